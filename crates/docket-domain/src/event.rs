@@ -1,0 +1,341 @@
+//! Case events (案件节点): everything that happens to a case after 立案, as `INTERCHANGE.md` lists.
+
+use chrono::NaiveDate;
+
+use crate::amount::Amount;
+use crate::procedure::Procedure;
+
+/// A length of time: the statutory limits and extensions are counted in months or in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Months(u32),
+    Days(u32),
+}
+
+impl Period {
+    pub fn label(self) -> String {
+        match self {
+            Self::Months(m) => format!("{m} 个月"),
+            Self::Days(d) => format!("{d} 天"),
+        }
+    }
+}
+
+/// Who approves an extension (延长审限): DEADLINES.md, default-limits table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Approver {
+    /// 本院院长
+    President,
+    /// 上级法院
+    HigherCourt,
+}
+
+impl Approver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::President => "president",
+            Self::HigherCourt => "higher_court",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "president" => Some(Self::President),
+            "higher_court" => Some(Self::HigherCourt),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::President => "院长",
+            Self::HigherCourt => "上级法院",
+        }
+    }
+}
+
+/// Why a period does not count toward the 审限 (扣除审限; 民诉解释 §243, 行诉解释 §50, 2000 规定 §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SuspensionReason {
+    /// 公告
+    Announcement,
+    /// 鉴定
+    Appraisal,
+    /// 审计、评估
+    Audit,
+    /// 管辖权异议
+    JurisdictionObjection,
+    /// 中止诉讼
+    Suspension,
+    /// 和解期间
+    Settlement,
+    /// 暂缓执行
+    StayOfEnforcement,
+    /// 拍卖、变卖
+    Auction,
+    /// 其他
+    Other,
+}
+
+impl SuspensionReason {
+    pub const ALL: [SuspensionReason; 9] = [
+        Self::Announcement, Self::Appraisal, Self::Audit, Self::JurisdictionObjection,
+        Self::Suspension, Self::Settlement, Self::StayOfEnforcement, Self::Auction, Self::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Announcement => "announcement",
+            Self::Appraisal => "appraisal",
+            Self::Audit => "audit",
+            Self::JurisdictionObjection => "jurisdiction_objection",
+            Self::Suspension => "suspension",
+            Self::Settlement => "settlement",
+            Self::StayOfEnforcement => "stay_of_enforcement",
+            Self::Auction => "auction",
+            Self::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Announcement => "公告",
+            Self::Appraisal => "鉴定",
+            Self::Audit => "审计、评估",
+            Self::JurisdictionObjection => "管辖权异议",
+            Self::Suspension => "中止诉讼",
+            Self::Settlement => "和解",
+            Self::StayOfEnforcement => "暂缓执行",
+            Self::Auction => "拍卖、变卖",
+            Self::Other => "其他扣除审限事由",
+        }
+    }
+}
+
+/// 送达方式.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ServiceChannel {
+    /// 电子送达
+    Electronic,
+    /// 邮寄送达
+    Post,
+    /// 直接送达
+    Direct,
+    /// 公告送达
+    Announcement,
+}
+
+impl ServiceChannel {
+    pub const ALL: [ServiceChannel; 4] = [Self::Electronic, Self::Post, Self::Direct, Self::Announcement];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Electronic => "electronic",
+            Self::Post => "post",
+            Self::Direct => "direct",
+            Self::Announcement => "announcement",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Electronic => "电子送达",
+            Self::Post => "邮寄送达",
+            Self::Direct => "直接送达",
+            Self::Announcement => "公告送达",
+        }
+    }
+}
+
+/// 结案方式.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CloseMethod {
+    Judgment,
+    Ruling,
+    Mediation,
+    Withdrawal,
+    DeemedWithdrawal,
+    Dismissal,
+    Transfer,
+    Termination,
+    Affirmed,
+    Revised,
+    Remanded,
+    EnforcementCompleted,
+    EnforcementVoluntary,
+    EnforcementSettled,
+    EnforcementTerminated,
+    EnforcementEnded,
+    EnforcementRejected,
+    PremediationAgreement,
+    PremediationFailed,
+    Other,
+}
+
+impl CloseMethod {
+    pub const ALL: [CloseMethod; 20] = [
+        Self::Judgment, Self::Ruling, Self::Mediation, Self::Withdrawal, Self::DeemedWithdrawal,
+        Self::Dismissal, Self::Transfer, Self::Termination, Self::Affirmed, Self::Revised,
+        Self::Remanded, Self::EnforcementCompleted, Self::EnforcementVoluntary,
+        Self::EnforcementSettled, Self::EnforcementTerminated, Self::EnforcementEnded,
+        Self::EnforcementRejected, Self::PremediationAgreement, Self::PremediationFailed, Self::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Judgment => "judgment",
+            Self::Ruling => "ruling",
+            Self::Mediation => "mediation",
+            Self::Withdrawal => "withdrawal",
+            Self::DeemedWithdrawal => "deemed_withdrawal",
+            Self::Dismissal => "dismissal",
+            Self::Transfer => "transfer",
+            Self::Termination => "termination",
+            Self::Affirmed => "affirmed",
+            Self::Revised => "revised",
+            Self::Remanded => "remanded",
+            Self::EnforcementCompleted => "enforcement_completed",
+            Self::EnforcementVoluntary => "enforcement_voluntary",
+            Self::EnforcementSettled => "enforcement_settled",
+            Self::EnforcementTerminated => "enforcement_terminated",
+            Self::EnforcementEnded => "enforcement_ended",
+            Self::EnforcementRejected => "enforcement_rejected",
+            Self::PremediationAgreement => "premediation_agreement",
+            Self::PremediationFailed => "premediation_failed",
+            Self::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Judgment => "判决",
+            Self::Ruling => "裁定",
+            Self::Mediation => "调解",
+            Self::Withdrawal => "撤诉",
+            Self::DeemedWithdrawal => "按撤诉处理",
+            Self::Dismissal => "驳回起诉",
+            Self::Transfer => "移送",
+            Self::Termination => "终结",
+            Self::Affirmed => "维持原判",
+            Self::Revised => "改判",
+            Self::Remanded => "发回重审",
+            Self::EnforcementCompleted => "执行完毕",
+            Self::EnforcementVoluntary => "自动履行完毕",
+            Self::EnforcementSettled => "和解履行完毕",
+            Self::EnforcementTerminated => "终结本次执行程序",
+            Self::EnforcementEnded => "终结执行",
+            Self::EnforcementRejected => "不予执行/驳回申请",
+            Self::PremediationAgreement => "诉前调解成功",
+            Self::PremediationFailed => "调解不成转立案",
+            Self::Other => "其他",
+        }
+    }
+    pub fn is_enforcement(self) -> bool {
+        matches!(
+            self,
+            Self::EnforcementCompleted | Self::EnforcementVoluntary | Self::EnforcementSettled
+                | Self::EnforcementTerminated | Self::EnforcementEnded | Self::EnforcementRejected
+        )
+    }
+    pub fn is_premediation(self) -> bool {
+        matches!(self, Self::PremediationAgreement | Self::PremediationFailed)
+    }
+    pub fn is_appeal_outcome(self) -> bool {
+        matches!(self, Self::Affirmed | Self::Revised | Self::Remanded)
+    }
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    /// 分案 to the 承办法官.
+    Assigned { judge: String, department: Option<String> },
+    /// 程序转换, e.g. 简易 → 普通.
+    ProcedureChanged { procedure: Procedure },
+    /// 排期.
+    HearingScheduled { hearing_on: NaiveDate },
+    /// 开庭.
+    HearingHeld,
+    /// 延期开庭.
+    HearingPostponed { reason: String },
+    /// A period not counted toward the 审限 starts.
+    Suspended { reason: SuspensionReason },
+    /// It ends.
+    Resumed,
+    /// 延长审限 requested.
+    ExtensionRequested { length: Period, approver: Approver },
+    /// 延长审限 approved.
+    Extended { length: Period, approver: Approver },
+    /// 结案.
+    Closed { method: CloseMethod, outcome: Option<String> },
+    /// 执行到位款.
+    Recovered { amount: Amount },
+    /// 送达.
+    ServiceAttempted { channel: ServiceChannel, delivered: bool },
+    /// Closing undone by a legal act.
+    Reopened,
+    /// 归档.
+    Archived,
+}
+
+impl EventKind {
+    /// The interchange `type`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::Assigned { .. } => "assigned",
+            Self::ProcedureChanged { .. } => "procedure_changed",
+            Self::HearingScheduled { .. } => "hearing_scheduled",
+            Self::HearingHeld => "hearing_held",
+            Self::HearingPostponed { .. } => "hearing_postponed",
+            Self::Suspended { .. } => "suspended",
+            Self::Resumed => "resumed",
+            Self::ExtensionRequested { .. } => "extension_requested",
+            Self::Extended { .. } => "extended",
+            Self::Closed { .. } => "closed",
+            Self::Recovered { .. } => "recovered",
+            Self::ServiceAttempted { .. } => "service_attempted",
+            Self::Reopened => "reopened",
+            Self::Archived => "archived",
+        }
+    }
+
+    /// A one-line Chinese description for timelines.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Assigned { judge, department } => match department {
+                Some(d) => format!("分案：承办法官 {judge}（{d}）"),
+                None => format!("分案：承办法官 {judge}"),
+            },
+            Self::ProcedureChanged { procedure } => format!("程序转换为{}", procedure.label()),
+            Self::HearingScheduled { hearing_on } => format!("排期开庭：{hearing_on}"),
+            Self::HearingHeld => "开庭".to_owned(),
+            Self::HearingPostponed { reason } => format!("延期开庭：{reason}"),
+            Self::Suspended { reason } => format!("扣除审限开始：{}", reason.label()),
+            Self::Resumed => "扣除审限结束，恢复审理".to_owned(),
+            Self::ExtensionRequested { length, approver } => {
+                format!("申请延长审限 {}（报{}批准）", length.label(), approver.label())
+            }
+            Self::Extended { length, approver } => {
+                format!("{}批准延长审限 {}", approver.label(), length.label())
+            }
+            Self::Closed { method, outcome } => match outcome {
+                Some(o) => format!("结案：{}（{o}）", method.label()),
+                None => format!("结案：{}", method.label()),
+            },
+            Self::Recovered { amount } => format!("执行到位 {amount} 元"),
+            Self::ServiceAttempted { channel, delivered } => {
+                format!("{}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
+            }
+            Self::Reopened => "恢复（撤销结案）".to_owned(),
+            Self::Archived => "归档".to_owned(),
+        }
+    }
+}
+
+/// An event of one case, dated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub on: NaiveDate,
+    pub kind: EventKind,
+}

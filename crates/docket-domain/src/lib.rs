@@ -1,0 +1,26 @@
+//! Docket's court domain: courts and their codes, 类型代字, 案号, parties and identity numbers,
+//! amounts, events and the case lifecycle, and the hash chain over the event log.
+//!
+//! This crate does no I/O: no files, no clock, no database, no async. Everything here is a value
+//! or a pure function of values, so the rules are tested without any infrastructure.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod amount;
+pub mod case;
+pub mod case_number;
+pub mod case_type;
+pub mod chain;
+pub mod court;
+pub mod event;
+pub mod identity;
+pub mod lifecycle;
+pub mod procedure;
+
+pub use amount::Amount;
+pub use case::{CaseRecord, IdType, Party, PartyId, PartyKind, PartyRole, Tag};
+pub use case_number::CaseNumber;
+pub use case_type::{CaseType, Category, Stage};
+pub use court::{Court, CourtCode, CourtLevel, Department, Judge, JudgeTitle};
+pub use event::{Approver, CloseMethod, Event, EventKind, Period, ServiceChannel, SuspensionReason};
+pub use lifecycle::{CaseState, LifecycleError, Status};
+pub use procedure::Procedure;

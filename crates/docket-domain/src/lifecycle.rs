@@ -1,0 +1,505 @@
+//! The case lifecycle: a state machine over events. A case's current state is the fold of its
+//! events over its filed record; illegal sequences are refused with a reason in Chinese.
+
+use chrono::NaiveDate;
+
+use crate::amount::Amount;
+use crate::case::CaseRecord;
+use crate::case_type::{Category, Stage};
+use crate::event::{Approver, CloseMethod, Event, EventKind, Period, SuspensionReason};
+use crate::procedure::Procedure;
+
+/// 案件状态.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// 在办
+    Open,
+    /// 中止 / 扣除审限中
+    Suspended,
+    /// 已结
+    Closed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Suspended => "suspended",
+            Self::Closed => "closed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "open" => Some(Self::Open),
+            "suspended" => Some(Self::Suspended),
+            "closed" => Some(Self::Closed),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "在办",
+            Self::Suspended => "中止/扣除审限中",
+            Self::Closed => "已结",
+        }
+    }
+}
+
+/// An illegal step in a case's life, with the interchange field it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    #[error("事件日期 {on} 早于立案日期 {filed_on}")]
+    BeforeFiling { on: NaiveDate, filed_on: NaiveDate },
+    #[error("事件日期 {on} 早于本案上一事件日期 {last}；事件须按时间顺序登记")]
+    OutOfOrder { on: NaiveDate, last: NaiveDate },
+    #[error("案件已于 {closed_on} 结案，不能再登记“{event}”")]
+    AlreadyClosed { closed_on: NaiveDate, event: &'static str },
+    #[error("案件尚未结案，不能“{event}”")]
+    NotClosed { event: &'static str },
+    #[error("案件已归档，不能再登记“{event}”")]
+    Archived { event: &'static str },
+    #[error("案件自 {since} 起已处于扣除审限期间（{reason}），须先登记恢复")]
+    AlreadySuspended { since: NaiveDate, reason: &'static str },
+    #[error("案件不在中止或扣除审限期间，不能恢复")]
+    NotSuspended,
+    #[error("已有 {requested_on} 提出的延长审限申请待审批")]
+    ExtensionPending { requested_on: NaiveDate },
+    #[error("没有待审批的延长审限申请，不能批准延长")]
+    NoExtensionRequested,
+    #[error("延长期限必须大于 0")]
+    ZeroExtension,
+    #[error("类型代字 {type_code} 不允许{procedure}")]
+    ProcedureNotAllowed { type_code: &'static str, procedure: &'static str },
+    #[error("案件已适用{0}，无需转换")]
+    SameProcedure(&'static str),
+    #[error("结案方式“{method}”不适用于{type_name}案件")]
+    MethodNotForType { method: &'static str, type_name: &'static str },
+    #[error("执行到位款只能登记在执行案件中")]
+    RecoveryOutsideEnforcement,
+    #[error("执行到位金额必须大于 0")]
+    ZeroRecovery,
+    #[error("开庭日期 {hearing_on} 早于排期日期 {on}")]
+    HearingBeforeScheduling { hearing_on: NaiveDate, on: NaiveDate },
+    #[error("没有已排期的开庭，不能延期开庭")]
+    NoHearingScheduled,
+    #[error("承办法官不能为空")]
+    EmptyJudge,
+}
+
+impl LifecycleError {
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::BeforeFiling { .. } | Self::OutOfOrder { .. } => "on",
+            Self::ProcedureNotAllowed { .. } | Self::SameProcedure(_) => "procedure",
+            Self::MethodNotForType { .. } => "method",
+            Self::ZeroExtension => "months",
+            Self::ZeroRecovery => "amount",
+            Self::HearingBeforeScheduling { .. } => "hearing_on",
+            Self::EmptyJudge => "judge",
+            _ => "type",
+        }
+    }
+}
+
+/// The first scheduled hearing, for 首次排期开庭率 (CourTools 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstSetting {
+    NotScheduled,
+    Scheduled(NaiveDate),
+    /// The first scheduled hearing was held on the date set.
+    HeldAsScheduled,
+    /// It was postponed, or held on another date.
+    NotHeldAsScheduled,
+}
+
+/// A case's current state: its record and the fold of its events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseState {
+    pub record: CaseRecord,
+    pub status: Status,
+    pub procedure: Procedure,
+    pub judge: Option<String>,
+    pub department: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub close_method: Option<CloseMethod>,
+    pub close_outcome: Option<String>,
+    pub archived_on: Option<NaiveDate>,
+    /// The open period not counted toward the 审限, if any.
+    pub suspended_since: Option<(NaiveDate, SuspensionReason)>,
+    /// Days of deducted periods that have ended.
+    pub deducted_days: u32,
+    pub pending_extension: Option<(NaiveDate, Period, Approver)>,
+    pub extensions: u32,
+    pub recovered: Amount,
+    pub next_hearing: Option<NaiveDate>,
+    pub first_setting: FirstSetting,
+    pub hearings_held: u32,
+    pub reopened: u32,
+    /// The date of the latest event (or of filing).
+    pub last_on: NaiveDate,
+    /// The events applied so far, in order.
+    pub events: Vec<Event>,
+}
+
+impl CaseState {
+    /// A case just filed.
+    pub fn filed(record: CaseRecord) -> Self {
+        Self {
+            status: Status::Open,
+            procedure: record.procedure,
+            judge: None,
+            department: None,
+            closed_on: None,
+            close_method: None,
+            close_outcome: None,
+            archived_on: None,
+            suspended_since: None,
+            deducted_days: 0,
+            pending_extension: None,
+            extensions: 0,
+            recovered: Amount::ZERO,
+            next_hearing: None,
+            first_setting: FirstSetting::NotScheduled,
+            hearings_held: 0,
+            reopened: 0,
+            last_on: record.filed_on,
+            events: Vec::new(),
+            record,
+        }
+    }
+
+    /// Checks `event` against the current state without changing it.
+    pub fn check(&self, event: &Event) -> Result<(), LifecycleError> {
+        self.clone().apply(event.clone())
+    }
+
+    /// Applies `event`, or refuses it and leaves the state unchanged.
+    pub fn apply(&mut self, event: Event) -> Result<(), LifecycleError> {
+        let on = event.on;
+        let name = event.kind.type_name();
+        if on < self.record.filed_on {
+            return Err(LifecycleError::BeforeFiling { on, filed_on: self.record.filed_on });
+        }
+        if on < self.last_on {
+            return Err(LifecycleError::OutOfOrder { on, last: self.last_on });
+        }
+        let after_close_ok = matches!(
+            event.kind,
+            EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::Reopened
+        );
+        if self.archived_on.is_some() && !matches!(event.kind, EventKind::Reopened) {
+            return Err(LifecycleError::Archived { event: name });
+        }
+        if let (Status::Closed, Some(closed_on)) = (self.status, self.closed_on)
+            && !after_close_ok
+        {
+            return Err(LifecycleError::AlreadyClosed { closed_on, event: name });
+        }
+        let case_type = self.record.case_type();
+
+        match &event.kind {
+            EventKind::Assigned { judge, department } => {
+                if judge.trim().is_empty() {
+                    return Err(LifecycleError::EmptyJudge);
+                }
+                self.judge = Some(judge.clone());
+                if department.is_some() {
+                    self.department = department.clone();
+                }
+            }
+            EventKind::ProcedureChanged { procedure } => {
+                if !case_type.allows(*procedure) {
+                    return Err(LifecycleError::ProcedureNotAllowed {
+                        type_code: case_type.code,
+                        procedure: procedure.label(),
+                    });
+                }
+                if *procedure == self.procedure {
+                    return Err(LifecycleError::SameProcedure(procedure.label()));
+                }
+                self.procedure = *procedure;
+            }
+            EventKind::HearingScheduled { hearing_on } => {
+                if *hearing_on < on {
+                    return Err(LifecycleError::HearingBeforeScheduling { hearing_on: *hearing_on, on });
+                }
+                self.next_hearing = Some(*hearing_on);
+                if self.first_setting == FirstSetting::NotScheduled {
+                    self.first_setting = FirstSetting::Scheduled(*hearing_on);
+                }
+            }
+            EventKind::HearingHeld => {
+                if let FirstSetting::Scheduled(date) = self.first_setting {
+                    self.first_setting = if date == on {
+                        FirstSetting::HeldAsScheduled
+                    } else {
+                        FirstSetting::NotHeldAsScheduled
+                    };
+                }
+                self.hearings_held += 1;
+                self.next_hearing = None;
+            }
+            EventKind::HearingPostponed { .. } => {
+                if self.next_hearing.is_none() {
+                    return Err(LifecycleError::NoHearingScheduled);
+                }
+                if let FirstSetting::Scheduled(_) = self.first_setting {
+                    self.first_setting = FirstSetting::NotHeldAsScheduled;
+                }
+                self.next_hearing = None;
+            }
+            EventKind::Suspended { reason } => {
+                if let Some((since, r)) = self.suspended_since {
+                    return Err(LifecycleError::AlreadySuspended { since, reason: r.label() });
+                }
+                self.suspended_since = Some((on, *reason));
+                self.status = Status::Suspended;
+            }
+            EventKind::Resumed => {
+                let Some((since, _)) = self.suspended_since else {
+                    return Err(LifecycleError::NotSuspended);
+                };
+                self.end_suspension(since, on);
+                self.status = Status::Open;
+            }
+            EventKind::ExtensionRequested { length, approver } => {
+                if let Some((requested_on, _, _)) = self.pending_extension {
+                    return Err(LifecycleError::ExtensionPending { requested_on });
+                }
+                if matches!(length, Period::Months(0) | Period::Days(0)) {
+                    return Err(LifecycleError::ZeroExtension);
+                }
+                self.pending_extension = Some((on, *length, *approver));
+            }
+            EventKind::Extended { length, .. } => {
+                if self.pending_extension.is_none() {
+                    return Err(LifecycleError::NoExtensionRequested);
+                }
+                if matches!(length, Period::Months(0) | Period::Days(0)) {
+                    return Err(LifecycleError::ZeroExtension);
+                }
+                self.pending_extension = None;
+                self.extensions += 1;
+            }
+            EventKind::Closed { method, outcome } => {
+                let fits = if method.is_enforcement() {
+                    case_type.category == Category::Enforcement
+                } else if method.is_premediation() {
+                    case_type.category == Category::Mediation
+                } else if method.is_appeal_outcome() {
+                    matches!(case_type.stage, Stage::SecondInstance | Stage::Retrial)
+                } else {
+                    true
+                };
+                if !fits {
+                    return Err(LifecycleError::MethodNotForType { method: method.label(), type_name: case_type.name });
+                }
+                // A period still open ends with the case (e.g. 中止 then 终结).
+                if let Some((since, _)) = self.suspended_since {
+                    self.end_suspension(since, on);
+                }
+                self.status = Status::Closed;
+                self.closed_on = Some(on);
+                self.close_method = Some(*method);
+                self.close_outcome = outcome.clone();
+                self.pending_extension = None;
+                self.next_hearing = None;
+            }
+            EventKind::Recovered { amount } => {
+                if case_type.category != Category::Enforcement {
+                    return Err(LifecycleError::RecoveryOutsideEnforcement);
+                }
+                if amount.fen() == 0 {
+                    return Err(LifecycleError::ZeroRecovery);
+                }
+                self.recovered = self.recovered.checked_add(*amount).unwrap_or(self.recovered);
+            }
+            EventKind::ServiceAttempted { .. } => {}
+            EventKind::Reopened => {
+                if self.status != Status::Closed {
+                    return Err(LifecycleError::NotClosed { event: "恢复（撤销结案）" });
+                }
+                self.status = Status::Open;
+                self.closed_on = None;
+                self.close_method = None;
+                self.close_outcome = None;
+                self.archived_on = None;
+                self.reopened += 1;
+            }
+            EventKind::Archived => {
+                if self.status != Status::Closed {
+                    return Err(LifecycleError::NotClosed { event: "归档" });
+                }
+                self.archived_on = Some(on);
+            }
+        }
+        self.last_on = on;
+        self.events.push(event);
+        Ok(())
+    }
+
+    fn end_suspension(&mut self, since: NaiveDate, until: NaiveDate) {
+        // DEADLINES.md rule 4: the period moves the deadline by `resumed_on − suspended_on` days.
+        let days = (until - since).num_days().max(0);
+        self.deducted_days = self.deducted_days.saturating_add(u32::try_from(days).unwrap_or(u32::MAX));
+        self.suspended_since = None;
+    }
+
+    /// `closed_on − filed_on`, or the age at `as_of` for an open case.
+    pub fn duration_days(&self, as_of: NaiveDate) -> i64 {
+        (self.closed_on.unwrap_or(as_of) - self.record.filed_on).num_days()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case_number::CaseNumber;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn civil(no: &str, filed: &str) -> CaseState {
+        let case_no = CaseNumber::parse(no).unwrap();
+        CaseState::filed(CaseRecord {
+            court: case_no.court().clone(),
+            case_no,
+            procedure: Procedure::Simple,
+            cause: "买卖合同纠纷".into(),
+            received_on: None,
+            filed_on: d(filed),
+            online: false,
+            claim_amount: None,
+            tags: vec![],
+            origin: None,
+            sealed: false,
+            parties: vec![],
+        })
+    }
+
+    fn ev(on: &str, kind: EventKind) -> Event {
+        Event { on: d(on), kind }
+    }
+
+    fn closed(on: &str) -> Event {
+        ev(on, EventKind::Closed { method: CloseMethod::Judgment, outcome: None })
+    }
+
+    #[test]
+    fn closing_a_closed_case_is_refused_and_leaves_the_state_unchanged() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(closed("2025-04-01")).unwrap();
+        let before = s.clone();
+        let err = s.apply(closed("2025-04-02")).unwrap_err();
+        assert!(matches!(err, LifecycleError::AlreadyClosed { .. }));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn resuming_a_case_that_is_not_suspended_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        assert_eq!(s.apply(ev("2025-03-05", EventKind::Resumed)), Err(LifecycleError::NotSuspended));
+    }
+
+    #[test]
+    fn an_event_dated_before_filing_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        let err = s.apply(closed("2025-03-01")).unwrap_err();
+        assert!(matches!(err, LifecycleError::BeforeFiling { .. }));
+        assert_eq!(err.field(), "on");
+    }
+
+    #[test]
+    fn approving_an_extension_never_requested_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        let approve = ev("2025-05-20", EventKind::Extended { length: Period::Months(1), approver: Approver::President });
+        assert_eq!(s.apply(approve.clone()), Err(LifecycleError::NoExtensionRequested));
+        let request =
+            ev("2025-05-18", EventKind::ExtensionRequested { length: Period::Months(1), approver: Approver::President });
+        s.apply(request).unwrap();
+        s.apply(approve).unwrap();
+        assert_eq!(s.extensions, 1);
+        assert!(s.pending_extension.is_none());
+    }
+
+    #[test]
+    fn a_deducted_period_counts_its_days_when_it_ends() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(ev("2025-04-01", EventKind::Suspended { reason: SuspensionReason::Appraisal })).unwrap();
+        assert_eq!((s.status, s.deducted_days), (Status::Suspended, 0));
+        s.apply(ev("2025-05-16", EventKind::Resumed)).unwrap();
+        assert_eq!((s.status, s.deducted_days), (Status::Open, 45));
+    }
+
+    #[test]
+    fn suspending_twice_without_resuming_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(ev("2025-04-01", EventKind::Suspended { reason: SuspensionReason::Announcement })).unwrap();
+        let err = s.apply(ev("2025-04-02", EventKind::Suspended { reason: SuspensionReason::Appraisal }));
+        assert!(matches!(err, Err(LifecycleError::AlreadySuspended { .. })));
+    }
+
+    #[test]
+    fn an_enforcement_closing_method_is_refused_on_a_civil_case() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        let err = s
+            .apply(ev("2025-04-01", EventKind::Closed { method: CloseMethod::EnforcementCompleted, outcome: None }))
+            .unwrap_err();
+        assert!(matches!(err, LifecycleError::MethodNotForType { .. }));
+    }
+
+    #[test]
+    fn recoveries_are_only_for_enforcement_cases_and_they_add_up() {
+        let mut civil_case = civil("（2025）内0203民初1号", "2025-03-03");
+        let amount = Amount::from_yuan_str("100.50").unwrap();
+        assert_eq!(
+            civil_case.apply(ev("2025-04-01", EventKind::Recovered { amount })),
+            Err(LifecycleError::RecoveryOutsideEnforcement)
+        );
+        let mut enf = civil("（2025）内0203执1号", "2025-03-03");
+        enf.record.procedure = Procedure::None;
+        enf.apply(ev("2025-04-01", EventKind::Recovered { amount })).unwrap();
+        enf.apply(ev("2025-04-02", EventKind::Recovered { amount })).unwrap();
+        assert_eq!(enf.recovered.fen(), 20_100);
+    }
+
+    #[test]
+    fn an_event_older_than_the_latest_one_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(ev("2025-04-10", EventKind::HearingHeld)).unwrap();
+        assert!(matches!(s.apply(ev("2025-04-01", EventKind::HearingHeld)), Err(LifecycleError::OutOfOrder { .. })));
+    }
+
+    #[test]
+    fn the_first_setting_counts_as_held_only_on_the_date_set() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01") })).unwrap();
+        s.apply(ev("2025-04-01", EventKind::HearingHeld)).unwrap();
+        assert_eq!(s.first_setting, FirstSetting::HeldAsScheduled);
+
+        let mut t = civil("（2025）内0203民初2号", "2025-03-03");
+        t.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01") })).unwrap();
+        t.apply(ev("2025-03-30", EventKind::HearingPostponed { reason: "当事人申请".into() })).unwrap();
+        t.apply(ev("2025-03-31", EventKind::HearingScheduled { hearing_on: d("2025-04-15") })).unwrap();
+        t.apply(ev("2025-04-15", EventKind::HearingHeld)).unwrap();
+        assert_eq!(t.first_setting, FirstSetting::NotHeldAsScheduled);
+    }
+
+    #[test]
+    fn a_reopened_case_can_be_closed_again() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        s.apply(closed("2025-04-01")).unwrap();
+        s.apply(ev("2025-04-20", EventKind::Archived)).unwrap();
+        s.apply(ev("2025-06-01", EventKind::Reopened)).unwrap();
+        assert_eq!((s.status, s.archived_on), (Status::Open, None));
+        s.apply(closed("2025-07-01")).unwrap();
+        assert_eq!(s.closed_on, Some(d("2025-07-01")));
+    }
+
+    #[test]
+    fn archiving_an_open_case_is_refused() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        assert!(matches!(s.apply(ev("2025-04-01", EventKind::Archived)), Err(LifecycleError::NotClosed { .. })));
+    }
+}
