@@ -1,0 +1,559 @@
+//! Reading interchange lines into domain records, collecting every problem on the line.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use docket_domain::court::is_valid_local_code;
+use docket_domain::{
+    Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event,
+    EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, ServiceChannel,
+    SuspensionReason, Tag,
+};
+
+use crate::{CaseEvent, LineError, Record};
+
+/// Parses one line (1-based `line` number) into a record.
+pub fn parse_line(line: usize, text: &str) -> Result<Record, Vec<LineError>> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| vec![LineError::new(line, "json", format!("不是合法的 JSON：{e}"))])?;
+    parse_record_value(line, &value)
+}
+
+/// Parses an already-decoded JSON object into a record.
+pub fn parse_record_value(line: usize, value: &Value) -> Result<Record, Vec<LineError>> {
+    let Some(obj) = value.as_object() else {
+        return Err(vec![LineError::new(line, "json", "每行应为一个 JSON 对象")]);
+    };
+    let mut f = Fields { obj, line, prefix: String::new(), errors: Vec::new() };
+    let record = match f.req_str("kind") {
+        Some("court") => f.court().map(Record::Court),
+        Some("department") => f.department().map(Record::Department),
+        Some("judge") => f.judge().map(Record::Judge),
+        Some("case") => f.case().map(Record::Case),
+        Some("event") => f.event().map(Record::Event),
+        Some(other) => {
+            f.err("kind", format!("未知的记录类型“{other}”（应为 court、department、judge、case 或 event）"));
+            None
+        }
+        None => None,
+    };
+    match record {
+        Some(r) if f.errors.is_empty() => Ok(r),
+        _ => {
+            if f.errors.is_empty() {
+                f.err("kind", "记录无效");
+            }
+            Err(f.errors)
+        }
+    }
+}
+
+/// A view of one JSON object that records every problem it meets.
+struct Fields<'a> {
+    obj: &'a Map<String, Value>,
+    line: usize,
+    /// Prefix for nested field names (`parties[0].`).
+    prefix: String,
+    errors: Vec<LineError>,
+}
+
+impl<'a> Fields<'a> {
+    fn err(&mut self, field: &str, message: impl Into<String>) {
+        let name = format!("{}{field}", self.prefix);
+        self.errors.push(LineError::new(self.line, name, message));
+    }
+
+    fn get(&self, field: &str) -> Option<&'a Value> {
+        self.obj.get(field).filter(|v| !v.is_null())
+    }
+
+    fn req_str(&mut self, field: &str) -> Option<&'a str> {
+        match self.get(field) {
+            None => {
+                self.err(field, "缺少必填字段");
+                None
+            }
+            Some(v) => self.as_str(field, v),
+        }
+    }
+
+    fn opt_str(&mut self, field: &str) -> Option<&'a str> {
+        let v = self.get(field)?;
+        self.as_str(field, v)
+    }
+
+    fn as_str(&mut self, field: &str, v: &'a Value) -> Option<&'a str> {
+        match v.as_str() {
+            Some(s) if !s.trim().is_empty() => Some(s),
+            Some(_) => {
+                self.err(field, "不能为空");
+                None
+            }
+            None => {
+                self.err(field, "应为字符串");
+                None
+            }
+        }
+    }
+
+    fn req_bool(&mut self, field: &str) -> Option<bool> {
+        match self.get(field) {
+            None => {
+                self.err(field, "缺少必填字段");
+                None
+            }
+            Some(v) => self.as_bool(field, v),
+        }
+    }
+
+    fn opt_bool(&mut self, field: &str) -> Option<Option<bool>> {
+        match self.get(field) {
+            None => Some(None),
+            Some(v) => self.as_bool(field, v).map(Some),
+        }
+    }
+
+    fn as_bool(&mut self, field: &str, v: &Value) -> Option<bool> {
+        let b = v.as_bool();
+        if b.is_none() {
+            self.err(field, "应为 true 或 false");
+        }
+        b
+    }
+
+    fn date(&mut self, field: &str, s: &str) -> Option<NaiveDate> {
+        let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) if ok => Some(d),
+            _ => {
+                self.err(field, format!("日期“{s}”无效，应为 YYYY-MM-DD 格式的真实日期"));
+                None
+            }
+        }
+    }
+
+    fn req_date(&mut self, field: &str) -> Option<NaiveDate> {
+        let s = self.req_str(field)?;
+        self.date(field, s)
+    }
+
+    fn opt_date(&mut self, field: &str) -> Option<Option<NaiveDate>> {
+        match self.opt_str(field) {
+            None if self.get(field).is_some() => None,
+            None => Some(None),
+            Some(s) => self.date(field, s).map(Some),
+        }
+    }
+
+    fn court_code(&mut self, field: &str) -> Option<CourtCode> {
+        let s = self.req_str(field)?;
+        CourtCode::parse(s).map_err(|e| self.err(field, e.to_string())).ok()
+    }
+
+    fn local_code(&mut self, field: &str, what: &str) -> Option<String> {
+        let s = self.req_str(field)?;
+        if is_valid_local_code(s) {
+            Some(s.to_owned())
+        } else {
+            self.err(field, format!("{what}代码“{s}”无效：应为 1–32 位字母、数字、- 或 _"));
+            None
+        }
+    }
+
+    fn case_no(&mut self, field: &str) -> Option<CaseNumber> {
+        let s = self.req_str(field)?;
+        CaseNumber::parse(s).map_err(|e| self.err(field, e.to_string())).ok()
+    }
+
+    fn amount(&mut self, field: &str, s: &str) -> Option<Amount> {
+        Amount::from_yuan_str(s).map_err(|e| self.err(field, e.to_string())).ok()
+    }
+
+    fn enum_value<T>(&mut self, field: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Option<T> {
+        let s = self.req_str(field)?;
+        let v = parse(s);
+        if v.is_none() {
+            self.err(field, format!("取值“{s}”无效（应为 {allowed}）"));
+        }
+        v
+    }
+
+    fn court(&mut self) -> Option<Court> {
+        let code = self.court_code("code");
+        let name = self.req_str("name").map(str::to_owned);
+        let level = self.enum_value("level", CourtLevel::parse, "supreme、high、intermediate 或 basic");
+        let parent = match self.opt_str("parent") {
+            Some(p) => Some(CourtCode::parse(p).map_err(|e| self.err("parent", e.to_string())).ok()?),
+            None => None,
+        };
+        let (code, name, level) = (code?, name?, level?);
+        Court::new(code, name, level, parent).map_err(|(field, e)| self.err(field, e.to_string())).ok()
+    }
+
+    fn department(&mut self) -> Option<Department> {
+        let court = self.court_code("court");
+        let code = self.local_code("code", "庭室");
+        let name = self.req_str("name").map(str::to_owned);
+        Some(Department { court: court?, code: code?, name: name? })
+    }
+
+    fn judge(&mut self) -> Option<Judge> {
+        let court = self.court_code("court");
+        let code = self.local_code("code", "法官");
+        let name = self.req_str("name").map(str::to_owned);
+        let department = match self.get("department") {
+            Some(_) => Some(self.local_code("department", "庭室")?),
+            None => None,
+        };
+        let mut titles = Vec::new();
+        match self.get("titles") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, t) in items.iter().enumerate() {
+                    match t.as_str().and_then(JudgeTitle::parse) {
+                        Some(t) if !titles.contains(&t) => titles.push(t),
+                        Some(_) => self.err(&format!("titles[{i}]"), "职务重复"),
+                        None => self.err(
+                            &format!("titles[{i}]"),
+                            "职务无效（应为 president、vice_president、division_head 或 deputy_division_head）",
+                        ),
+                    }
+                }
+            }
+            Some(_) => self.err("titles", "应为数组"),
+        }
+        let quota = self.opt_bool("quota")?.unwrap_or(false);
+        Some(Judge { court: court?, code: code?, name: name?, department, titles, quota })
+    }
+
+    fn case(&mut self) -> Option<CaseRecord> {
+        let court = self.court_code("court");
+        let case_no = self.case_no("case_no");
+        let type_code = self.req_str("type");
+        if let Some(t) = type_code
+            && docket_domain::CaseType::lookup(t).is_none()
+        {
+            self.err("type", format!("类型代字“{t}”不在类型代字表中"));
+        }
+        let procedure = self.enum_value(
+            "procedure",
+            Procedure::parse,
+            "ordinary、simple、small_claims、fast_track、special、appeal_judgment、appeal_ruling、retrial、non_litigation 或 none",
+        );
+        let cause = self.req_str("cause").map(str::to_owned);
+        let received_on = self.opt_date("received_on");
+        let filed_on = self.req_date("filed_on");
+        let online = self.opt_bool("online").map(|o| o.unwrap_or(false));
+        let claim_amount = match self.opt_str("claim_amount") {
+            Some(s) => self.amount("claim_amount", s).map(Some),
+            None if self.get("claim_amount").is_some() => None,
+            None => Some(None),
+        };
+        let tags = self.tags();
+        let origin = match self.get("origin") {
+            Some(_) => Some(self.case_no("origin")?),
+            None => None,
+        };
+        let sealed = self.opt_bool("sealed");
+        let parties = self.parties();
+
+        let (court, case_no, type_code, procedure, cause, received_on, filed_on, online, claim_amount, tags, sealed, parties) = (
+            court?, case_no?, type_code?, procedure?, cause?, received_on?, filed_on?, online?, claim_amount?, tags?,
+            sealed?, parties?,
+        );
+        // Cases of minors are sealed unless the line says otherwise.
+        let sealed = sealed.unwrap_or_else(|| tags.iter().any(Tag::seals_by_default));
+        let record = CaseRecord {
+            court,
+            case_no,
+            procedure,
+            cause,
+            received_on,
+            filed_on,
+            online,
+            claim_amount,
+            tags,
+            origin,
+            sealed,
+            parties,
+        };
+        if record.case_type().code != type_code {
+            self.err("type", format!("案件类型 {type_code} 与案号中的类型代字 {} 不符", record.case_type().code));
+            return None;
+        }
+        record.check().map_err(|e| self.err(e.field(), e.to_string())).ok()?;
+        Some(record)
+    }
+
+    fn tags(&mut self) -> Option<Vec<Tag>> {
+        let mut tags: Vec<Tag> = Vec::new();
+        match self.get("tags") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (i, t) in items.iter().enumerate() {
+                    match t.as_str().and_then(Tag::parse) {
+                        Some(t) if !tags.contains(&t) => tags.push(t),
+                        Some(_) => self.err(&format!("tags[{i}]"), "标签重复"),
+                        None => self.err(&format!("tags[{i}]"), "标签应为小写字母开头的标识符，如 enterprise"),
+                    }
+                }
+            }
+            Some(_) => {
+                self.err("tags", "应为数组");
+                return None;
+            }
+        }
+        Some(tags)
+    }
+
+    fn parties(&mut self) -> Option<Vec<Party>> {
+        let items = match self.get("parties") {
+            Some(Value::Array(items)) if !items.is_empty() => items,
+            Some(Value::Array(_)) | None => {
+                self.err("parties", "至少应有一名当事人");
+                return None;
+            }
+            Some(_) => {
+                self.err("parties", "应为数组");
+                return None;
+            }
+        };
+        let mut parties = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let prefix = format!("parties[{i}].");
+            let Some(obj) = item.as_object() else {
+                self.err(&format!("parties[{i}]"), "应为对象");
+                ok = false;
+                continue;
+            };
+            let mut p = Fields { obj, line: self.line, prefix, errors: Vec::new() };
+            let party = p.party();
+            self.errors.append(&mut p.errors);
+            match party {
+                Some(party) => parties.push(party),
+                None => ok = false,
+            }
+        }
+        ok.then_some(parties)
+    }
+
+    fn party(&mut self) -> Option<Party> {
+        let role = self.enum_value(
+            "role",
+            PartyRole::parse,
+            "plaintiff、defendant、third_party、appellant、appellee、applicant、respondent、victim 或 private_prosecutor",
+        );
+        let kind = self.enum_value("kind", PartyKind::parse, "person 或 organization");
+        let name = self.req_str("name").map(str::to_owned);
+        let kind = kind?;
+        let id_type = match self.opt_str("id_type") {
+            Some(s) => match IdType::parse(s) {
+                Some(t) => t,
+                None => {
+                    self.err("id_type", format!("证件类型“{s}”无效"));
+                    return None;
+                }
+            },
+            None => IdType::default_for(kind),
+        };
+        let id = match self.opt_str("id_number") {
+            Some(n) => Some(PartyId::parse(id_type, n).map_err(|e| self.err("id_number", e.to_string())).ok()?),
+            None => None,
+        };
+        Some(Party { role: role?, kind, name: name?, id })
+    }
+
+    fn period(&mut self) -> Option<Period> {
+        let months = self.get("months");
+        let days = self.get("days");
+        let count = |f: &mut Self, field: &str, v: &Value| -> Option<u32> {
+            match v.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|n| *n > 0 && *n <= 1200) {
+                Some(n) => Some(n),
+                None => {
+                    f.err(field, "应为正整数");
+                    None
+                }
+            }
+        };
+        match (months, days) {
+            (Some(m), None) => count(self, "months", m).map(Period::Months),
+            (None, Some(d)) => count(self, "days", d).map(Period::Days),
+            (Some(_), Some(_)) => {
+                self.err("months", "months 与 days 只能填写其一");
+                None
+            }
+            (None, None) => {
+                self.err("months", "应填写延长的月数 months 或天数 days");
+                None
+            }
+        }
+    }
+
+    fn approver(&mut self) -> Option<Approver> {
+        self.enum_value("approver", Approver::parse, "president 或 higher_court")
+    }
+
+    fn event(&mut self) -> Option<CaseEvent> {
+        let case_no = self.case_no("case_no");
+        let on = self.req_date("on");
+        let kind = match self.req_str("type")? {
+            "assigned" => {
+                let judge = self.local_code("judge", "法官");
+                let department = match self.get("department") {
+                    Some(_) => Some(self.local_code("department", "庭室")?),
+                    None => None,
+                };
+                EventKind::Assigned { judge: judge?, department }
+            }
+            "procedure_changed" => EventKind::ProcedureChanged {
+                procedure: self.enum_value("procedure", Procedure::parse, "审理程序代码")?,
+            },
+            "hearing_scheduled" => EventKind::HearingScheduled { hearing_on: self.req_date("hearing_on")? },
+            "hearing_held" => EventKind::HearingHeld,
+            "hearing_postponed" => EventKind::HearingPostponed { reason: self.req_str("reason")?.to_owned() },
+            "suspended" => EventKind::Suspended {
+                reason: self.enum_value(
+                    "reason",
+                    SuspensionReason::parse,
+                    "announcement、appraisal、audit、jurisdiction_objection、suspension、settlement、stay_of_enforcement、auction 或 other",
+                )?,
+            },
+            "resumed" => EventKind::Resumed,
+            "extension_requested" => {
+                let length = self.period();
+                let approver = self.approver();
+                EventKind::ExtensionRequested { length: length?, approver: approver? }
+            }
+            "extended" => {
+                let length = self.period();
+                let approver = self.approver();
+                EventKind::Extended { length: length?, approver: approver? }
+            }
+            "closed" => {
+                let method = self.enum_value("method", CloseMethod::parse, "结案方式代码，见 INTERCHANGE.md");
+                let outcome = self.opt_str("outcome").map(str::to_owned);
+                EventKind::Closed { method: method?, outcome }
+            }
+            "recovered" => {
+                let s = self.req_str("amount")?;
+                EventKind::Recovered { amount: self.amount("amount", s)? }
+            }
+            "service_attempted" => {
+                let channel =
+                    self.enum_value("channel", ServiceChannel::parse, "electronic、post、direct 或 announcement");
+                let delivered = self.req_bool("delivered");
+                EventKind::ServiceAttempted { channel: channel?, delivered: delivered? }
+            }
+            "reopened" => EventKind::Reopened,
+            "archived" => EventKind::Archived,
+            other => {
+                self.err("type", format!("未知的事件类型“{other}”"));
+                return None;
+            }
+        };
+        Some(CaseEvent { case_no: case_no?, event: Event { on: on?, kind } })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(line: &str) -> Vec<String> {
+        parse_line(7, line).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    const CASE: &str = r#"{"kind":"case","court":"内0203","case_no":"（2025）内0203民初1234号","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":"2025-03-01","filed_on":"2025-03-03","online":true,"claim_amount":"125000.00","tags":["enterprise"],"origin":null,"sealed":false,"parties":[{"role":"plaintiff","kind":"organization","name":"某建材有限公司","id_number":"91150203MA0N00001K"},{"role":"defendant","kind":"person","name":"张三","id_number":"150203199001011232"}]}"#;
+
+    #[test]
+    fn every_example_line_of_the_interchange_document_parses() {
+        for line in [
+            r#"{"kind":"court","code":"内02","name":"包头市中级人民法院","level":"intermediate","parent":"内"}"#,
+            r#"{"kind":"court","code":"内0203","name":"包头市昆都仑区人民法院","level":"basic","parent":"内02"}"#,
+            r#"{"kind":"department","court":"内0203","code":"ms1","name":"民事审判第一庭"}"#,
+            r#"{"kind":"judge","court":"内0203","code":"J0007","name":"王立新","department":"ms1","titles":["division_head"],"quota":true}"#,
+            CASE,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-03-04","type":"assigned","judge":"J0007"}"#,
+        ] {
+            parse_line(1, line).unwrap();
+        }
+    }
+
+    #[test]
+    fn an_amount_with_three_decimals_names_its_line_and_field() {
+        let line = CASE.replace("125000.00", "125000.001");
+        assert_eq!(errors(&line), ["line 7: claim_amount: 金额“125000.001”小数超过两位"]);
+    }
+
+    #[test]
+    fn a_malformed_date_names_its_field() {
+        let line = CASE.replace("\"filed_on\":\"2025-03-03\"", "\"filed_on\":\"2025/03/03\"");
+        let errs = errors(&line);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].starts_with("line 7: filed_on: 日期“2025/03/03”无效"), "{errs:?}");
+    }
+
+    #[test]
+    fn an_impossible_date_is_refused() {
+        let line = CASE.replace("2025-03-01", "2025-02-30");
+        assert!(errors(&line)[0].starts_with("line 7: received_on:"));
+    }
+
+    #[test]
+    fn a_bad_check_digit_names_the_party() {
+        let line = CASE.replace("150203199001011232", "150203199001011233");
+        assert_eq!(errors(&line), ["line 7: parties[1].id_number: 公民身份号码校验码错误：应为 2，实为 3"]);
+    }
+
+    #[test]
+    fn a_case_number_from_another_year_is_refused() {
+        let line = CASE.replace("\"filed_on\":\"2025-03-03\"", "\"filed_on\":\"2026-01-05\"").replace("2025-03-01", "2026-01-04");
+        let errs = errors(&line);
+        assert!(errs[0].starts_with("line 7: filed_on: 案号年度 2025 与立案日期所在年度 2026 不符"), "{errs:?}");
+    }
+
+    #[test]
+    fn a_case_number_of_another_court_or_type_is_refused() {
+        let line = CASE.replace("\"court\":\"内0203\"", "\"court\":\"内0204\"");
+        assert!(errors(&line)[0].starts_with("line 7: court: "));
+        let line = CASE.replace("\"type\":\"民初\"", "\"type\":\"民终\"");
+        assert!(errors(&line)[0].starts_with("line 7: type: "));
+    }
+
+    #[test]
+    fn an_unknown_kind_is_refused() {
+        assert_eq!(errors(r#"{"kind":"verdict"}"#).len(), 1);
+        assert!(errors(r#"{"kind":"verdict"}"#)[0].starts_with("line 7: kind: 未知的记录类型“verdict”"));
+    }
+
+    #[test]
+    fn every_problem_on_a_line_is_reported() {
+        let line = CASE.replace("2025-03-01", "2025-13-01").replace("125000.00", "1.001").replace("\"simple\"", "\"quick\"");
+        let fields: Vec<String> = parse_line(1, &line).unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["procedure", "received_on", "claim_amount"]);
+    }
+
+    #[test]
+    fn a_minor_case_is_sealed_unless_the_line_says_otherwise() {
+        let line = CASE.replace("[\"enterprise\"]", "[\"minor\"]").replace(",\"sealed\":false", "");
+        let Record::Case(c) = parse_line(1, &line).unwrap() else { panic!() };
+        assert!(c.sealed);
+    }
+
+    #[test]
+    fn half_width_brackets_in_a_case_number_are_normalised() {
+        let line = CASE.replace("（2025）", "(2025)");
+        let Record::Case(c) = parse_line(1, &line).unwrap() else { panic!() };
+        assert_eq!(c.case_no.to_string(), "（2025）内0203民初1234号");
+    }
+
+    #[test]
+    fn an_extension_needs_exactly_one_of_months_and_days() {
+        let base = r#"{"kind":"event","case_no":"（2025）内0203民初1号","on":"2025-05-01","type":"extended","approver":"president""#;
+        assert!(parse_line(1, &format!("{base},\"months\":6}}")).is_ok());
+        assert!(parse_line(1, &format!("{base},\"days\":30}}")).is_ok());
+        assert!(parse_line(1, &format!("{base},\"months\":6,\"days\":3}}")).is_err());
+        assert!(parse_line(1, &format!("{base}}}")).is_err());
+    }
+}

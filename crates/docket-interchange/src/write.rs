@@ -1,0 +1,165 @@
+//! Writing records in canonical interchange form: keys in the order `INTERCHANGE.md` shows them,
+//! optional fields written only when present (except the case line's `origin`, `received_on` and
+//! `claim_amount`, written as `null`), amounts with two decimals, full-width 案号 brackets.
+
+use serde_json::{Map, Value, json};
+
+use docket_domain::{CaseRecord, EventKind, IdType, Period};
+
+use crate::Record;
+
+/// The record as one compact JSON line (no trailing newline).
+pub fn write_record(record: &Record) -> String {
+    write_record_value(record).to_string()
+}
+
+/// The record as a JSON object, e.g. to add fields (`derived`) before writing.
+pub fn write_record_value(record: &Record) -> Value {
+    match record {
+        Record::Court(c) => json!({
+            "kind": "court",
+            "code": c.code.as_str(),
+            "name": c.name,
+            "level": c.level.as_str(),
+            "parent": c.parent.as_ref().map(|p| p.as_str()),
+        }),
+        Record::Department(d) => json!({
+            "kind": "department",
+            "court": d.court.as_str(),
+            "code": d.code,
+            "name": d.name,
+        }),
+        Record::Judge(j) => {
+            let mut m = Map::new();
+            m.insert("kind".into(), "judge".into());
+            m.insert("court".into(), j.court.as_str().into());
+            m.insert("code".into(), j.code.clone().into());
+            m.insert("name".into(), j.name.clone().into());
+            if let Some(d) = &j.department {
+                m.insert("department".into(), d.clone().into());
+            }
+            m.insert("titles".into(), j.titles.iter().map(|t| t.as_str()).collect::<Vec<_>>().into());
+            m.insert("quota".into(), j.quota.into());
+            Value::Object(m)
+        }
+        Record::Case(c) => case_value(c),
+        Record::Event(e) => {
+            let mut m = Map::new();
+            m.insert("kind".into(), "event".into());
+            m.insert("case_no".into(), e.case_no.to_string().into());
+            m.insert("on".into(), e.event.on.to_string().into());
+            m.insert("type".into(), e.event.kind.type_name().into());
+            event_fields(&mut m, &e.event.kind);
+            Value::Object(m)
+        }
+    }
+}
+
+fn case_value(c: &CaseRecord) -> Value {
+    let parties: Vec<Value> = c
+        .parties
+        .iter()
+        .map(|p| {
+            let mut m = Map::new();
+            m.insert("role".into(), p.role.as_str().into());
+            m.insert("kind".into(), p.kind.as_str().into());
+            m.insert("name".into(), p.name.clone().into());
+            if let Some(id) = &p.id {
+                if id.id_type() != IdType::default_for(p.kind) {
+                    m.insert("id_type".into(), id.id_type().as_str().into());
+                }
+                m.insert("id_number".into(), id.number().into());
+            }
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "kind": "case",
+        "court": c.court.as_str(),
+        "case_no": c.case_no.to_string(),
+        "type": c.case_type().code,
+        "procedure": c.procedure.as_str(),
+        "cause": c.cause,
+        "received_on": c.received_on.map(|d| d.to_string()),
+        "filed_on": c.filed_on.to_string(),
+        "online": c.online,
+        "claim_amount": c.claim_amount.map(|a| a.to_string()),
+        "tags": c.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        "origin": c.origin.as_ref().map(ToString::to_string),
+        "sealed": c.sealed,
+        "parties": parties,
+    })
+}
+
+fn period(m: &mut Map<String, Value>, p: Period) {
+    match p {
+        Period::Months(n) => m.insert("months".into(), n.into()),
+        Period::Days(n) => m.insert("days".into(), n.into()),
+    };
+}
+
+fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
+    match kind {
+        EventKind::Assigned { judge, department } => {
+            m.insert("judge".into(), judge.clone().into());
+            if let Some(d) = department {
+                m.insert("department".into(), d.clone().into());
+            }
+        }
+        EventKind::ProcedureChanged { procedure } => {
+            m.insert("procedure".into(), procedure.as_str().into());
+        }
+        EventKind::HearingScheduled { hearing_on } => {
+            m.insert("hearing_on".into(), hearing_on.to_string().into());
+        }
+        EventKind::HearingPostponed { reason } => {
+            m.insert("reason".into(), reason.clone().into());
+        }
+        EventKind::Suspended { reason } => {
+            m.insert("reason".into(), reason.as_str().into());
+        }
+        EventKind::ExtensionRequested { length, approver } | EventKind::Extended { length, approver } => {
+            period(m, *length);
+            m.insert("approver".into(), approver.as_str().into());
+        }
+        EventKind::Closed { method, outcome } => {
+            m.insert("method".into(), method.as_str().into());
+            if let Some(o) = outcome {
+                m.insert("outcome".into(), o.clone().into());
+            }
+        }
+        EventKind::Recovered { amount } => {
+            m.insert("amount".into(), amount.to_string().into());
+        }
+        EventKind::ServiceAttempted { channel, delivered } => {
+            m.insert("channel".into(), channel.as_str().into());
+            m.insert("delivered".into(), (*delivered).into());
+        }
+        EventKind::HearingHeld | EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse_line, write_record};
+
+    #[test]
+    fn writing_a_parsed_example_line_gives_the_same_json_value() {
+        for line in [
+            r#"{"kind":"court","code":"内02","name":"包头市中级人民法院","level":"intermediate","parent":"内"}"#,
+            r#"{"kind":"department","court":"内0203","code":"ms1","name":"民事审判第一庭"}"#,
+            r#"{"kind":"judge","court":"内0203","code":"J0007","name":"王立新","department":"ms1","titles":["division_head"],"quota":true}"#,
+            r#"{"kind":"case","court":"内0203","case_no":"（2025）内0203民初1234号","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":"2025-03-01","filed_on":"2025-03-03","online":true,"claim_amount":"125000.00","tags":["enterprise"],"origin":null,"sealed":false,"parties":[{"role":"plaintiff","kind":"organization","name":"某建材有限公司","id_number":"91150203MA0N00001K"},{"role":"defendant","kind":"person","name":"张三","id_number":"150203199001011232"}]}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-03-04","type":"assigned","judge":"J0007"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"extension_requested","months":1,"approver":"president"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"recovered","amount":"300.50"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"service_attempted","channel":"electronic","delivered":false}"#,
+        ] {
+            let written = write_record(&parse_line(1, line).unwrap());
+            let a: serde_json::Value = serde_json::from_str(line).unwrap();
+            let b: serde_json::Value = serde_json::from_str(&written).unwrap();
+            assert_eq!(a, b, "{line}");
+            assert_eq!(written, line, "canonical form keeps the documented key order");
+        }
+    }
+}
