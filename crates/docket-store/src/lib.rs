@@ -1,1 +1,195 @@
-//! placeholder
+//! Docket's storage. The [`Store`] trait is everything the application asks of a database: append
+//! to the hash-chained event log together with the projections it implies, in one transaction;
+//! allocate 案号 without gaps; read the log back for replay, export and verification; and read
+//! the projections. [`SqliteStore`] (the embedded default) and [`PgStore`] implement it with the
+//! same SQL where the dialects agree; [`conformance`] is the suite both must pass.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+use std::future::Future;
+
+use chrono::NaiveDate;
+use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
+
+pub mod conformance;
+mod error;
+mod projection;
+mod sql;
+mod postgres;
+mod sqlite;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
+pub use error::StoreError;
+pub use postgres::PgStore;
+pub use projection::{CaseRow, PartyRow};
+pub use sqlite::SqliteStore;
+
+/// What kind of fact a log entry records: the interchange `kind` of its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    Court,
+    Department,
+    Judge,
+    Case,
+    Event,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 5] = [Self::Court, Self::Department, Self::Judge, Self::Case, Self::Event];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Court => "court",
+            Self::Department => "department",
+            Self::Judge => "judge",
+            Self::Case => "case",
+            Self::Event => "event",
+        }
+    }
+}
+
+/// An entry to append. The store numbers it in its court's chain and hashes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    /// The chain the entry joins.
+    pub court: CourtCode,
+    pub kind: EntryKind,
+    /// For case and event entries: the case, and the entry's position in it (0 = the filing).
+    pub case: Option<(CaseNumber, u32)>,
+    /// For events: the event date and type, kept in columns for queries.
+    pub on: Option<NaiveDate>,
+    pub event_type: Option<&'static str>,
+    /// The canonical interchange line.
+    pub body: String,
+}
+
+/// A stored log entry.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LogEntry {
+    pub court: String,
+    pub seq: i64,
+    pub kind: String,
+    pub case_no: Option<String>,
+    pub case_seq: Option<i64>,
+    pub on_date: Option<NaiveDate>,
+    pub event_type: Option<String>,
+    pub recorded_at: String,
+    pub body: String,
+    pub hash: Vec<u8>,
+}
+
+/// The head of one court's chain.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ChainHead {
+    pub court: String,
+    pub seq: i64,
+    pub hash: Vec<u8>,
+}
+
+/// Everything one transaction writes: log entries and the projections they imply.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub entries: Vec<NewEntry>,
+    pub courts: Vec<Court>,
+    pub departments: Vec<Department>,
+    pub judges: Vec<Judge>,
+    /// Cases to insert or update, with their state after the batch's events.
+    pub cases: Vec<CaseWrite>,
+}
+
+/// A case projection to write.
+#[derive(Debug, Clone)]
+pub struct CaseWrite {
+    pub state: CaseState,
+    /// True when the batch files the case (its parties and 案号 counter are written too).
+    pub new: bool,
+}
+
+/// What a commit wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CommitReceipt {
+    pub entries: u64,
+    pub cases: u64,
+}
+
+/// Counts for summaries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub courts: i64,
+    pub departments: i64,
+    pub judges: i64,
+    pub cases: i64,
+    pub open_cases: i64,
+    pub log_entries: i64,
+    /// Cases per type code, most first.
+    pub cases_by_type: Vec<(String, i64)>,
+}
+
+/// Reports progress of long operations (a bulk commit) in units of entries.
+pub trait Progress: Send + Sync {
+    fn advance(&self, n: u64);
+}
+
+/// No progress reporting.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn advance(&self, _: u64) {}
+}
+
+/// The storage backend: the event log and its projections.
+///
+/// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it.
+pub trait Store: Clone + Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+
+    /// Appends the batch's entries to their courts' chains and writes its projections.
+    /// A case position or case number already taken is a [`StoreError::Conflict`].
+    fn commit(&self, batch: Batch, progress: &dyn Progress) -> impl Future<Output = Result<CommitReceipt, StoreError>> + Send;
+
+    /// Allocates the next 案号 sequence for court × type × year and commits the batch `build`
+    /// makes with it, in one transaction: numbers are unique and gap-free.
+    fn file_case<F>(
+        &self,
+        court: &CourtCode,
+        type_code: &str,
+        year: i32,
+        build: F,
+    ) -> impl Future<Output = Result<(u32, CommitReceipt), StoreError>> + Send
+    where
+        F: FnOnce(u32) -> Batch + Send;
+
+    /// Replaces every case projection (rebuild): deletes them and writes `cases`, in one transaction.
+    fn replace_case_projections(&self, cases: Vec<CaseState>) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    fn courts(&self) -> impl Future<Output = Result<Vec<Court>, StoreError>> + Send;
+    fn departments(&self) -> impl Future<Output = Result<Vec<Department>, StoreError>> + Send;
+    fn judges(&self) -> impl Future<Output = Result<Vec<Judge>, StoreError>> + Send;
+
+    /// Which of these case numbers are stored.
+    fn existing_cases(&self, case_nos: &[CaseNumber]) -> impl Future<Output = Result<Vec<CaseNumber>, StoreError>> + Send;
+
+    /// A case's log entries in order (filing first).
+    fn case_entries(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;
+
+    /// A case's projection, if stored.
+    fn case(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Option<CaseRow>, StoreError>> + Send;
+    fn case_parties(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<PartyRow>, StoreError>> + Send;
+    /// Cases whose `origin` is this case.
+    fn derived_cases(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+
+    /// Every case projection, ordered by court and case number.
+    fn all_cases(&self) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+
+    /// Log entries in chain order after `(court, seq)` (exclusive; `None` from the start),
+    /// optionally of one kind, at most `limit`.
+    fn scan_log(
+        &self,
+        kind: Option<EntryKind>,
+        after: Option<(String, i64)>,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;
+
+    fn chain_heads(&self) -> impl Future<Output = Result<Vec<ChainHead>, StoreError>> + Send;
+
+    fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
+}

@@ -1,0 +1,278 @@
+//! The backend conformance suite: the same stories, generic over [`Store`], run against SQLite
+//! always and PostgreSQL when `DOCKET_TEST_PG_URL` is set (`tests/conformance.rs`). A backend
+//! is correct when every story passes; each panics with what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use docket_domain::chain::ChainVerifier;
+use docket_domain::{
+    CaseNumber, CaseRecord, CaseState, CaseType, Court, CourtCode, CourtLevel, Event, EventKind, Party,
+    PartyKind, PartyRole, Procedure,
+};
+
+use crate::{Batch, CaseRow, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError};
+
+fn court(code: &str) -> CourtCode {
+    CourtCode::parse(code).unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A simple civil case numbered `seq` in `court`, filed in 2025.
+pub fn sample_case(court_code: &str, seq: u32) -> CaseState {
+    let c = court(court_code);
+    let case_no = CaseNumber::new(2025, c.clone(), CaseType::lookup("民初").unwrap(), seq).unwrap();
+    CaseState::filed(CaseRecord {
+        court: c,
+        case_no,
+        procedure: Procedure::Simple,
+        cause: "民间借贷纠纷".into(),
+        received_on: None,
+        filed_on: date("2025-03-03"),
+        online: seq % 2 == 0,
+        claim_amount: None,
+        tags: vec![],
+        origin: None,
+        sealed: false,
+        parties: vec![Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: format!("原告{seq}"), id: None }],
+    })
+}
+
+/// A batch that files `state` as a new case: its case entry and one entry per event.
+pub fn filing_batch(state: &CaseState) -> Batch {
+    let n = &state.record.case_no;
+    let mut entries = vec![NewEntry {
+        court: state.record.court.clone(),
+        kind: EntryKind::Case,
+        case: Some((n.clone(), 0)),
+        on: Some(state.record.filed_on),
+        event_type: None,
+        body: format!("case {n}"),
+    }];
+    for (i, e) in state.events.iter().enumerate() {
+        entries.push(NewEntry {
+            court: state.record.court.clone(),
+            kind: EntryKind::Event,
+            case: Some((n.clone(), i as u32 + 1)),
+            on: Some(e.on),
+            event_type: Some(e.kind.type_name()),
+            body: format!("event {n} {i}"),
+        });
+    }
+    Batch { entries, cases: vec![CaseWrite { state: state.clone(), new: true }], ..Batch::default() }
+}
+
+async fn verify_chains<S: Store>(store: &S) -> u64 {
+    let mut checked = 0;
+    for head in store.chain_heads().await.unwrap() {
+        let mut v = ChainVerifier::default();
+        let mut after = Some((head.court.clone(), 0));
+        loop {
+            let page = store.scan_log(None, after.clone(), 1000).await.unwrap();
+            let page: Vec<_> = page.into_iter().filter(|e| e.court == head.court).collect();
+            let Some(last) = page.last() else { break };
+            after = Some((last.court.clone(), last.seq));
+            for e in &page {
+                v.check(e.seq as u64, &e.recorded_at, &e.body, &e.hash).unwrap();
+            }
+        }
+        v.finish(head.seq as u64, &head.hash).unwrap();
+        checked += v.entries_checked();
+    }
+    checked
+}
+
+/// Entries are numbered from 1 in each court's chain, hash-linked, and the heads agree.
+pub async fn committed_entries_form_one_chain_per_court<S: Store>(store: S) {
+    let mut batch = Batch::default();
+    for (code, n) in [("内0203", 3), ("内0204", 2)] {
+        for seq in 1..=n {
+            let mut s = sample_case(code, seq);
+            s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
+            let b = filing_batch(&s);
+            batch.entries.extend(b.entries);
+            batch.cases.extend(b.cases);
+        }
+    }
+    let receipt = store.commit(batch, &NoProgress).await.unwrap();
+    assert_eq!((receipt.entries, receipt.cases), (10, 5));
+    let heads = store.chain_heads().await.unwrap();
+    assert_eq!(heads.iter().map(|h| (h.court.as_str(), h.seq)).collect::<Vec<_>>(), [("内0203", 6), ("内0204", 4)]);
+    assert_eq!(verify_chains(&store).await, 10);
+
+    // A second commit continues the chains.
+    store.commit(filing_batch(&sample_case("内0203", 4)), &NoProgress).await.unwrap();
+    assert_eq!(verify_chains(&store).await, 11);
+}
+
+/// The projection written with the entries reads back equal to the state it came from.
+pub async fn a_case_reads_back_as_it_was_written<S: Store>(store: S) {
+    let mut s = sample_case("内0203", 7);
+    s.apply(Event { on: date("2025-03-05"), kind: EventKind::Assigned { judge: "J1".into(), department: None } })
+        .unwrap();
+    store.commit(filing_batch(&s), &NoProgress).await.unwrap();
+    let n = s.record.case_no.clone();
+    assert_eq!(store.case(&n).await.unwrap(), Some(CaseRow::from_state(&s)));
+    let parties = store.case_parties(&n).await.unwrap();
+    assert_eq!(parties.len(), 1);
+    assert_eq!(parties[0].name, "原告7");
+    let entries = store.case_entries(&n).await.unwrap();
+    assert_eq!(entries.iter().map(|e| e.case_seq).collect::<Vec<_>>(), [Some(0), Some(1)]);
+    assert_eq!(entries[1].event_type.as_deref(), Some("assigned"));
+    assert_eq!(store.existing_cases(&[n.clone(), sample_case("内0203", 8).record.case_no]).await.unwrap(), [n]);
+}
+
+/// A batch that reuses a taken case position is refused whole: nothing of it is stored.
+pub async fn a_conflicting_batch_stores_nothing<S: Store>(store: S) {
+    store.commit(filing_batch(&sample_case("内0203", 1)), &NoProgress).await.unwrap();
+    let before = store.summary().await.unwrap();
+    let mut batch = filing_batch(&sample_case("内0203", 2));
+    batch.entries.extend(filing_batch(&sample_case("内0203", 1)).entries);
+    let err = store.commit(batch, &NoProgress).await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    assert_eq!(store.summary().await.unwrap(), before);
+    assert_eq!(verify_chains(&store).await, 1);
+}
+
+/// 案号 allocation under concurrent filings: unique and gap-free, per court × type × year.
+pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) {
+    let c = court("内0203");
+    let tasks: Vec<_> = (0..24)
+        .map(|i| {
+            let store = store.clone();
+            let c = c.clone();
+            tokio::spawn(async move {
+                let type_code = if i % 3 == 0 { "执" } else { "民初" };
+                let (seq, _) = store
+                    .file_case(&c, type_code, 2025, move |seq| {
+                        let mut s = sample_case("内0203", seq);
+                        if type_code == "执" {
+                            let n = CaseNumber::new(2025, court("内0203"), CaseType::lookup("执").unwrap(), seq).unwrap();
+                            s.record.case_no = n;
+                            s.record.procedure = Procedure::None;
+                            s.procedure = Procedure::None;
+                        }
+                        filing_batch(&s)
+                    })
+                    .await
+                    .unwrap();
+                (type_code, seq)
+            })
+        })
+        .collect();
+    let mut civil = Vec::new();
+    let mut enforcement = Vec::new();
+    for t in tasks {
+        let (type_code, seq) = t.await.unwrap();
+        if type_code == "执" { enforcement.push(seq) } else { civil.push(seq) }
+    }
+    civil.sort_unstable();
+    enforcement.sort_unstable();
+    assert_eq!(civil, (1..=16).collect::<Vec<_>>());
+    assert_eq!(enforcement, (1..=8).collect::<Vec<_>>());
+    assert_eq!(store.summary().await.unwrap().cases, 24);
+    assert_eq!(verify_chains(&store).await, 24);
+}
+
+/// Numbers already used by imported cases are never allocated again.
+pub async fn allocation_continues_after_imported_numbers<S: Store>(store: S) {
+    store.commit(filing_batch(&sample_case("内0203", 57)), &NoProgress).await.unwrap();
+    let (seq, _) = store
+        .file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq)))
+        .await
+        .unwrap();
+    assert_eq!(seq, 58);
+    // Another year starts again at 1.
+    let (seq, _) = store
+        .file_case(&court("内0203"), "民初", 2026, |seq| {
+            let mut s = sample_case("内0203", seq);
+            s.record.case_no = CaseNumber::new(2026, court("内0203"), CaseType::lookup("民初").unwrap(), seq).unwrap();
+            s.record.filed_on = date("2026-01-05");
+            s.last_on = s.record.filed_on;
+            filing_batch(&s)
+        })
+        .await
+        .unwrap();
+    assert_eq!(seq, 1);
+}
+
+/// A failed filing gives its number back: the next filing gets the same number.
+pub async fn a_failed_filing_leaves_no_gap<S: Store>(store: S) {
+    store.commit(filing_batch(&sample_case("内0203", 1)), &NoProgress).await.unwrap();
+    // The batch collides with case 1's position, so the whole filing (and its number) rolls back.
+    let err = store
+        .file_case(&court("内0203"), "民初", 2025, |seq| {
+            let mut b = filing_batch(&sample_case("内0203", seq));
+            b.entries.extend(filing_batch(&sample_case("内0203", 1)).entries);
+            b
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    let (seq, _) = store
+        .file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq)))
+        .await
+        .unwrap();
+    assert_eq!(seq, 2);
+}
+
+/// Reference projections and log scans by kind.
+pub async fn reference_data_and_log_scans_read_back<S: Store>(store: S) {
+    let court_rec = Court::new(court("内02"), "包头市中级人民法院".into(), CourtLevel::Intermediate, Some(court("内"))).unwrap();
+    let mut batch = filing_batch(&sample_case("内02", 1));
+    batch.entries.insert(
+        0,
+        NewEntry { court: court("内02"), kind: EntryKind::Court, case: None, on: None, event_type: None, body: "court".into() },
+    );
+    batch.courts.push(court_rec.clone());
+    store.commit(batch, &NoProgress).await.unwrap();
+    assert_eq!(store.courts().await.unwrap(), [court_rec]);
+    let courts = store.scan_log(Some(EntryKind::Court), None, 10).await.unwrap();
+    assert_eq!(courts.len(), 1);
+    assert_eq!((courts[0].seq, courts[0].body.as_str()), (1, "court"));
+    let cases = store.scan_log(Some(EntryKind::Case), Some(("内02".into(), 1)), 10).await.unwrap();
+    assert_eq!(cases.len(), 1);
+    assert!(store.scan_log(Some(EntryKind::Case), Some(("内02".into(), 2)), 10).await.unwrap().is_empty());
+}
+
+/// Replacing the projections writes exactly the states given.
+pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(store: S) {
+    let a = sample_case("内0203", 1);
+    let b = sample_case("内0203", 2);
+    store.commit(filing_batch(&a), &NoProgress).await.unwrap();
+    store.commit(filing_batch(&b), &NoProgress).await.unwrap();
+    let mut b2 = b.clone();
+    b2.apply(Event { on: date("2025-04-01"), kind: EventKind::HearingHeld }).unwrap();
+    store.replace_case_projections(vec![b2.clone()]).await.unwrap();
+    assert_eq!(store.all_cases().await.unwrap(), [CaseRow::from_state(&b2)]);
+    assert_eq!(store.case_parties(&b.record.case_no).await.unwrap().len(), 1);
+    assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
+}
+
+/// Runs a story on each backend available. Used as `conformance_tests!(story, …)`.
+#[macro_export]
+macro_rules! conformance_tests {
+    ($($story:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $story() {
+                    $crate::conformance::$story($crate::test_support::sqlite().await).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $story() {
+                    match $crate::test_support::postgres().await {
+                        Some(store) => $crate::conformance::$story(store).await,
+                        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+                    }
+                }
+            )*
+        }
+    };
+}

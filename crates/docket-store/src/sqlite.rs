@@ -1,0 +1,65 @@
+//! The embedded default: one SQLite file in WAL mode, `synchronous = FULL` so a commit is on disk
+//! when it returns. Writes go through a single connection (SQLite has one writer anyway), which
+//! also serialises 案号 allocation; reads use a small pool of their own.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::Sqlite;
+
+use crate::StoreError;
+use crate::sql::impl_sql_store;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// The SQLite store.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    writer: SqlitePool,
+    reader: SqlitePool,
+}
+
+impl SqliteStore {
+    const BACKEND: &'static str = "sqlite";
+    const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1";
+
+    /// Opens (creating if needed) the database at `sqlite://PATH` or a bare path, and migrates it.
+    pub async fn open(location: &str) -> Result<Self, StoreError> {
+        let path = location.strip_prefix("sqlite://").or_else(|| location.strip_prefix("sqlite:")).unwrap_or(location);
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(30))
+            .pragma("cache_size", "-65536")
+            .pragma("temp_store", "memory");
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("无法打开 SQLite 数据库 {path}：{e}")))?;
+        MIGRATOR.run(&writer).await?;
+        let reader = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        Ok(Self { writer, reader })
+    }
+
+    fn writer(&self) -> &SqlitePool {
+        &self.writer
+    }
+
+    fn reader(&self) -> &SqlitePool {
+        &self.reader
+    }
+
+    /// The connection pool for writes, for tests that tamper with rows directly.
+    #[cfg(feature = "test-support")]
+    pub fn raw_pool(&self) -> &SqlitePool {
+        &self.writer
+    }
+}
+
+impl_sql_store!(SqliteStore, Sqlite);

@@ -1,0 +1,64 @@
+//! Test helpers: fresh databases on each backend and raw SQL for tampering tests.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use sqlx::postgres::PgConnectOptions;
+
+use crate::{PgStore, SqliteStore};
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn unique(prefix: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    format!("{prefix}_{}_{}_{}", std::process::id(), nanos % 1_000_000_000, n)
+}
+
+/// A fresh SQLite database in a temporary directory (kept until the process exits).
+pub async fn sqlite() -> SqliteStore {
+    let dir = std::env::temp_dir().join("docket-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.db", unique("t")));
+    SqliteStore::open(path.to_str().unwrap()).await.unwrap()
+}
+
+/// The PostgreSQL URL for tests, from `DOCKET_TEST_PG_URL`; `None` skips PostgreSQL tests.
+/// With `DOCKET_REQUIRE_PG=1` (CI sets it) a missing URL fails the test instead of skipping it.
+pub fn pg_url() -> Option<String> {
+    let url = std::env::var("DOCKET_TEST_PG_URL").ok().filter(|u| !u.is_empty());
+    if url.is_none() && std::env::var("DOCKET_REQUIRE_PG").is_ok_and(|v| v == "1") {
+        panic!("DOCKET_REQUIRE_PG=1 but DOCKET_TEST_PG_URL is not set");
+    }
+    url
+}
+
+/// A fresh PostgreSQL schema on the test server, or `None` when no server is configured.
+/// A configured server that cannot be reached fails the test rather than skipping it.
+pub async fn postgres() -> Option<PgStore> {
+    let url = pg_url()?;
+    let schema = unique("docket_t");
+    let admin = sqlx::PgPool::connect(&url).await.expect("DOCKET_TEST_PG_URL is set but PostgreSQL is unreachable");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}"))).execute(&admin).await.unwrap();
+    admin.close().await;
+    let options: PgConnectOptions = url.parse().unwrap();
+    let options = options.options([("search_path", schema.as_str())]);
+    Some(PgStore::open_with(options).await.unwrap())
+}
+
+/// Raw SQL against a store, for tests that tamper with rows behind Docket's back.
+pub trait RawSql {
+    fn exec(&self, sql: &str) -> impl std::future::Future<Output = u64> + Send;
+}
+
+impl RawSql for SqliteStore {
+    async fn exec(&self, sql: &str) -> u64 {
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(self.raw_pool()).await.unwrap().rows_affected()
+    }
+}
+
+impl RawSql for PgStore {
+    async fn exec(&self, sql: &str) -> u64 {
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(self.raw_pool()).await.unwrap().rows_affected()
+    }
+}

@@ -1,0 +1,13 @@
+//! Runs the conformance suite against SQLite, and against PostgreSQL when `DOCKET_TEST_PG_URL` is set.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+docket_store::conformance_tests!(
+    committed_entries_form_one_chain_per_court,
+    a_case_reads_back_as_it_was_written,
+    a_conflicting_batch_stores_nothing,
+    concurrent_filings_get_unique_gap_free_numbers,
+    allocation_continues_after_imported_numbers,
+    a_failed_filing_leaves_no_gap,
+    reference_data_and_log_scans_read_back,
+    replacing_projections_writes_exactly_the_states_given,
+);
