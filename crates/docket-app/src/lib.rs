@@ -1,1 +1,51 @@
-//! placeholder
+//! Docket's use cases, over any [`Store`]: import and export of the interchange format, the
+//! hash-chain and projection check (`verify`), rebuilding projections from the log, and the case
+//! view. Knows no concrete database and no HTTP.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod error;
+mod export;
+mod import;
+mod replay;
+mod verify;
+mod view;
+
+pub use error::AppError;
+pub use export::ExportReport;
+pub use import::ImportReport;
+pub use replay::replay_log;
+pub use verify::{ChainProblem, VerifyReport};
+pub use view::{CaseView, TimelineEntry};
+
+use docket_store::Store;
+
+/// Progress of a long operation, in stages.
+pub trait Reporter: docket_store::Progress {
+    /// A new stage begins, with the number of units it will advance by (0 when unknown).
+    fn stage(&self, name: &str, total: u64);
+}
+
+/// Reports nothing.
+pub struct Quiet;
+impl docket_store::Progress for Quiet {
+    fn advance(&self, _: u64) {}
+}
+impl Reporter for Quiet {
+    fn stage(&self, _: &str, _: u64) {}
+}
+
+/// The application: use cases over a store.
+#[derive(Clone)]
+pub struct Docket<S: Store> {
+    store: S,
+}
+
+impl<S: Store> Docket<S> {
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+}

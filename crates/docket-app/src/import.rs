@@ -1,0 +1,289 @@
+//! Import of interchange JSONL: all or nothing. Every line is parsed and every cross-line rule
+//! checked (references, duplicates, the lifecycle of each case, against what is already stored)
+//! before anything is written; then one transaction writes the log entries and projections.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::BufRead;
+
+use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, EventKind, Judge};
+use docket_interchange::{CaseEvent, LineError, Record, parse_line, write_record};
+use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store};
+
+use crate::replay::replay_case;
+use crate::{AppError, Docket, Reporter};
+
+/// What an import stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub courts: u64,
+    pub departments: u64,
+    pub judges: u64,
+    pub cases: u64,
+    pub events: u64,
+    /// Log entries appended (a court, department or judge already stored identically is skipped).
+    pub entries: u64,
+}
+
+/// Where each known thing is defined: a file line, or the database (line 0).
+struct Known {
+    courts: HashMap<CourtCode, (usize, Court)>,
+    departments: HashMap<(CourtCode, String), usize>,
+    judges: HashMap<(CourtCode, String), usize>,
+}
+
+impl Known {
+    fn court_exists(&self, c: &CourtCode) -> bool {
+        self.courts.contains_key(c)
+    }
+}
+
+impl<S: Store> Docket<S> {
+    /// Imports a JSONL stream. On any problem nothing is stored and every problem is returned.
+    pub async fn import(&self, input: impl BufRead, reporter: &dyn Reporter) -> Result<ImportReport, AppError> {
+        reporter.stage("解析", 0);
+        let mut errors: Vec<LineError> = Vec::new();
+        let mut records: Vec<(usize, Record)> = Vec::new();
+        for (i, line) in input.lines().enumerate() {
+            let line_no = i + 1;
+            let text = line.map_err(|e| AppError::Invalid(format!("第 {line_no} 行无法读取：{e}")))?;
+            if text.trim().is_empty() {
+                continue;
+            }
+            match parse_line(line_no, &text) {
+                Ok(r) => records.push((line_no, r)),
+                Err(mut errs) => errors.append(&mut errs),
+            }
+            if line_no % 10_000 == 0 {
+                reporter.advance(10_000);
+            }
+        }
+
+        reporter.stage("校验", records.len() as u64);
+        let mut known = Known { courts: HashMap::new(), departments: HashMap::new(), judges: HashMap::new() };
+        for c in self.store.courts().await? {
+            known.courts.insert(c.code.clone(), (0, c));
+        }
+        for d in self.store.departments().await? {
+            known.departments.insert((d.court, d.code), 0);
+        }
+        for j in self.store.judges().await? {
+            known.judges.insert((j.court, j.code), 0);
+        }
+
+        let mut new_courts: Vec<(usize, Court)> = Vec::new();
+        let mut new_departments: Vec<(usize, Department)> = Vec::new();
+        let mut new_judges: Vec<(usize, Judge)> = Vec::new();
+        let mut cases: Vec<(usize, CaseState)> = Vec::new();
+        let mut case_lines: HashMap<CaseNumber, usize> = HashMap::new();
+        let mut events: Vec<(usize, CaseEvent)> = Vec::new();
+
+        // Courts first: every other kind refers to them, in any order in the file.
+        for (line, r) in &records {
+            if let Record::Court(c) = r {
+                match known.courts.get(&c.code) {
+                    Some((0, stored)) if stored == c => {}
+                    Some((0, _)) => errors.push(LineError::new(*line, "code", format!("法院 {} 已存在，且与本行信息不一致", c.code))),
+                    Some((first, _)) => errors.push(LineError::new(*line, "code", format!("法院 {} 与第 {first} 行重复", c.code))),
+                    None => {
+                        known.courts.insert(c.code.clone(), (*line, c.clone()));
+                        new_courts.push((*line, c.clone()));
+                    }
+                }
+            }
+        }
+        for (line, r) in &records {
+            match r {
+                Record::Department(d) => {
+                    if !known.court_exists(&d.court) {
+                        errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", d.court)));
+                        continue;
+                    }
+                    let key = (d.court.clone(), d.code.clone());
+                    match known.departments.get(&key) {
+                        Some(0) => errors.push(LineError::new(*line, "code", format!("庭室 {} 已存在于 {}", d.code, d.court))),
+                        Some(first) => errors.push(LineError::new(*line, "code", format!("庭室 {} 与第 {first} 行重复", d.code))),
+                        None => {
+                            known.departments.insert(key, *line);
+                            new_departments.push((*line, d.clone()));
+                        }
+                    }
+                }
+                Record::Case(c) => {
+                    if !known.court_exists(&c.court) {
+                        errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", c.court)));
+                    }
+                    if let Some(first) = case_lines.get(&c.case_no) {
+                        errors.push(LineError::new(*line, "case_no", format!("案号 {} 与第 {first} 行重复", c.case_no)));
+                        continue;
+                    }
+                    case_lines.insert(c.case_no.clone(), *line);
+                    cases.push((*line, CaseState::filed(c.clone())));
+                }
+                Record::Event(e) => events.push((*line, e.clone())),
+                Record::Court(_) | Record::Judge(_) => {}
+            }
+        }
+        for (line, r) in &records {
+            if let Record::Judge(j) = r {
+                if !known.court_exists(&j.court) {
+                    errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", j.court)));
+                    continue;
+                }
+                if let Some(d) = &j.department
+                    && !known.departments.contains_key(&(j.court.clone(), d.clone()))
+                {
+                    errors.push(LineError::new(*line, "department", format!("庭室 {d} 不存在于 {}", j.court)));
+                }
+                let key = (j.court.clone(), j.code.clone());
+                match known.judges.get(&key) {
+                    Some(0) => errors.push(LineError::new(*line, "code", format!("法官 {} 已存在于 {}", j.code, j.court))),
+                    Some(first) => errors.push(LineError::new(*line, "code", format!("法官 {} 与第 {first} 行重复", j.code))),
+                    None => {
+                        known.judges.insert(key, *line);
+                        new_judges.push((*line, j.clone()));
+                    }
+                }
+            }
+        }
+        drop(records);
+
+        // Case numbers already stored.
+        let file_numbers: Vec<CaseNumber> = cases.iter().map(|(_, s)| s.record.case_no.clone()).collect();
+        for n in self.store.existing_cases(&file_numbers).await? {
+            if let Some(line) = case_lines.get(&n) {
+                errors.push(LineError::new(*line, "case_no", format!("案号 {n} 已存在于数据库中")));
+            }
+        }
+
+        // Events, grouped by case; applied in order of date, then of the file (INTERCHANGE.md).
+        let mut by_case: BTreeMap<CaseNumber, Vec<(usize, CaseEvent)>> = BTreeMap::new();
+        for (line, e) in events {
+            by_case.entry(e.case_no.clone()).or_default().push((line, e));
+        }
+        let index: HashMap<CaseNumber, usize> =
+            cases.iter().enumerate().map(|(i, (_, s))| (s.record.case_no.clone(), i)).collect();
+        // Stored cases that receive events: their state and entry count, replayed from the log.
+        let mut stored: BTreeMap<CaseNumber, (CaseState, u32, usize)> = BTreeMap::new();
+        let mut event_count = 0u64;
+        let mut case_events: HashMap<CaseNumber, Vec<CaseEvent>> = HashMap::new();
+        for (case_no, mut evs) in by_case {
+            evs.sort_by_key(|(line, e)| (e.event.on, *line));
+            let state: &mut CaseState = if let Some(i) = index.get(&case_no) {
+                &mut cases[*i].1
+            } else {
+                match replay_case(&self.store, &case_no).await? {
+                    Some((state, entries)) => {
+                        let first_line = evs.first().map_or(0, |(l, _)| *l);
+                        &mut stored.entry(case_no.clone()).or_insert((state, entries, first_line)).0
+                    }
+                    None => {
+                        for (line, _) in &evs {
+                            errors.push(LineError::new(*line, "case_no", format!("案件 {case_no} 不存在（文件和数据库中均无）")));
+                        }
+                        continue;
+                    }
+                }
+            };
+            let court = state.record.court.clone();
+            let mut applied = Vec::with_capacity(evs.len());
+            for (line, e) in evs {
+                if let EventKind::Assigned { judge, department } = &e.event.kind {
+                    if !known.judges.contains_key(&(court.clone(), judge.clone())) {
+                        errors.push(LineError::new(line, "judge", format!("法官 {judge} 不存在于 {court}")));
+                        continue;
+                    }
+                    if let Some(d) = department
+                        && !known.departments.contains_key(&(court.clone(), d.clone()))
+                    {
+                        errors.push(LineError::new(line, "department", format!("庭室 {d} 不存在于 {court}")));
+                        continue;
+                    }
+                }
+                // A refused event leaves the state as it was, so later events are checked against
+                // what would really be stored and one mistake does not cascade.
+                match state.apply(e.event.clone()) {
+                    Ok(()) => {
+                        applied.push(e);
+                        event_count += 1;
+                    }
+                    Err(err) => errors.push(LineError::new(line, err.field(), err.to_string())),
+                }
+            }
+            case_events.insert(case_no, applied);
+        }
+
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
+            return Err(AppError::Import(errors));
+        }
+
+        // Build the batch: reference data, then each case with its events in order.
+        let mut batch = Batch::default();
+        let mut report = ImportReport {
+            courts: new_courts.len() as u64,
+            departments: new_departments.len() as u64,
+            judges: new_judges.len() as u64,
+            cases: cases.len() as u64,
+            events: event_count,
+            entries: 0,
+        };
+        new_courts.sort_by(|a, b| (a.1.level, &a.1.code).cmp(&(b.1.level, &b.1.code)));
+        for (_, c) in new_courts {
+            batch.entries.push(reference_entry(&c.code, EntryKind::Court, &Record::Court(c.clone())));
+            batch.courts.push(c);
+        }
+        for (_, d) in new_departments {
+            batch.entries.push(reference_entry(&d.court, EntryKind::Department, &Record::Department(d.clone())));
+            batch.departments.push(d);
+        }
+        for (_, j) in new_judges {
+            batch.entries.push(reference_entry(&j.court, EntryKind::Judge, &Record::Judge(j.clone())));
+            batch.judges.push(j);
+        }
+        for (_, state) in cases {
+            let record = Record::Case(state.record.clone());
+            let case_no = state.record.case_no.clone();
+            batch.entries.push(NewEntry {
+                court: state.record.court.clone(),
+                kind: EntryKind::Case,
+                case: Some((case_no.clone(), 0)),
+                on: Some(state.record.filed_on),
+                event_type: None,
+                body: write_record(&record),
+            });
+            push_events(&mut batch, &state.record.court, &case_no, 1, case_events.remove(&case_no).unwrap_or_default());
+            batch.cases.push(CaseWrite { state, new: true });
+        }
+        let mut stored: Vec<_> = stored.into_iter().collect();
+        stored.sort_by_key(|(_, (_, _, line))| *line);
+        for (case_no, (state, entries, _)) in stored {
+            push_events(&mut batch, &state.record.court, &case_no, entries, case_events.remove(&case_no).unwrap_or_default());
+            batch.cases.push(CaseWrite { state, new: false });
+        }
+        report.entries = batch.entries.len() as u64;
+
+        reporter.stage("写入", report.entries);
+        self.store.commit(batch, reporter).await?;
+        Ok(report)
+    }
+}
+
+fn reference_entry(court: &CourtCode, kind: EntryKind, record: &Record) -> NewEntry {
+    NewEntry { court: court.clone(), kind, case: None, on: None, event_type: None, body: write_record(record) }
+}
+
+fn push_events(batch: &mut Batch, court: &CourtCode, case_no: &CaseNumber, first_seq: u32, events: Vec<CaseEvent>) {
+    for (i, e) in events.into_iter().enumerate() {
+        let on = e.event.on;
+        let event_type = e.event.kind.type_name();
+        batch.entries.push(NewEntry {
+            court: court.clone(),
+            kind: EntryKind::Event,
+            case: Some((case_no.clone(), first_seq + i as u32)),
+            on: Some(on),
+            event_type: Some(event_type),
+            body: write_record(&Record::Event(e)),
+        });
+    }
+}
+

@@ -1,0 +1,137 @@
+//! Verification: walks every court's hash chain from its first entry to its recorded head and
+//! names the first broken link, then replays the log and compares each case's projection with
+//! what is stored. A projection edited behind Docket's back shows up here too.
+
+use docket_domain::chain::{ChainBreak, ChainVerifier};
+use docket_store::{CaseRow, Store};
+
+use crate::{AppError, Docket, Reporter};
+
+const PAGE: i64 = 20_000;
+
+/// A problem found in one court's chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainProblem {
+    pub court: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ChainProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "法院 {}：{}", self.court, self.problem)
+    }
+}
+
+/// What verification found.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyReport {
+    pub chains: u64,
+    pub entries: u64,
+    pub cases: u64,
+    /// The first broken link of each broken chain.
+    pub broken: Vec<ChainProblem>,
+    /// Cases whose stored projection differs from the replayed log (or exists on one side only).
+    pub projection_mismatches: Vec<String>,
+}
+
+impl VerifyReport {
+    pub fn is_intact(&self) -> bool {
+        self.broken.is_empty() && self.projection_mismatches.is_empty()
+    }
+}
+
+impl<S: Store> Docket<S> {
+    pub async fn verify(&self, reporter: &dyn Reporter) -> Result<VerifyReport, AppError> {
+        let mut report = VerifyReport::default();
+        let heads = self.store.chain_heads().await?;
+        reporter.stage("校验哈希链", heads.iter().map(|h| h.seq.max(0) as u64).sum());
+
+        // One pass over the whole log in (court, seq) order; each court's entries are contiguous.
+        let mut current: Option<(String, ChainVerifier, bool)> = None;
+        let mut walked: Vec<(String, ChainVerifier, bool)> = Vec::new();
+        let mut after = None;
+        loop {
+            let page = self.store.scan_log(None, after.take(), PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = Some((last.court.clone(), last.seq));
+            for e in &page {
+                if current.as_ref().is_none_or(|(c, _, _)| *c != e.court) {
+                    walked.extend(current.take());
+                    current = Some((e.court.clone(), ChainVerifier::default(), false));
+                }
+                if let Some((court, v, broken)) = current.as_mut()
+                    && !*broken
+                    && let Err(b) = v.check(e.seq as u64, &e.recorded_at, &e.body, &e.hash)
+                {
+                    report.broken.push(ChainProblem { court: court.clone(), problem: b.to_string() });
+                    *broken = true;
+                }
+            }
+            report.entries += page.len() as u64;
+            reporter.advance(page.len() as u64);
+        }
+        walked.extend(current.take());
+
+        for (court, v, broken) in &walked {
+            report.chains += 1;
+            match heads.iter().find(|h| &h.court == court) {
+                None => report.broken.push(ChainProblem { court: court.clone(), problem: "缺少链尾记录（chain_heads 被删除）".into() }),
+                Some(h) if !*broken => {
+                    if let Err(b) = v.finish(h.seq as u64, &h.hash) {
+                        report.broken.push(ChainProblem { court: court.clone(), problem: b.to_string() });
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        for h in &heads {
+            if h.seq > 0 && !walked.iter().any(|(c, _, _)| *c == h.court) {
+                let b = ChainBreak::Head { head_seq: h.seq as u64, last_seq: 0 };
+                report.broken.push(ChainProblem { court: h.court.clone(), problem: b.to_string() });
+            }
+        }
+
+        // The projections must equal a replay of the log.
+        reporter.stage("核对案件投影", 0);
+        let replayed = match crate::replay_log(&self.store, reporter).await {
+            Ok(states) => states,
+            Err(AppError::Corrupt(why)) => {
+                report.projection_mismatches.push(format!("日志无法重放：{why}"));
+                return Ok(report);
+            }
+            Err(e) => return Err(e),
+        };
+        let mut stored = self.store.all_cases().await?.into_iter().map(|r| (r.case_no.clone(), r)).collect::<std::collections::BTreeMap<_, _>>();
+        for (case_no, state) in &replayed {
+            report.cases += 1;
+            match stored.remove(case_no) {
+                None => report.projection_mismatches.push(format!("{case_no}：日志中有此案，案件表中没有")),
+                Some(row) => {
+                    let expected = CaseRow::from_state(state);
+                    if row != expected {
+                        report.projection_mismatches.push(format!("{case_no}：案件表与日志重放结果不一致（{}）", differing_fields(&row, &expected)));
+                    }
+                }
+            }
+        }
+        for case_no in stored.keys() {
+            report.projection_mismatches.push(format!("{case_no}：案件表中有此案，日志中没有"));
+        }
+        Ok(report)
+    }
+}
+
+/// The names of the columns that differ, read from the rows' debug forms.
+fn differing_fields(a: &CaseRow, b: &CaseRow) -> String {
+    let fields = |r: &CaseRow| -> Vec<String> {
+        let s = format!("{r:#?}");
+        s.lines().skip(1).map(|l| l.trim().trim_end_matches(',').to_owned()).collect()
+    };
+    let (fa, fb) = (fields(a), fields(b));
+    fa.iter()
+        .zip(&fb)
+        .filter(|(x, y)| x != y)
+        .filter_map(|(x, _)| x.split(':').next().map(str::to_owned))
+        .collect::<Vec<_>>()
+        .join("、")
+}

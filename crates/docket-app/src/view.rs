@@ -1,0 +1,73 @@
+//! The case view: a case with its parties, lineage and timeline, each entry with its hash.
+
+use docket_domain::{CaseNumber, CaseState};
+use docket_interchange::Record;
+use docket_store::{CaseRow, PartyRow, Store};
+
+use crate::replay::{parse_entry, replay_case};
+use crate::{AppError, Docket};
+
+/// One entry of a case's timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    /// Position in the case: 0 is the filing.
+    pub case_seq: i64,
+    pub on: Option<chrono::NaiveDate>,
+    pub description: String,
+    pub court_seq: i64,
+    pub recorded_at: String,
+    pub hash_hex: String,
+}
+
+/// Everything shown about one case.
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    pub row: CaseRow,
+    pub state: CaseState,
+    pub parties: Vec<PartyRow>,
+    pub court_name: Option<String>,
+    pub derived: Vec<String>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+impl<S: Store> Docket<S> {
+    /// The case numbered `case_no` (half-width brackets accepted).
+    pub async fn case_view(&self, case_no: &str) -> Result<CaseView, AppError> {
+        let n = CaseNumber::parse(case_no).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let row = self.store.case(&n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n}")))?;
+        let (state, _) = replay_case(&self.store, &n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
+        let entries = self.store.case_entries(&n).await?;
+        let mut timeline = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let description = match parse_entry(e)? {
+                Record::Case(c) => format!("立案（{}，{}）", c.procedure.label(), c.cause),
+                Record::Event(ev) => ev.event.kind.describe(),
+                other => other.kind().to_owned(),
+            };
+            timeline.push(TimelineEntry {
+                case_seq: e.case_seq.unwrap_or(0),
+                on: e.on_date,
+                description,
+                court_seq: e.seq,
+                recorded_at: e.recorded_at.clone(),
+                hash_hex: docket_domain::chain::hex(&e.hash),
+            });
+        }
+        let court_name = self.store.courts().await?.into_iter().find(|c| c.code == *n.court()).map(|c| c.name);
+        Ok(CaseView {
+            parties: self.store.case_parties(&n).await?,
+            derived: self.store.derived_cases(&n).await?,
+            row,
+            state,
+            court_name,
+            timeline,
+        })
+    }
+
+    /// Rebuilds every case projection from the log; returns the number of cases written.
+    pub async fn rebuild(&self, reporter: &dyn crate::Reporter) -> Result<u64, AppError> {
+        let states = crate::replay_log(&self.store, reporter).await?;
+        reporter.stage("写入案件投影", states.len() as u64);
+        Ok(self.store.replace_case_projections(states.into_values().collect()).await?)
+    }
+}
