@@ -268,8 +268,8 @@ impl Generator<'_> {
         let intermediate: Vec<usize> =
             (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Intermediate).collect();
         let mut plans: Vec<Plan> = Vec::new();
-        // Primary cases are about 70% of the total; appeals and enforcement derived from them the rest.
-        let primary = (self.cfg.cases as f64 * 0.70).round() as usize;
+        // Appeals and enforcement derived from primary cases add about 18% to them.
+        let primary = (self.cfg.cases as f64 / 1.18).round() as usize;
         for _ in 0..primary {
             // Larger courts first: the first basic court takes the biggest share.
             let weights: Vec<(usize, u32)> = basic.iter().enumerate().map(|(k, c)| (*c, 10 / (k as u32 + 1) + 2)).collect();

@@ -1,1 +1,192 @@
-fn main() {}
+//! The `docket` command: the composition root. It picks the storage backend from the database
+//! URL (`postgres://…`, `sqlite://PATH` or a bare path) and runs one use case.
+
+mod cli;
+mod output;
+mod progress;
+
+use std::io::{BufReader, BufWriter};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use docket_app::{AppError, Docket};
+use docket_store::{PgStore, SqliteStore, Store};
+
+use cli::{CaseCommand, Cli, Command, DemoArgs};
+use progress::Bar;
+
+/// The default database: an SQLite file in the working directory.
+const DEFAULT_DB: &str = "./docket.db";
+/// The demo's own database, recreated by every run of `docket demo` without `--db`.
+const DEMO_DB: &str = "./docket-demo.db";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("错误：无法启动运行时：{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    let explicit_db = cli.db.clone();
+    let url = match (&cli.command, explicit_db) {
+        (_, Some(url)) => url,
+        (Command::Demo(_), None) => {
+            for suffix in ["", "-wal", "-shm"] {
+                let path = format!("{DEMO_DB}{suffix}");
+                if std::path::Path::new(&path).exists() {
+                    std::fs::remove_file(&path).with_context(|| format!("无法删除旧的演示数据库 {path}"))?;
+                }
+            }
+            DEMO_DB.to_owned()
+        }
+        (_, None) => DEFAULT_DB.to_owned(),
+    };
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let store = PgStore::open(&url).await.context("打开 PostgreSQL 数据库")?;
+        execute(Docket::new(store), cli.command, &url).await
+    } else if url.contains("://") && !url.starts_with("sqlite://") {
+        bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
+    } else {
+        let store = SqliteStore::open(&url).await.context("打开 SQLite 数据库")?;
+        execute(Docket::new(store), cli.command, &url).await
+    }
+}
+
+async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Result<ExitCode> {
+    match command {
+        Command::Import { file } => {
+            let f = std::fs::File::open(&file).with_context(|| format!("无法打开 {}", file.display()))?;
+            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+            let bar = Bar::new(size > 4 << 20);
+            let started = Instant::now();
+            match docket.import(BufReader::with_capacity(1 << 20, f), &bar).await {
+                Ok(report) => {
+                    bar.finish();
+                    let secs = started.elapsed().as_secs_f64();
+                    println!("{}", output::import_summary(&report, secs));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(AppError::Import(errors)) => {
+                    bar.finish();
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    eprintln!("导入失败：共 {} 处错误，未写入任何数据", errors.len());
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => {
+                    bar.finish();
+                    Err(e.into())
+                }
+            }
+        }
+        Command::Export => {
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+            match docket.export(&mut out, &docket_app::Quiet).await {
+                Ok(_) => Ok(ExitCode::SUCCESS),
+                // The reader stopped early (`docket export | head`): not an error of ours.
+                Err(AppError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Verify => {
+            let bar = Bar::new(true);
+            let report = docket.verify(&bar).await?;
+            bar.finish();
+            print!("{}", output::verify_report(&report));
+            Ok(if report.is_intact() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Rebuild => {
+            let bar = Bar::new(true);
+            let n = docket.rebuild(&bar).await?;
+            bar.finish();
+            println!("已从事件日志重建 {n} 件案件的投影");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Case(CaseCommand::Show { case_no }) => match docket.case_view(&case_no).await {
+            Ok(view) => {
+                print!("{}", output::case_view(&view));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(AppError::NotFound(what)) => {
+                eprintln!("未找到：{what}");
+                Ok(ExitCode::FAILURE)
+            }
+            Err(e) => Err(e.into()),
+        },
+        Command::Demo(args) => demo(docket, args, url).await,
+    }
+}
+
+async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<ExitCode> {
+    let summary = docket.store().summary().await?;
+    if summary.log_entries > 0 && !args.export_only {
+        bail!("数据库 {url} 中已有数据；演示数据请写入新的数据库（不加 --db 时使用 {DEMO_DB}，每次重建）");
+    }
+    let config = docket_demo::Config {
+        seed: args.seed,
+        cases: args.cases,
+        basic_courts: args.courts,
+        years: args.years,
+        ..docket_demo::Config::default()
+    };
+    let started = Instant::now();
+    let records = docket_demo::generate(&config);
+    let mut jsonl = String::with_capacity(records.len() * 320);
+    for r in &records {
+        jsonl.push_str(&docket_interchange::write_record(r));
+        jsonl.push('\n');
+    }
+    drop(records);
+    if let Some(path) = &args.export {
+        std::fs::write(path, &jsonl).with_context(|| format!("无法写入 {}", path.display()))?;
+        println!("已生成演示数据 {}（{} 行）", path.display(), jsonl.lines().count());
+    }
+    if args.export_only {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bar = Bar::new(args.cases >= 20_000);
+    let report = match docket.import(jsonl.as_bytes(), &bar).await {
+        Ok(r) => r,
+        Err(AppError::Import(errors)) => {
+            for e in errors.iter().take(20) {
+                eprintln!("{e}");
+            }
+            bail!("演示数据未能通过校验（{} 处错误）", errors.len());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    bar.finish();
+    let secs = started.elapsed().as_secs_f64();
+    println!("{}", output::import_summary(&report, secs));
+    let courts = docket.store().courts().await?;
+    let summary = docket.store().summary().await?;
+    // An example to open: the first stored case with the longest timeline among the first pages.
+    let sample = docket
+        .store()
+        .scan_log(Some(docket_store::EntryKind::Event), None, 2000)
+        .await?
+        .into_iter()
+        .max_by_key(|e| e.case_seq)
+        .and_then(|e| e.case_no);
+    print!("{}", output::demo_summary(&courts, &summary, url, sample.as_deref()));
+    if !args.no_serve {
+        println!("（网页界面尚未提供；本次仅载入数据。以后版本的 demo 将在载入后启动服务。）");
+    }
+    Ok(ExitCode::SUCCESS)
+}

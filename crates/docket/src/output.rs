@@ -1,0 +1,125 @@
+//! Text the command prints, in Chinese.
+
+use std::fmt::Write;
+
+use docket_app::{CaseView, ImportReport, VerifyReport};
+use docket_domain::{Amount, Court, CourtLevel};
+use docket_store::Summary;
+
+pub fn import_summary(r: &ImportReport, secs: f64) -> String {
+    let rate = if secs > 0.0 { r.events as f64 / secs } else { 0.0 };
+    format!(
+        "已导入：法院 {}，庭室 {}，法官 {}，案件 {}，事件 {}（日志条目 {}）；用时 {:.2} 秒，{:.0} 事件/秒",
+        r.courts, r.departments, r.judges, r.cases, r.events, r.entries, secs, rate
+    )
+}
+
+pub fn verify_report(r: &VerifyReport) -> String {
+    let mut s = String::new();
+    if r.broken.is_empty() {
+        let _ = writeln!(s, "哈希链完好：{} 条法院链，共 {} 条记录", r.chains, r.entries);
+    } else {
+        let _ = writeln!(s, "哈希链被破坏（{} 条法院链，共 {} 条记录）：", r.chains, r.entries);
+        for p in &r.broken {
+            let _ = writeln!(s, "  {p}");
+        }
+    }
+    if r.projection_mismatches.is_empty() {
+        let _ = writeln!(s, "案件投影与事件日志一致：{} 件", r.cases);
+    } else {
+        let _ = writeln!(s, "案件投影与事件日志不一致（{} 处）：", r.projection_mismatches.len());
+        for m in r.projection_mismatches.iter().take(50) {
+            let _ = writeln!(s, "  {m}");
+        }
+        if r.projection_mismatches.len() > 50 {
+            let _ = writeln!(s, "  ……另有 {} 处", r.projection_mismatches.len() - 50);
+        }
+    }
+    s
+}
+
+fn yuan(fen: i64) -> String {
+    Amount::from_fen(fen).map_or_else(|| fen.to_string(), |a| a.to_string())
+}
+
+pub fn case_view(v: &CaseView) -> String {
+    let r = &v.row;
+    let st = &v.state;
+    let rec = &st.record;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", r.case_no);
+    let _ = writeln!(s, "  法院：{}（{}）", v.court_name.as_deref().unwrap_or(""), r.court);
+    let _ = writeln!(s, "  类型：{}（{}）  程序：{}", rec.case_type().name, r.type_code, st.procedure.label());
+    let _ = writeln!(s, "  案由：{}", r.cause);
+    let received = r.received_on.map(|d| format!("  收案：{d}")).unwrap_or_default();
+    let _ = writeln!(s, "  立案：{}{}{}", r.filed_on, received, if r.online { "  网上立案" } else { "" });
+    if let Some(fen) = r.claim_amount_fen {
+        let _ = writeln!(s, "  标的额：{} 元", yuan(fen));
+    }
+    if !rec.tags.is_empty() {
+        let tags: Vec<&str> = rec.tags.iter().map(|t| t.label()).collect();
+        let _ = writeln!(s, "  标签：{}", tags.join("、"));
+    }
+    if r.sealed {
+        let _ = writeln!(s, "  不公开：仅承办法官和院庭领导可见");
+    }
+    let status = match (st.status, st.closed_on, st.close_method) {
+        (docket_domain::Status::Closed, Some(d), Some(m)) => format!("已结（{d}，{}）", m.label()),
+        (docket_domain::Status::Suspended, _, _) => match st.suspended_since {
+            Some((d, reason)) => format!("扣除审限中（自 {d}，{}）", reason.label()),
+            None => st.status.label().to_owned(),
+        },
+        _ => st.status.label().to_owned(),
+    };
+    let _ = writeln!(s, "  状态：{status}{}", st.archived_on.map(|d| format!("，{d} 归档")).unwrap_or_default());
+    if let Some(j) = &r.judge {
+        let _ = writeln!(s, "  承办法官：{j}{}", r.department.as_ref().map(|d| format!("（{d}）")).unwrap_or_default());
+    }
+    if r.deducted_days > 0 || r.extensions > 0 {
+        let _ = writeln!(s, "  扣除审限：{} 天  延长审限：{} 次", r.deducted_days, r.extensions);
+    }
+    if r.recovered_fen > 0 {
+        let _ = writeln!(s, "  执行到位：{} 元", yuan(r.recovered_fen));
+    }
+    if let Some(o) = &r.origin {
+        let _ = writeln!(s, "  原审/来源案件：{o}");
+    }
+    if !v.derived.is_empty() {
+        let _ = writeln!(s, "  派生案件：{}", v.derived.join("、"));
+    }
+    let _ = writeln!(s, "当事人：");
+    for p in &v.parties {
+        let role = docket_domain::PartyRole::parse(&p.role).map_or(p.role.as_str(), |r| r.label());
+        let id = p.id_number.as_deref().map(|n| format!("  {n}")).unwrap_or_default();
+        let _ = writeln!(s, "  {role}：{}{id}", p.name);
+    }
+    let _ = writeln!(s, "时间线：");
+    for t in &v.timeline {
+        let on = t.on.map(|d| d.to_string()).unwrap_or_default();
+        let _ = writeln!(s, "  #{:<3} {on}  {}  [链 {} · {}…]", t.case_seq, t.description, t.court_seq, &t.hash_hex[..16]);
+    }
+    s
+}
+
+pub fn demo_summary(courts: &[Court], s: &Summary, url: &str, sample: Option<&str>) -> String {
+    let mut out = String::new();
+    let count = |l: CourtLevel| courts.iter().filter(|c| c.level == l).count();
+    let _ = writeln!(out, "演示法院系统已载入 {url}：");
+    let _ = writeln!(
+        out,
+        "  法院 {} 个（高级法院 {}，中级法院 {}，基层法院 {}），庭室 {} 个，法官 {} 名",
+        courts.len(),
+        count(CourtLevel::High),
+        count(CourtLevel::Intermediate),
+        count(CourtLevel::Basic),
+        s.departments,
+        s.judges
+    );
+    let _ = writeln!(out, "  案件 {} 件（未结 {} 件），事件日志 {} 条", s.cases, s.open_cases, s.log_entries);
+    let mix: Vec<String> = s.cases_by_type.iter().take(8).map(|(t, n)| format!("{t} {n}")).collect();
+    let _ = writeln!(out, "  案件构成：{}", mix.join("，"));
+    let sample = sample.unwrap_or("<案号>");
+    let _ = writeln!(out, "  查看案件：docket --db {url} case show '{sample}'");
+    let _ = writeln!(out, "  校验哈希链：docket --db {url} verify；导出：docket --db {url} export");
+    out
+}
