@@ -19,19 +19,14 @@ pub use view::{CaseView, TimelineEntry};
 
 use docket_store::Store;
 
-/// Progress of a long operation, in stages.
-pub trait Reporter: docket_store::Progress {
-    /// A new stage begins, with the number of units it will advance by (0 when unknown).
-    fn stage(&self, name: &str, total: u64);
-}
+/// Progress of a long operation, in stages (the store's trait, so one reporter follows a use
+/// case into its commit).
+pub use docket_store::Progress as Reporter;
 
 /// Reports nothing.
 pub struct Quiet;
 impl docket_store::Progress for Quiet {
     fn advance(&self, _: u64) {}
-}
-impl Reporter for Quiet {
-    fn stage(&self, _: &str, _: u64) {}
 }
 
 /// The application: use cases over a store.

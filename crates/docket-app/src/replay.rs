@@ -30,9 +30,9 @@ pub(crate) fn apply_entry(states: &mut BTreeMap<String, CaseState>, e: &LogEntry
             let state = states.get_mut(&key).ok_or_else(|| {
                 AppError::Corrupt(format!("法院 {} 第 {} 条记录属于未立案的案件 {key}", e.court, e.seq))
             })?;
-            state.apply(ev.event).map_err(|err| {
-                AppError::Corrupt(format!("法院 {} 第 {} 条记录不能重放：{err}", e.court, e.seq))
-            })?;
+            state
+                .apply(ev.event)
+                .map_err(|err| AppError::Corrupt(format!("法院 {} 第 {} 条记录不能重放：{err}", e.court, e.seq)))?;
         }
         Record::Court(_) | Record::Department(_) | Record::Judge(_) => {}
     }

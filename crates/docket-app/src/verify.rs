@@ -75,7 +75,11 @@ impl<S: Store> Docket<S> {
         for (court, v, broken) in &walked {
             report.chains += 1;
             match heads.iter().find(|h| &h.court == court) {
-                None => report.broken.push(ChainProblem { court: court.clone(), problem: "缺少链尾记录（chain_heads 被删除）".into() }),
+                None => report
+                    .broken
+                    .push(ChainProblem {
+                        court: court.clone(), problem: "缺少链尾记录（chain_heads 被删除）".into()
+                    }),
                 Some(h) if !*broken => {
                     if let Err(b) = v.finish(h.seq as u64, &h.hash) {
                         report.broken.push(ChainProblem { court: court.clone(), problem: b.to_string() });
@@ -101,7 +105,13 @@ impl<S: Store> Docket<S> {
             }
             Err(e) => return Err(e),
         };
-        let mut stored = self.store.all_cases().await?.into_iter().map(|r| (r.case_no.clone(), r)).collect::<std::collections::BTreeMap<_, _>>();
+        let mut stored = self
+            .store
+            .all_cases()
+            .await?
+            .into_iter()
+            .map(|r| (r.case_no.clone(), r))
+            .collect::<std::collections::BTreeMap<_, _>>();
         for (case_no, state) in &replayed {
             report.cases += 1;
             match stored.remove(case_no) {
@@ -109,7 +119,10 @@ impl<S: Store> Docket<S> {
                 Some(row) => {
                     let expected = CaseRow::from_state(state);
                     if row != expected {
-                        report.projection_mismatches.push(format!("{case_no}：案件表与日志重放结果不一致（{}）", differing_fields(&row, &expected)));
+                        report.projection_mismatches.push(format!(
+                            "{case_no}：案件表与日志重放结果不一致（{}）",
+                            differing_fields(&row, &expected)
+                        ));
                     }
                 }
             }

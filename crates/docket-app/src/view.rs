@@ -35,7 +35,8 @@ impl<S: Store> Docket<S> {
     pub async fn case_view(&self, case_no: &str) -> Result<CaseView, AppError> {
         let n = CaseNumber::parse(case_no).map_err(|e| AppError::Invalid(e.to_string()))?;
         let row = self.store.case(&n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n}")))?;
-        let (state, _) = replay_case(&self.store, &n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
+        let (state, _) =
+            replay_case(&self.store, &n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
         let entries = self.store.case_entries(&n).await?;
         let mut timeline = Vec::with_capacity(entries.len());
         for e in &entries {

@@ -12,11 +12,29 @@ use proptest::prelude::*;
 
 /// Each tampering, as SQL over the demo data of court 内0203, and what `verify` must say.
 const TAMPERINGS: &[(&str, &[&str], &str)] = &[
-    ("edit an event body", &["UPDATE log SET body = REPLACE(body, '\"on\":\"', '\"on\":\"1') WHERE court = '内0203' AND seq = 40"], "第 40 条"),
-    ("backdate when an entry was recorded", &["UPDATE log SET recorded_at = '2020-01-01T00:00:00.000000Z' WHERE court = '内0203' AND seq = 41"], "第 41 条"),
-    ("replace an entry's hash with another's", &["UPDATE log SET hash = (SELECT hash FROM log WHERE court = '内0203' AND seq = 5) WHERE court = '内0203' AND seq = 42"], "第 42 条"),
+    (
+        "edit an event body",
+        &["UPDATE log SET body = REPLACE(body, '\"on\":\"', '\"on\":\"1') WHERE court = '内0203' AND seq = 40"],
+        "第 40 条",
+    ),
+    (
+        "backdate when an entry was recorded",
+        &["UPDATE log SET recorded_at = '2020-01-01T00:00:00.000000Z' WHERE court = '内0203' AND seq = 41"],
+        "第 41 条",
+    ),
+    (
+        "replace an entry's hash with another's",
+        &[
+            "UPDATE log SET hash = (SELECT hash FROM log WHERE court = '内0203' AND seq = 5) WHERE court = '内0203' AND seq = 42",
+        ],
+        "第 42 条",
+    ),
     ("delete an entry in the middle", &["DELETE FROM log WHERE court = '内0203' AND seq = 43"], "第 44 条"),
-    ("delete the last entry", &["DELETE FROM log WHERE court = '内0203' AND seq = (SELECT seq FROM chain_heads WHERE court = '内0203')"], "链尾"),
+    (
+        "delete the last entry",
+        &["DELETE FROM log WHERE court = '内0203' AND seq = (SELECT seq FROM chain_heads WHERE court = '内0203')"],
+        "链尾",
+    ),
     (
         "swap two entries",
         &[
@@ -44,7 +62,13 @@ const TAMPERINGS: &[(&str, &[&str], &str)] = &[
         "第 47 条",
     ),
     ("delete a chain head", &["DELETE FROM chain_heads WHERE court = '内0203'"], "缺少链尾"),
-    ("edit a case projection", &["UPDATE cases SET closed_on = NULL, status = 'open' WHERE court = '内0203' AND status = 'closed' AND case_no = (SELECT MIN(case_no) FROM cases WHERE court = '内0203' AND status = 'closed')"], "不一致"),
+    (
+        "edit a case projection",
+        &[
+            "UPDATE cases SET closed_on = NULL, status = 'open' WHERE court = '内0203' AND status = 'closed' AND case_no = (SELECT MIN(case_no) FROM cases WHERE court = '内0203' AND status = 'closed')",
+        ],
+        "不一致",
+    ),
 ];
 
 async fn detect<S: Store + RawSql>(fresh: impl AsyncFn() -> S) {

@@ -15,8 +15,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::identity::{CreditCode, ResidentId};
 use docket_domain::{
     Amount, Approver, CaseNumber, CaseRecord, CaseState, CaseType, CloseMethod, Court, CourtCode, CourtLevel,
-    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period,
-    Procedure, ServiceChannel, SuspensionReason, Tag,
+    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
+    ServiceChannel, SuspensionReason, Tag,
 };
 use docket_interchange::{CaseEvent, Record};
 
@@ -50,27 +50,67 @@ impl Default for Config {
 }
 
 /// Intermediate courts of 内蒙古 with their basic courts (real 法院代字 and names).
-const COURTS: &[(&str, &str, &[(&str, &str)])] = &[
-    ("内02", "包头市中级人民法院", &[
-        ("内0203", "包头市昆都仑区人民法院"), ("内0207", "包头市九原区人民法院"), ("内0202", "包头市东河区人民法院"),
-        ("内0204", "包头市青山区人民法院"), ("内0205", "包头市石拐区人民法院"), ("内0221", "土默特右旗人民法院"),
-        ("内0222", "固阳县人民法院"), ("内0223", "达尔罕茂明安联合旗人民法院"),
-    ]),
-    ("内01", "呼和浩特市中级人民法院", &[
-        ("内0105", "呼和浩特市赛罕区人民法院"), ("内0102", "呼和浩特市新城区人民法院"), ("内0103", "呼和浩特市回民区人民法院"),
-        ("内0104", "呼和浩特市玉泉区人民法院"), ("内0121", "土默特左旗人民法院"), ("内0122", "托克托县人民法院"),
-    ]),
-    ("内06", "鄂尔多斯市中级人民法院", &[
-        ("内0602", "鄂尔多斯市东胜区人民法院"), ("内0603", "鄂尔多斯市康巴什区人民法院"), ("内0621", "达拉特旗人民法院"),
-        ("内0622", "准格尔旗人民法院"), ("内0627", "伊金霍洛旗人民法院"),
-    ]),
-    ("内04", "赤峰市中级人民法院", &[
-        ("内0402", "赤峰市红山区人民法院"), ("内0403", "赤峰市元宝山区人民法院"), ("内0404", "赤峰市松山区人民法院"),
-        ("内0421", "阿鲁科尔沁旗人民法院"), ("内0422", "巴林左旗人民法院"),
-    ]),
-    ("内05", "通辽市中级人民法院", &[
-        ("内0502", "通辽市科尔沁区人民法院"), ("内0521", "科尔沁左翼中旗人民法院"), ("内0522", "科尔沁左翼后旗人民法院"),
-    ]),
+/// A court's 法院代字 and name.
+type CourtName = (&'static str, &'static str);
+
+const COURTS: &[(&str, &str, &[CourtName])] = &[
+    (
+        "内02",
+        "包头市中级人民法院",
+        &[
+            ("内0203", "包头市昆都仑区人民法院"),
+            ("内0207", "包头市九原区人民法院"),
+            ("内0202", "包头市东河区人民法院"),
+            ("内0204", "包头市青山区人民法院"),
+            ("内0205", "包头市石拐区人民法院"),
+            ("内0221", "土默特右旗人民法院"),
+            ("内0222", "固阳县人民法院"),
+            ("内0223", "达尔罕茂明安联合旗人民法院"),
+        ],
+    ),
+    (
+        "内01",
+        "呼和浩特市中级人民法院",
+        &[
+            ("内0105", "呼和浩特市赛罕区人民法院"),
+            ("内0102", "呼和浩特市新城区人民法院"),
+            ("内0103", "呼和浩特市回民区人民法院"),
+            ("内0104", "呼和浩特市玉泉区人民法院"),
+            ("内0121", "土默特左旗人民法院"),
+            ("内0122", "托克托县人民法院"),
+        ],
+    ),
+    (
+        "内06",
+        "鄂尔多斯市中级人民法院",
+        &[
+            ("内0602", "鄂尔多斯市东胜区人民法院"),
+            ("内0603", "鄂尔多斯市康巴什区人民法院"),
+            ("内0621", "达拉特旗人民法院"),
+            ("内0622", "准格尔旗人民法院"),
+            ("内0627", "伊金霍洛旗人民法院"),
+        ],
+    ),
+    (
+        "内04",
+        "赤峰市中级人民法院",
+        &[
+            ("内0402", "赤峰市红山区人民法院"),
+            ("内0403", "赤峰市元宝山区人民法院"),
+            ("内0404", "赤峰市松山区人民法院"),
+            ("内0421", "阿鲁科尔沁旗人民法院"),
+            ("内0422", "巴林左旗人民法院"),
+        ],
+    ),
+    (
+        "内05",
+        "通辽市中级人民法院",
+        &[
+            ("内0502", "通辽市科尔沁区人民法院"),
+            ("内0521", "科尔沁左翼中旗人民法院"),
+            ("内0522", "科尔沁左翼后旗人民法院"),
+        ],
+    ),
     ("内03", "乌海市中级人民法院", &[("内0302", "乌海市海勃湾区人民法院"), ("内0303", "乌海市海南区人民法院")]),
     ("内08", "巴彦淖尔市中级人民法院", &[("内0802", "巴彦淖尔市临河区人民法院"), ("内0821", "五原县人民法院")]),
     ("内09", "乌兰察布市中级人民法院", &[("内0902", "乌兰察布市集宁区人民法院"), ("内0921", "卓资县人民法院")]),
@@ -150,7 +190,12 @@ impl Generator<'_> {
     fn court_system(&mut self) -> Vec<Record> {
         let mut out = Vec::new();
         let high = court_code("内");
-        out.push(Record::Court(Court { code: high.clone(), name: "内蒙古自治区高级人民法院".into(), level: CourtLevel::High, parent: None }));
+        out.push(Record::Court(Court {
+            code: high.clone(),
+            name: "内蒙古自治区高级人民法院".into(),
+            level: CourtLevel::High,
+            parent: None,
+        }));
         let mut remaining = self.cfg.basic_courts.max(1);
         let mut chosen: Vec<(CourtCode, String, CourtLevel)> = Vec::new();
         for (mid, mid_name, basics) in COURTS {
@@ -170,7 +215,11 @@ impl Generator<'_> {
                 if level == CourtLevel::Intermediate && *dcode == "la" {
                     continue;
                 }
-                out.push(Record::Department(Department { court: code.clone(), code: (*dcode).to_owned(), name: (*dname).to_owned() }));
+                out.push(Record::Department(Department {
+                    court: code.clone(),
+                    code: (*dcode).to_owned(),
+                    name: (*dname).to_owned(),
+                }));
                 // Judges per department: more in the busy civil and enforcement divisions.
                 let n = match *dcode {
                     "ms1" | "zx" => 5,
@@ -224,7 +273,7 @@ impl Generator<'_> {
     fn credit_code(&mut self, region: &str, prefix: &str) -> PartyId {
         const ALPHA: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
         let body: String = (0..9).map(|_| ALPHA[self.rng.below(ALPHA.len() as u64) as usize] as char).collect();
-        let code = CreditCode::complete(&format!("{prefix}{region}{body}")).unwrap_or_else(|| unreachable_code_credit());
+        let code = CreditCode::complete(&format!("{prefix}{region}{body}")).unwrap_or_else(unreachable_code_credit);
         PartyId::parse(IdType::CreditCode, code.as_str()).unwrap_or_else(|_| unreachable_id())
     }
 
@@ -251,12 +300,8 @@ impl Generator<'_> {
     }
 
     fn judge(&mut self, court: usize, departments: &[&str]) -> String {
-        let pool: Vec<&String> = self.courts[court]
-            .judges
-            .iter()
-            .filter(|(_, d)| departments.contains(d))
-            .map(|(c, _)| c)
-            .collect();
+        let pool: Vec<&String> =
+            self.courts[court].judges.iter().filter(|(_, d)| departments.contains(d)).map(|(c, _)| c).collect();
         if pool.is_empty() {
             return self.courts[court].judges[0].0.clone();
         }
@@ -264,7 +309,8 @@ impl Generator<'_> {
     }
 
     fn cases(&mut self) -> Vec<Plan> {
-        let basic: Vec<usize> = (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Basic).collect();
+        let basic: Vec<usize> =
+            (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Basic).collect();
         let intermediate: Vec<usize> =
             (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Intermediate).collect();
         let mut plans: Vec<Plan> = Vec::new();
@@ -272,11 +318,20 @@ impl Generator<'_> {
         let primary = (self.cfg.cases as f64 / 1.18).round() as usize;
         for _ in 0..primary {
             // Larger courts first: the first basic court takes the biggest share.
-            let weights: Vec<(usize, u32)> = basic.iter().enumerate().map(|(k, c)| (*c, 10 / (k as u32 + 1) + 2)).collect();
+            let weights: Vec<(usize, u32)> =
+                basic.iter().enumerate().map(|(k, c)| (*c, 10 / (k as u32 + 1) + 2)).collect();
             let court = *self.rng.weighted(&weights);
             // Case mix of a basic court (per 100): 民初 62, 民诉前调 12, 刑初 9, 执 (arbitral awards,
             // notarised debts) 8, 民特 4, 行初 3, 财保 2.
-            let type_code = *self.rng.weighted(&[("民初", 62), ("民诉前调", 12), ("刑初", 9), ("执", 8), ("民特", 4), ("行初", 3), ("财保", 2)]);
+            let type_code = *self.rng.weighted(&[
+                ("民初", 62),
+                ("民诉前调", 12),
+                ("刑初", 9),
+                ("执", 8),
+                ("民特", 4),
+                ("行初", 3),
+                ("财保", 2),
+            ]);
             let filed_on = self.filing_date();
             plans.push(self.plan(court, type_code, filed_on, None, &[]));
         }
@@ -325,26 +380,50 @@ impl Generator<'_> {
                 plans.push(plan);
             }
         }
-        plans.retain(|p| p.filed_on <= self.cfg.until);
+        // Plans filed after `until` stay in the vector (origins are indices into it) and are
+        // skipped when numbering.
         plans
     }
 
     /// Plans one case: parties, tags and a complete, valid timeline up to `until`.
-    fn plan(&mut self, court: usize, type_code: &'static str, filed_on: NaiveDate, origin: Option<usize>, origin_parties: &[Party]) -> Plan {
+    fn plan(
+        &mut self,
+        court: usize,
+        type_code: &'static str,
+        filed_on: NaiveDate,
+        origin: Option<usize>,
+        origin_parties: &[Party],
+    ) -> Plan {
         let region = self.courts[court].region.clone();
         let r = &mut self.rng;
         let (procedure, cause): (Procedure, String) = match type_code {
             // 民初 procedure shares: 简易 55%, 小额 15%, 普通 30%.
-            "民初" => (*r.weighted(&[(Procedure::Simple, 55), (Procedure::SmallClaims, 15), (Procedure::Ordinary, 30)]), (*r.weighted(CIVIL_CAUSES)).to_owned()),
+            "民初" => (
+                *r.weighted(&[(Procedure::Simple, 55), (Procedure::SmallClaims, 15), (Procedure::Ordinary, 30)]),
+                (*r.weighted(CIVIL_CAUSES)).to_owned(),
+            ),
             "民诉前调" => (Procedure::None, (*r.weighted(CIVIL_CAUSES)).to_owned()),
-            "刑初" => (*r.weighted(&[(Procedure::FastTrack, 30), (Procedure::Simple, 40), (Procedure::Ordinary, 30)]), (*r.weighted(CRIMINAL_CAUSES)).to_owned()),
-            "行初" => (*r.weighted(&[(Procedure::Ordinary, 80), (Procedure::Simple, 20)]), (*r.weighted(ADMIN_CAUSES)).to_owned()),
+            "刑初" => (
+                *r.weighted(&[(Procedure::FastTrack, 30), (Procedure::Simple, 40), (Procedure::Ordinary, 30)]),
+                (*r.weighted(CRIMINAL_CAUSES)).to_owned(),
+            ),
+            "行初" => (
+                *r.weighted(&[(Procedure::Ordinary, 80), (Procedure::Simple, 20)]),
+                (*r.weighted(ADMIN_CAUSES)).to_owned(),
+            ),
             "民特" => (Procedure::Special, "申请司法确认调解协议".to_owned()),
             "财保" => (Procedure::None, "诉前财产保全".to_owned()),
             "民终" => (Procedure::AppealJudgment, "民事上诉".to_owned()),
             "刑终" => (Procedure::AppealJudgment, "刑事上诉".to_owned()),
             "执恢" => (Procedure::None, "恢复执行".to_owned()),
-            _ => (Procedure::None, if origin.is_some() { "申请执行人民法院判决、调解书".to_owned() } else { "申请执行仲裁裁决、公证债权文书".to_owned() }),
+            _ => (
+                Procedure::None,
+                if origin.is_some() {
+                    "申请执行人民法院判决、调解书".to_owned()
+                } else {
+                    "申请执行仲裁裁决、公证债权文书".to_owned()
+                },
+            ),
         };
         // Parties: derived cases carry the origin's parties in their new roles.
         let mut parties = Vec::new();
@@ -374,17 +453,30 @@ impl Generator<'_> {
                     parties.push(Party { role: PartyRole::Defendant, kind: PartyKind::Organization, name, id });
                 }
                 "民初" | "民诉前调" | "民特" | "财保" | "执" => {
-                    let (r1, r2) = if type_code == "民初" { (PartyRole::Plaintiff, PartyRole::Defendant) } else { (PartyRole::Applicant, PartyRole::Respondent) };
+                    let (r1, r2) = if type_code == "民初" {
+                        (PartyRole::Plaintiff, PartyRole::Defendant)
+                    } else {
+                        (PartyRole::Applicant, PartyRole::Respondent)
+                    };
                     let first = if cause.contains("金融借款") || cause.contains("信用卡") {
                         let bank = (*self.rng.pick(BANKS)).to_owned();
-                        Party { role: r1, kind: PartyKind::Organization, name: bank, id: Some(self.credit_code(&region, "91")) }
+                        Party {
+                            role: r1,
+                            kind: PartyKind::Organization,
+                            name: bank,
+                            id: Some(self.credit_code(&region, "91")),
+                        }
                     } else if self.rng.chance(0.35) {
                         self.company(r1, &region)
                     } else {
                         self.person(r1, &region)
                     };
                     parties.push(first);
-                    let second = if self.rng.chance(0.25) && !cause.contains("离婚") { self.company(r2, &region) } else { self.person(r2, &region) };
+                    let second = if self.rng.chance(0.25) && !cause.contains("离婚") {
+                        self.company(r2, &region)
+                    } else {
+                        self.person(r2, &region)
+                    };
                     parties.push(second);
                 }
                 _ => parties.push(self.person(PartyRole::Applicant, &region)),
@@ -393,7 +485,10 @@ impl Generator<'_> {
 
         // Tags for the green channels and topics.
         let mut tags: Vec<&str> = Vec::new();
-        if parties.iter().any(|p| p.kind == PartyKind::Organization && !p.name.contains("银行") && !p.name.contains("政府")) {
+        if parties
+            .iter()
+            .any(|p| p.kind == PartyKind::Organization && !p.name.contains("银行") && !p.name.contains("政府"))
+        {
             tags.push("enterprise");
         }
         if cause.contains("金融借款") || cause.contains("信用卡") || cause.contains("非法吸收") {
@@ -459,7 +554,11 @@ impl Generator<'_> {
             _ => &["ms1", "ms2"],
         };
         let judge = self.judge(p.court, departments);
-        ev.push((at(self.rng.range(0, 2)), 0, EventKind::Assigned { judge, department: Some(departments[0].to_owned()) }));
+        ev.push((
+            at(self.rng.range(0, 2)),
+            0,
+            EventKind::Assigned { judge, department: Some(departments[0].to_owned()) },
+        ));
 
         let r = &mut self.rng;
         // Net duration (days counted toward the limit), by type and procedure, with a long tail.
@@ -485,7 +584,11 @@ impl Generator<'_> {
             let delivered = self.rng.chance(0.8);
             ev.push((day, 1, EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered }));
             if !delivered {
-                ev.push((day + Days::new(3), 1, EventKind::ServiceAttempted { channel: ServiceChannel::Post, delivered: self.rng.chance(0.9) }));
+                ev.push((
+                    day + Days::new(3),
+                    1,
+                    EventKind::ServiceAttempted { channel: ServiceChannel::Post, delivered: self.rng.chance(0.9) },
+                ));
             }
         }
 
@@ -514,10 +617,12 @@ impl Generator<'_> {
         }
         // Deducted periods: 鉴定 or 公告 in about 10% of ordinary civil and administrative cases.
         let mut deducted = 0;
-        if matches!((p.type_code, p.procedure), ("民初", Procedure::Ordinary) | ("行初", _)) && self.rng.chance(0.10) {
+        if matches!((p.type_code, p.procedure), ("民初", Procedure::Ordinary) | ("行初", _)) && self.rng.chance(0.10)
+        {
             let reason = *self.rng.pick(&[SuspensionReason::Appraisal, SuspensionReason::Announcement]);
             let start = self.rng.range(net / 2, net - 1).max(1) + extra;
-            let len = if reason == SuspensionReason::Appraisal { self.rng.range(30, 120) } else { self.rng.range(30, 65) };
+            let len =
+                if reason == SuspensionReason::Appraisal { self.rng.range(30, 120) } else { self.rng.range(30, 65) };
             ev.push((at(start), 7, EventKind::Suspended { reason }));
             ev.push((at(start + len), 8, EventKind::Resumed));
             deducted = len;
@@ -525,28 +630,40 @@ impl Generator<'_> {
         // Extensions: ordinary civil cases running past about 165 days ask the president for 6 months.
         if p.type_code == "民初" && net > 175 {
             let req = 160 + deducted;
-            ev.push((at(req), 9, EventKind::ExtensionRequested { length: Period::Months(6), approver: Approver::President }));
-            ev.push((at(req + 3), 10, EventKind::Extended { length: Period::Months(6), approver: Approver::President }));
+            ev.push((
+                at(req),
+                9,
+                EventKind::ExtensionRequested { length: Period::Months(6), approver: Approver::President },
+            ));
+            ev.push((
+                at(req + 3),
+                10,
+                EventKind::Extended { length: Period::Months(6), approver: Approver::President },
+            ));
         }
         // Enforcement: recoveries and the closing method.
         let total = net + deducted + extra;
         let mut close_day = at(total);
         if close_day.month() == 1 && close_day.day() <= 10 && self.rng.chance(0.5) {
-            close_day = NaiveDate::from_ymd_opt(close_day.year() - 1, 12, 28 + self.rng.range(0, 3) as u32).unwrap_or(close_day);
+            close_day = NaiveDate::from_ymd_opt(close_day.year() - 1, 12, 28 + self.rng.range(0, 3) as u32)
+                .unwrap_or(close_day);
         }
         let method = self.close_method(p);
         if matches!(p.type_code, "执" | "执恢")
             && let Some(claim) = p.claim
         {
             let share = match method {
-                CloseMethod::EnforcementCompleted | CloseMethod::EnforcementVoluntary | CloseMethod::EnforcementSettled => 1.0,
+                CloseMethod::EnforcementCompleted
+                | CloseMethod::EnforcementVoluntary
+                | CloseMethod::EnforcementSettled => 1.0,
                 CloseMethod::EnforcementTerminated => self.rng.unit() * 0.3,
                 _ => self.rng.unit() * 0.5,
             };
             let recovered = (claim.fen() as f64 * share) as i64;
             let parts = if recovered > 0 { self.rng.range(1, 3) } else { 0 };
             for k in 0..parts {
-                let amount = if k == parts - 1 { recovered - recovered / parts * (parts - 1) } else { recovered / parts };
+                let amount =
+                    if k == parts - 1 { recovered - recovered / parts * (parts - 1) } else { recovered / parts };
                 let day = at((total * (k + 1) / (parts + 1)).max(1));
                 if let Some(a) = Amount::from_fen(amount).filter(|a| a.fen() > 0) {
                     ev.push((day.min(close_day), 11, EventKind::Recovered { amount: a }));
@@ -570,7 +687,15 @@ impl Generator<'_> {
         let r = &mut self.rng;
         *match p.type_code {
             // 民初: 调撤 about 45% (mediation 22, withdrawal 20, deemed withdrawal 3).
-            "民初" => r.weighted(&[(Judgment, 44), (Mediation, 22), (Withdrawal, 20), (DeemedWithdrawal, 3), (Ruling, 6), (Dismissal, 3), (Transfer, 2)]),
+            "民初" => r.weighted(&[
+                (Judgment, 44),
+                (Mediation, 22),
+                (Withdrawal, 20),
+                (DeemedWithdrawal, 3),
+                (Ruling, 6),
+                (Dismissal, 3),
+                (Transfer, 2),
+            ]),
             // 诉前调解 about 40% successful.
             "民诉前调" => r.weighted(&[(PremediationAgreement, 40), (PremediationFailed, 60)]),
             "刑初" => r.weighted(&[(Judgment, 95), (Ruling, 3), (Withdrawal, 2)]),
@@ -579,13 +704,21 @@ impl Generator<'_> {
             "民终" => r.weighted(&[(Affirmed, 70), (Revised, 13), (Remanded, 5), (Withdrawal, 10), (Mediation, 2)]),
             "刑终" => r.weighted(&[(Affirmed, 82), (Revised, 13), (Remanded, 5)]),
             // 执: 执行完毕 and 终本 the two big outcomes; 执行到位率 lands between 30% and 60%.
-            _ => r.weighted(&[(EnforcementCompleted, 30), (EnforcementVoluntary, 8), (EnforcementSettled, 10), (EnforcementTerminated, 42), (EnforcementEnded, 6), (EnforcementRejected, 4)]),
+            _ => r.weighted(&[
+                (EnforcementCompleted, 30),
+                (EnforcementVoluntary, 8),
+                (EnforcementSettled, 10),
+                (EnforcementTerminated, 42),
+                (EnforcementEnded, 6),
+                (EnforcementRejected, 4),
+            ]),
         }
     }
 
     /// Numbers the plans gap-free per court × type × year in filing order and emits records.
     fn emit(&mut self, plans: Vec<Plan>) -> Vec<Record> {
-        let mut order: Vec<usize> = (0..plans.len()).collect();
+        let until = self.cfg.until;
+        let mut order: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].filed_on <= until).collect();
         order.sort_by_key(|&i| (plans[i].court, plans[i].type_code, plans[i].filed_on, i));
         let mut numbers: Vec<Option<CaseNumber>> = vec![None; plans.len()];
         let mut counters: std::collections::HashMap<(usize, &str, i32), u32> = Default::default();
@@ -595,7 +728,8 @@ impl Generator<'_> {
             let seq = counters.entry(key).or_insert(0);
             *seq += 1;
             let t = CaseType::lookup(p.type_code);
-            numbers[i] = t.and_then(|t| CaseNumber::new(p.filed_on.year(), self.courts[p.court].code.clone(), t, *seq).ok());
+            numbers[i] =
+                t.and_then(|t| CaseNumber::new(p.filed_on.year(), self.courts[p.court].code.clone(), t, *seq).ok());
         }
         let mut cases = Vec::new();
         let mut events = Vec::new();

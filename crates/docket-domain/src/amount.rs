@@ -45,7 +45,8 @@ impl Amount {
             return Err(AmountError::TooManyDecimals(s.to_owned()));
         }
         let yuan: i64 = whole.parse().map_err(|_| AmountError::TooLarge(s.to_owned()))?;
-        let mut fen_part: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| AmountError::Malformed(s.to_owned()))? };
+        let mut fen_part: i64 =
+            if frac.is_empty() { 0 } else { frac.parse().map_err(|_| AmountError::Malformed(s.to_owned()))? };
         if frac.len() == 1 {
             fen_part *= 10;
         }

@@ -34,8 +34,15 @@ pub enum PartyRole {
 
 impl PartyRole {
     pub const ALL: [PartyRole; 9] = [
-        Self::Plaintiff, Self::Defendant, Self::ThirdParty, Self::Appellant, Self::Appellee,
-        Self::Applicant, Self::Respondent, Self::Victim, Self::PrivateProsecutor,
+        Self::Plaintiff,
+        Self::Defendant,
+        Self::ThirdParty,
+        Self::Appellant,
+        Self::Appellee,
+        Self::Applicant,
+        Self::Respondent,
+        Self::Victim,
+        Self::PrivateProsecutor,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -115,8 +122,13 @@ pub enum IdType {
 
 impl IdType {
     pub const ALL: [IdType; 7] = [
-        Self::ResidentId, Self::CreditCode, Self::Passport, Self::HkMacaoPermit,
-        Self::TaiwanPermit, Self::ForeignPermanentResident, Self::Other,
+        Self::ResidentId,
+        Self::CreditCode,
+        Self::Passport,
+        Self::HkMacaoPermit,
+        Self::TaiwanPermit,
+        Self::ForeignPermanentResident,
+        Self::Other,
     ];
     pub fn as_str(self) -> &'static str {
         match self {

@@ -49,16 +49,10 @@ impl CaseNumber {
     pub fn parse(input: &str) -> Result<Self, CaseNumberError> {
         let malformed = || CaseNumberError::Malformed(input.to_owned());
         let s = input.trim();
-        let s = s
-            .strip_prefix('（')
-            .or_else(|| s.strip_prefix('('))
-            .ok_or_else(malformed)?;
+        let s = s.strip_prefix('（').or_else(|| s.strip_prefix('(')).ok_or_else(malformed)?;
         let close = s.find(['）', ')']).ok_or_else(malformed)?;
         let (year, rest) = s.split_at(close);
-        let rest = rest
-            .strip_prefix('）')
-            .or_else(|| rest.strip_prefix(')'))
-            .ok_or_else(malformed)?;
+        let rest = rest.strip_prefix('）').or_else(|| rest.strip_prefix(')')).ok_or_else(malformed)?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
             return Err(malformed());
         }
@@ -114,10 +108,7 @@ impl CaseNumber {
             return Err(CaseNumberError::YearMismatch { in_number: self.year, filed: filed_year });
         }
         if &self.court != court {
-            return Err(CaseNumberError::CourtMismatch {
-                in_number: self.court.to_string(),
-                court: court.to_string(),
-            });
+            return Err(CaseNumberError::CourtMismatch { in_number: self.court.to_string(), court: court.to_string() });
         }
         if self.type_code != type_code {
             return Err(CaseNumberError::TypeMismatch {

@@ -77,8 +77,15 @@ pub enum SuspensionReason {
 
 impl SuspensionReason {
     pub const ALL: [SuspensionReason; 9] = [
-        Self::Announcement, Self::Appraisal, Self::Audit, Self::JurisdictionObjection,
-        Self::Suspension, Self::Settlement, Self::StayOfEnforcement, Self::Auction, Self::Other,
+        Self::Announcement,
+        Self::Appraisal,
+        Self::Audit,
+        Self::JurisdictionObjection,
+        Self::Suspension,
+        Self::Settlement,
+        Self::StayOfEnforcement,
+        Self::Auction,
+        Self::Other,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -174,11 +181,26 @@ pub enum CloseMethod {
 
 impl CloseMethod {
     pub const ALL: [CloseMethod; 20] = [
-        Self::Judgment, Self::Ruling, Self::Mediation, Self::Withdrawal, Self::DeemedWithdrawal,
-        Self::Dismissal, Self::Transfer, Self::Termination, Self::Affirmed, Self::Revised,
-        Self::Remanded, Self::EnforcementCompleted, Self::EnforcementVoluntary,
-        Self::EnforcementSettled, Self::EnforcementTerminated, Self::EnforcementEnded,
-        Self::EnforcementRejected, Self::PremediationAgreement, Self::PremediationFailed, Self::Other,
+        Self::Judgment,
+        Self::Ruling,
+        Self::Mediation,
+        Self::Withdrawal,
+        Self::DeemedWithdrawal,
+        Self::Dismissal,
+        Self::Transfer,
+        Self::Termination,
+        Self::Affirmed,
+        Self::Revised,
+        Self::Remanded,
+        Self::EnforcementCompleted,
+        Self::EnforcementVoluntary,
+        Self::EnforcementSettled,
+        Self::EnforcementTerminated,
+        Self::EnforcementEnded,
+        Self::EnforcementRejected,
+        Self::PremediationAgreement,
+        Self::PremediationFailed,
+        Self::Other,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -234,8 +256,12 @@ impl CloseMethod {
     pub fn is_enforcement(self) -> bool {
         matches!(
             self,
-            Self::EnforcementCompleted | Self::EnforcementVoluntary | Self::EnforcementSettled
-                | Self::EnforcementTerminated | Self::EnforcementEnded | Self::EnforcementRejected
+            Self::EnforcementCompleted
+                | Self::EnforcementVoluntary
+                | Self::EnforcementSettled
+                | Self::EnforcementTerminated
+                | Self::EnforcementEnded
+                | Self::EnforcementRejected
         )
     }
     pub fn is_premediation(self) -> bool {

@@ -43,11 +43,7 @@ impl ResidentId {
     /// The check character for 17 digits: Σ aᵢ·2^(17−i) mod 11 mapped through `10X98765432`.
     pub fn check_char(first17: &str) -> char {
         const MAP: &[u8; 11] = b"10X98765432";
-        let sum: u32 = first17
-            .bytes()
-            .enumerate()
-            .map(|(i, d)| u32::from(d - b'0') * (1u32 << (17 - i)) % 11)
-            .sum();
+        let sum: u32 = first17.bytes().enumerate().map(|(i, d)| u32::from(d - b'0') * (1u32 << (17 - i)) % 11).sum();
         MAP[(sum % 11) as usize] as char
     }
 
@@ -72,10 +68,8 @@ pub struct CreditCode(String);
 impl CreditCode {
     pub fn parse(s: &str) -> Result<Self, IdentityError> {
         let s = s.trim().to_ascii_uppercase();
-        let values: Option<Vec<u32>> = s
-            .bytes()
-            .map(|c| CREDIT_ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
-            .collect();
+        let values: Option<Vec<u32>> =
+            s.bytes().map(|c| CREDIT_ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)).collect();
         let values = values.ok_or(IdentityError::CreditCodeShape)?;
         if values.len() != 18 {
             return Err(IdentityError::CreditCodeShape);
@@ -96,10 +90,8 @@ impl CreditCode {
 
     /// Completes 17 valid characters with their check character.
     pub fn complete(first17: &str) -> Option<Self> {
-        let values: Option<Vec<u32>> = first17
-            .bytes()
-            .map(|c| CREDIT_ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
-            .collect();
+        let values: Option<Vec<u32>> =
+            first17.bytes().map(|c| CREDIT_ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)).collect();
         let values = values.filter(|v| v.len() == 17)?;
         Some(Self(format!("{first17}{}", Self::check_char(&values))))
     }

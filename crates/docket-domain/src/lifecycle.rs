@@ -183,10 +183,8 @@ impl CaseState {
         if on < self.last_on {
             return Err(LifecycleError::OutOfOrder { on, last: self.last_on });
         }
-        let after_close_ok = matches!(
-            event.kind,
-            EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::Reopened
-        );
+        let after_close_ok =
+            matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::Reopened);
         if self.archived_on.is_some() && !matches!(event.kind, EventKind::Reopened) {
             return Err(LifecycleError::Archived { event: name });
         }
@@ -230,11 +228,8 @@ impl CaseState {
             }
             EventKind::HearingHeld => {
                 if let FirstSetting::Scheduled(date) = self.first_setting {
-                    self.first_setting = if date == on {
-                        FirstSetting::HeldAsScheduled
-                    } else {
-                        FirstSetting::NotHeldAsScheduled
-                    };
+                    self.first_setting =
+                        if date == on { FirstSetting::HeldAsScheduled } else { FirstSetting::NotHeldAsScheduled };
                 }
                 self.hearings_held += 1;
                 self.next_hearing = None;
@@ -413,10 +408,13 @@ mod tests {
     #[test]
     fn approving_an_extension_never_requested_is_refused() {
         let mut s = civil("（2025）内0203民初1号", "2025-03-03");
-        let approve = ev("2025-05-20", EventKind::Extended { length: Period::Months(1), approver: Approver::President });
+        let approve =
+            ev("2025-05-20", EventKind::Extended { length: Period::Months(1), approver: Approver::President });
         assert_eq!(s.apply(approve.clone()), Err(LifecycleError::NoExtensionRequested));
-        let request =
-            ev("2025-05-18", EventKind::ExtensionRequested { length: Period::Months(1), approver: Approver::President });
+        let request = ev(
+            "2025-05-18",
+            EventKind::ExtensionRequested { length: Period::Months(1), approver: Approver::President },
+        );
         s.apply(request).unwrap();
         s.apply(approve).unwrap();
         assert_eq!(s.extensions, 1);

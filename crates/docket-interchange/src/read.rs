@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use docket_domain::court::is_valid_local_code;
 use docket_domain::{
-    Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event,
-    EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, ServiceChannel,
+    Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event, EventKind,
+    IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, ServiceChannel,
     SuspensionReason, Tag,
 };
 
@@ -14,8 +14,8 @@ use crate::{CaseEvent, LineError, Record};
 
 /// Parses one line (1-based `line` number) into a record.
 pub fn parse_line(line: usize, text: &str) -> Result<Record, Vec<LineError>> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| vec![LineError::new(line, "json", format!("不是合法的 JSON：{e}"))])?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| vec![LineError::new(line, "json", format!("不是合法的 JSON：{e}"))])?;
     parse_record_value(line, &value)
 }
 
@@ -257,9 +257,32 @@ impl<'a> Fields<'a> {
         let sealed = self.opt_bool("sealed");
         let parties = self.parties();
 
-        let (court, case_no, type_code, procedure, cause, received_on, filed_on, online, claim_amount, tags, sealed, parties) = (
-            court?, case_no?, type_code?, procedure?, cause?, received_on?, filed_on?, online?, claim_amount?, tags?,
-            sealed?, parties?,
+        let (
+            court,
+            case_no,
+            type_code,
+            procedure,
+            cause,
+            received_on,
+            filed_on,
+            online,
+            claim_amount,
+            tags,
+            sealed,
+            parties,
+        ) = (
+            court?,
+            case_no?,
+            type_code?,
+            procedure?,
+            cause?,
+            received_on?,
+            filed_on?,
+            online?,
+            claim_amount?,
+            tags?,
+            sealed?,
+            parties?,
         );
         // Cases of minors are sealed unless the line says otherwise.
         let sealed = sealed.unwrap_or_else(|| tags.iter().any(Tag::seals_by_default));
@@ -508,7 +531,9 @@ mod tests {
 
     #[test]
     fn a_case_number_from_another_year_is_refused() {
-        let line = CASE.replace("\"filed_on\":\"2025-03-03\"", "\"filed_on\":\"2026-01-05\"").replace("2025-03-01", "2026-01-04");
+        let line = CASE
+            .replace("\"filed_on\":\"2025-03-03\"", "\"filed_on\":\"2026-01-05\"")
+            .replace("2025-03-01", "2026-01-04");
         let errs = errors(&line);
         assert!(errs[0].starts_with("line 7: filed_on: 案号年度 2025 与立案日期所在年度 2026 不符"), "{errs:?}");
     }
@@ -529,7 +554,8 @@ mod tests {
 
     #[test]
     fn every_problem_on_a_line_is_reported() {
-        let line = CASE.replace("2025-03-01", "2025-13-01").replace("125000.00", "1.001").replace("\"simple\"", "\"quick\"");
+        let line =
+            CASE.replace("2025-03-01", "2025-13-01").replace("125000.00", "1.001").replace("\"simple\"", "\"quick\"");
         let fields: Vec<String> = parse_line(1, &line).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["procedure", "received_on", "claim_amount"]);
     }

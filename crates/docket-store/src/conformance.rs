@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use docket_domain::chain::ChainVerifier;
 use docket_domain::{
-    CaseNumber, CaseRecord, CaseState, CaseType, Court, CourtCode, CourtLevel, Event, EventKind, Party,
-    PartyKind, PartyRole, Procedure,
+    CaseNumber, CaseRecord, CaseState, CaseType, Court, CourtCode, CourtLevel, Event, EventKind, Party, PartyKind,
+    PartyRole, Procedure,
 };
 
 use crate::{Batch, CaseRow, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError};
@@ -31,12 +31,17 @@ pub fn sample_case(court_code: &str, seq: u32) -> CaseState {
         cause: "民间借贷纠纷".into(),
         received_on: None,
         filed_on: date("2025-03-03"),
-        online: seq % 2 == 0,
+        online: seq.is_multiple_of(2),
         claim_amount: None,
         tags: vec![],
         origin: None,
         sealed: false,
-        parties: vec![Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: format!("原告{seq}"), id: None }],
+        parties: vec![Party {
+            role: PartyRole::Plaintiff,
+            kind: PartyKind::Person,
+            name: format!("原告{seq}"),
+            id: None,
+        }],
     })
 }
 
@@ -149,7 +154,8 @@ pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) 
                     .file_case(&c, type_code, 2025, move |seq| {
                         let mut s = sample_case("内0203", seq);
                         if type_code == "执" {
-                            let n = CaseNumber::new(2025, court("内0203"), CaseType::lookup("执").unwrap(), seq).unwrap();
+                            let n =
+                                CaseNumber::new(2025, court("内0203"), CaseType::lookup("执").unwrap(), seq).unwrap();
                             s.record.case_no = n;
                             s.record.procedure = Procedure::None;
                             s.procedure = Procedure::None;
@@ -179,10 +185,8 @@ pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) 
 /// Numbers already used by imported cases are never allocated again.
 pub async fn allocation_continues_after_imported_numbers<S: Store>(store: S) {
     store.commit(filing_batch(&sample_case("内0203", 57)), &NoProgress).await.unwrap();
-    let (seq, _) = store
-        .file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq)))
-        .await
-        .unwrap();
+    let (seq, _) =
+        store.file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq))).await.unwrap();
     assert_eq!(seq, 58);
     // Another year starts again at 1.
     let (seq, _) = store
@@ -211,20 +215,26 @@ pub async fn a_failed_filing_leaves_no_gap<S: Store>(store: S) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
-    let (seq, _) = store
-        .file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq)))
-        .await
-        .unwrap();
+    let (seq, _) =
+        store.file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq))).await.unwrap();
     assert_eq!(seq, 2);
 }
 
 /// Reference projections and log scans by kind.
 pub async fn reference_data_and_log_scans_read_back<S: Store>(store: S) {
-    let court_rec = Court::new(court("内02"), "包头市中级人民法院".into(), CourtLevel::Intermediate, Some(court("内"))).unwrap();
+    let court_rec =
+        Court::new(court("内02"), "包头市中级人民法院".into(), CourtLevel::Intermediate, Some(court("内"))).unwrap();
     let mut batch = filing_batch(&sample_case("内02", 1));
     batch.entries.insert(
         0,
-        NewEntry { court: court("内02"), kind: EntryKind::Court, case: None, on: None, event_type: None, body: "court".into() },
+        NewEntry {
+            court: court("内02"),
+            kind: EntryKind::Court,
+            case: None,
+            on: None,
+            event_type: None,
+            body: "court".into(),
+        },
     );
     batch.courts.push(court_rec.clone());
     store.commit(batch, &NoProgress).await.unwrap();

@@ -12,9 +12,9 @@ use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
 
 pub mod conformance;
 mod error;
+mod postgres;
 mod projection;
 mod sql;
-mod postgres;
 mod sqlite;
 #[cfg(feature = "test-support")]
 pub mod test_support;
@@ -124,8 +124,10 @@ pub struct Summary {
     pub cases_by_type: Vec<(String, i64)>,
 }
 
-/// Reports progress of long operations (a bulk commit) in units of entries.
+/// Reports progress of long operations (an import, a bulk commit, a verification) in stages.
 pub trait Progress: Send + Sync {
+    /// A new stage begins, with the number of units it will advance by (0 when unknown).
+    fn stage(&self, _name: &str, _total: u64) {}
     fn advance(&self, n: u64);
 }
 
@@ -144,7 +146,11 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     /// Appends the batch's entries to their courts' chains and writes its projections.
     /// A case position or case number already taken is a [`StoreError::Conflict`].
-    fn commit(&self, batch: Batch, progress: &dyn Progress) -> impl Future<Output = Result<CommitReceipt, StoreError>> + Send;
+    fn commit(
+        &self,
+        batch: Batch,
+        progress: &dyn Progress,
+    ) -> impl Future<Output = Result<CommitReceipt, StoreError>> + Send;
 
     /// Allocates the next 案号 sequence for court × type × year and commits the batch `build`
     /// makes with it, in one transaction: numbers are unique and gap-free.
@@ -166,7 +172,10 @@ pub trait Store: Clone + Send + Sync + 'static {
     fn judges(&self) -> impl Future<Output = Result<Vec<Judge>, StoreError>> + Send;
 
     /// Which of these case numbers are stored.
-    fn existing_cases(&self, case_nos: &[CaseNumber]) -> impl Future<Output = Result<Vec<CaseNumber>, StoreError>> + Send;
+    fn existing_cases(
+        &self,
+        case_nos: &[CaseNumber],
+    ) -> impl Future<Output = Result<Vec<CaseNumber>, StoreError>> + Send;
 
     /// A case's log entries in order (filing first).
     fn case_entries(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;

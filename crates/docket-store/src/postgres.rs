@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::Postgres;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
 use crate::StoreError;
 use crate::sql::impl_sql_store;
@@ -57,3 +57,4 @@ impl PgStore {
 }
 
 impl_sql_store!(PgStore, Postgres);
+crate::sql::impl_bound_bulk_writes!(PgStore, Postgres);

@@ -5,8 +5,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::Sqlite;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::StoreError;
 use crate::sql::impl_sql_store;
@@ -35,7 +35,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(30))
-            .pragma("cache_size", "-65536")
+            .pragma("cache_size", "-262144")
             .pragma("temp_store", "memory");
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
@@ -63,3 +63,4 @@ impl SqliteStore {
 }
 
 impl_sql_store!(SqliteStore, Sqlite);
+crate::sql::impl_bound_bulk_writes!(SqliteStore, Sqlite);

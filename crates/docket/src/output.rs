@@ -96,7 +96,8 @@ pub fn case_view(v: &CaseView) -> String {
     let _ = writeln!(s, "时间线：");
     for t in &v.timeline {
         let on = t.on.map(|d| d.to_string()).unwrap_or_default();
-        let _ = writeln!(s, "  #{:<3} {on}  {}  [链 {} · {}…]", t.case_seq, t.description, t.court_seq, &t.hash_hex[..16]);
+        let _ =
+            writeln!(s, "  #{:<3} {on}  {}  [链 {} · {}…]", t.case_seq, t.description, t.court_seq, &t.hash_hex[..16]);
     }
     s
 }

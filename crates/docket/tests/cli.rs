@@ -1,0 +1,114 @@
+//! The command-line contract scripts rely on: exit codes, `line N:` errors on stderr, export
+//! identity, verify, case show and the demo.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn docket(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docket")).current_dir(dir).env_remove("DOCKET_DB").args(args).output().unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("docket-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const GOOD: &str = r#"{"kind":"court","code":"内0203","name":"包头市昆都仑区人民法院","level":"basic","parent":"内02"}
+{"kind":"department","court":"内0203","code":"ms1","name":"民事审判第一庭"}
+{"kind":"judge","court":"内0203","code":"J0007","name":"王立新","department":"ms1","titles":["division_head"],"quota":true}
+{"kind":"case","court":"内0203","case_no":"（2025）内0203民初1234号","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":"2025-03-01","filed_on":"2025-03-03","online":true,"claim_amount":"125000.00","tags":["enterprise"],"origin":null,"sealed":false,"parties":[{"role":"plaintiff","kind":"organization","name":"某建材有限公司","id_number":"91150203MA0N00001K"},{"role":"defendant","kind":"person","name":"张三","id_number":"150203199001011232"}]}
+{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-03-04","type":"assigned","judge":"J0007"}
+"#;
+
+#[test]
+fn a_bad_file_exits_non_zero_names_every_line_and_stores_nothing() {
+    let dir = temp_dir("bad");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let before = stdout(&docket(&dir, &["export"]));
+
+    let bad = "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"closed\",\"method\":\"judgment\"}\n\
+               {\"kind\":\"case\",\"court\":\"内0203\"}\n\
+               {\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-02\",\"type\":\"recovered\",\"amount\":\"1.001\"}\n";
+    std::fs::write(dir.join("bad.jsonl"), bad).unwrap();
+    let out = docket(&dir, &["import", "bad.jsonl"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("line 2: case_no: 缺少必填字段"), "{err}");
+    assert!(err.contains("line 3: amount: 金额“1.001”小数超过两位"), "{err}");
+    assert!(!err.contains("line 1:"), "{err}");
+    assert_eq!(stdout(&docket(&dir, &["export"])), before);
+}
+
+#[test]
+fn export_writes_back_what_was_imported_and_verify_passes() {
+    let dir = temp_dir("export");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    let db = format!("sqlite://{}", dir.join("a.db").display());
+    assert!(docket(&dir, &["--db", &db, "import", "good.jsonl"]).status.success());
+    let exported = stdout(&docket(&dir, &["--db", &db, "export"]));
+    assert_eq!(exported, GOOD);
+    let out = docket(&dir, &["--db", &db, "verify"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("哈希链完好"));
+}
+
+#[test]
+fn verify_exits_non_zero_when_a_row_was_edited() {
+    let dir = temp_dir("verify");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use docket_store::test_support::RawSql;
+        let store = docket_store::SqliteStore::open(dir.join("docket.db").to_str().unwrap()).await.unwrap();
+        store.exec("UPDATE log SET body = REPLACE(body, '张三', '李四') WHERE kind = 'case'").await;
+    });
+    let out = docket(&dir, &["verify"]);
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("第 4 条记录的内容或前序链接与其哈希不符"), "{}", stdout(&out));
+}
+
+#[test]
+fn case_show_prints_parties_and_the_hashed_timeline() {
+    let dir = temp_dir("show");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let out = docket(&dir, &["case", "show", "(2025)内0203民初1234号"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in
+        ["（2025）内0203民初1234号", "包头市昆都仑区人民法院", "原告：某建材有限公司", "分案：承办法官", "买卖合同纠纷"]
+    {
+        assert!(text.contains(expected), "{expected} missing in {text}");
+    }
+    let missing = docket(&dir, &["case", "show", "（2025）内0203民初9号"]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("未找到"));
+}
+
+#[test]
+fn the_demo_loads_a_court_system_and_summarises_it() {
+    let dir = temp_dir("demo");
+    let out = docket(&dir, &["demo", "--cases", "300", "--no-serve"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("演示法院系统已载入"), "{text}");
+    assert!(text.contains("民初"), "{text}");
+    // Running it again starts from a fresh demo database rather than failing or doubling up.
+    let again = docket(&dir, &["demo", "--cases", "300", "--no-serve"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(text.lines().find(|l| l.contains("案件构成")), stdout(&again).lines().find(|l| l.contains("案件构成")));
+    assert!(docket(&dir, &["--db", "docket-demo.db", "verify"]).status.success());
+}
