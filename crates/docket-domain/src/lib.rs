@@ -6,11 +6,13 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod amount;
+pub mod calendar;
 pub mod case;
 pub mod case_number;
 pub mod case_type;
 pub mod chain;
 pub mod court;
+pub mod deadline;
 pub mod event;
 pub mod identity;
 pub mod lifecycle;
