@@ -3,6 +3,7 @@
 //! view. Knows no concrete database and no HTTP.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod deadlines;
 mod error;
 mod export;
 mod import;
@@ -10,6 +11,7 @@ mod replay;
 mod verify;
 mod view;
 
+pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::AppError;
 pub use export::ExportReport;
 pub use import::ImportReport;
@@ -33,11 +35,22 @@ impl docket_store::Progress for Quiet {
 #[derive(Clone)]
 pub struct Docket<S: Store> {
     store: S,
+    holiday_rule: bool,
 }
 
 impl<S: Store> Docket<S> {
     pub fn new(store: S) -> Self {
-        Self { store }
+        Self { store, holiday_rule: true }
+    }
+
+    /// Whether the holiday rule (民诉法 §85) applies to 审限: a per-deployment setting, on by default.
+    pub fn with_holiday_rule(mut self, on: bool) -> Self {
+        self.holiday_rule = on;
+        self
+    }
+
+    pub fn holiday_rule(&self) -> bool {
+        self.holiday_rule
     }
 
     pub fn store(&self) -> &S {

@@ -28,11 +28,15 @@ pub struct CaseView {
     pub court_name: Option<String>,
     pub derived: Vec<String>,
     pub timeline: Vec<TimelineEntry>,
+    /// The 审限 with the steps that produced it.
+    pub deadline: docket_domain::deadline::Deadline,
+    /// Warnings as of the view's date.
+    pub warnings: Vec<docket_domain::deadline::Warning>,
 }
 
 impl<S: Store> Docket<S> {
-    /// The case numbered `case_no` (half-width brackets accepted).
-    pub async fn case_view(&self, case_no: &str) -> Result<CaseView, AppError> {
+    /// The case numbered `case_no` (half-width brackets accepted), with warnings as of `today`.
+    pub async fn case_view(&self, case_no: &str, today: chrono::NaiveDate) -> Result<CaseView, AppError> {
         let n = CaseNumber::parse(case_no).map_err(|e| AppError::Invalid(e.to_string()))?;
         let row = self.store.case(&n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n}")))?;
         let (state, _) =
@@ -55,7 +59,19 @@ impl<S: Store> Docket<S> {
             });
         }
         let court_name = self.store.courts().await?.into_iter().find(|c| c.code == *n.court()).map(|c| c.name);
+        let calendar = self.calendar().await?;
+        let deadline = docket_domain::deadline::DeadlineBase::compute(&state.record, &state.events, None)
+            .adjust(&calendar, self.holiday_rule());
+        let warnings = docket_domain::deadline::warnings(
+            &state,
+            &calendar,
+            self.holiday_rule(),
+            today,
+            docket_domain::deadline::WarningSettings::default(),
+        );
         Ok(CaseView {
+            deadline,
+            warnings,
             parties: self.store.case_parties(&n).await?,
             derived: self.store.derived_cases(&n).await?,
             row,

@@ -126,7 +126,7 @@ async fn events_can_be_appended_to_stored_cases_by_a_later_import<S: Store>(d: D
     let more = "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"closed\",\"method\":\"mediation\"}\n";
     let report = import(&d, more).await.unwrap();
     assert_eq!((report.cases, report.events), (0, 1));
-    let view = d.case_view("(2025)内0203民初1234号").await.unwrap();
+    let view = d.case_view("(2025)内0203民初1234号", "2025-12-31".parse().unwrap()).await.unwrap();
     assert_eq!(view.row.status, "closed");
     assert_eq!(view.row.close_method.as_deref(), Some("mediation"));
     assert_eq!(view.timeline.len(), 3);

@@ -332,6 +332,131 @@ impl DeadlineBase {
     }
 }
 
+/// Warning thresholds (settings with these defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WarningSettings {
+    /// Days before expiry from which a case is "due soon"; 15 is the window in which a civil
+    /// extension must be requested (延长审限规定 2019 §1).
+    pub due_soon_days: i64,
+    /// Days a deducted period may stay open before it is flagged.
+    pub long_suspension_days: i64,
+}
+
+impl Default for WarningSettings {
+    fn default() -> Self {
+        Self { due_soon_days: 15, long_suspension_days: 180 }
+    }
+}
+
+/// Days before expiry by which a civil extension must be requested (2019 规定 §1).
+pub const EXTENSION_REQUEST_DAYS: i64 = 15;
+
+/// A 审限 warning for an open case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// 已超审限.
+    Overdue { days: i64 },
+    /// 即将到期.
+    DueSoon { days_left: i64 },
+    /// A civil extension, if needed, must be requested by `request_by` (within a week).
+    ExtensionWindowOpen { request_by: NaiveDate, days_left: i64 },
+    /// The date by which a civil extension had to be requested has passed with no request.
+    ExtensionWindowMissed { request_by: NaiveDate },
+    /// An extension was requested later than 15 days before expiry.
+    ExtensionRequestedLate { requested_on: NaiveDate, due_by: NaiveDate },
+    /// A deducted period has been open for long.
+    LongSuspension { since: NaiveDate, days: i64 },
+}
+
+impl Warning {
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Overdue { days } => format!("已超审限 {days} 天"),
+            Self::DueSoon { days_left: 0 } => "今日审限届满".to_owned(),
+            Self::DueSoon { days_left } => format!("{days_left} 天后审限届满"),
+            Self::ExtensionWindowOpen { request_by, days_left } => {
+                format!("如需延长审限，应于 {request_by} 前提出申请（还有 {days_left} 天）")
+            }
+            Self::ExtensionWindowMissed { request_by } => {
+                format!("延长审限申请期已于 {request_by} 届满，尚未申请")
+            }
+            Self::ExtensionRequestedLate { requested_on, due_by } => {
+                format!("延长审限申请于 {requested_on} 提出，晚于应提出日 {due_by}")
+            }
+            Self::LongSuspension { since, days } => format!("自 {since} 起扣除审限已 {days} 天"),
+        }
+    }
+}
+
+/// The warnings of a case at `as_of`, most urgent first. Closed cases have none.
+pub fn warnings(
+    state: &crate::lifecycle::CaseState,
+    calendar: &HolidayCalendar,
+    holiday_rule: bool,
+    as_of: NaiveDate,
+    settings: WarningSettings,
+) -> Vec<Warning> {
+    let events: Vec<Event> = state.events.iter().filter(|e| e.on <= as_of).cloned().collect();
+    if events.iter().any(|e| matches!(e.kind, EventKind::Closed { .. }))
+        && !events
+            .iter()
+            .rev()
+            .take_while(|e| !matches!(e.kind, EventKind::Closed { .. }))
+            .any(|e| matches!(e.kind, EventKind::Reopened))
+    {
+        return Vec::new();
+    }
+    let dl = DeadlineBase::compute(&state.record, &events, Some(as_of)).adjust(calendar, holiday_rule);
+    let civil = state.record.case_type().category == Category::Civil;
+    let mut out = Vec::new();
+    if let Some(since) = dl.base.suspended_since {
+        let days = (as_of - since).num_days();
+        if days > settings.long_suspension_days {
+            out.push(Warning::LongSuspension { since, days });
+        }
+    }
+    let pending = events.iter().rev().find_map(|e| match e.kind {
+        EventKind::ExtensionRequested { .. } => Some(Some(e.on)),
+        EventKind::Extended { .. } => Some(None),
+        _ => None,
+    });
+    if let Some(deadline) = dl.deadline_on {
+        let left = (deadline - as_of).num_days();
+        if left < 0 {
+            out.push(Warning::Overdue { days: -left });
+        } else if left <= settings.due_soon_days {
+            out.push(Warning::DueSoon { days_left: left });
+        }
+        // 2019 规定 §1: a civil request is due 15 days before expiry; warn a week ahead of that.
+        let can_extend = dl.base.rule.is_some_and(|r| !r.extensions.is_empty());
+        if civil && can_extend && left >= 0 && !matches!(pending, Some(Some(_))) {
+            let request_by = deadline - Days::new(EXTENSION_REQUEST_DAYS as u64);
+            let to_request = (request_by - as_of).num_days();
+            if (0..=7).contains(&to_request) {
+                out.push(Warning::ExtensionWindowOpen { request_by, days_left: to_request });
+            } else if to_request < 0 {
+                out.push(Warning::ExtensionWindowMissed { request_by });
+            }
+        }
+    }
+    // Each civil extension request must come 15 days before the deadline it would extend.
+    if civil {
+        for (i, e) in events.iter().enumerate() {
+            if let EventKind::ExtensionRequested { .. } = e.kind {
+                let before =
+                    DeadlineBase::compute(&state.record, &events[..i], Some(e.on)).adjust(calendar, holiday_rule);
+                if let Some(deadline) = before.deadline_on {
+                    let due_by = deadline - Days::new(EXTENSION_REQUEST_DAYS as u64);
+                    if e.on > due_by {
+                        out.push(Warning::ExtensionRequestedLate { requested_on: e.on, due_by });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,6 +651,51 @@ mod tests {
         assert_eq!((at.unadjusted, at.suspended_since), (None, Some(d("2025-04-01"))));
         let before = DeadlineBase::compute(&s.record, &s.events, Some(d("2025-03-31")));
         assert_eq!(before.unadjusted, Some(d("2025-09-03")));
+    }
+
+    #[test]
+    fn an_open_case_near_expiry_warns_and_opens_the_extension_window() {
+        let s = case("民初", P::Simple, "2025-03-03");
+        // Due 2025-06-03; the request was due 2025-05-19 (2019 规定 §1).
+        let w = warnings(&s, &HolidayCalendar::shipped(), true, d("2025-05-14"), WarningSettings::default());
+        assert_eq!(w, [Warning::ExtensionWindowOpen { request_by: d("2025-05-19"), days_left: 5 }]);
+        let w = warnings(&s, &HolidayCalendar::shipped(), true, d("2025-05-25"), WarningSettings::default());
+        assert_eq!(
+            w,
+            [Warning::DueSoon { days_left: 9 }, Warning::ExtensionWindowMissed { request_by: d("2025-05-19") }]
+        );
+        let w = warnings(&s, &HolidayCalendar::shipped(), true, d("2025-06-10"), WarningSettings::default());
+        assert_eq!(w, [Warning::Overdue { days: 7 }]);
+        assert!(
+            warnings(&s, &HolidayCalendar::shipped(), true, d("2025-04-01"), WarningSettings::default()).is_empty()
+        );
+    }
+
+    #[test]
+    fn an_extension_requested_inside_the_last_15_days_is_flagged_late() {
+        // 延长审限规定 2019 §1: 应当在审限届满十五日前提出.
+        let mut s = case("民初", P::Simple, "2025-03-03");
+        ev(&mut s, "2025-05-25", EventKind::ExtensionRequested { length: M(1), approver: President });
+        let w = warnings(&s, &HolidayCalendar::shipped(), true, d("2025-05-26"), WarningSettings::default());
+        assert!(
+            w.contains(&Warning::ExtensionRequestedLate { requested_on: d("2025-05-25"), due_by: d("2025-05-19") }),
+            "{w:?}"
+        );
+        assert!(
+            !w.iter().any(|x| matches!(x, Warning::ExtensionWindowOpen { .. } | Warning::ExtensionWindowMissed { .. }))
+        );
+    }
+
+    #[test]
+    fn a_long_open_suspension_is_flagged_and_a_closed_case_has_no_warnings() {
+        let mut s = case("民初", P::Ordinary, "2025-03-03");
+        ev(&mut s, "2025-04-01", EventKind::Suspended { reason: SuspensionReason::Suspension });
+        let w = warnings(&s, &HolidayCalendar::shipped(), true, d("2025-12-01"), WarningSettings::default());
+        assert_eq!(w, [Warning::LongSuspension { since: d("2025-04-01"), days: 244 }]);
+        ev(&mut s, "2025-12-02", EventKind::Closed { method: crate::event::CloseMethod::Termination, outcome: None });
+        assert!(
+            warnings(&s, &HolidayCalendar::shipped(), true, d("2025-12-03"), WarningSettings::default()).is_empty()
+        );
     }
 
     proptest! {

@@ -261,6 +261,47 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
 }
 
+/// Open-at-date listings filter by court, judge and department; holiday years replace by year.
+pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
+    let mut a = sample_case("内0203", 1);
+    a.apply(Event {
+        on: date("2025-03-04"),
+        kind: EventKind::Assigned { judge: "J1".into(), department: Some("ms1".into()) },
+    })
+    .unwrap();
+    let mut b = sample_case("内0203", 2);
+    b.apply(Event {
+        on: date("2025-04-01"),
+        kind: EventKind::Closed { method: docket_domain::CloseMethod::Judgment, outcome: None },
+    })
+    .unwrap();
+    store.commit(filing_batch(&a), &NoProgress).await.unwrap();
+    store.commit(filing_batch(&b), &NoProgress).await.unwrap();
+    let all = crate::CaseFilter::default();
+    let open = |d: &str| {
+        let store = store.clone();
+        let all = all.clone();
+        let d = date(d);
+        async move { store.cases_open_at(d, &all).await.unwrap().into_iter().map(|r| r.seq).collect::<Vec<_>>() }
+    };
+    assert_eq!(open("2025-03-02").await, Vec::<i64>::new());
+    assert_eq!(open("2025-03-31").await, [1, 2]);
+    assert_eq!(open("2025-04-01").await, [1]);
+    let by_judge = crate::CaseFilter { judge: Some("J1".into()), ..Default::default() };
+    assert_eq!(store.cases_open_at(date("2025-03-31"), &by_judge).await.unwrap().len(), 1);
+    let row = store.case(&a.record.case_no).await.unwrap().unwrap();
+    assert_eq!(row.deadline_unadjusted, Some(date("2025-06-03")));
+
+    store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())]).await.unwrap();
+    store
+        .set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n2025-05-01 休 劳动节\n".into()), (2026, "x".into())])
+        .await
+        .unwrap();
+    let years = store.holiday_years().await.unwrap();
+    assert_eq!(years.len(), 2);
+    assert!(years[0].1.contains("劳动节"));
+}
+
 /// Runs a story on each backend available. Used as `conformance_tests!(story, …)`.
 #[macro_export]
 macro_rules! conformance_tests {

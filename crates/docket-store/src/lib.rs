@@ -124,6 +124,14 @@ pub struct Summary {
     pub cases_by_type: Vec<(String, i64)>,
 }
 
+/// Which cases a listing covers; `None` is no restriction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub court: Option<String>,
+    pub judge: Option<String>,
+    pub department: Option<String>,
+}
+
 /// Reports progress of long operations (an import, a bulk commit, a verification) in stages.
 pub trait Progress: Send + Sync {
     /// A new stage begins, with the number of units it will advance by (0 when unknown).
@@ -199,6 +207,19 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;
 
     fn chain_heads(&self) -> impl Future<Output = Result<Vec<ChainHead>, StoreError>> + Send;
+
+    /// Cases filed on or before `as_of` and not closed by then, filtered.
+    fn cases_open_at(
+        &self,
+        as_of: NaiveDate,
+        filter: &CaseFilter,
+    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+
+    /// Holiday arrangements imported by an administrator: (year, calendar text).
+    fn holiday_years(&self) -> impl Future<Output = Result<Vec<(i64, String)>, StoreError>> + Send;
+
+    /// Stores (replacing) the arrangements of these years, in one transaction.
+    fn set_holiday_years(&self, years: Vec<(i64, String)>) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
 }

@@ -2,6 +2,7 @@
 //! the case's log entries (through `docket_domain::CaseState`), so it can always be rebuilt.
 
 use chrono::NaiveDate;
+use docket_domain::deadline::DeadlineBase;
 use docket_domain::lifecycle::FirstSetting;
 use docket_domain::{CaseState, Party};
 
@@ -42,6 +43,8 @@ pub struct CaseRow {
     pub first_setting: String,
     pub last_on: NaiveDate,
     pub events: i64,
+    /// The 审限 before the holiday rule; `None` without a limit or while suspended.
+    pub deadline_unadjusted: Option<NaiveDate>,
 }
 
 impl CaseRow {
@@ -88,6 +91,7 @@ impl CaseRow {
             .to_owned(),
             last_on: s.last_on,
             events: s.events.len() as i64,
+            deadline_unadjusted: DeadlineBase::compute(&s.record, &s.events, None).unadjusted,
         }
     }
 }

@@ -97,7 +97,8 @@ macro_rules! case_columns {
         "court, case_no, year, type_code, seq, category, filed_procedure, procedure, cause, received_on, \
          filed_on, online, claim_amount_fen, tags, origin, sealed, status, judge, department, closed_on, \
          close_method, close_outcome, archived_on, suspended_since, suspension_reason, deducted_days, \
-         extensions, extension_pending, recovered_fen, hearings_held, first_setting, last_on, events"
+         extensions, extension_pending, recovered_fen, hearings_held, first_setting, last_on, events, \
+         deadline_unadjusted"
     };
 }
 pub(crate) use case_columns;
@@ -415,6 +416,52 @@ macro_rules! impl_sql_store {
                 Ok(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
+            async fn cases_open_at(
+                &self,
+                as_of: chrono::NaiveDate,
+                filter: &$crate::CaseFilter,
+            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
+                let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT ",
+                    $crate::sql::case_columns!(),
+                    " FROM cases WHERE filed_on <= "
+                ));
+                q.push_bind(as_of).push(" AND (closed_on IS NULL OR closed_on > ").push_bind(as_of).push(")");
+                if let Some(court) = &filter.court {
+                    q.push(" AND court = ").push_bind(court.as_str());
+                }
+                if let Some(judge) = &filter.judge {
+                    q.push(" AND judge = ").push_bind(judge.as_str());
+                }
+                if let Some(department) = &filter.department {
+                    q.push(" AND department = ").push_bind(department.as_str());
+                }
+                q.push(" ORDER BY court, case_no");
+                Ok(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
+            async fn holiday_years(&self) -> Result<Vec<(i64, String)>, $crate::StoreError> {
+                Ok(sqlx::query_as("SELECT year, body FROM holiday_years ORDER BY year").fetch_all(self.reader()).await?)
+            }
+
+            async fn set_holiday_years(&self, years: Vec<(i64, String)>) -> Result<(), $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                let stamp = $crate::sql::now_stamp();
+                for (year, body) in &years {
+                    sqlx::query(
+                        "INSERT INTO holiday_years (year, body, imported_at) VALUES ($1, $2, $3) \
+                         ON CONFLICT (year) DO UPDATE SET body = excluded.body, imported_at = excluded.imported_at",
+                    )
+                    .bind(*year)
+                    .bind(body.as_str())
+                    .bind(stamp.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
             async fn chain_heads(&self) -> Result<Vec<$crate::ChainHead>, $crate::StoreError> {
                 Ok(sqlx::query_as("SELECT court, seq, hash FROM chain_heads ORDER BY court")
                     .fetch_all(self.reader())
@@ -520,7 +567,8 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(r.hearings_held)
                             .push_bind(&r.first_setting)
                             .push_bind(r.last_on)
-                            .push_bind(r.events);
+                            .push_bind(r.events)
+                            .push_bind(r.deadline_unadjusted);
                     });
                     if upsert {
                         q.push(
@@ -532,7 +580,8 @@ macro_rules! impl_bound_bulk_writes {
                              deducted_days = excluded.deducted_days, extensions = excluded.extensions, \
                              extension_pending = excluded.extension_pending, recovered_fen = excluded.recovered_fen, \
                              hearings_held = excluded.hearings_held, first_setting = excluded.first_setting, \
-                             last_on = excluded.last_on, events = excluded.events",
+                             last_on = excluded.last_on, events = excluded.events, \
+                             deadline_unadjusted = excluded.deadline_unadjusted",
                         );
                     }
                     q.build().execute(&mut **tx).await?;

@@ -10,4 +10,5 @@ docket_store::conformance_tests!(
     a_failed_filing_leaves_no_gap,
     reference_data_and_log_scans_read_back,
     replacing_projections_writes_exactly_the_states_given,
+    open_cases_and_holiday_years_read_back,
 );

@@ -11,6 +11,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "DOCKET_DB")]
     pub db: Option<String>,
 
+    /// 审限届满日遇休息日是否顺延（民诉法 §85），默认 on
+    #[arg(long, global = true, env = "DOCKET_HOLIDAY_RULE", default_value = "on", value_parser = ["on", "off"])]
+    pub holiday_rule: String,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -23,7 +27,35 @@ pub enum Command {
         file: PathBuf,
     },
     /// 将整个数据库导出为交换格式（JSONL），写到标准输出
-    Export,
+    Export {
+        /// 在每个案件行加上 derived 对象（审限、期间、是否审限内结案等）
+        #[arg(long)]
+        derived: bool,
+        /// derived 的计算日期（默认今天）
+        #[arg(long, value_name = "DATE", requires = "derived")]
+        as_of: Option<chrono::NaiveDate>,
+    },
+    /// 列出审限将届满（及已超审限）的未结案件，按审限先后排列
+    Due {
+        /// 法院代字
+        #[arg(long)]
+        court: Option<String>,
+        /// 承办法官代码
+        #[arg(long)]
+        judge: Option<String>,
+        /// 庭室代码
+        #[arg(long)]
+        department: Option<String>,
+        /// 天数：审限在此天数内届满（默认 15，即民事延长审限申请期）
+        #[arg(long, default_value_t = 15)]
+        within: i64,
+        /// 计算日期（默认今天）
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+    },
+    /// 节假日安排（审限届满日遇休息日顺延，民诉法 §85）
+    #[command(subcommand)]
+    Holidays(HolidaysCommand),
     /// 校验各法院的哈希链和案件投影；完好时退出码为 0
     Verify,
     /// 从事件日志重建全部案件投影
@@ -33,6 +65,14 @@ pub enum Command {
     Case(CaseCommand),
     /// 生成并载入演示法院数据
     Demo(DemoArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum HolidaysCommand {
+    /// 显示某年的节假日安排（“休”为放假日，“班”为调休上班日）
+    Show { year: i32 },
+    /// 导入节假日安排文件；文件中出现的年份整体替换
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]

@@ -14,7 +14,7 @@ use clap::Parser;
 use docket_app::{AppError, Docket};
 use docket_store::{PgStore, SqliteStore, Store};
 
-use cli::{CaseCommand, Cli, Command, DemoArgs};
+use cli::{CaseCommand, Cli, Command, DemoArgs, HolidaysCommand};
 use progress::Bar;
 
 /// The default database: an SQLite file in the working directory.
@@ -55,14 +55,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         (_, None) => DEFAULT_DB.to_owned(),
     };
+    let holiday_rule = cli.holiday_rule == "on";
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let store = PgStore::open(&url).await.context("打开 PostgreSQL 数据库")?;
-        execute(Docket::new(store), cli.command, &url).await
+        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, &url).await
     } else if url.contains("://") && !url.starts_with("sqlite://") {
         bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
     } else {
         let store = SqliteStore::open(&url).await.context("打开 SQLite 数据库")?;
-        execute(Docket::new(store), cli.command, &url).await
+        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, &url).await
     }
 }
 
@@ -94,10 +95,11 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
                 }
             }
         }
-        Command::Export => {
+        Command::Export { derived, as_of } => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-            match docket.export(&mut out, &docket_app::Quiet).await {
+            let as_of = derived.then(|| as_of.unwrap_or_else(today));
+            match docket.export(&mut out, &docket_app::Quiet, as_of).await {
                 Ok(_) => Ok(ExitCode::SUCCESS),
                 // The reader stopped early (`docket export | head`): not an error of ours.
                 Err(AppError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -118,7 +120,39 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
             println!("已从事件日志重建 {n} 件案件的投影");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Case(CaseCommand::Show { case_no }) => match docket.case_view(&case_no).await {
+        Command::Due { court, judge, department, within, as_of } => {
+            let filter = docket_store::CaseFilter { court, judge, department };
+            let as_of = as_of.unwrap_or_else(today);
+            let due = docket.due(&filter, as_of, within).await?;
+            print!("{}", output::due_list(&due, as_of, within));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Holidays(HolidaysCommand::Show { year }) => {
+            let calendar = docket.calendar().await?;
+            let text = calendar.to_text(Some(year));
+            if text.is_empty() {
+                println!("{year} 年没有节假日安排（只按周末计休息日）；可用 docket holidays import 导入");
+            } else {
+                print!("{text}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Holidays(HolidaysCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("无法读取 {}", file.display()))?;
+            match docket.import_holidays(&text).await {
+                Ok(years) => {
+                    let years: Vec<String> = years.iter().map(ToString::to_string).collect();
+                    println!("已导入 {} 年的节假日安排（整年替换）", years.join("、"));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(AppError::Invalid(why)) => {
+                    eprintln!("{}：{why}；未导入任何数据", file.display());
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Case(CaseCommand::Show { case_no }) => match docket.case_view(&case_no, today()).await {
             Ok(view) => {
                 print!("{}", output::case_view(&view));
                 Ok(ExitCode::SUCCESS)
@@ -131,6 +165,11 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
         },
         Command::Demo(args) => demo(docket, args, url).await,
     }
+}
+
+/// Today in the courts' time zone (China Standard Time, UTC+8).
+fn today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
 }
 
 async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<ExitCode> {

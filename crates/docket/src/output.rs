@@ -75,6 +75,24 @@ pub fn case_view(v: &CaseView) -> String {
     if let Some(j) = &r.judge {
         let _ = writeln!(s, "  承办法官：{j}{}", r.department.as_ref().map(|d| format!("（{d}）")).unwrap_or_default());
     }
+    match v.deadline.deadline_on {
+        Some(d) => {
+            let _ = writeln!(s, "  审限届满：{d}");
+        }
+        None if v.deadline.base.suspended_since.is_some() => {
+            let _ = writeln!(s, "  审限：扣除审限期间，暂停计算");
+        }
+        None => {
+            let _ = writeln!(s, "  审限：无法定审限");
+        }
+    }
+    let _ = writeln!(s, "  审限计算：{}", v.deadline.explain());
+    if let Some(rule) = v.deadline.base.rule {
+        let _ = writeln!(s, "  依据：{}", rule.source);
+    }
+    for w in &v.warnings {
+        let _ = writeln!(s, "  ⚠ {}", w.describe());
+    }
     if r.deducted_days > 0 || r.extensions > 0 {
         let _ = writeln!(s, "  扣除审限：{} 天  延长审限：{} 次", r.deducted_days, r.extensions);
     }
@@ -123,4 +141,40 @@ pub fn demo_summary(courts: &[Court], s: &Summary, url: &str, sample: Option<&st
     let _ = writeln!(out, "  查看案件：docket --db {url} case show '{sample}'");
     let _ = writeln!(out, "  校验哈希链：docket --db {url} verify；导出：docket --db {url} export");
     out
+}
+
+pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i64) -> String {
+    let mut s = String::new();
+    let overdue = due.iter().filter(|d| d.days_left < 0).count();
+    let _ = writeln!(
+        s,
+        "截至 {as_of}：{} 件未结案件审限在 {within} 天内届满或已超期（其中已超审限 {overdue} 件）",
+        due.len()
+    );
+    for d in due {
+        let deadline = d.deadline.deadline_on.map(|x| x.to_string()).unwrap_or_default();
+        let when =
+            if d.days_left < 0 { format!("超期 {} 天", -d.days_left) } else { format!("剩 {} 天", d.days_left) };
+        let judge = d.row.judge.as_deref().unwrap_or("未分案");
+        let notes: Vec<String> = d
+            .warnings
+            .iter()
+            .filter(|w| {
+                !matches!(
+                    w,
+                    docket_domain::deadline::Warning::DueSoon { .. } | docket_domain::deadline::Warning::Overdue { .. }
+                )
+            })
+            .map(|w| w.describe())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  {deadline}  {when:<8}  {}  {}  承办 {judge}{}{}",
+            d.row.case_no,
+            d.row.cause,
+            if d.row.tags.is_empty() { String::new() } else { format!("  [{}]", d.row.tags) },
+            if notes.is_empty() { String::new() } else { format!("  {}", notes.join("；")) }
+        );
+    }
+    s
 }

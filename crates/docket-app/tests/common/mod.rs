@@ -16,7 +16,7 @@ pub async fn import<S: Store>(d: &Docket<S>, text: &str) -> Result<docket_app::I
 
 pub async fn export<S: Store>(d: &Docket<S>) -> String {
     let mut out = Vec::new();
-    d.export(&mut out, &Quiet).await.unwrap();
+    d.export(&mut out, &Quiet, None).await.unwrap();
     String::from_utf8(out).unwrap()
 }
 
