@@ -237,10 +237,8 @@ impl DeadlineBase {
 
         for e in events.iter().take_while(|e| as_of.is_none_or(|d| e.on <= d)) {
             match &e.kind {
-                EventKind::Suspended { reason } => {
-                    if open.is_none() {
-                        open = Some((e.on, reason.label()));
-                    }
+                EventKind::Suspended { reason } if open.is_none() => {
+                    open = Some((e.on, reason.label()));
                 }
                 EventKind::Resumed | EventKind::Closed { .. } => {
                     if let Some((since, label)) = open.take() {

@@ -112,3 +112,51 @@ fn the_demo_loads_a_court_system_and_summarises_it() {
     assert_eq!(text.lines().find(|l| l.contains("案件构成")), stdout(&again).lines().find(|l| l.contains("案件构成")));
     assert!(docket(&dir, &["--db", "docket-demo.db", "verify"]).status.success());
 }
+
+#[test]
+fn case_show_explains_the_deadline_and_export_derived_adds_it() {
+    let dir = temp_dir("deadline");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let text = stdout(&docket(&dir, &["case", "show", "（2025）内0203民初1234号"]));
+    assert!(text.contains("审限届满：2025-06-03"), "{text}");
+    assert!(text.contains("审限计算：立案 2025-03-03；简易程序 3 个月 → 2025-06-03"), "{text}");
+    assert!(text.contains("依据：民诉法 §164"), "{text}");
+
+    let out = stdout(&docket(&dir, &["export", "--derived", "--as-of", "2025-04-01"]));
+    let case: serde_json::Value =
+        serde_json::from_str(out.lines().find(|l| l.contains("\"kind\":\"case\"")).unwrap()).unwrap();
+    assert_eq!(case["derived"]["deadline_on"], "2025-06-03");
+    assert_eq!(case["derived"]["duration_days"], 29);
+    assert_eq!(case["derived"]["status"], "open");
+    // Without --derived the export is unchanged.
+    assert_eq!(stdout(&docket(&dir, &["export"])), GOOD);
+}
+
+#[test]
+fn due_lists_open_cases_by_deadline_and_holidays_can_be_shown_and_replaced() {
+    let dir = temp_dir("due");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let out = stdout(&docket(&dir, &["due", "--as-of", "2025-05-25", "--within", "15"]));
+    assert!(out.contains("（2025）内0203民初1234号"), "{out}");
+    assert!(out.contains("剩 9 天"), "{out}");
+    let none = stdout(&docket(&dir, &["due", "--as-of", "2025-04-01", "--within", "15"]));
+    assert!(!none.contains("民初1234号"), "{none}");
+    let judge = stdout(&docket(&dir, &["due", "--as-of", "2025-05-25", "--judge", "J9"]));
+    assert!(!judge.contains("民初1234号"), "{judge}");
+
+    let shown = stdout(&docket(&dir, &["holidays", "show", "2025"]));
+    assert!(shown.contains("2025-10-01 休 国庆节、中秋节") && shown.contains("2025-09-28 班"), "{shown}");
+    std::fs::write(dir.join("bad.txt"), "2025-10-01 放 国庆\n").unwrap();
+    let bad = docket(&dir, &["holidays", "import", "bad.txt"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("第 1 行"), "{}", stderr(&bad));
+    std::fs::write(dir.join("h.txt"), "2025-06-03 休 测试假日\n").unwrap();
+    assert!(docket(&dir, &["holidays", "import", "h.txt"]).status.success());
+    let text = stdout(&docket(&dir, &["case", "show", "（2025）内0203民初1234号"]));
+    assert!(text.contains("06-03 为休息日（测试假日） → 2025-06-04"), "{text}");
+    assert!(!docket(&dir, &["--holiday-rule", "off", "case", "show", "（2025）内0203民初1234号"]).stdout.is_empty());
+    let off = stdout(&docket(&dir, &["--holiday-rule", "off", "case", "show", "（2025）内0203民初1234号"]));
+    assert!(off.contains("审限届满：2025-06-03"), "{off}");
+}
