@@ -144,6 +144,7 @@ mod tests {
             tags: vec![],
             origin: None,
             sealed: false,
+            possible_sentence_months: None,
             parties: vec![],
         });
         s.apply(Event { on: d("2025-04-01"), kind: EventKind::Suspended { reason: SuspensionReason::Appraisal } })

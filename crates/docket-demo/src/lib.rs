@@ -161,6 +161,7 @@ struct Plan {
     tags: Vec<Tag>,
     parties: Vec<Party>,
     origin: Option<usize>,
+    possible_sentence_months: Option<u32>,
     events: Vec<(NaiveDate, u8, EventKind)>,
     closed: Option<(NaiveDate, CloseMethod)>,
 }
@@ -534,6 +535,13 @@ impl Generator<'_> {
             tags,
             parties,
             origin,
+            // The charge's ceiling for 刑初: most 速裁 and 简易 cases are minor (危险驾驶 is
+            // punished by 拘役); about a quarter of 简易 cases could exceed three years.
+            possible_sentence_months: (type_code == "刑初").then(|| match procedure {
+                Procedure::FastTrack => *self.rng.pick(&[6, 6, 12, 12, 24]),
+                Procedure::Simple => *self.rng.pick(&[6, 12, 36, 36, 60]),
+                _ => *self.rng.pick(&[36, 60, 120, 180]),
+            }),
             events: Vec::new(),
             closed: None,
         };
@@ -750,6 +758,7 @@ impl Generator<'_> {
                 tags: p.tags.clone(),
                 origin: p.origin.and_then(|o| numbers[o].clone()),
                 sealed: p.tags.iter().any(Tag::seals_by_default),
+                possible_sentence_months: p.possible_sentence_months,
                 parties: p.parties.clone(),
             };
             // Keep only what the lifecycle accepts, so the generated history is valid by construction.

@@ -258,6 +258,9 @@ pub struct CaseRecord {
     pub origin: Option<CaseNumber>,
     /// Visible only to its judges and court leadership.
     pub sealed: bool,
+    /// 可能判处的有期徒刑上限（月）, for criminal first instance: a sentence over one year lengthens
+    /// the 速裁 limit (刑诉法 §225) and over three years the 简易 limit (刑诉法 §220).
+    pub possible_sentence_months: Option<u32>,
     pub parties: Vec<Party>,
 }
 
@@ -274,6 +277,8 @@ pub enum CaseRecordError {
     EmptyCause,
     #[error("案件不能派生自其本身")]
     OwnOrigin,
+    #[error("可能判处的刑期只适用于刑事案件")]
+    SentenceOutsideCriminal,
 }
 
 impl CaseRecordError {
@@ -288,6 +293,7 @@ impl CaseRecordError {
             Self::ReceivedAfterFiled { .. } => "received_on",
             Self::EmptyCause => "cause",
             Self::OwnOrigin => "origin",
+            Self::SentenceOutsideCriminal => "possible_sentence_months",
         }
     }
 }
@@ -318,6 +324,9 @@ impl CaseRecord {
         }
         if self.origin.as_ref() == Some(&self.case_no) {
             return Err(CaseRecordError::OwnOrigin);
+        }
+        if self.possible_sentence_months.is_some() && t.category != crate::case_type::Category::Criminal {
+            return Err(CaseRecordError::SentenceOutsideCriminal);
         }
         Ok(())
     }

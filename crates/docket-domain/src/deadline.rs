@@ -29,6 +29,16 @@ pub struct ExtensionRule {
     pub approver: Approver,
 }
 
+/// A longer limit where the possible sentence exceeds a threshold: `months` then `days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LongerLimit {
+    /// Applies when `possible_sentence_months` is over this.
+    pub sentence_over_months: u32,
+    pub months: u32,
+    pub days: u32,
+    pub label: &'static str,
+}
+
 /// One row of the default-limits table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LimitRule {
@@ -36,9 +46,23 @@ pub struct LimitRule {
     /// The procedures the row applies to.
     pub procedures: &'static [Procedure],
     pub limit: Period,
+    /// The longer limit for graver charges (刑初 简易 and 速裁).
+    pub longer: Option<LongerLimit>,
     pub extensions: &'static [ExtensionRule],
     /// The article the limit comes from.
     pub source: &'static str,
+}
+
+impl LimitRule {
+    /// The last day of this limit counted from `from` for `record`, and how it was counted.
+    pub fn end(&self, from: NaiveDate, record: &CaseRecord) -> (NaiveDate, String) {
+        match self.longer {
+            Some(l) if record.possible_sentence_months.is_some_and(|m| m > l.sentence_over_months) => {
+                (add_period(add_period(from, Period::Months(l.months)), Period::Days(l.days)), l.label.to_owned())
+            }
+            _ => (add_period(from, self.limit), self.limit.label()),
+        }
+    }
 }
 
 const fn ext(length: Option<Period>, approver: Approver) -> ExtensionRule {
@@ -55,6 +79,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民初",
         procedures: &[P::Ordinary],
         limit: M(6),
+        longer: None,
         extensions: &[ext(Some(M(6)), President), ext(Some(M(3)), HigherCourt)],
         source: "民诉法 §152",
     },
@@ -62,6 +87,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民初",
         procedures: &[P::Simple],
         limit: M(3),
+        longer: None,
         extensions: &[ext(Some(M(1)), President)],
         source: "民诉法 §164",
     },
@@ -69,6 +95,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民初",
         procedures: &[P::SmallClaims],
         limit: M(2),
+        longer: None,
         extensions: &[ext(Some(M(1)), President)],
         source: "民诉法 §168",
     },
@@ -76,6 +103,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民终",
         procedures: &[P::AppealJudgment],
         limit: M(3),
+        longer: None,
         extensions: &[ext(Some(M(3)), President)],
         source: "民诉法 §183",
     },
@@ -83,6 +111,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民终",
         procedures: &[P::AppealRuling],
         limit: D(30),
+        longer: None,
         extensions: &[],
         source: "民诉法 §183",
     },
@@ -90,6 +119,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民特",
         procedures: &[P::Special],
         limit: D(30),
+        longer: None,
         extensions: &[ext(Some(D(30)), President)],
         source: "民诉法 §187",
     },
@@ -97,6 +127,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民申",
         procedures: &[P::Retrial, P::None],
         limit: M(3),
+        longer: None,
         extensions: &[ext(None, President)],
         source: "民诉法 §215",
     },
@@ -104,6 +135,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "民诉前调",
         procedures: &[P::None],
         limit: D(30),
+        longer: None,
         extensions: &[ext(None, President)],
         source: "诉前调解期限（经当事人同意可延长）",
     },
@@ -111,16 +143,23 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "行初",
         procedures: &[P::Ordinary],
         limit: M(6),
+        longer: None,
         extensions: &[ext(None, HigherCourt)],
         source: "行政诉讼法 §81",
     },
     LimitRule {
-        type_code: "行初", procedures: &[P::Simple], limit: D(45), extensions: &[], source: "行政诉讼法 §83"
+        type_code: "行初",
+        procedures: &[P::Simple],
+        limit: D(45),
+        longer: None,
+        extensions: &[],
+        source: "行政诉讼法 §83",
     },
     LimitRule {
         type_code: "行终",
         procedures: &[P::AppealJudgment, P::AppealRuling],
         limit: M(3),
+        longer: None,
         extensions: &[ext(None, HigherCourt)],
         source: "行政诉讼法 §88",
     },
@@ -129,18 +168,35 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "刑初",
         procedures: &[P::Ordinary],
         limit: M(2),
+        longer: None,
         extensions: &[ext(Some(M(1)), President), ext(Some(M(3)), HigherCourt)],
         source: "刑事诉讼法 §208",
     },
-    // 可能判处的有期徒刑超过三年的，可延长至一个半月（尚未建模：案件未记录可能判处的刑罚）。
+    // 二十日以内审结；对可能判处的有期徒刑超过三年的，可以延长至一个半月。
     LimitRule {
-        type_code: "刑初", procedures: &[P::Simple], limit: D(20), extensions: &[], source: "刑事诉讼法 §220"
+        type_code: "刑初",
+        procedures: &[P::Simple],
+        limit: D(20),
+        longer: Some(LongerLimit {
+            sentence_over_months: 36,
+            months: 1,
+            days: 15,
+            label: "一个半月（可能判处有期徒刑超过三年）",
+        }),
+        extensions: &[],
+        source: "刑事诉讼法 §220",
     },
-    // 可能判处的有期徒刑超过一年的，可延长至十五日（同上）。
+    // 十日以内审结；对可能判处的有期徒刑超过一年的，可以延长至十五日。
     LimitRule {
         type_code: "刑初",
         procedures: &[P::FastTrack],
         limit: D(10),
+        longer: Some(LongerLimit {
+            sentence_over_months: 12,
+            months: 0,
+            days: 15,
+            label: "15 天（可能判处有期徒刑超过一年）",
+        }),
         extensions: &[],
         source: "刑事诉讼法 §225",
     },
@@ -148,6 +204,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "刑终",
         procedures: &[P::AppealJudgment, P::AppealRuling],
         limit: M(2),
+        longer: None,
         extensions: &[ext(Some(M(2)), HigherCourt)],
         source: "刑事诉讼法 §243",
     },
@@ -155,6 +212,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "执",
         procedures: &[P::None],
         limit: M(6),
+        longer: None,
         extensions: &[ext(Some(M(3)), President)],
         source: "审限规定（2000）§5",
     },
@@ -162,6 +220,7 @@ pub static LIMITS: &[LimitRule] = &[
         type_code: "执",
         procedures: &[P::NonLitigation],
         limit: M(3),
+        longer: None,
         extensions: &[ext(Some(M(3)), President)],
         source: "审限规定（2000）§5",
     },
@@ -226,10 +285,14 @@ impl DeadlineBase {
         let mut steps = vec![format!("立案 {filed}")];
         let mut procedure = record.procedure;
         let mut rule = limit_for(case_type.code, procedure);
-        let mut unadjusted = rule.map(|r| add_period(filed, r.limit));
-        match (rule, unadjusted) {
-            (Some(r), Some(d)) => steps.push(format!("{} {} → {d}", procedure.label(), r.limit.label())),
-            _ => steps.push(format!("{}{}无法定审限", case_type.name, procedure.label())),
+        let mut unadjusted = None;
+        match rule {
+            Some(r) => {
+                let (d, how) = r.end(filed, record);
+                unadjusted = Some(d);
+                steps.push(format!("{} {how} → {d}", procedure.label()));
+            }
+            None => steps.push(format!("{}{}无法定审限", case_type.name, procedure.label())),
         }
         let mut open: Option<(NaiveDate, &'static str)> = None;
         let mut deducted: u32 = 0;
@@ -483,6 +546,7 @@ mod tests {
             tags: vec![],
             origin: None,
             sealed: false,
+            possible_sentence_months: None,
             parties: vec![],
         })
     }
@@ -521,6 +585,22 @@ mod tests {
         #[case] expected: &str,
     ) {
         assert_eq!(deadline(&case(type_code, procedure, filed)).deadline_on, Some(d(expected)));
+    }
+
+    #[rstest]
+    #[case(P::Simple, Some(48), "2025-04-18")] // 刑诉法 §220: 超过三年的，一个半月
+    #[case(P::Simple, Some(36), "2025-03-24")] // 三年以下：二十日 (03-23 周日 → 03-24)
+    #[case(P::FastTrack, Some(24), "2025-03-18")] // 刑诉法 §225: 超过一年的，十五日
+    #[case(P::FastTrack, Some(12), "2025-03-13")] // 一年以下：十日
+    #[case(P::FastTrack, None, "2025-03-13")] // 未记录可能判处的刑期：按一般期限
+    fn a_graver_possible_sentence_lengthens_the_simple_and_fast_track_limits(
+        #[case] procedure: Procedure,
+        #[case] sentence: Option<u32>,
+        #[case] expected: &str,
+    ) {
+        let mut s = case("刑初", procedure, "2025-03-03");
+        s.record.possible_sentence_months = sentence;
+        assert_eq!(deadline(&s).deadline_on, Some(d(expected)));
     }
 
     #[test]

@@ -369,6 +369,7 @@ mod tests {
             tags: vec![],
             origin: None,
             sealed: false,
+            possible_sentence_months: None,
             parties: vec![],
         })
     }

@@ -255,6 +255,16 @@ impl<'a> Fields<'a> {
             None => None,
         };
         let sealed = self.opt_bool("sealed");
+        let possible_sentence_months = match self.get("possible_sentence_months") {
+            None => Some(None),
+            Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()).filter(|n| *n <= 1200) {
+                Some(n) => Some(Some(n)),
+                None => {
+                    self.err("possible_sentence_months", "应为 0–1200 之间的整数（月）");
+                    None
+                }
+            },
+        };
         let parties = self.parties();
 
         let (
@@ -284,6 +294,7 @@ impl<'a> Fields<'a> {
             sealed?,
             parties?,
         );
+        let possible_sentence_months = possible_sentence_months?;
         // Cases of minors are sealed unless the line says otherwise.
         let sealed = sealed.unwrap_or_else(|| tags.iter().any(Tag::seals_by_default));
         let record = CaseRecord {
@@ -298,6 +309,7 @@ impl<'a> Fields<'a> {
             tags,
             origin,
             sealed,
+            possible_sentence_months,
             parties,
         };
         if record.case_type().code != type_code {
@@ -572,6 +584,16 @@ mod tests {
         let line = CASE.replace("（2025）", "(2025)");
         let Record::Case(c) = parse_line(1, &line).unwrap() else { panic!() };
         assert_eq!(c.case_no.to_string(), "（2025）内0203民初1234号");
+    }
+
+    #[test]
+    fn a_possible_sentence_is_accepted_on_criminal_cases_only() {
+        let civil = CASE.replace(",\"sealed\":false", ",\"sealed\":false,\"possible_sentence_months\":48");
+        assert!(errors(&civil)[0].starts_with("line 7: possible_sentence_months: "));
+        let criminal = r#"{"kind":"case","court":"内0203","case_no":"（2025）内0203刑初5号","type":"刑初","procedure":"simple","cause":"盗窃罪","received_on":null,"filed_on":"2025-03-03","online":false,"claim_amount":null,"tags":[],"origin":null,"sealed":false,"possible_sentence_months":48,"parties":[{"role":"defendant","kind":"person","name":"李四"}]}"#;
+        let Record::Case(c) = parse_line(1, criminal).unwrap() else { panic!() };
+        assert_eq!(c.possible_sentence_months, Some(48));
+        assert_eq!(crate::write_record(&Record::Case(c)), criminal);
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn case_value(c: &CaseRecord) -> Value {
             Value::Object(m)
         })
         .collect();
-    json!({
+    let mut v = json!({
         "kind": "case",
         "court": c.court.as_str(),
         "case_no": c.case_no.to_string(),
@@ -88,7 +88,12 @@ fn case_value(c: &CaseRecord) -> Value {
         "origin": c.origin.as_ref().map(ToString::to_string),
         "sealed": c.sealed,
         "parties": parties,
-    })
+    });
+    // Written only when known, so lines without it come back unchanged.
+    if let (Some(months), Some(obj)) = (c.possible_sentence_months, v.as_object_mut()) {
+        obj.shift_insert(obj.len() - 1, "possible_sentence_months".into(), months.into());
+    }
+    v
 }
 
 fn period(m: &mut Map<String, Value>, p: Period) {

@@ -36,6 +36,7 @@ pub fn sample_case(court_code: &str, seq: u32) -> CaseState {
         tags: vec![],
         origin: None,
         sealed: false,
+        possible_sentence_months: None,
         parties: vec![Party {
             role: PartyRole::Plaintiff,
             kind: PartyKind::Person,
