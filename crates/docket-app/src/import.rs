@@ -24,11 +24,11 @@ pub struct ImportReport {
     pub entries: u64,
 }
 
-/// Where each known thing is defined: a file line, or the database (line 0).
+/// Where each known thing is defined: a file line, or the database (line 0), with its value.
 struct Known {
     courts: HashMap<CourtCode, (usize, Court)>,
-    departments: HashMap<(CourtCode, String), usize>,
-    judges: HashMap<(CourtCode, String), usize>,
+    departments: HashMap<(CourtCode, String), (usize, Department)>,
+    judges: HashMap<(CourtCode, String), (usize, Judge)>,
 }
 
 impl Known {
@@ -64,10 +64,10 @@ impl<S: Store> Docket<S> {
             known.courts.insert(c.code.clone(), (0, c));
         }
         for d in self.store.departments().await? {
-            known.departments.insert((d.court, d.code), 0);
+            known.departments.insert((d.court.clone(), d.code.clone()), (0, d));
         }
         for j in self.store.judges().await? {
-            known.judges.insert((j.court, j.code), 0);
+            known.judges.insert((j.court.clone(), j.code.clone()), (0, j));
         }
 
         let mut new_courts: Vec<(usize, Court)> = Vec::new();
@@ -98,71 +98,72 @@ impl<S: Store> Docket<S> {
                 }
             }
         }
+        // Reference data already stored may be declared again identically (re-importing a file
+        // with new cases); a different value for a stored code is refused.
         for (line, r, body) in records {
-            let line = &line;
             match r {
                 Record::Department(d) => {
                     if !known.court_exists(&d.court) {
-                        errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", d.court)));
+                        errors.push(LineError::new(line, "court", format!("法院 {} 不存在", d.court)));
                         continue;
                     }
                     let key = (d.court.clone(), d.code.clone());
                     match known.departments.get(&key) {
-                        Some(0) => {
-                            errors.push(LineError::new(*line, "code", format!("庭室 {} 已存在于 {}", d.code, d.court)))
-                        }
-                        Some(first) => {
-                            errors.push(LineError::new(*line, "code", format!("庭室 {} 与第 {first} 行重复", d.code)))
+                        Some((0, stored)) if *stored == d => {}
+                        Some((0, _)) => errors.push(LineError::new(
+                            line,
+                            "code",
+                            format!("庭室 {} 已存在于 {}，且与本行信息不一致", d.code, d.court),
+                        )),
+                        Some((first, _)) => {
+                            errors.push(LineError::new(line, "code", format!("庭室 {} 与第 {first} 行重复", d.code)))
                         }
                         None => {
-                            known.departments.insert(key, *line);
-                            new_departments.push((*line, d.clone()));
+                            known.departments.insert(key, (line, d.clone()));
+                            new_departments.push((line, d));
                         }
                     }
                 }
                 Record::Case(c) => {
                     if !known.court_exists(&c.court) {
-                        errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", c.court)));
+                        errors.push(LineError::new(line, "court", format!("法院 {} 不存在", c.court)));
                     }
                     if let Some(first) = case_lines.get(&c.case_no) {
-                        errors.push(LineError::new(
-                            *line,
-                            "case_no",
-                            format!("案号 {} 与第 {first} 行重复", c.case_no),
-                        ));
+                        errors.push(LineError::new(line, "case_no", format!("案号 {} 与第 {first} 行重复", c.case_no)));
                         continue;
                     }
-                    case_lines.insert(c.case_no.clone(), *line);
-                    cases.push((*line, CaseState::filed(c), body));
+                    case_lines.insert(c.case_no.clone(), line);
+                    cases.push((line, CaseState::filed(c), body));
                 }
-                Record::Event(e) => events.push((*line, e, body)),
-                Record::Judge(j) => judges.push((*line, j)),
+                Record::Event(e) => events.push((line, e, body)),
+                Record::Judge(j) => judges.push((line, j)),
                 Record::Court(_) => {}
             }
         }
         for (line, j) in &judges {
+            if !known.court_exists(&j.court) {
+                errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", j.court)));
+                continue;
+            }
+            if let Some(d) = &j.department
+                && !known.departments.contains_key(&(j.court.clone(), d.clone()))
             {
-                if !known.court_exists(&j.court) {
-                    errors.push(LineError::new(*line, "court", format!("法院 {} 不存在", j.court)));
-                    continue;
+                errors.push(LineError::new(*line, "department", format!("庭室 {d} 不存在于 {}", j.court)));
+            }
+            let key = (j.court.clone(), j.code.clone());
+            match known.judges.get(&key) {
+                Some((0, stored)) if stored == j => {}
+                Some((0, _)) => errors.push(LineError::new(
+                    *line,
+                    "code",
+                    format!("法官 {} 已存在于 {}，且与本行信息不一致", j.code, j.court),
+                )),
+                Some((first, _)) => {
+                    errors.push(LineError::new(*line, "code", format!("法官 {} 与第 {first} 行重复", j.code)))
                 }
-                if let Some(d) = &j.department
-                    && !known.departments.contains_key(&(j.court.clone(), d.clone()))
-                {
-                    errors.push(LineError::new(*line, "department", format!("庭室 {d} 不存在于 {}", j.court)));
-                }
-                let key = (j.court.clone(), j.code.clone());
-                match known.judges.get(&key) {
-                    Some(0) => {
-                        errors.push(LineError::new(*line, "code", format!("法官 {} 已存在于 {}", j.code, j.court)))
-                    }
-                    Some(first) => {
-                        errors.push(LineError::new(*line, "code", format!("法官 {} 与第 {first} 行重复", j.code)))
-                    }
-                    None => {
-                        known.judges.insert(key, *line);
-                        new_judges.push((*line, j.clone()));
-                    }
+                None => {
+                    known.judges.insert(key, (*line, j.clone()));
+                    new_judges.push((*line, j.clone()));
                 }
             }
         }

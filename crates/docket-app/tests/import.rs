@@ -131,9 +131,16 @@ async fn events_can_be_appended_to_stored_cases_by_a_later_import<S: Store>(d: D
     assert_eq!(view.row.close_method.as_deref(), Some("mediation"));
     assert_eq!(view.timeline.len(), 3);
     assert!(d.verify(&docket_app::Quiet).await.unwrap().is_intact());
-    // Re-declaring stored reference data identically is accepted and adds nothing.
-    let again = BASE.lines().next().unwrap();
-    assert_eq!(import(&d, again).await.unwrap().entries, 0);
+    // Re-declaring stored reference data identically is accepted and adds nothing …
+    let again = BASE.lines().take(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(import(&d, &again).await.unwrap().entries, 0);
+    // … but a different value for a stored code is refused.
+    let changed = BASE.lines().nth(2).unwrap().replace("王立新", "王立");
+    let Err(AppError::Import(errs)) = import(&d, &changed).await else { panic!("expected refusal") };
+    assert!(
+        errs[0].to_string().starts_with("line 1: code: 法官 J0007 已存在于 内0203，且与本行信息不一致"),
+        "{errs:?}"
+    );
 }
 
 on_both_backends!(
