@@ -459,6 +459,8 @@ impl Generator<'_> {
                     } else {
                         (PartyRole::Applicant, PartyRole::Respondent)
                     };
+                    // Family disputes are between natural persons.
+                    let family = ["离婚", "抚养", "继承"].iter().any(|w| cause.contains(w));
                     let first = if cause.contains("金融借款") || cause.contains("信用卡") {
                         let bank = (*self.rng.pick(BANKS)).to_owned();
                         Party {
@@ -467,13 +469,13 @@ impl Generator<'_> {
                             name: bank,
                             id: Some(self.credit_code(&region, "91")),
                         }
-                    } else if self.rng.chance(0.35) {
+                    } else if !family && self.rng.chance(0.35) {
                         self.company(r1, &region)
                     } else {
                         self.person(r1, &region)
                     };
                     parties.push(first);
-                    let second = if self.rng.chance(0.25) && !cause.contains("离婚") {
+                    let second = if !family && self.rng.chance(0.25) {
                         self.company(r2, &region)
                     } else {
                         self.person(r2, &region)
@@ -807,6 +809,20 @@ mod tests {
             let line = write_record(&record);
             assert_eq!(parse_line(1, &line).unwrap(), record, "{line}");
         }
+    }
+
+    #[test]
+    fn family_disputes_are_between_natural_persons() {
+        let mut family = 0;
+        for r in generate(&Config { cases: 2000, ..Config::default() }) {
+            if let Record::Case(c) = r
+                && ["离婚", "抚养", "继承"].iter().any(|w| c.cause.contains(w))
+            {
+                family += 1;
+                assert!(c.parties.iter().all(|p| p.kind == PartyKind::Person), "{}", c.case_no);
+            }
+        }
+        assert!(family > 50, "{family}");
     }
 
     #[test]
