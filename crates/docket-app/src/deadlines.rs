@@ -80,12 +80,6 @@ impl<S: Store> Docket<S> {
         Ok(years)
     }
 
-    /// The deadline of a case now (all its events), with the calendar in force.
-    pub async fn deadline(&self, state: &CaseState) -> Result<Deadline, AppError> {
-        let calendar = self.calendar().await?;
-        Ok(DeadlineBase::compute(&state.record, &state.events, None).adjust(&calendar, self.holiday_rule()))
-    }
-
     /// Open cases whose deadline falls on or before `as_of + within` days (overdue ones too), in
     /// deadline order; a green-channel tag breaks ties.
     pub async fn due(&self, filter: &CaseFilter, as_of: NaiveDate, within: i64) -> Result<Vec<DueCase>, AppError> {

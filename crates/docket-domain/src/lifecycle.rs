@@ -168,11 +168,6 @@ impl CaseState {
         }
     }
 
-    /// Checks `event` against the current state without changing it.
-    pub fn check(&self, event: &Event) -> Result<(), LifecycleError> {
-        self.clone().apply(event.clone())
-    }
-
     /// Applies `event`, or refuses it and leaves the state unchanged.
     pub fn apply(&mut self, event: Event) -> Result<(), LifecycleError> {
         let on = event.on;
