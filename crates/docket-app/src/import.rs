@@ -58,6 +58,25 @@ impl<S: Store> Docket<S> {
             }
         }
 
+        self.import_parsed(records, errors, reporter).await
+    }
+
+    /// Imports records made in memory (the demo generator) exactly as if they were the lines of a
+    /// file, numbered from 1: each gets its canonical body and the same checks. Only the text
+    /// parsing is skipped.
+    pub async fn import_records(&self, records: Vec<Record>, reporter: &dyn Reporter) -> Result<ImportReport, AppError> {
+        reporter.stage("规范化", records.len() as u64);
+        let records = canonical_all(records);
+        reporter.advance(records.len() as u64);
+        self.import_parsed(records, Vec::new(), reporter).await
+    }
+
+    async fn import_parsed(
+        &self,
+        records: Vec<(usize, Record, String)>,
+        mut errors: Vec<LineError>,
+        reporter: &dyn Reporter,
+    ) -> Result<ImportReport, AppError> {
         reporter.stage("校验", records.len() as u64);
         let mut known = Known { courts: HashMap::new(), departments: HashMap::new(), judges: HashMap::new() };
         for c in self.store.courts().await? {
@@ -324,6 +343,34 @@ fn push_events(
             body,
         });
     }
+}
+
+/// Numbers records as lines from 1 and writes each one's canonical body, on all cores.
+fn canonical_all(records: Vec<Record>) -> Vec<(usize, Record, String)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let per = records.len().div_ceil(threads).max(1);
+    let mut numbered: Vec<(usize, Record)> = records.into_iter().enumerate().map(|(i, r)| (i + 1, r)).collect();
+    let mut parts: Vec<Vec<(usize, Record, String)>> = Vec::new();
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        while !numbered.is_empty() {
+            let rest = numbered.split_off(per.min(numbered.len()));
+            let chunk = std::mem::replace(&mut numbered, rest);
+            handles.push(scope.spawn(move || {
+                chunk
+                    .into_iter()
+                    .map(|(line, record)| {
+                        let body = write_record(&record);
+                        (line, record, body)
+                    })
+                    .collect::<Vec<_>>()
+            }));
+        }
+        for h in handles {
+            parts.push(h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+    });
+    parts.into_iter().flatten().collect()
 }
 
 /// A line's record with its canonical body, or every problem on the line.

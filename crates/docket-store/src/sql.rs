@@ -13,6 +13,9 @@ use crate::StoreError;
 /// the widest table (`cases`, 33 columns).
 pub(crate) const CHUNK: usize = 900;
 
+/// A batch of at least this many log entries may defer secondary indexes (see `commit_in`).
+pub(crate) const BULK_ROWS: usize = 20_000;
+
 /// `recorded_at` for a commit: UTC, microseconds, RFC 3339.
 pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
@@ -143,6 +146,22 @@ macro_rules! impl_sql_store {
                     head.1 = docket_domain::chain::link(&head.1, head.0 as u64, &recorded_at, &e.body);
                     rows.push((e, head.0, head.1));
                 }
+                // A bulk load into a database smaller than the batch builds the secondary indexes
+                // once at the end (sorted, much faster than growing them row by row). The drop and
+                // the rebuild are in the same transaction: a failed load leaves them as they were,
+                // and rebuilding the unique index re-checks every position.
+                let deferred: &[(&str, &str)] = if batch.entries.len() >= $crate::sql::BULK_ROWS {
+                    let existing: i64 = match Self::ROW_ESTIMATE {
+                        Some(sql) => sqlx::query_scalar(sql).fetch_one(&mut **tx).await?,
+                        None => i64::MAX,
+                    };
+                    if existing < batch.entries.len() as i64 { Self::DEFERRED_INDEXES } else { &[] }
+                } else {
+                    &[]
+                };
+                for (name, _) in deferred {
+                    sqlx::query(sqlx::AssertSqlSafe(format!("DROP INDEX {name}"))).execute(&mut **tx).await?;
+                }
                 progress.stage("写入日志", rows.len() as u64);
                 Self::insert_log(tx, &rows, &recorded_at, progress).await?;
                 for (court, (seq, hash)) in &heads {
@@ -200,6 +219,12 @@ macro_rules! impl_sql_store {
                     batch.cases.iter().filter(|c| c.new).map(|c| &c.state).collect();
                 progress.stage("写入当事人", 0);
                 Self::write_parties(tx, &new_cases).await?;
+                if !deferred.is_empty() {
+                    progress.stage("建立索引", 0);
+                }
+                for (_, create) in deferred {
+                    sqlx::query(*create).execute(&mut **tx).await?;
+                }
                 for ((court, type_code, year), seq) in counter_maxima(&batch) {
                     sqlx::query(
                         "INSERT INTO case_counters (court, type_code, year, last_seq) VALUES ($1, $2, $3, $4) \
