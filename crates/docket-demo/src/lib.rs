@@ -1,11 +1,17 @@
 //! A deterministic generator of a court system in the interchange format: a high court, its
-//! intermediate courts and basic courts with departments and judges, and cases with complete
-//! timelines. The output is interchange records; the demo loads them through the same importer
-//! as any file, so every generated case passes the same validation and event log.
+//! intermediate courts and basic courts (real 内蒙古 法院代字 and names) with departments, judges
+//! and staff accounts, and cases with complete timelines. The output is interchange records; the
+//! demo loads them through the same importer as any file, so every generated case passes the same
+//! validation and event log.
 //!
 //! Distributions (documented where they are drawn) follow what the seed work reports quote:
 //! civil first instance the largest share, enforcement second; 简易/小额 the majority of 民初;
-//! 调撤率 around 45%; about 80% of electronic service delivered; 诉前调解 about 40% successful.
+//! durations with a long tail and a December closing push; 调撤率 around 45%; about 80% of
+//! electronic service delivered; 诉前调解 about 40% successful; 执行到位率 about 50%. A basic
+//! court's yearly 结案率 lands at 93–98% (`tests/figures.rs` checks every figure the seeds name).
+//!
+//! A few irregularities are planted on purpose and listed ([`Irregularity`], [`Generated::planted`]):
+//! suspensions started days before expiry, the year-end filing dip, withdrawals refiled.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod names;
@@ -15,7 +21,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::identity::{CreditCode, ResidentId};
 use docket_domain::{
     Amount, Approver, CaseNumber, CaseRecord, CaseState, CaseType, CloseMethod, Court, CourtCode, CourtLevel,
-    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
+    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, Role,
     ServiceChannel, SuspensionReason, Tag,
 };
 use docket_interchange::{CaseEvent, Record};
@@ -148,6 +154,14 @@ struct CourtInfo {
     region: String,
 }
 
+/// A planted irregularity before numbering: a refiling names the withdrawn plan.
+#[derive(Clone, Copy)]
+enum Plant {
+    SuspendedBeforeExpiry,
+    YearEndFilingDelay,
+    RefiledAfterWithdrawal(usize),
+}
+
 /// A planned case, before numbering.
 struct Plan {
     court: usize,
@@ -164,6 +178,8 @@ struct Plan {
     possible_sentence_months: Option<u32>,
     events: Vec<(NaiveDate, u8, EventKind)>,
     closed: Option<(NaiveDate, CloseMethod)>,
+    /// A planted irregularity (see [`Irregularity`]).
+    planted: Option<Plant>,
 }
 
 struct Generator<'a> {
@@ -171,34 +187,83 @@ struct Generator<'a> {
     rng: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
+    staff: Vec<StaffAccount>,
 }
 
-/// Generates the court system: reference records first, then cases, then events.
+/// A planted irregularity: something a real court's data shows and the integrity work later
+/// looks for. Few by design (a few percent of the cases concerned), and listed in [`Generated`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Irregularity {
+    /// A suspension (a deducted period) started one to five days before a 简易 civil case's
+    /// three-month limit expires, which stops the clock just in time.
+    SuspendedBeforeExpiry,
+    /// A case received in the last days of December but filed in January (年底不立案): the dip in
+    /// December filings that flatters the year's 结案率, visible as received → filed over 7 days.
+    YearEndFilingDelay,
+    /// A new 民初 case between the same parties for the same cause, filed 10–40 days after the
+    /// plaintiff withdrew the earlier one (撤诉后重新起诉), which inflates filings and closings.
+    RefiledAfterWithdrawal { withdrawn: CaseNumber },
+}
+
+/// A planted irregularity and the case that shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planted {
+    pub case_no: CaseNumber,
+    pub kind: Irregularity,
+}
+
+/// A staff account for the web application: the demo's users, one per role and court (and one
+/// per judge). They all share [`DEMO_PASSWORD`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffAccount {
+    pub username: String,
+    pub name: String,
+    pub court: CourtCode,
+    pub role: Role,
+    /// The judge record of a judicial account (法官, 庭长, 院长).
+    pub judge: Option<String>,
+}
+
+/// The password of every demo account. Demo data only; a real deployment creates its accounts
+/// with `docket user add`.
+pub const DEMO_PASSWORD: &str = "docket-demo";
+
+/// Everything the generator makes.
+pub struct Generated {
+    /// Interchange records: courts, departments, judges, then cases, then events.
+    pub records: Vec<Record>,
+    pub planted: Vec<Planted>,
+    pub staff: Vec<StaffAccount>,
+}
+
+/// Generates the court system's interchange records.
 pub fn generate(cfg: &Config) -> Vec<Record> {
+    generate_all(cfg).records
+}
+
+/// Generates the court system: reference records first, then cases, then events; with the planted
+/// irregularities and the staff accounts.
+pub fn generate_all(cfg: &Config) -> Generated {
     let mut g = Generator {
         cfg,
         rng: Rng::new(cfg.seed),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
+        staff: Vec::new(),
     };
     let mut records = g.court_system();
     let plans = g.cases();
-    records.extend(g.emit(plans));
-    records
+    let (cases, planted) = g.emit(plans);
+    records.extend(cases);
+    Generated { records, planted, staff: g.staff }
 }
 
 impl Generator<'_> {
     fn court_system(&mut self) -> Vec<Record> {
         let mut out = Vec::new();
-        let high = court_code("内");
-        out.push(Record::Court(Court {
-            code: high.clone(),
-            name: "内蒙古自治区高级人民法院".into(),
-            level: CourtLevel::High,
-            parent: None,
-        }));
         let mut remaining = self.cfg.basic_courts.max(1);
-        let mut chosen: Vec<(CourtCode, String, CourtLevel)> = Vec::new();
+        let mut chosen: Vec<(CourtCode, String, CourtLevel)> =
+            vec![(court_code("内"), "内蒙古自治区高级人民法院".to_owned(), CourtLevel::High)];
         for (mid, mid_name, basics) in COURTS {
             if remaining == 0 {
                 break;
@@ -213,7 +278,8 @@ impl Generator<'_> {
             out.push(Record::Court(Court { code: code.clone(), name: name.clone(), level, parent: code.parent() }));
             let mut judges = Vec::new();
             for (dcode, dname) in DEPARTMENTS {
-                if level == CourtLevel::Intermediate && *dcode == "la" {
+                // Only basic courts run a filing division with 诉前调解; the high court hears appeals.
+                if (level != CourtLevel::Basic && *dcode == "la") || (level == CourtLevel::High && *dcode == "zx") {
                     continue;
                 }
                 out.push(Record::Department(Department {
@@ -241,6 +307,14 @@ impl Generator<'_> {
                         titles.push(JudgeTitle::DeputyDivisionHead);
                     }
                     let name = self.person_name();
+                    let role = if titles.contains(&JudgeTitle::President) {
+                        Role::President
+                    } else if titles.contains(&JudgeTitle::DivisionHead) {
+                        Role::DivisionHead
+                    } else {
+                        Role::Judge
+                    };
+                    self.account(&code, role, Some(&jcode), name.clone());
                     out.push(Record::Judge(Judge {
                         court: code.clone(),
                         code: jcode.clone(),
@@ -253,11 +327,40 @@ impl Generator<'_> {
                     judges.push((jcode, *dcode));
                 }
             }
+            // Staff who are not judges: one account per role the court has.
+            let mut roles = vec![Role::Clerk, Role::TrialManagement, Role::Auditor, Role::Admin];
+            if level == CourtLevel::Basic {
+                roles.push(Role::FilingClerk);
+            }
+            if level != CourtLevel::High {
+                roles.push(Role::EnforcementOfficer);
+            }
+            if level != CourtLevel::Basic {
+                roles.push(Role::HigherCourtViewer);
+            }
+            for role in roles {
+                let name = self.person_name();
+                self.account(&code, role, None, name);
+            }
             let digits: String = code.as_str().chars().skip(1).collect();
             let region = format!("15{:0<4}", digits);
             self.courts.push(CourtInfo { code, name, judges, region });
         }
         out
+    }
+
+    /// A staff account: `nm` (内蒙古) and the court's digits, then the judge code or the role id,
+    /// e.g. `nm0203-j003`, `nm0203-filing_clerk`, `nm02-higher_court_viewer`.
+    fn account(&mut self, court: &CourtCode, role: Role, judge: Option<&str>, name: String) {
+        let digits: String = court.as_str().chars().skip(1).collect();
+        let who = judge.map_or_else(|| role.as_str().to_owned(), str::to_lowercase);
+        self.staff.push(StaffAccount {
+            username: format!("nm{digits}-{who}"),
+            name,
+            court: court.clone(),
+            role,
+            judge: judge.map(str::to_owned),
+        });
     }
 
     fn person_name(&mut self) -> String {
@@ -314,58 +417,97 @@ impl Generator<'_> {
             (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Basic).collect();
         let intermediate: Vec<usize> =
             (0..self.courts.len()).filter(|i| self.courts[*i].code.level() == CourtLevel::Intermediate).collect();
+        // The court that hears a court's appeals.
+        let parents: Vec<Option<usize>> = (0..self.courts.len())
+            .map(|i| {
+                let parent = self.courts[i].code.parent();
+                (0..self.courts.len()).find(|p| Some(&self.courts[*p].code) == parent.as_ref())
+            })
+            .collect();
         let mut plans: Vec<Plan> = Vec::new();
         // Appeals and enforcement derived from primary cases add about 18% to them.
         let primary = (self.cfg.cases as f64 / 1.18).round() as usize;
+        // Larger courts first: the first basic court takes the biggest share.
+        let weights: Vec<(usize, u32)> = basic.iter().enumerate().map(|(k, c)| (*c, 10 / (k as u32 + 1) + 2)).collect();
         for _ in 0..primary {
-            // Larger courts first: the first basic court takes the biggest share.
-            let weights: Vec<(usize, u32)> =
-                basic.iter().enumerate().map(|(k, c)| (*c, 10 / (k as u32 + 1) + 2)).collect();
-            let court = *self.rng.weighted(&weights);
-            // Case mix of a basic court (per 100): 民初 62, 民诉前调 12, 刑初 9, 执 (arbitral awards,
-            // notarised debts) 8, 民特 4, 行初 3, 财保 2.
-            let type_code = *self.rng.weighted(&[
-                ("民初", 62),
-                ("民诉前调", 12),
-                ("刑初", 9),
-                ("执", 8),
-                ("民特", 4),
-                ("行初", 3),
-                ("财保", 2),
-            ]);
-            let filed_on = self.filing_date();
-            plans.push(self.plan(court, type_code, filed_on, None, &[]));
+            let mut filed_on = self.filing_date();
+            // About 3% of first-instance cases start in an intermediate court (large claims, serious
+            // crimes, suits against governments at county level and above).
+            let (court, type_code) = if !intermediate.is_empty() && self.rng.chance(0.03) {
+                let court = *self.rng.pick(&intermediate);
+                (court, *self.rng.weighted(&[("民初", 70), ("刑初", 20), ("行初", 10)]))
+            } else {
+                // Case mix of a basic court (per 100): 民初 62, 民诉前调 12, 刑初 9, 执 (arbitral
+                // awards, notarised debts) 8, 民特 4, 行初 3, 财保 2.
+                let court = *self.rng.weighted(&weights);
+                let t = *self.rng.weighted(&[
+                    ("民初", 62),
+                    ("民诉前调", 12),
+                    ("刑初", 9),
+                    ("执", 8),
+                    ("民特", 4),
+                    ("行初", 3),
+                    ("财保", 2),
+                ]);
+                (court, t)
+            };
+            // The year-end dip: about half of what is received from 20 December on is filed only
+            // after New Year (planted, see Irregularity::YearEndFilingDelay).
+            let mut delayed_from = None;
+            if filed_on.month() == 12 && filed_on.day() >= 20 && type_code != "刑初" && self.rng.chance(0.5) {
+                delayed_from = Some(filed_on);
+                // Beyond the seven days for filing (《关于严格执行案件审理期限制度的若干规定》第六条; 民诉法第一百二十六条), and into the new year.
+                let january = NaiveDate::from_ymd_opt(filed_on.year() + 1, 1, 2 + self.rng.below(7) as u32)
+                    .unwrap_or(filed_on);
+                filed_on = january.max(filed_on + Days::new(8 + self.rng.below(5)));
+            }
+            let mut plan = self.plan(court, type_code, filed_on, None, &[], None);
+            if let Some(received) = delayed_from {
+                plan.received_on = Some(received);
+                plan.planted = Some(Plant::YearEndFilingDelay);
+            }
+            plans.push(plan);
+        }
+        // Withdrawn and refiled: about 5% of withdrawn civil cases come back with the same parties.
+        let n = plans.len();
+        for i in 0..n {
+            if let ("民初", Some((closed_on, CloseMethod::Withdrawal))) = (plans[i].type_code, plans[i].closed)
+                && self.rng.chance(0.05)
+            {
+                let on = closed_on + Days::new(self.rng.range(10, 40) as u64);
+                let (parties, cause) = (plans[i].parties.clone(), plans[i].cause.clone());
+                let mut plan = self.plan(plans[i].court, "民初", on, None, &parties, Some(cause));
+                plan.planted = Some(Plant::RefiledAfterWithdrawal(i));
+                plans.push(plan);
+            }
         }
         // Derived cases, in order of their origin's closing.
         let n = plans.len();
         for i in 0..n {
             let Some((closed_on, method)) = plans[i].closed else { continue };
             let court = plans[i].court;
-            let parent = self.courts[court].code.parent();
-            let mid = intermediate.iter().copied().find(|m| Some(&self.courts[*m].code) == parent.as_ref());
             let origin_parties = plans[i].parties.clone();
-            match (plans[i].type_code, method) {
+            match (plans[i].type_code, method, parents[court]) {
                 // About 12% of civil judgments and 6% of criminal judgments are appealed (上诉率).
-                ("民初", CloseMethod::Judgment) | ("刑初", CloseMethod::Judgment) if mid.is_some() => {
+                ("民初", CloseMethod::Judgment, Some(upper)) | ("刑初", CloseMethod::Judgment, Some(upper)) => {
                     let p = if plans[i].type_code == "民初" { 0.12 } else { 0.06 };
                     if self.rng.chance(p) {
                         let on = closed_on + Days::new(self.rng.range(12, 30) as u64);
                         let t = if plans[i].type_code == "民初" { "民终" } else { "刑终" };
-                        if let Some(mid) = mid {
-                            let plan = self.plan(mid, t, on, Some(i), &origin_parties);
-                            plans.push(plan);
-                        }
+                        let plan = self.plan(upper, t, on, Some(i), &origin_parties, None);
+                        plans.push(plan);
                     }
                 }
                 _ => {}
             }
-            // About 35% of civil judgments and mediations are brought to enforcement (申请执行率).
+            // About 35% of civil judgments and mediations are brought to enforcement (申请执行率),
+            // in the basic court of first instance (or the intermediate court's own).
             if plans[i].type_code == "民初"
                 && matches!(method, CloseMethod::Judgment | CloseMethod::Mediation)
                 && self.rng.chance(0.35)
             {
                 let on = closed_on + Days::new(self.rng.range(20, 120) as u64);
-                let plan = self.plan(court, "执", on, Some(i), &origin_parties);
+                let plan = self.plan(court, "执", on, Some(i), &origin_parties, None);
                 plans.push(plan);
             }
         }
@@ -377,7 +519,7 @@ impl Generator<'_> {
             {
                 let on = closed_on + Days::new(self.rng.range(60, 300) as u64);
                 let parties = plans[i].parties.clone();
-                let plan = self.plan(plans[i].court, "执恢", on, Some(i), &parties);
+                let plan = self.plan(plans[i].court, "执恢", on, Some(i), &parties, None);
                 plans.push(plan);
             }
         }
@@ -394,10 +536,12 @@ impl Generator<'_> {
         filed_on: NaiveDate,
         origin: Option<usize>,
         origin_parties: &[Party],
+        same_cause: Option<String>,
     ) -> Plan {
         let region = self.courts[court].region.clone();
+        let upper_court = self.courts[court].code.level() != CourtLevel::Basic;
         let r = &mut self.rng;
-        let (procedure, cause): (Procedure, String) = match type_code {
+        let (mut procedure, mut cause): (Procedure, String) = match type_code {
             // 民初 procedure shares: 简易 55%, 小额 15%, 普通 30%.
             "民初" => (
                 *r.weighted(&[(Procedure::Simple, 55), (Procedure::SmallClaims, 15), (Procedure::Ordinary, 30)]),
@@ -426,6 +570,13 @@ impl Generator<'_> {
                 },
             ),
         };
+        // Intermediate courts try first-instance cases under the ordinary procedure only.
+        if upper_court && matches!(type_code, "民初" | "刑初" | "行初") {
+            procedure = Procedure::Ordinary;
+        }
+        if let Some(c) = same_cause {
+            cause = c;
+        }
         // Parties: derived cases carry the origin's parties in their new roles.
         let mut parties = Vec::new();
         if !origin_parties.is_empty() {
@@ -433,6 +584,8 @@ impl Generator<'_> {
                 let role = match (type_code, k) {
                     ("民终" | "刑终", 0) => PartyRole::Appellant,
                     ("民终" | "刑终", _) => PartyRole::Appellee,
+                    ("民初", 0) => PartyRole::Plaintiff,
+                    ("民初", _) => PartyRole::Defendant,
                     (_, 0) => PartyRole::Applicant,
                     _ => PartyRole::Respondent,
                 };
@@ -546,6 +699,7 @@ impl Generator<'_> {
             }),
             events: Vec::new(),
             closed: None,
+            planted: None,
         };
         self.timeline(&mut plan);
         plan
@@ -637,6 +791,25 @@ impl Generator<'_> {
             ev.push((at(start + len), 8, EventKind::Resumed));
             deducted = len;
         }
+        // Planted: in about 10% of 简易 civil cases that run long, a 鉴定 suspension starts one to five
+        // days before the three-month limit expires (Irregularity::SuspendedBeforeExpiry).
+        let converted = ev.iter().any(|(_, _, k)| matches!(k, EventKind::ProcedureChanged { .. }));
+        if p.type_code == "民初"
+            && p.procedure == Procedure::Simple
+            && !converted
+            && net > 80
+            && deducted == 0
+            && self.rng.chance(0.10)
+        {
+            let expiry = d0.checked_add_months(chrono::Months::new(3)).unwrap_or(d0);
+            let start = (expiry - d0).num_days() - self.rng.range(1, 5);
+            let len = self.rng.range(30, 60);
+            ev.push((at(start), 7, EventKind::Suspended { reason: SuspensionReason::Appraisal }));
+            ev.push((at(start + len), 8, EventKind::Resumed));
+            deducted = len;
+            net = start + self.rng.range(5, 20) - extra;
+            p.planted = Some(Plant::SuspendedBeforeExpiry);
+        }
         // Extensions: ordinary civil cases running past about 165 days ask the president for 6 months.
         if p.type_code == "民初" && net > 175 {
             let req = 160 + deducted;
@@ -654,9 +827,26 @@ impl Generator<'_> {
         // Enforcement: recoveries and the closing method.
         let total = net + deducted + extra;
         let mut close_day = at(total);
-        if close_day.month() == 1 && close_day.day() <= 10 && self.rng.chance(0.5) {
-            close_day = NaiveDate::from_ymd_opt(close_day.year() - 1, 12, 28 + self.rng.range(0, 3) as u32)
-                .unwrap_or(close_day);
+        // The December push (年底冲刺结案): most cases pending through December whose natural
+        // closing falls in January–June are closed in the second half of December instead. This,
+        // with the year-end filing dip, is what puts a real basic court's 结案率 at 93–98%.
+        if close_day.month() <= 6 && p.planted.is_none() {
+            let year_end = NaiveDate::from_ymd_opt(close_day.year() - 1, 12, 31).unwrap_or(close_day);
+            if d0 + Days::new(12) <= year_end && self.rng.chance(0.9) {
+                let earliest = (d0 + Days::new(10)).max(year_end - Days::new(15));
+                let span = (year_end - earliest).num_days().max(0) as u64;
+                close_day = earliest + Days::new(self.rng.below(span + 1));
+                // What would have happened after the closing does not.
+                ev.retain(|(d, _, _)| *d <= close_day);
+                let open_suspension = ev.iter().rev().find_map(|(_, _, k)| match k {
+                    EventKind::Suspended { .. } => Some(true),
+                    EventKind::Resumed => Some(false),
+                    _ => None,
+                });
+                if open_suspension == Some(true) {
+                    ev.retain(|(_, _, k)| !matches!(k, EventKind::Suspended { .. }));
+                }
+            }
         }
         let method = self.close_method(p);
         if matches!(p.type_code, "执" | "执恢")
@@ -715,10 +905,10 @@ impl Generator<'_> {
             "刑终" => r.weighted(&[(Affirmed, 82), (Revised, 13), (Remanded, 5)]),
             // 执: 执行完毕 and 终本 the two big outcomes; 执行到位率 lands between 30% and 60%.
             _ => r.weighted(&[
-                (EnforcementCompleted, 30),
-                (EnforcementVoluntary, 8),
-                (EnforcementSettled, 10),
-                (EnforcementTerminated, 42),
+                (EnforcementCompleted, 26),
+                (EnforcementVoluntary, 7),
+                (EnforcementSettled, 9),
+                (EnforcementTerminated, 48),
                 (EnforcementEnded, 6),
                 (EnforcementRejected, 4),
             ]),
@@ -726,7 +916,7 @@ impl Generator<'_> {
     }
 
     /// Numbers the plans gap-free per court × type × year in filing order and emits records.
-    fn emit(&mut self, plans: Vec<Plan>) -> Vec<Record> {
+    fn emit(&mut self, plans: Vec<Plan>) -> (Vec<Record>, Vec<Planted>) {
         let until = self.cfg.until;
         let mut order: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].filed_on <= until).collect();
         order.sort_by_key(|&i| (plans[i].court, plans[i].type_code, plans[i].filed_on, i));
@@ -743,6 +933,7 @@ impl Generator<'_> {
         }
         let mut cases = Vec::new();
         let mut events = Vec::new();
+        let mut planted = Vec::new();
         let mut by_date: Vec<usize> = (0..plans.len()).collect();
         by_date.sort_by_key(|&i| (plans[i].filed_on, i));
         for i in by_date {
@@ -765,16 +956,29 @@ impl Generator<'_> {
             };
             // Keep only what the lifecycle accepts, so the generated history is valid by construction.
             let mut state = CaseState::filed(record.clone());
+            let mut suspended = false;
             for (on, _, kind) in &p.events {
                 let event = Event { on: *on, kind: kind.clone() };
                 if state.apply(event.clone()).is_ok() {
+                    suspended |= matches!(kind, EventKind::Suspended { .. });
                     events.push(Record::Event(CaseEvent { case_no: case_no.clone(), event }));
                 }
+            }
+            let kind = match p.planted {
+                Some(Plant::SuspendedBeforeExpiry) if suspended => Some(Irregularity::SuspendedBeforeExpiry),
+                Some(Plant::YearEndFilingDelay) => Some(Irregularity::YearEndFilingDelay),
+                Some(Plant::RefiledAfterWithdrawal(w)) => {
+                    numbers[w].clone().map(|withdrawn| Irregularity::RefiledAfterWithdrawal { withdrawn })
+                }
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                planted.push(Planted { case_no: case_no.clone(), kind });
             }
             cases.push(Record::Case(record));
         }
         cases.extend(events);
-        cases
+        (cases, planted)
     }
 }
 
@@ -790,6 +994,8 @@ fn unreachable_code_credit() -> CreditCode {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
     use docket_interchange::{parse_line, write_record};
 
@@ -840,5 +1046,117 @@ mod tests {
         assert_eq!(ranked[1].0, "执", "{ranked:?}");
         let total: usize = ranked.iter().map(|(_, n)| n).sum();
         assert!((2400..=3600).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn each_planted_irregularity_is_present_rare_and_shows_what_it_claims() {
+        let g = generate_all(&Config { cases: 20_000, basic_courts: 3, ..Config::default() });
+        let mut cases: HashMap<CaseNumber, &CaseRecord> = HashMap::new();
+        let mut events: HashMap<CaseNumber, Vec<&Event>> = HashMap::new();
+        for r in &g.records {
+            match r {
+                Record::Case(c) => {
+                    cases.insert(c.case_no.clone(), c);
+                }
+                Record::Event(e) => events.entry(e.case_no.clone()).or_default().push(&e.event),
+                _ => {}
+            }
+        }
+        let mut counts = [0usize; 3];
+        for p in &g.planted {
+            let c = cases[&p.case_no];
+            match &p.kind {
+                Irregularity::SuspendedBeforeExpiry => {
+                    counts[0] += 1;
+                    let expiry = c.filed_on.checked_add_months(chrono::Months::new(3)).unwrap();
+                    let suspended = events[&p.case_no]
+                        .iter()
+                        .find(|e| matches!(e.kind, EventKind::Suspended { .. }))
+                        .expect("a suspension");
+                    let before = (expiry - suspended.on).num_days();
+                    assert!((1..=5).contains(&before), "{}: {before}", p.case_no);
+                }
+                Irregularity::YearEndFilingDelay => {
+                    counts[1] += 1;
+                    let received = c.received_on.unwrap();
+                    assert_eq!((received.month(), c.filed_on.month()), (12, 1), "{}", p.case_no);
+                    assert!((c.filed_on - received).num_days() > 7, "{}", p.case_no);
+                }
+                Irregularity::RefiledAfterWithdrawal { withdrawn } => {
+                    counts[2] += 1;
+                    let w = cases[withdrawn];
+                    assert_eq!((&w.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &w.cause),
+                        (&c.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &c.cause));
+                    let closed = events[withdrawn]
+                        .iter()
+                        .find_map(|e| match e.kind {
+                            EventKind::Closed { method: CloseMethod::Withdrawal, .. } => Some(e.on),
+                            _ => None,
+                        })
+                        .expect("the first case was withdrawn");
+                    assert!((10..=40).contains(&(c.filed_on - closed).num_days()), "{}", p.case_no);
+                    assert!(c.origin.is_none());
+                }
+            }
+        }
+        assert!(counts.iter().all(|n| *n >= 10), "{counts:?}");
+        assert!(g.planted.len() * 20 < cases.len(), "{} of {}", g.planted.len(), cases.len());
+    }
+
+    #[test]
+    fn filings_dip_in_the_last_days_of_december() {
+        let records = generate(&Config { cases: 20_000, ..Config::default() });
+        let (mut early, mut late) = (0, 0);
+        for r in &records {
+            if let Record::Case(c) = r
+                && c.filed_on.month() == 12
+            {
+                match c.filed_on.day() {
+                    1..=12 => early += 1,
+                    20..=31 => late += 1,
+                    _ => {}
+                }
+            }
+        }
+        // Per day, the last twelve days of December receive well under the first twelve's filings.
+        assert!(late * 10 < early * 7, "early {early}, late {late}");
+    }
+
+    #[test]
+    fn every_court_has_an_account_per_role_and_judicial_accounts_name_their_judge() {
+        let g = generate_all(&Config { cases: 100, basic_courts: 3, ..Config::default() });
+        let mut judges = std::collections::HashSet::new();
+        let mut courts = Vec::new();
+        for r in &g.records {
+            match r {
+                Record::Judge(j) => {
+                    judges.insert((j.court.clone(), j.code.clone()));
+                }
+                Record::Court(c) => courts.push(c.clone()),
+                _ => {}
+            }
+        }
+        let names: std::collections::HashSet<&str> = g.staff.iter().map(|a| a.username.as_str()).collect();
+        assert_eq!(names.len(), g.staff.len(), "usernames are unique");
+        for court in &courts {
+            let roles: std::collections::BTreeSet<Role> =
+                g.staff.iter().filter(|a| a.court == court.code).map(|a| a.role).collect();
+            let expected: std::collections::BTreeSet<Role> = Role::ALL
+                .into_iter()
+                .filter(|r| match r {
+                    Role::FilingClerk => court.level == CourtLevel::Basic,
+                    Role::EnforcementOfficer => court.level != CourtLevel::High,
+                    Role::HigherCourtViewer => court.level != CourtLevel::Basic,
+                    _ => true,
+                })
+                .collect();
+            assert_eq!(roles, expected, "{}", court.code);
+        }
+        for a in &g.staff {
+            assert_eq!(a.role.is_judicial(), a.judge.is_some(), "{}", a.username);
+            if let Some(j) = &a.judge {
+                assert!(judges.contains(&(a.court.clone(), j.clone())), "{}", a.username);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ pub mod event;
 pub mod identity;
 pub mod lifecycle;
 pub mod procedure;
+pub mod role;
 
 pub use amount::Amount;
 pub use case::{CaseRecord, IdType, Party, PartyId, PartyKind, PartyRole, Tag};
@@ -26,3 +27,4 @@ pub use court::{Court, CourtCode, CourtLevel, Department, Judge, JudgeTitle};
 pub use event::{Approver, CloseMethod, Event, EventKind, Period, ServiceChannel, SuspensionReason};
 pub use lifecycle::{CaseState, LifecycleError, Status};
 pub use procedure::Procedure;
+pub use role::Role;
