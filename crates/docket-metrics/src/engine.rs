@@ -1,0 +1,943 @@
+//! The evaluation: one pass over the rows per layer of disjoint periods, accumulating every
+//! field per (scope class, group, period); values, 同比 and 环比 read from the accumulators.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use docket_domain::case_type::TYPES;
+use docket_domain::{CloseMethod, CourtCode, Tag};
+
+use crate::catalogue::{CATALOGUE, Formula, Indicator, Kind, Settings, f};
+use crate::facts::{FactTable, NONE, OPEN, add_months, date, day, flag, method_of};
+use crate::period::{Grain, Period};
+
+/// A grouping dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Court,
+    Department,
+    Judge,
+    Type,
+    Category,
+    Cause,
+    Tag,
+    Time(Grain),
+}
+
+impl Dimension {
+    pub fn parse(s: &str) -> Option<Dimension> {
+        Some(match s {
+            "court" => Dimension::Court,
+            "department" => Dimension::Department,
+            "judge" => Dimension::Judge,
+            "type" => Dimension::Type,
+            "category" => Dimension::Category,
+            "cause" => Dimension::Cause,
+            "tag" => Dimension::Tag,
+            "month" => Dimension::Time(Grain::Month),
+            "quarter" => Dimension::Time(Grain::Quarter),
+            "year" => Dimension::Time(Grain::Year),
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Court => "court",
+            Dimension::Department => "department",
+            Dimension::Judge => "judge",
+            Dimension::Type => "type",
+            Dimension::Category => "category",
+            Dimension::Cause => "cause",
+            Dimension::Tag => "tag",
+            Dimension::Time(g) => g.name(),
+        }
+    }
+}
+
+/// What to compute.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub court: CourtCode,
+    /// Include the court's lower courts.
+    pub rollup: bool,
+    pub period: Period,
+    /// At most one time grain and one other dimension.
+    pub by: Vec<Dimension>,
+    /// Only cases with this tag.
+    pub tag: Option<Tag>,
+    /// Indicator ids; empty means the whole catalogue.
+    pub indicators: Vec<String>,
+}
+
+/// A problem with a query.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MetricsError {
+    #[error("未知指标：{0}")]
+    UnknownIndicator(String),
+    #[error("分组方式无效：{0}")]
+    BadGrouping(String),
+    #[error("统计期间无效：{0}")]
+    BadPeriod(String),
+}
+
+/// A group's key: dimension name and value, e.g. `("month", "2025-01")`, `("court", "内0203")`.
+pub type GroupKey = Vec<(&'static str, String)>;
+
+/// One indicator's value in one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub indicator: &'static Indicator,
+    /// `None` when the denominator is 0 (or the indicator does not apply to the period).
+    pub value: Option<f64>,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+    /// 同比: percent change for counts, amounts and days; percentage points for rates (as fractions).
+    pub yoy: Option<f64>,
+    /// 环比, the same way against the preceding period.
+    pub mom: Option<f64>,
+}
+
+/// The values of one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupResult {
+    pub key: GroupKey,
+    pub period: Period,
+    pub values: Vec<Value>,
+}
+
+/// The cases behind a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub numerator: Vec<usize>,
+    pub denominator: Vec<usize>,
+}
+
+/// The engine: the fact table and the settings.
+pub struct Engine {
+    pub table: FactTable,
+    pub settings: Settings,
+    /// Scope class of each type index.
+    class_of_type: Vec<u8>,
+    /// Scope bits of each class.
+    class_scopes: Vec<u16>,
+    /// Per close method: the C_* fields it sets.
+    method_fields: Vec<Vec<usize>>,
+}
+
+/// Period lookups for one layer of disjoint, sorted periods.
+struct Layer {
+    periods: Vec<Period>,
+    lo: i32,
+    hi: i32,
+    at: Vec<u16>,
+    end_ge: Vec<u16>,
+    start_ge: Vec<u16>,
+    /// Year × 12 + month of each day of the layer, for 结案均衡度.
+    ym: Vec<i32>,
+    /// The most calendar months any period of the layer touches.
+    months: usize,
+}
+
+impl Layer {
+    fn new(periods: Vec<Period>) -> Self {
+        let lo = day(periods[0].from);
+        let hi = day(periods[periods.len() - 1].to);
+        let span = (hi - lo + 1) as usize;
+        let mut at = vec![NONE; span];
+        let mut end_ge = vec![0u16; span];
+        let mut start_ge = vec![0u16; span];
+        for (i, p) in periods.iter().enumerate() {
+            for d in day(p.from)..=day(p.to) {
+                at[(d - lo) as usize] = i as u16;
+            }
+        }
+        let (mut e, mut s) = (0usize, 0usize);
+        for k in 0..span {
+            let d = lo + k as i32;
+            while e < periods.len() && day(periods[e].to) < d {
+                e += 1;
+            }
+            while s < periods.len() && day(periods[s].from) < d {
+                s += 1;
+            }
+            end_ge[k] = e as u16;
+            start_ge[k] = s as u16;
+        }
+        let ym_of = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+        let ym: Vec<i32> = (0..span).map(|k| ym_of(date(lo + k as i32))).collect();
+        let months = periods.iter().map(|p| (ym_of(p.to) - ym_of(p.from) + 1) as usize).max().unwrap_or(1);
+        Layer { periods, lo, hi, at, end_ge, start_ge, ym, months }
+    }
+
+    fn p(&self) -> usize {
+        self.periods.len()
+    }
+
+    #[inline]
+    fn at(&self, d: i32) -> Option<usize> {
+        if d < self.lo || d > self.hi {
+            return None;
+        }
+        let p = self.at[(d - self.lo) as usize];
+        (p != NONE).then_some(usize::from(p))
+    }
+
+    /// First period whose last day is ≥ d.
+    #[inline]
+    fn end_ge(&self, d: i32) -> usize {
+        if d <= self.lo {
+            0
+        } else if d > self.hi {
+            self.p()
+        } else {
+            usize::from(self.end_ge[(d - self.lo) as usize])
+        }
+    }
+
+    /// First period whose first day is ≥ d.
+    #[inline]
+    fn start_ge(&self, d: i32) -> usize {
+        if d <= self.lo {
+            0
+        } else if d > self.hi {
+            self.p()
+        } else {
+            usize::from(self.start_ge[(d - self.lo) as usize])
+        }
+    }
+
+    /// Calendar months from the start of period `p` to day `d` (inside the layer).
+    fn month_in(&self, p: usize, d: i32) -> usize {
+        let from = day(self.periods[p].from);
+        (self.ym[(d - self.lo) as usize] - self.ym[(from - self.lo) as usize]).max(0) as usize
+    }
+}
+
+/// What the pass collects besides the plain fields.
+#[derive(Clone, Copy)]
+struct Extras {
+    median: bool,
+    judges: bool,
+    balance: bool,
+}
+
+/// The accumulators of one pass.
+struct Acc {
+    classes: usize,
+    groups: usize,
+    p: usize,
+    point: Vec<i64>,
+    range: Vec<i64>,
+    durations: Vec<Vec<u32>>,
+    judge_words: usize,
+    judges: Vec<u64>,
+    months: usize,
+    month_closes: Vec<i64>,
+}
+
+impl Acc {
+    fn new(classes: usize, groups: usize, layer: &Layer, judge_count: usize, extras: Extras) -> Self {
+        let p = layer.p();
+        let cells = classes * groups * p;
+        let judge_words = if extras.judges { judge_count.div_ceil(64) } else { 0 };
+        Acc {
+            classes,
+            groups,
+            p,
+            point: vec![0; cells * f::POINT],
+            range: vec![0; classes * groups * (p + 1) * f::RANGE],
+            durations: if extras.median { vec![Vec::new(); cells] } else { Vec::new() },
+            judge_words,
+            judges: vec![0; cells * judge_words],
+            months: if extras.balance { layer.months } else { 0 },
+            month_closes: vec![0; if extras.balance { cells * layer.months } else { 0 }],
+        }
+    }
+
+    fn merge(&mut self, other: Acc) {
+        for (a, b) in self.point.iter_mut().zip(other.point) {
+            *a += b;
+        }
+        for (a, b) in self.range.iter_mut().zip(other.range) {
+            *a += b;
+        }
+        for (a, b) in self.durations.iter_mut().zip(other.durations) {
+            a.extend(b);
+        }
+        for (a, b) in self.judges.iter_mut().zip(other.judges) {
+            *a |= b;
+        }
+        for (a, b) in self.month_closes.iter_mut().zip(other.month_closes) {
+            *a += b;
+        }
+    }
+
+    /// Turns the range differences into per-period values.
+    fn finish(&mut self) {
+        let stride = (self.p + 1) * f::RANGE;
+        for cg in 0..self.classes * self.groups {
+            let base = cg * stride;
+            for k in 0..f::RANGE {
+                let mut run = 0;
+                for p in 0..=self.p {
+                    let i = base + p * f::RANGE + k;
+                    run += self.range[i];
+                    self.range[i] = run;
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn cell(&self, class: usize, group: usize, p: usize) -> usize {
+        (class * self.groups + group) * self.p + p
+    }
+
+    #[inline]
+    fn add_range(&mut self, class: usize, group: usize, field: usize, from: usize, to: usize) {
+        if from < to {
+            let base = (class * self.groups + group) * (self.p + 1) * f::RANGE;
+            self.range[base + from * f::RANGE + (field - f::POINT)] += 1;
+            self.range[base + to * f::RANGE + (field - f::POINT)] -= 1;
+        }
+    }
+
+    fn get(&self, class: usize, group: usize, p: usize, field: usize) -> i64 {
+        if field == f::A {
+            return self.get(class, group, p, f::O) + self.get(class, group, p, f::N);
+        }
+        if field < f::POINT {
+            self.point[self.cell(class, group, p) * f::POINT + field]
+        } else {
+            self.range[((class * self.groups + group) * (self.p + 1) + p) * f::RANGE + (field - f::POINT)]
+        }
+    }
+}
+
+/// The groups a row belongs to under a dimension.
+#[derive(Clone, Copy)]
+enum Grouping {
+    One,
+    Court,
+    Department,
+    Judge,
+    Type,
+    Category,
+    Cause,
+    Tag,
+}
+
+/// Pending-age bucket boundaries in months.
+const AGE_MONTHS: [u32; 5] = [3, 6, 12, 18, 36];
+
+impl Engine {
+    pub fn new(table: FactTable, settings: Settings) -> Self {
+        let mut masks: Vec<u16> = Vec::new();
+        let mut class_of_type = Vec::with_capacity(TYPES.len());
+        for t in TYPES {
+            let mut mask = 0u16;
+            for (i, (_, codes)) in settings.scopes.iter().enumerate() {
+                if codes.contains(&t.code) {
+                    mask |= 1 << i;
+                }
+            }
+            let class = match masks.iter().position(|m| *m == mask) {
+                Some(c) => c,
+                None => {
+                    masks.push(mask);
+                    masks.len() - 1
+                }
+            };
+            class_of_type.push(class as u8);
+        }
+        let method_fields = (0..CloseMethod::ALL.len())
+            .map(|i| {
+                use CloseMethod::*;
+                let m = CloseMethod::ALL[i];
+                let mut v = Vec::new();
+                match m {
+                    Mediation => v.extend([f::C_MEDIATION, f::C_MEDIATION_WITHDRAWAL]),
+                    Withdrawal | DeemedWithdrawal => v.push(f::C_MEDIATION_WITHDRAWAL),
+                    Revised | Remanded => v.push(f::C_SECOND_REVISED),
+                    EnforcementCompleted => v.extend([f::C_COMPLETED, f::C_ACTUAL]),
+                    EnforcementVoluntary | EnforcementSettled => v.push(f::C_ACTUAL),
+                    EnforcementTerminated => v.push(f::C_TERMINATED),
+                    PremediationAgreement => v.push(f::C_PREMEDIATION_AGREED),
+                    _ => {}
+                }
+                if matches!(m, Judgment | Mediation) {
+                    v.push(f::C_JUDGMENT_MEDIATION);
+                }
+                v
+            })
+            .collect();
+        Engine { table, settings, class_of_type, class_scopes: masks, method_fields }
+    }
+
+    fn indicators(&self, ids: &[String]) -> Result<Vec<&'static Indicator>, MetricsError> {
+        if ids.is_empty() {
+            return Ok(CATALOGUE.iter().collect());
+        }
+        ids.iter()
+            .map(|id| crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.clone())))
+            .collect()
+    }
+
+    fn grouping(by: &[Dimension]) -> Result<(Grouping, Option<Grain>), MetricsError> {
+        let mut grain = None;
+        let mut grouping = Grouping::One;
+        for d in by {
+            match d {
+                Dimension::Time(g) if grain.is_none() => grain = Some(*g),
+                Dimension::Time(_) => return Err(MetricsError::BadGrouping("只能按一种时间粒度分组".into())),
+                other if matches!(grouping, Grouping::One) => {
+                    grouping = match other {
+                        Dimension::Court => Grouping::Court,
+                        Dimension::Department => Grouping::Department,
+                        Dimension::Judge => Grouping::Judge,
+                        Dimension::Type => Grouping::Type,
+                        Dimension::Category => Grouping::Category,
+                        Dimension::Cause => Grouping::Cause,
+                        _ => Grouping::Tag,
+                    }
+                }
+                _ => return Err(MetricsError::BadGrouping("时间之外只能按一个维度分组".into())),
+            }
+        }
+        Ok((grouping, grain))
+    }
+
+    fn group_count(&self, g: Grouping) -> usize {
+        let t = &self.table;
+        match g {
+            Grouping::One => 1,
+            Grouping::Court => t.courts.len().max(1),
+            Grouping::Department => t.departments.len() + 1,
+            Grouping::Judge => t.judges.len() + 1,
+            Grouping::Type => TYPES.len(),
+            Grouping::Category => 16,
+            Grouping::Cause => t.causes.len().max(1),
+            Grouping::Tag => 16,
+        }
+    }
+
+    /// Calls `each` with every group of a row.
+    #[inline]
+    fn groups_of(&self, g: Grouping, row: usize, mut each: impl FnMut(usize)) {
+        let t = &self.table;
+        match g {
+            Grouping::One => each(0),
+            Grouping::Court => each(usize::from(t.court[row])),
+            Grouping::Department => {
+                let d = t.department[row];
+                each(if d == NONE { t.departments.len() } else { usize::from(d) })
+            }
+            Grouping::Judge => {
+                let j = t.judge[row];
+                each(if j == NONE { t.judges.len() } else { usize::from(j) })
+            }
+            Grouping::Type => each(usize::from(t.type_idx[row])),
+            Grouping::Category => each(TYPES[usize::from(t.type_idx[row])].category as usize),
+            Grouping::Cause => each(usize::from(t.cause[row])),
+            Grouping::Tag => {
+                let mut bits = t.tags[row];
+                while bits != 0 {
+                    let i = bits.trailing_zeros() as usize;
+                    each(i);
+                    bits &= bits - 1;
+                }
+            }
+        }
+    }
+
+    fn group_key(&self, g: Grouping, group: usize) -> Option<(&'static str, String)> {
+        let t = &self.table;
+        Some(match g {
+            Grouping::One => return None,
+            Grouping::Court => ("court", t.courts.get(group)?.to_string()),
+            Grouping::Department => match t.departments.get(group) {
+                Some((c, d)) => ("department", format!("{}/{d}", t.court_code(*c))),
+                None => ("department", "未分配".into()),
+            },
+            Grouping::Judge => match t.judges.get(group) {
+                Some(j) => ("judge", format!("{}/{}", j.court, j.code)),
+                None => ("judge", "未分配".into()),
+            },
+            Grouping::Type => ("type", TYPES.get(group)?.code.to_owned()),
+            Grouping::Category => (
+                "category",
+                TYPES.iter().find(|t| t.category as usize == group).map(|t| t.category.label().to_owned())?,
+            ),
+            Grouping::Cause => ("cause", t.causes.get(group)?.clone()),
+            Grouping::Tag => ("tag", t.tag_names.get(group)?.as_str().to_owned()),
+        })
+    }
+
+    /// The rows a query selects: court (alone or rolled up) and tag.
+    fn selector(&self, q: &Query) -> (Vec<bool>, u16, bool) {
+        let courts: Vec<bool> = self
+            .table
+            .courts
+            .iter()
+            .map(|c| *c == q.court || (q.rollup && c.is_within(&q.court)))
+            .collect();
+        match &q.tag {
+            Some(tag) => match self.table.tag_names.iter().position(|t| t == tag) {
+                Some(i) => (courts, 1 << i, false),
+                None => (courts, 0, true),
+            },
+            None => (courts, 0, false),
+        }
+    }
+
+    /// Accumulates one row into `acc` for every group it belongs to.
+    #[inline]
+    fn accumulate_row(&self, layer: &Layer, grouping: Grouping, row: usize, acc: &mut Acc, extras: Extras) {
+        let t = &self.table;
+        let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+        let filed = t.filed[row];
+        let closed = t.closed[row];
+        let flags = t.flags[row];
+        let filed_p = layer.at(filed);
+        let closed_p = if closed == OPEN { None } else { layer.at(closed) };
+        // Range bounds, shared by every group.
+        let u_end = if closed == OPEN { layer.p() } else { layer.end_ge(closed) };
+        let u_start = layer.end_ge(filed);
+        let o_start = layer.start_ge(filed + 1);
+        let o_end = if closed == OPEN { layer.p() } else { layer.start_ge(closed + 1) };
+        let deadline = t.deadline[row];
+        let overdue_start = if deadline == OPEN { None } else { Some(layer.end_ge(filed.max(deadline + 1))) };
+        let months: [i32; 5] = AGE_MONTHS.map(|m| add_months(filed, m));
+        let suspended = t.suspended_since[row];
+        let age_end = if closed == OPEN && suspended != OPEN {
+            layer.end_ge(suspended)
+        } else {
+            u_end
+        };
+        self.groups_of(grouping, row, |g| {
+            if let Some(p) = filed_p {
+                let base = acc.cell(class, g, p) * f::POINT;
+                let a = &mut acc.point[base..base + f::POINT];
+                a[f::N] += 1;
+                if flags & flag::ONLINE != 0 {
+                    a[f::N_ONLINE] += 1;
+                }
+                let r = t.receipt_days[row];
+                if r >= 0 {
+                    a[f::N_RECEIVED] += 1;
+                    if i64::from(r) <= t.filing_limit_days {
+                        a[f::N_RECEIVED_IN_TIME] += 1;
+                    }
+                }
+                let m = t.matter_size[row];
+                if m > 0 {
+                    a[f::MATTERS] += 1;
+                    a[f::MATTER_CASES] += i64::from(m);
+                }
+            }
+            if let Some(p) = closed_p {
+                let cell = acc.cell(class, g, p);
+                let base = cell * f::POINT;
+                let a = &mut acc.point[base..base + f::POINT];
+                let days = i64::from(closed - filed);
+                a[f::C] += 1;
+                a[f::C_DAYS] += days;
+                a[f::C_NET_DAYS] += days - i64::from(t.deducted[row]);
+                if deadline != OPEN {
+                    a[f::C_WITH_LIMIT] += 1;
+                    if closed <= deadline {
+                        a[f::C_WITHIN_LIMIT] += 1;
+                    }
+                }
+                if flags & flag::EXTENDED != 0 {
+                    a[f::C_EXTENDED] += 1;
+                }
+                let j = t.judge[row];
+                if j != NONE && t.judges[usize::from(j)].leader {
+                    a[f::C_LEADER] += 1;
+                }
+                if let Some(fields) = self.method_fields.get(usize::from(t.method[row])) {
+                    for &fld in fields {
+                        a[fld] += 1;
+                    }
+                }
+                if flags & flag::APPEALED != 0 {
+                    a[f::C_APPEALED] += 1;
+                }
+                if flags & flag::APPEAL_REVERSED != 0 {
+                    a[f::C_REVERSED_REMANDED] += 1;
+                }
+                if flags & (flag::APPEALED | flag::COMPLAINED) == 0 {
+                    a[f::C_ACCEPTED] += 1;
+                }
+                if flags & flag::ENFORCEMENT_FILED != 0
+                    && matches!(method_of(t.method[row]), Some(CloseMethod::Judgment | CloseMethod::Mediation))
+                {
+                    a[f::C_ENFORCEMENT_APPLIED] += 1;
+                }
+                a[f::C_APPLIED_FEN] += t.claim[row];
+                a[f::C_RECOVERED_FEN] += t.recovered[row];
+                if days <= 90 {
+                    a[f::C_90] += 1;
+                }
+                if days <= 180 {
+                    a[f::C_180] += 1;
+                }
+                if days <= 365 {
+                    a[f::C_365] += 1;
+                }
+                if flags & flag::HEARD != 0 {
+                    a[f::C_HEARD] += 1;
+                    if flags & flag::FIRST_SETTING_HELD != 0 {
+                        a[f::C_HEARD_AS_SCHEDULED] += 1;
+                    }
+                }
+                if extras.median {
+                    acc.durations[cell].push(days.max(0) as u32);
+                }
+                if extras.judges && j != NONE && t.judges[usize::from(j)].quota {
+                    let w = cell * acc.judge_words + usize::from(j) / 64;
+                    acc.judges[w] |= 1 << (j % 64);
+                }
+            }
+            if extras.balance
+                && let Some(p) = closed_p
+            {
+                let m = layer.month_in(p, closed);
+                let i = acc.cell(class, g, p) * acc.months + m;
+                acc.month_closes[i] += 1;
+            }
+            acc.add_range(class, g, f::U, u_start, u_end);
+            acc.add_range(class, g, f::O, o_start, o_end);
+            if let Some(s) = overdue_start {
+                acc.add_range(class, g, f::U_OVERDUE, s, u_end);
+            }
+            for (k, fld) in [(2usize, f::U_LONG_12M), (3, f::U_LONG_18M), (4, f::U_LONG_36M)] {
+                acc.add_range(class, g, fld, layer.end_ge(months[k].saturating_add(1)), u_end);
+            }
+            // Bucket b holds the periods whose last day is at least the b-th boundary after
+            // filing and before the next one.
+            let mut start = u_start;
+            for (b, boundary) in months.iter().map(|m| Some(*m)).chain([None]).enumerate() {
+                let end = boundary.map_or(age_end, |m| layer.end_ge(m).min(age_end));
+                let s = start.min(age_end);
+                acc.add_range(class, g, f::U_AGE + b, s, end.max(s));
+                if let Some(m) = boundary {
+                    start = layer.end_ge(m).max(u_start);
+                }
+            }
+        });
+    }
+
+    /// One pass over the selected rows for one layer, on up to two threads.
+    fn pass(&self, q: &Query, grouping: Grouping, layer: &Layer, extras: Extras) -> Acc {
+        let (courts, tag_bit, nothing) = self.selector(q);
+        let groups = self.group_count(grouping);
+        let classes = self.class_scopes.len();
+        let n = self.table.len();
+        let threads = if n > 100_000 { std::thread::available_parallelism().map_or(1, |n| n.get()).min(4) } else { 1 };
+        let per = n.div_ceil(threads).max(1);
+        let t = &self.table;
+        let keep = |row: usize| -> bool {
+            !nothing && courts[usize::from(t.court[row])] && (tag_bit == 0 || t.tags[row] & tag_bit != 0)
+        };
+        let run = |lo: usize, hi: usize| -> Acc {
+            let mut acc = Acc::new(classes, groups, layer, t.judges.len(), extras);
+            for row in lo..hi {
+                if keep(row) {
+                    self.accumulate_row(layer, grouping, row, &mut acc, extras);
+                }
+            }
+            acc
+        };
+        let mut parts: Vec<Acc> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let run = &run;
+                    s.spawn(move || run(i * per, ((i + 1) * per).min(n)))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+        });
+        let mut acc = parts.pop().unwrap_or_else(|| Acc::new(classes, groups, layer, t.judges.len(), extras));
+        for other in parts {
+            acc.merge(other);
+        }
+        // Dated events: electronic service and recoveries.
+        for &(d, row, delivered) in &t.eservice {
+            let row = row as usize;
+            if let Some(p) = layer.at(d)
+                && keep(row)
+            {
+                let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+                self.groups_of(grouping, row, |g| {
+                    let base = acc.cell(class, g, p) * f::POINT;
+                    acc.point[base + f::EV_ESERVICE] += 1;
+                    if delivered {
+                        acc.point[base + f::EV_ESERVICE_DELIVERED] += 1;
+                    }
+                });
+            }
+        }
+        for &(d, row, fen) in &t.recoveries {
+            let row = row as usize;
+            if let Some(p) = layer.at(d)
+                && keep(row)
+            {
+                let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+                self.groups_of(grouping, row, |g| {
+                    let base = acc.cell(class, g, p) * f::POINT;
+                    acc.point[base + f::EV_RECOVERED_FEN] += fen;
+                });
+            }
+        }
+        acc.finish();
+        acc
+    }
+
+    /// Splits the periods into layers of pairwise disjoint periods (one pass each).
+    fn layers(mut periods: Vec<Period>) -> Vec<Vec<Period>> {
+        periods.sort();
+        periods.dedup();
+        let mut layers: Vec<Vec<Period>> = Vec::new();
+        for p in periods {
+            match layers.iter_mut().find(|l| l.last().is_some_and(|last| last.to < p.from)) {
+                Some(l) => l.push(p),
+                None => layers.push(vec![p]),
+            }
+        }
+        layers
+    }
+
+    /// Computes the query's indicators for every group and period.
+    pub fn compute(&self, q: &Query) -> Result<Vec<GroupResult>, MetricsError> {
+        if q.period.to < q.period.from {
+            return Err(MetricsError::BadPeriod(format!("{} 晚于 {}", q.period.from, q.period.to)));
+        }
+        let indicators = self.indicators(&q.indicators)?;
+        let (grouping, grain) = Self::grouping(&q.by)?;
+        let mains = match grain {
+            Some(g) => q.period.split(g),
+            None => vec![q.period],
+        };
+        let mut wanted = mains.clone();
+        for m in &mains {
+            wanted.push(m.year_earlier());
+            wanted.push(m.preceding(grain));
+        }
+        let extras = Extras {
+            median: indicators.iter().any(|i| i.formula == Formula::MedianDuration),
+            judges: indicators.iter().any(|i| i.formula == Formula::PerQuotaJudge),
+            balance: indicators.iter().any(|i| i.formula == Formula::ClosureBalance),
+        };
+        let layers: Vec<Layer> = Self::layers(wanted).into_iter().map(Layer::new).collect();
+        let accs: Vec<Acc> = layers.iter().map(|l| self.pass(q, grouping, l, extras)).collect();
+        let mut where_is: HashMap<Period, (usize, usize)> = HashMap::new();
+        for (li, l) in layers.iter().enumerate() {
+            for (pi, p) in l.periods.iter().enumerate() {
+                where_is.insert(*p, (li, pi));
+            }
+        }
+        let scopes: Vec<u16> = indicators
+            .iter()
+            .map(|i| self.settings.scope_index(self.settings.scope_of(i)).map_or(0, |s| 1u16 << s))
+            .collect();
+        let groups = self.group_count(grouping);
+        let mut out = Vec::new();
+        for g in 0..groups {
+            let key_part = self.group_key(grouping, g);
+            if !matches!(grouping, Grouping::One) && key_part.is_none() {
+                continue;
+            }
+            let mut results = Vec::new();
+            let mut any = false;
+            for m in &mains {
+                let (li, pi) = where_is[m];
+                let raw = |ind: &Indicator, scope: u16, period: &Period| -> Option<Raw> {
+                    let (li, pi) = where_is.get(period)?;
+                    Some(self.raw(&accs[*li], &layers[*li], ind, scope, g, *pi))
+                };
+                let mut values = Vec::with_capacity(indicators.len());
+                for (ind, scope) in indicators.iter().zip(&scopes) {
+                    let now = self.raw(&accs[li], &layers[li], ind, *scope, g, pi);
+                    any |= now.touched;
+                    let change = |before: Option<Raw>| -> Option<f64> {
+                        let b = before?.value?;
+                        let v = now.value?;
+                        match ind.kind {
+                            Kind::Rate => Some(v - b),
+                            _ if b == 0.0 => None,
+                            _ => Some((v - b) / b),
+                        }
+                    };
+                    values.push(Value {
+                        indicator: ind,
+                        value: now.value,
+                        numerator: now.numerator,
+                        denominator: now.denominator,
+                        yoy: change(raw(ind, *scope, &m.year_earlier())),
+                        mom: change(raw(ind, *scope, &m.preceding(grain))),
+                    });
+                }
+                let mut key: GroupKey = Vec::new();
+                if let Some(k) = &key_part {
+                    key.push(k.clone());
+                }
+                if let Some(gr) = grain {
+                    key.push((gr.name(), gr.label(m.from)));
+                }
+                results.push(GroupResult { key, period: *m, values });
+            }
+            if any || matches!(grouping, Grouping::One) {
+                out.extend(results);
+            }
+        }
+        Ok(out)
+    }
+
+    fn sum(&self, acc: &Acc, scope: u16, g: usize, p: usize, field: usize) -> i64 {
+        (0..acc.classes).filter(|c| self.class_scopes[*c] & scope != 0).map(|c| acc.get(c, g, p, field)).sum()
+    }
+
+    fn raw(&self, acc: &Acc, layer: &Layer, ind: &Indicator, scope: u16, g: usize, p: usize) -> Raw {
+        let s = |field| self.sum(acc, scope, g, p, field);
+        let touched = s(f::A) > 0 || s(f::C) > 0 || s(f::EV_ESERVICE) > 0;
+        let rate = |n: i64, d: i64| Raw {
+            value: (d != 0).then(|| n as f64 / d as f64),
+            numerator: Some(n),
+            denominator: Some(d),
+            touched,
+        };
+        match ind.formula {
+            Formula::Total(fld) => {
+                let v = s(fld);
+                Raw { value: Some(v as f64), numerator: Some(v), denominator: None, touched }
+            }
+            Formula::Fraction(n, d) | Formula::Mean(n, d) => rate(s(n), s(d)),
+            Formula::MedianDuration => {
+                let mut all: Vec<u32> = (0..acc.classes)
+                    .filter(|c| self.class_scopes[*c] & scope != 0)
+                    .flat_map(|c| acc.durations[acc.cell(c, g, p)].iter().copied())
+                    .collect();
+                let value = median(&mut all);
+                Raw { value, numerator: None, denominator: Some(all.len() as i64), touched }
+            }
+            Formula::PerQuotaJudge => {
+                let mut judges = 0;
+                for w in 0..acc.judge_words {
+                    let mut word = 0u64;
+                    for c in (0..acc.classes).filter(|c| self.class_scopes[*c] & scope != 0) {
+                        word |= acc.judges[acc.cell(c, g, p) * acc.judge_words + w];
+                    }
+                    judges += i64::from(word.count_ones());
+                }
+                rate(s(f::C), judges)
+            }
+            Formula::ClosureBalance => {
+                let period = layer.periods[p];
+                let months = layer.month_in(p, day(period.to)) + 1;
+                if months < 3 {
+                    return Raw { value: None, numerator: None, denominator: None, touched };
+                }
+                let counts: Vec<f64> = (0..months)
+                    .map(|m| {
+                        (0..acc.classes)
+                            .filter(|c| self.class_scopes[*c] & scope != 0)
+                            .map(|c| acc.month_closes[acc.cell(c, g, p) * acc.months + m])
+                            .sum::<i64>() as f64
+                    })
+                    .collect();
+                Raw { value: balance(&counts), numerator: None, denominator: None, touched }
+            }
+        }
+    }
+
+    /// The cases in the numerator and the denominator of one indicator for the query's court,
+    /// tag and period (no grouping). Rows are indices into the fact table.
+    pub fn explain(&self, q: &Query, id: &str) -> Result<Explanation, MetricsError> {
+        let ind = crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.to_owned()))?;
+        let scope = self.settings.scope_index(self.settings.scope_of(ind)).map_or(0, |s| 1u16 << s);
+        let layer = Layer::new(vec![q.period]);
+        let (courts, tag_bit, nothing) = self.selector(q);
+        let t = &self.table;
+        let (num, den) = match ind.formula {
+            Formula::Total(x) => (x, usize::MAX),
+            Formula::Fraction(n, d) | Formula::Mean(n, d) => (n, d),
+            _ => (f::C, usize::MAX),
+        };
+        let extras = Extras { median: false, judges: false, balance: false };
+        let mut out = Explanation { numerator: Vec::new(), denominator: Vec::new() };
+        for row in 0..t.len() {
+            if nothing || !courts[usize::from(t.court[row])] || (tag_bit != 0 && t.tags[row] & tag_bit == 0) {
+                continue;
+            }
+            let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+            if self.class_scopes[class] & scope == 0 {
+                continue;
+            }
+            let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
+            self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);
+            acc.finish();
+            if acc.get(class, 0, 0, num) != 0 {
+                out.numerator.push(row);
+            }
+            if den != usize::MAX && acc.get(class, 0, 0, den) != 0 {
+                out.denominator.push(row);
+            }
+        }
+        // Dated events count toward their case.
+        let events: Vec<(i32, u32, bool)> = match num {
+            f::EV_ESERVICE | f::EV_ESERVICE_DELIVERED => t.eservice.clone(),
+            f::EV_RECOVERED_FEN => t.recoveries.iter().map(|(d, r, _)| (*d, *r, true)).collect(),
+            _ => Vec::new(),
+        };
+        for (d, row, delivered) in events {
+            let row = row as usize;
+            let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+            if layer.at(d).is_none()
+                || nothing
+                || !courts[usize::from(t.court[row])]
+                || (tag_bit != 0 && t.tags[row] & tag_bit == 0)
+                || self.class_scopes[class] & scope == 0
+            {
+                continue;
+            }
+            if num != f::EV_ESERVICE_DELIVERED || delivered {
+                out.numerator.push(row);
+            }
+            if den == f::EV_ESERVICE {
+                out.denominator.push(row);
+            }
+        }
+        out.numerator.dedup();
+        out.denominator.dedup();
+        Ok(out)
+    }
+}
+
+struct Raw {
+    value: Option<f64>,
+    numerator: Option<i64>,
+    denominator: Option<i64>,
+    touched: bool,
+}
+
+fn median(v: &mut [u32]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable();
+    let n = v.len();
+    Some(if n % 2 == 1 { f64::from(v[n / 2]) } else { (f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0 })
+}
+
+fn balance(counts: &[f64]) -> Option<f64> {
+    let n = counts.len() as f64;
+    let mean = counts.iter().sum::<f64>() / n;
+    if mean == 0.0 {
+        return None;
+    }
+    let var = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / n;
+    Some(1.0 - var.sqrt() / mean)
+}

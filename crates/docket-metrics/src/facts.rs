@@ -1,0 +1,413 @@
+//! Case facts: what the engine needs of a case, and the columnar table that holds them.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use docket_domain::case_type::TYPES;
+use docket_domain::{CaseNumber, CaseType, CloseMethod, CourtCode, Stage, Tag};
+
+use crate::catalogue::Settings;
+
+/// One case, as the store's projection and its dated events describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub court: CourtCode,
+    pub case_no: CaseNumber,
+    pub cause: String,
+    pub judge: Option<String>,
+    pub department: Option<String>,
+    pub tags: Vec<Tag>,
+    pub received_on: Option<NaiveDate>,
+    pub filed_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    pub close_method: Option<CloseMethod>,
+    pub online: bool,
+    pub claim_fen: i64,
+    pub deducted_days: u32,
+    pub extensions: u32,
+    /// The last day of the 审限 (extensions, deducted periods and the holiday rule included).
+    pub deadline_on: Option<NaiveDate>,
+    pub hearings_held: u32,
+    /// The first scheduled hearing was held on the date set.
+    pub first_setting_held: bool,
+    /// The start of a deducted period open now.
+    pub suspended_since: Option<NaiveDate>,
+    pub origin: Option<CaseNumber>,
+    /// Electronic service attempts: date and whether it reached the recipient.
+    pub eservice: Vec<(NaiveDate, bool)>,
+    /// Recoveries: date and amount in fen.
+    pub recoveries: Vec<(NaiveDate, i64)>,
+}
+
+/// A judge as the indicators see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgeFacts {
+    pub court: CourtCode,
+    pub code: String,
+    /// 员额法官
+    pub quota: bool,
+    /// Holds 院长, 副院长, 庭长 or 副庭长.
+    pub leader: bool,
+}
+
+pub(crate) const OPEN: i32 = i32::MAX;
+pub(crate) const NONE: u16 = u16::MAX;
+
+/// Row flags.
+pub(crate) mod flag {
+    pub const ONLINE: u16 = 1;
+    pub const FIRST_SETTING_HELD: u16 = 1 << 1;
+    pub const APPEALED: u16 = 1 << 2;
+    pub const APPEAL_REVERSED: u16 = 1 << 3;
+    pub const COMPLAINED: u16 = 1 << 4;
+    pub const ENFORCEMENT_FILED: u16 = 1 << 5;
+    pub const HEARD: u16 = 1 << 6;
+    pub const EXTENDED: u16 = 1 << 7;
+    pub const ROOT: u16 = 1 << 8;
+}
+
+/// One column per fact, one row per case (≈ 60 bytes a case), plus dated events.
+#[derive(Debug, Default, Clone)]
+pub struct FactTable {
+    pub(crate) court: Vec<u16>,
+    pub(crate) department: Vec<u16>,
+    pub(crate) judge: Vec<u16>,
+    pub(crate) type_idx: Vec<u8>,
+    pub(crate) cause: Vec<u16>,
+    pub(crate) tags: Vec<u16>,
+    pub(crate) flags: Vec<u16>,
+    pub(crate) method: Vec<u8>,
+    pub(crate) filed: Vec<i32>,
+    /// Days from receipt to filing, or -1 without a receipt date.
+    pub(crate) receipt_days: Vec<i16>,
+    pub(crate) closed: Vec<i32>,
+    pub(crate) deadline: Vec<i32>,
+    pub(crate) suspended_since: Vec<i32>,
+    pub(crate) deducted: Vec<u16>,
+    pub(crate) claim: Vec<i64>,
+    pub(crate) recovered: Vec<i64>,
+    /// Cases in the matter this case starts (itself included); 0 for derived cases.
+    pub(crate) matter_size: Vec<u32>,
+    pub(crate) origin: Vec<u32>,
+    /// Electronic service attempts: (day, row, delivered).
+    pub(crate) eservice: Vec<(i32, u32, bool)>,
+    /// Recoveries: (day, row, fen).
+    pub(crate) recoveries: Vec<(i32, u32, i64)>,
+
+    // Dictionaries.
+    pub(crate) courts: Vec<CourtCode>,
+    pub(crate) departments: Vec<(u16, String)>,
+    pub(crate) judges: Vec<JudgeFacts>,
+    pub(crate) causes: Vec<String>,
+    pub(crate) tag_names: Vec<Tag>,
+    pub(crate) case_nos: Vec<CaseNumber>,
+    index: HashMap<CaseNumber, u32>,
+    /// Derived cases by origin row.
+    children: HashMap<u32, Vec<u32>>,
+    court_index: HashMap<CourtCode, u16>,
+    department_index: HashMap<(u16, String), u16>,
+    judge_index: HashMap<(u16, String), u16>,
+    cause_index: HashMap<String, u16>,
+    pub(crate) filing_limit_days: i64,
+}
+
+pub(crate) fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+pub(crate) fn date(day: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day).unwrap_or_default()
+}
+
+pub(crate) fn add_months(day_: i32, months: u32) -> i32 {
+    date(day_).checked_add_months(Months::new(months)).map_or(OPEN, day)
+}
+
+pub(crate) fn type_index(t: &CaseType) -> u8 {
+    TYPES.iter().position(|x| x.code == t.code).unwrap_or(0) as u8
+}
+
+fn method_index(m: Option<CloseMethod>) -> u8 {
+    m.and_then(|m| CloseMethod::ALL.iter().position(|x| *x == m)).map_or(u8::MAX, |i| i as u8)
+}
+
+pub(crate) fn method_of(i: u8) -> Option<CloseMethod> {
+    CloseMethod::ALL.get(usize::from(i)).copied()
+}
+
+impl FactTable {
+    /// Builds the table from every case and the judges.
+    pub fn build(cases: Vec<CaseFacts>, judges: Vec<JudgeFacts>, settings: &Settings) -> Self {
+        let mut t = FactTable { filing_limit_days: settings.filing_limit_days, ..FactTable::default() };
+        for j in judges {
+            let c = t.court_id(&j.court);
+            t.judge_index.insert((c, j.code.clone()), t.judges.len() as u16);
+            t.judges.push(j);
+        }
+        let mut origins = Vec::with_capacity(cases.len());
+        for mut c in cases {
+            let origin = c.origin.take();
+            let row = t.upsert_row(c);
+            origins.push((row, origin));
+        }
+        // Origins may name cases listed later: resolve them once every row exists.
+        for (row, origin) in origins {
+            if let Some(o) = origin.and_then(|o| t.index.get(&o).copied()) {
+                t.origin[row] = o;
+                t.flags[row] &= !flag::ROOT;
+                t.children.entry(o).or_default().push(row as u32);
+            }
+        }
+        let parents: Vec<u32> = t.children.keys().copied().collect();
+        for p in parents {
+            t.relink(p as usize);
+        }
+        for row in 0..t.len() {
+            if t.origin[row] == u32::MAX {
+                t.matter_size[row] = 1 + t.descendants(row as u32);
+            } else {
+                t.matter_size[row] = 0;
+            }
+        }
+        t.sort_events();
+        t
+    }
+
+    pub fn len(&self) -> usize {
+        self.filed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.filed.is_empty()
+    }
+
+    /// Bytes held by the per-case columns (dictionaries and dated events not included).
+    pub fn row_bytes(&self) -> usize {
+        2 + 2 + 2 + 1 + 2 + 2 + 2 + 1 + 4 + 2 + 4 + 4 + 4 + 2 + 8 + 8 + 4 + 4
+    }
+
+    fn court_id(&mut self, c: &CourtCode) -> u16 {
+        if let Some(i) = self.court_index.get(c) {
+            return *i;
+        }
+        let i = self.courts.len() as u16;
+        self.courts.push(c.clone());
+        self.court_index.insert(c.clone(), i);
+        i
+    }
+
+    fn intern_cause(&mut self, cause: &str) -> u16 {
+        if let Some(i) = self.cause_index.get(cause) {
+            return *i;
+        }
+        let i = self.causes.len() as u16;
+        self.causes.push(cause.to_owned());
+        self.cause_index.insert(cause.to_owned(), i);
+        i
+    }
+
+    fn tag_bits(&mut self, tags: &[Tag]) -> u16 {
+        let mut bits = 0u16;
+        for tag in tags {
+            let i = match self.tag_names.iter().position(|t| t == tag) {
+                Some(i) => i,
+                None if self.tag_names.len() < 16 => {
+                    self.tag_names.push(tag.clone());
+                    self.tag_names.len() - 1
+                }
+                None => continue,
+            };
+            bits |= 1 << i;
+        }
+        bits
+    }
+
+    /// Adds a case, or replaces it with its new facts (keeping the table current as events are
+    /// appended). The lineage flags of its origin and the size of its matter are recomputed.
+    pub fn upsert(&mut self, mut c: CaseFacts) {
+        let origin = c.origin.take().and_then(|o| self.index.get(&o).copied());
+        let row = self.upsert_row(c);
+        let old = self.origin[row];
+        if old != u32::MAX && Some(old) != origin {
+            if let Some(v) = self.children.get_mut(&old) {
+                v.retain(|r| *r as usize != row);
+            }
+            self.relink(old as usize);
+        }
+        match origin {
+            Some(o) => {
+                self.origin[row] = o;
+                self.flags[row] &= !flag::ROOT;
+                let v = self.children.entry(o).or_default();
+                if !v.contains(&(row as u32)) {
+                    v.push(row as u32);
+                }
+                self.relink(o as usize);
+            }
+            None => {
+                self.origin[row] = u32::MAX;
+                self.flags[row] |= flag::ROOT;
+            }
+        }
+        let mut root = row;
+        let mut guard = 0;
+        while self.origin[root] != u32::MAX && guard < 64 {
+            root = self.origin[root] as usize;
+            guard += 1;
+        }
+        if root != row {
+            self.matter_size[row] = 0;
+        }
+        self.matter_size[root] = 1 + self.descendants(root as u32);
+        self.sort_events();
+    }
+
+    /// Writes a case's own columns (not its lineage) and returns its row.
+    fn upsert_row(&mut self, c: CaseFacts) -> usize {
+        let court = self.court_id(&c.court);
+        let department = match &c.department {
+            Some(d) => {
+                let key = (court, d.clone());
+                match self.department_index.get(&key) {
+                    Some(i) => *i,
+                    None => {
+                        let i = self.departments.len() as u16;
+                        self.departments.push(key.clone());
+                        self.department_index.insert(key, i);
+                        i
+                    }
+                }
+            }
+            None => NONE,
+        };
+        let judge = c.judge.as_ref().and_then(|j| self.judge_index.get(&(court, j.clone())).copied()).unwrap_or(NONE);
+        let cause = self.intern_cause(&c.cause);
+        let tags = self.tag_bits(&c.tags);
+        // A root until an origin is resolved.
+        let mut flags = flag::ROOT;
+        if c.online {
+            flags |= flag::ONLINE;
+        }
+        if c.first_setting_held {
+            flags |= flag::FIRST_SETTING_HELD;
+        }
+        if c.hearings_held > 0 {
+            flags |= flag::HEARD;
+        }
+        if c.extensions > 0 {
+            flags |= flag::EXTENDED;
+        }
+        let filed = day(c.filed_on);
+        let receipt_days =
+            c.received_on.map_or(-1, |r| (c.filed_on - r).num_days().clamp(0, i64::from(i16::MAX)) as i16);
+        let row = match self.index.get(&c.case_no) {
+            Some(r) => *r as usize,
+            None => {
+                let r = self.filed.len();
+                self.index.insert(c.case_no.clone(), r as u32);
+                self.case_nos.push(c.case_no.clone());
+                self.court.push(0);
+                self.department.push(0);
+                self.judge.push(0);
+                self.type_idx.push(0);
+                self.cause.push(0);
+                self.tags.push(0);
+                self.flags.push(0);
+                self.method.push(0);
+                self.filed.push(0);
+                self.receipt_days.push(0);
+                self.closed.push(0);
+                self.deadline.push(0);
+                self.suspended_since.push(0);
+                self.deducted.push(0);
+                self.claim.push(0);
+                self.recovered.push(0);
+                self.matter_size.push(1);
+                self.origin.push(u32::MAX);
+                r
+            }
+        };
+        // Lineage flags set by derived cases are kept.
+        let lineage = flag::APPEALED | flag::APPEAL_REVERSED | flag::COMPLAINED | flag::ENFORCEMENT_FILED;
+        self.flags[row] = (self.flags[row] & lineage) | flags;
+        self.court[row] = court;
+        self.department[row] = department;
+        self.judge[row] = judge;
+        self.type_idx[row] = type_index(c.case_no.case_type());
+        self.cause[row] = cause;
+        self.tags[row] = tags;
+        self.method[row] = method_index(c.close_method);
+        self.filed[row] = filed;
+        self.receipt_days[row] = receipt_days;
+        self.closed[row] = c.closed_on.map_or(OPEN, day);
+        self.deadline[row] = c.deadline_on.map_or(OPEN, day);
+        self.suspended_since[row] = c.suspended_since.map_or(OPEN, day);
+        self.deducted[row] = c.deducted_days.min(u32::from(u16::MAX)) as u16;
+        self.claim[row] = c.claim_fen;
+        self.recovered[row] = c.recoveries.iter().map(|(_, a)| a).sum();
+        let r32 = row as u32;
+        self.eservice.retain(|(_, r, _)| *r != r32);
+        self.eservice.extend(c.eservice.iter().map(|(d, ok)| (day(*d), r32, *ok)));
+        self.recoveries.retain(|(_, r, _)| *r != r32);
+        self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (day(*d), r32, *a)));
+        row
+    }
+
+    /// Recomputes a case's lineage flags from the cases derived from it.
+    fn relink(&mut self, row: usize) {
+        let mut bits = 0;
+        for &child in self.children.get(&(row as u32)).map_or(&[][..], |v| v.as_slice()) {
+            let child = child as usize;
+            let t = &TYPES[usize::from(self.type_idx[child])];
+            match t.stage {
+                Stage::SecondInstance => {
+                    bits |= flag::APPEALED;
+                    if matches!(method_of(self.method[child]), Some(CloseMethod::Revised | CloseMethod::Remanded)) {
+                        bits |= flag::APPEAL_REVERSED;
+                    }
+                }
+                Stage::RetrialReview | Stage::Retrial => bits |= flag::COMPLAINED,
+                Stage::Enforcement if t.code == "执" => bits |= flag::ENFORCEMENT_FILED,
+                _ => {}
+            }
+        }
+        let lineage = flag::APPEALED | flag::APPEAL_REVERSED | flag::COMPLAINED | flag::ENFORCEMENT_FILED;
+        self.flags[row] = (self.flags[row] & !lineage) | bits;
+    }
+
+    fn descendants(&self, root: u32) -> u32 {
+        let mut count = 0;
+        let mut frontier = vec![root];
+        while let Some(r) = frontier.pop() {
+            if let Some(children) = self.children.get(&r) {
+                count += children.len() as u32;
+                frontier.extend(children.iter().copied());
+            }
+        }
+        count
+    }
+
+    /// Finishes a bulk build: sorts the dated events by day.
+    pub(crate) fn sort_events(&mut self) {
+        self.eservice.sort_unstable();
+        self.recoveries.sort_unstable();
+    }
+
+    pub fn case_no(&self, row: usize) -> &CaseNumber {
+        &self.case_nos[row]
+    }
+
+    pub(crate) fn court_code(&self, i: u16) -> &CourtCode {
+        &self.courts[usize::from(i)]
+    }
+
+    /// The 法院代字 of every court with cases or judges.
+    pub fn court_codes(&self) -> &[CourtCode] {
+        &self.courts
+    }
+
+    #[allow(dead_code)]
+    pub(crate) fn year_of(day_: i32) -> i32 {
+        date(day_).year()
+    }
+}

@@ -1,0 +1,20 @@
+//! The 审判质效 indicator engine (`../shared/INDICATORS.md`).
+//!
+//! [`FactTable`] holds one compact row per case (about 60 bytes) plus its dated events (service
+//! attempts, recoveries), built from [`CaseFacts`] and kept current with [`FactTable::upsert`].
+//! [`Engine::compute`] evaluates any set of indicators for a court (alone or rolled up), grouped by
+//! one dimension and/or by month, quarter or year, with 同比 and 环比, in one pass over the rows per
+//! layer of disjoint periods. [`Engine::explain`] lists the cases behind a value.
+//!
+//! The crate is pure: it knows no SQL and no files. Settings (scopes, thresholds) are values.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod catalogue;
+mod engine;
+mod facts;
+mod period;
+
+pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, Settings};
+pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
+pub use facts::{CaseFacts, FactTable, JudgeFacts};
+pub use period::{Grain, Period};
