@@ -1,7 +1,7 @@
 //! An independent oracle: every indicator computed naively, case by case, straight from the
 //! definitions of INDICATORS.md, must agree with the engine on random datasets, for every
 //! grouping, tag filter, rollup and period, with 同比 and 环比. And `pending = accepted − closed`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::explicit_auto_deref, clippy::redundant_guards)]
 
 use std::collections::{BTreeSet, HashMap};
 
