@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use docket_domain::case_type::TYPES;
-use docket_domain::{CloseMethod, CourtCode, Tag};
+use docket_domain::{CourtCode, Tag};
 
 use crate::catalogue::{CATALOGUE, Formula, Indicator, Kind, Settings, f};
-use crate::facts::{FactTable, NONE, OPEN, add_months, date, day, flag, method_of};
+use crate::facts::{FactTable, NONE, OPEN, add_months, date, day, flag};
 use crate::period::{Grain, Period};
 
 /// A grouping dimension.
@@ -121,8 +121,9 @@ pub struct Engine {
     class_of_type: Vec<u8>,
     /// Scope bits of each class.
     class_scopes: Vec<u16>,
-    /// Per close method: the C_* fields it sets.
-    method_fields: Vec<Vec<usize>>,
+    /// For each filing day from `month_table_lo`: the days 3, 6, 12, 18 and 36 months later.
+    month_table: Vec<[i32; 5]>,
+    month_table_lo: i32,
 }
 
 /// Period lookups for one layer of disjoint, sorted periods.
@@ -351,28 +352,10 @@ impl Engine {
             };
             class_of_type.push(class as u8);
         }
-        let method_fields = (0..CloseMethod::ALL.len())
-            .map(|i| {
-                use CloseMethod::*;
-                let m = CloseMethod::ALL[i];
-                let mut v = Vec::new();
-                match m {
-                    Mediation => v.extend([f::C_MEDIATION, f::C_MEDIATION_WITHDRAWAL]),
-                    Withdrawal | DeemedWithdrawal => v.push(f::C_MEDIATION_WITHDRAWAL),
-                    Revised | Remanded => v.push(f::C_SECOND_REVISED),
-                    EnforcementCompleted => v.extend([f::C_COMPLETED, f::C_ACTUAL]),
-                    EnforcementVoluntary | EnforcementSettled => v.push(f::C_ACTUAL),
-                    EnforcementTerminated => v.push(f::C_TERMINATED),
-                    PremediationAgreement => v.push(f::C_PREMEDIATION_AGREED),
-                    _ => {}
-                }
-                if matches!(m, Judgment | Mediation) {
-                    v.push(f::C_JUDGMENT_MEDIATION);
-                }
-                v
-            })
-            .collect();
-        Engine { table, settings, class_of_type, class_scopes: masks, method_fields }
+        let lo = table.filed.iter().copied().min().unwrap_or(0);
+        let hi = table.filed.iter().copied().max().unwrap_or(0);
+        let month_table = (lo..=hi).map(|d| AGE_MONTHS.map(|m| add_months(d, m))).collect();
+        Engine { table, settings, class_of_type, class_scopes: masks, month_table, month_table_lo: lo }
     }
 
     fn indicators(&self, ids: &[String]) -> Result<Vec<&'static Indicator>, MetricsError> {
@@ -508,7 +491,10 @@ impl Engine {
         let o_end = if closed == OPEN { layer.p() } else { layer.start_ge(closed + 1) };
         let deadline = t.deadline[row];
         let overdue_start = if deadline == OPEN { None } else { Some(layer.end_ge(filed.max(deadline + 1))) };
-        let months: [i32; 5] = AGE_MONTHS.map(|m| add_months(filed, m));
+        let months: [i32; 5] = match self.month_table.get((filed - self.month_table_lo) as usize) {
+            Some(m) if filed >= self.month_table_lo => *m,
+            _ => AGE_MONTHS.map(|m| add_months(filed, m)),
+        };
         let suspended = t.suspended_since[row];
         let age_end = if closed == OPEN && suspended != OPEN {
             layer.end_ge(suspended)
@@ -544,55 +530,14 @@ impl Engine {
                 a[f::C] += 1;
                 a[f::C_DAYS] += days;
                 a[f::C_NET_DAYS] += days - i64::from(t.deducted[row]);
-                if deadline != OPEN {
-                    a[f::C_WITH_LIMIT] += 1;
-                    if closed <= deadline {
-                        a[f::C_WITHIN_LIMIT] += 1;
-                    }
-                }
-                if flags & flag::EXTENDED != 0 {
-                    a[f::C_EXTENDED] += 1;
-                }
-                let j = t.judge[row];
-                if j != NONE && t.judges[usize::from(j)].leader {
-                    a[f::C_LEADER] += 1;
-                }
-                if let Some(fields) = self.method_fields.get(usize::from(t.method[row])) {
-                    for &fld in fields {
-                        a[fld] += 1;
-                    }
-                }
-                if flags & flag::APPEALED != 0 {
-                    a[f::C_APPEALED] += 1;
-                }
-                if flags & flag::APPEAL_REVERSED != 0 {
-                    a[f::C_REVERSED_REMANDED] += 1;
-                }
-                if flags & (flag::APPEALED | flag::COMPLAINED) == 0 {
-                    a[f::C_ACCEPTED] += 1;
-                }
-                if flags & flag::ENFORCEMENT_FILED != 0
-                    && matches!(method_of(t.method[row]), Some(CloseMethod::Judgment | CloseMethod::Mediation))
-                {
-                    a[f::C_ENFORCEMENT_APPLIED] += 1;
-                }
                 a[f::C_APPLIED_FEN] += t.claim[row];
                 a[f::C_RECOVERED_FEN] += t.recovered[row];
-                if days <= 90 {
-                    a[f::C_90] += 1;
+                let mut mask = t.close_mask[row];
+                while mask != 0 {
+                    a[mask.trailing_zeros() as usize] += 1;
+                    mask &= mask - 1;
                 }
-                if days <= 180 {
-                    a[f::C_180] += 1;
-                }
-                if days <= 365 {
-                    a[f::C_365] += 1;
-                }
-                if flags & flag::HEARD != 0 {
-                    a[f::C_HEARD] += 1;
-                    if flags & flag::FIRST_SETTING_HELD != 0 {
-                        a[f::C_HEARD_AS_SCHEDULED] += 1;
-                    }
-                }
+                let j = t.judge[row];
                 if extras.median {
                     acc.durations[cell].push(days.max(0) as u32);
                 }
@@ -612,6 +557,11 @@ impl Engine {
             acc.add_range(class, g, f::O, o_start, o_end);
             if let Some(s) = overdue_start {
                 acc.add_range(class, g, f::U_OVERDUE, s, u_end);
+            }
+            // A case closed within three months of filing is only ever in the first age bucket.
+            if closed <= months[0] {
+                acc.add_range(class, g, f::U_AGE, u_start, age_end.max(u_start));
+                return;
             }
             for (k, fld) in [(2usize, f::U_LONG_12M), (3, f::U_LONG_18M), (4, f::U_LONG_36M)] {
                 acc.add_range(class, g, fld, layer.end_ge(months[k].saturating_add(1)), u_end);
@@ -752,15 +702,18 @@ impl Engine {
             }
             let mut results = Vec::new();
             let mut any = false;
+            // Values of this group by (layer, period, indicator): a month is read as itself, as
+            // next year's 同比 base and as next month's 环比 base.
+            let mut memo: HashMap<(usize, usize, usize), Raw> = HashMap::new();
             for m in &mains {
                 let (li, pi) = where_is[m];
-                let raw = |ind: &Indicator, scope: u16, period: &Period| -> Option<Raw> {
+                let mut raw = |k: usize, ind: &Indicator, scope: u16, period: &Period| -> Option<Raw> {
                     let (li, pi) = where_is.get(period)?;
-                    Some(self.raw(&accs[*li], &layers[*li], ind, scope, g, *pi))
+                    Some(*memo.entry((*li, *pi, k)).or_insert_with(|| self.raw(&accs[*li], &layers[*li], ind, scope, g, *pi)))
                 };
                 let mut values = Vec::with_capacity(indicators.len());
-                for (ind, scope) in indicators.iter().zip(&scopes) {
-                    let now = self.raw(&accs[li], &layers[li], ind, *scope, g, pi);
+                for (k, (ind, scope)) in indicators.iter().zip(&scopes).enumerate() {
+                    let now = raw(k, ind, *scope, m).unwrap_or_else(|| self.raw(&accs[li], &layers[li], ind, *scope, g, pi));
                     any |= now.touched;
                     let change = |before: Option<Raw>| -> Option<f64> {
                         let b = before?.value?;
@@ -776,8 +729,8 @@ impl Engine {
                         value: now.value,
                         numerator: now.numerator,
                         denominator: now.denominator,
-                        yoy: change(raw(ind, *scope, &m.year_earlier())),
-                        mom: change(raw(ind, *scope, &m.preceding(grain))),
+                        yoy: change(raw(k, ind, *scope, &m.year_earlier())),
+                        mom: change(raw(k, ind, *scope, &m.preceding(grain))),
                     });
                 }
                 let mut key: GroupKey = Vec::new();
@@ -916,6 +869,7 @@ impl Engine {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Raw {
     value: Option<f64>,
     numerator: Option<i64>,
@@ -927,9 +881,10 @@ fn median(v: &mut [u32]) -> Option<f64> {
     if v.is_empty() {
         return None;
     }
-    v.sort_unstable();
     let n = v.len();
-    Some(if n % 2 == 1 { f64::from(v[n / 2]) } else { (f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0 })
+    let (below, upper, _) = v.select_nth_unstable(n / 2);
+    let upper = f64::from(*upper);
+    Some(if n % 2 == 1 { upper } else { (f64::from(below.iter().copied().max().unwrap_or(0)) + upper) / 2.0 })
 }
 
 fn balance(counts: &[f64]) -> Option<f64> {

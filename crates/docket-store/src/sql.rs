@@ -420,6 +420,22 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
+            async fn events_of_types(&self, types: &[&str]) -> Result<Vec<$crate::LogEntry>, $crate::StoreError> {
+                if types.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut q = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT court, seq, kind, case_no, case_seq, on_date, event_type, recorded_at, body, hash \
+                     FROM log WHERE kind = 'event' AND event_type IN (",
+                );
+                let mut sep = q.separated(", ");
+                for t in types {
+                    sep.push_bind(*t);
+                }
+                q.push(") ORDER BY court, seq");
+                Ok(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
             async fn scan_log(
                 &self,
                 kind: Option<$crate::EntryKind>,

@@ -65,6 +65,59 @@ pub enum Command {
     Case(CaseCommand),
     /// 生成并载入演示法院数据
     Demo(DemoArgs),
+    /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
+    Metrics(MetricsArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MetricsArgs {
+    #[command(subcommand)]
+    pub command: Option<MetricsCommand>,
+    #[command(flatten)]
+    pub query: MetricsQuery,
+    /// 分组：month、quarter、year 之一，和/或 court、department、judge、type、category、cause、tag 之一（逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub by: Vec<String>,
+    /// 只计算这些指标（指标 id，逗号分隔；默认全部）
+    #[arg(long, value_delimiter = ',')]
+    pub indicators: Vec<String>,
+    /// 输出格式
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    pub format: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MetricsCommand {
+    /// 列出某指标分子和分母中的案件
+    Explain {
+        /// 指标 id，如 closure_rate
+        id: String,
+        #[command(flatten)]
+        query: MetricsQuery,
+        /// 输出格式
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct MetricsQuery {
+    /// 法院代字
+    #[arg(long)]
+    pub court: Option<String>,
+    /// 含下级法院
+    #[arg(long)]
+    pub rollup: bool,
+    /// 统计期间起日（含）
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// 统计期间止日（含）
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// 只统计带此标签的案件，如 major_project
+    #[arg(long)]
+    pub tag: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

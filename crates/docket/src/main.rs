@@ -2,6 +2,7 @@
 //! URL (`postgres://…`, `sqlite://PATH` or a bare path) and runs one use case.
 
 mod cli;
+mod metrics;
 mod output;
 mod progress;
 
@@ -169,6 +170,10 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
             Err(e) => Err(e.into()),
         },
         Command::Demo(args) => demo(docket, args, url).await,
+        Command::Metrics(args) => {
+            metrics::run(&docket, args).await?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
