@@ -599,6 +599,37 @@ impl Engine {
                     self.accumulate_row(layer, grouping, row, &mut acc, extras);
                 }
             }
+            // The rows' dated events: electronic service and recoveries, counted by their date.
+            let (lo32, hi32) = (lo as u32, hi as u32);
+            let first = t.eservice.partition_point(|e| e.0 < lo32);
+            for &(row, d, delivered) in t.eservice[first..].iter().take_while(|e| e.0 < hi32) {
+                let row = row as usize;
+                if let Some(p) = layer.at(d)
+                    && keep(row)
+                {
+                    let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+                    self.groups_of(grouping, row, |g| {
+                        let base = acc.cell(class, g, p) * f::POINT;
+                        acc.point[base + f::EV_ESERVICE] += 1;
+                        if delivered {
+                            acc.point[base + f::EV_ESERVICE_DELIVERED] += 1;
+                        }
+                    });
+                }
+            }
+            let first = t.recoveries.partition_point(|e| e.0 < lo32);
+            for &(row, d, fen) in t.recoveries[first..].iter().take_while(|e| e.0 < hi32) {
+                let row = row as usize;
+                if let Some(p) = layer.at(d)
+                    && keep(row)
+                {
+                    let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+                    self.groups_of(grouping, row, |g| {
+                        let base = acc.cell(class, g, p) * f::POINT;
+                        acc.point[base + f::EV_RECOVERED_FEN] += fen;
+                    });
+                }
+            }
             acc
         };
         let mut parts: Vec<Acc> = std::thread::scope(|s| {
@@ -613,34 +644,6 @@ impl Engine {
         let mut acc = parts.pop().unwrap_or_else(|| Acc::new(classes, groups, layer, t.judges.len(), extras));
         for other in parts {
             acc.merge(other);
-        }
-        // Dated events: electronic service and recoveries.
-        for &(d, row, delivered) in &t.eservice {
-            let row = row as usize;
-            if let Some(p) = layer.at(d)
-                && keep(row)
-            {
-                let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-                self.groups_of(grouping, row, |g| {
-                    let base = acc.cell(class, g, p) * f::POINT;
-                    acc.point[base + f::EV_ESERVICE] += 1;
-                    if delivered {
-                        acc.point[base + f::EV_ESERVICE_DELIVERED] += 1;
-                    }
-                });
-            }
-        }
-        for &(d, row, fen) in &t.recoveries {
-            let row = row as usize;
-            if let Some(p) = layer.at(d)
-                && keep(row)
-            {
-                let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-                self.groups_of(grouping, row, |g| {
-                    let base = acc.cell(class, g, p) * f::POINT;
-                    acc.point[base + f::EV_RECOVERED_FEN] += fen;
-                });
-            }
         }
         acc.finish();
         acc
@@ -694,6 +697,17 @@ impl Engine {
             .map(|i| self.settings.scope_index(self.settings.scope_of(i)).map_or(0, |s| 1u16 << s))
             .collect();
         let groups = self.group_count(grouping);
+        // Where each main period, its year-earlier and its preceding period were computed:
+        // (layer, period in layer, memo slot).
+        let mut slot_of: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut locate = |p: &Period| -> Option<(usize, usize, usize)> {
+            let (li, pi) = *where_is.get(p)?;
+            let next = slot_of.len();
+            Some((li, pi, *slot_of.entry((li, pi)).or_insert(next)))
+        };
+        let targets: Vec<[Option<(usize, usize, usize)>; 3]> =
+            mains.iter().map(|m| [locate(m), locate(&m.year_earlier()), locate(&m.preceding(grain))]).collect();
+        let slots = slot_of.len();
         let mut out = Vec::new();
         for g in 0..groups {
             let key_part = self.group_key(grouping, g);
@@ -704,16 +718,16 @@ impl Engine {
             let mut any = false;
             // Values of this group by (layer, period, indicator): a month is read as itself, as
             // next year's 同比 base and as next month's 环比 base.
-            let mut memo: HashMap<(usize, usize, usize), Raw> = HashMap::new();
-            for m in &mains {
-                let (li, pi) = where_is[m];
-                let mut raw = |k: usize, ind: &Indicator, scope: u16, period: &Period| -> Option<Raw> {
-                    let (li, pi) = where_is.get(period)?;
-                    Some(*memo.entry((*li, *pi, k)).or_insert_with(|| self.raw(&accs[*li], &layers[*li], ind, scope, g, *pi)))
+            let mut memo: Vec<Option<Raw>> = vec![None; slots * indicators.len()];
+            for (m, [now_at, yoy_at, mom_at]) in mains.iter().zip(&targets) {
+                let mut raw = |k: usize, ind: &Indicator, scope: u16, at: Option<(usize, usize, usize)>| -> Option<Raw> {
+                    let (li, pi, slot) = at?;
+                    let cell = &mut memo[slot * indicators.len() + k];
+                    Some(*cell.get_or_insert_with(|| self.raw(&accs[li], &layers[li], ind, scope, g, pi)))
                 };
                 let mut values = Vec::with_capacity(indicators.len());
                 for (k, (ind, scope)) in indicators.iter().zip(&scopes).enumerate() {
-                    let now = raw(k, ind, *scope, m).unwrap_or_else(|| self.raw(&accs[li], &layers[li], ind, *scope, g, pi));
+                    let Some(now) = raw(k, ind, *scope, *now_at) else { continue };
                     any |= now.touched;
                     let change = |before: Option<Raw>| -> Option<f64> {
                         let b = before?.value?;
@@ -729,8 +743,8 @@ impl Engine {
                         value: now.value,
                         numerator: now.numerator,
                         denominator: now.denominator,
-                        yoy: change(raw(k, ind, *scope, &m.year_earlier())),
-                        mom: change(raw(k, ind, *scope, &m.preceding(grain))),
+                        yoy: change(raw(k, ind, *scope, *yoy_at)),
+                        mom: change(raw(k, ind, *scope, *mom_at)),
                     });
                 }
                 let mut key: GroupKey = Vec::new();
@@ -840,12 +854,12 @@ impl Engine {
             }
         }
         // Dated events count toward their case.
-        let events: Vec<(i32, u32, bool)> = match num {
+        let events: Vec<(u32, i32, bool)> = match num {
             f::EV_ESERVICE | f::EV_ESERVICE_DELIVERED => t.eservice.clone(),
-            f::EV_RECOVERED_FEN => t.recoveries.iter().map(|(d, r, _)| (*d, *r, true)).collect(),
+            f::EV_RECOVERED_FEN => t.recoveries.iter().map(|(r, d, _)| (*r, *d, true)).collect(),
             _ => Vec::new(),
         };
-        for (d, row, delivered) in events {
+        for (row, d, delivered) in events {
             let row = row as usize;
             let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
             if layer.at(d).is_none()

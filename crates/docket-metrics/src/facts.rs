@@ -92,10 +92,11 @@ pub struct FactTable {
     /// The `C_*` counting fields (bit = field index) a closing of this case adds one to:
     /// everything about a closing that depends on the case alone, worked out once.
     pub(crate) close_mask: Vec<u64>,
-    /// Electronic service attempts: (day, row, delivered).
-    pub(crate) eservice: Vec<(i32, u32, bool)>,
-    /// Recoveries: (day, row, fen).
-    pub(crate) recoveries: Vec<(i32, u32, i64)>,
+    /// Electronic service attempts: (row, day, delivered), in row order so a pass over a run of
+    /// rows reads their events in one run too.
+    pub(crate) eservice: Vec<(u32, i32, bool)>,
+    /// Recoveries: (row, day, fen), in row order.
+    pub(crate) recoveries: Vec<(u32, i32, i64)>,
 
     // Dictionaries.
     pub(crate) courts: Vec<CourtCode>,
@@ -235,7 +236,7 @@ impl FactTable {
         let origin = c.origin.take().and_then(|o| self.index.get(&o).copied());
         let (new_service, new_recoveries) = (c.eservice.len(), c.recoveries.len());
         let row = self.upsert_row(c);
-        // The case's dated events were appended; move them to their place in day order.
+        // The case's dated events were appended; move them to their place in row order.
         let tail: Vec<_> = self.eservice.split_off(self.eservice.len() - new_service);
         for e in tail {
             let at = self.eservice.partition_point(|x| *x < e);
@@ -368,11 +369,11 @@ impl FactTable {
         self.close_mask[row] = self.compute_close_mask(row);
         let r32 = row as u32;
         if existed {
-            self.eservice.retain(|(_, r, _)| *r != r32);
-            self.recoveries.retain(|(_, r, _)| *r != r32);
+            self.eservice.retain(|(r, _, _)| *r != r32);
+            self.recoveries.retain(|(r, _, _)| *r != r32);
         }
-        self.eservice.extend(c.eservice.iter().map(|(d, ok)| (day(*d), r32, *ok)));
-        self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (day(*d), r32, *a)));
+        self.eservice.extend(c.eservice.iter().map(|(d, ok)| (r32, day(*d), *ok)));
+        self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (r32, day(*d), *a)));
         row
     }
 
@@ -476,7 +477,7 @@ impl FactTable {
         count
     }
 
-    /// Finishes a bulk build: sorts the dated events by day.
+    /// Finishes a bulk build: sorts the dated events by row, then day.
     pub(crate) fn sort_events(&mut self) {
         self.eservice.sort_unstable();
         self.recoveries.sort_unstable();
