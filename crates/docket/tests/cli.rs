@@ -160,3 +160,60 @@ fn due_lists_open_cases_by_deadline_and_holidays_can_be_shown_and_replaced() {
     let off = stdout(&docket(&dir, &["--holiday-rule", "off", "case", "show", "（2025）内0203民初1234号"]));
     assert!(off.contains("审限届满：2025-06-03"), "{off}");
 }
+
+#[test]
+fn metrics_json_has_the_documented_shape_and_explain_lists_the_counted_cases() {
+    let dir = temp_dir("metrics");
+    assert!(docket(&dir, &["demo", "--cases", "800", "--no-serve"]).status.success());
+    let db = ["--db", "docket-demo.db"];
+    let base = ["--court", "内0203", "--from", "2025-01-01", "--to", "2025-12-31"];
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&str> = db.to_vec();
+        args.push("metrics");
+        args.extend_from_slice(extra);
+        let out = docket(&dir, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let mut args = base.to_vec();
+    args.extend(["--format", "json", "--indicators", "accepted,closed,pending,closure_rate"]);
+    let json: serde_json::Value = serde_json::from_str(&run(&args)).unwrap();
+    assert_eq!(json["court"], "内0203");
+    assert_eq!(json["from"], "2025-01-01");
+    let ind = json["indicators"].as_array().unwrap();
+    let get = |id: &str| ind.iter().find(|i| i["id"] == id).unwrap().clone();
+    let (accepted, closed, pending) = (get("accepted"), get("closed"), get("pending"));
+    assert!(accepted.get("numerator").is_none(), "counts have value only");
+    assert_eq!(accepted["value"].as_f64().unwrap() - closed["value"].as_f64().unwrap(), pending["value"].as_f64().unwrap());
+    let rate = get("closure_rate");
+    assert_eq!(rate["numerator"].as_f64(), closed["value"].as_f64());
+    assert_eq!(rate["denominator"].as_f64(), accepted["value"].as_f64());
+    let value = rate["value"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&value) && rate.get("yoy").is_some());
+
+    // explain lists exactly the cases counted.
+    let mut args = vec!["explain", "closure_rate"];
+    args.extend(base);
+    args.extend(["--format", "json"]);
+    let e: serde_json::Value = serde_json::from_str(&run(&args)).unwrap();
+    assert_eq!(e["numerator"].as_array().unwrap().len() as f64, closed["value"].as_f64().unwrap());
+    assert_eq!(e["denominator"].as_array().unwrap().len() as f64, accepted["value"].as_f64().unwrap());
+
+    // Grouped by month: twelve groups keyed by month.
+    let mut args = base.to_vec();
+    args.extend(["--format", "json", "--by", "month", "--indicators", "filed"]);
+    let g: serde_json::Value = serde_json::from_str(&run(&args)).unwrap();
+    let groups = g["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 12);
+    assert_eq!(groups[0]["key"]["month"], "2025-01");
+    let filed: f64 = groups.iter().map(|x| x["indicators"][0]["value"].as_f64().unwrap()).sum();
+    let mut args = base.to_vec();
+    args.extend(["--format", "json", "--indicators", "filed"]);
+    let whole: serde_json::Value = serde_json::from_str(&run(&args)).unwrap();
+    assert_eq!(whole["indicators"][0]["value"].as_f64().unwrap(), filed);
+
+    // A bad query is refused in Chinese.
+    let out = docket(&dir, &["--db", "docket-demo.db", "metrics", "--court", "内0203", "--from", "2025-01-01"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("统计期间"), "{}", stderr(&out));
+}
