@@ -1,8 +1,7 @@
 //! The indicator catalogue of `INDICATORS.md`: ids, names, scopes and formulas over the engine's
 //! accumulated fields, and the settings a court may change.
 
-use docket_domain::case_type::TYPES;
-use docket_domain::{CaseType, Category};
+pub use crate::settings::Settings;
 
 /// Accumulated fields. `N_*` count cases filed in the period, `C_*` cases closed in it, `U_*`
 /// cases pending at its last day, `O` cases pending at its first; `EV_*` dated events in it.
@@ -174,52 +173,7 @@ pub static SCOPES: &[(&str, &str)] = &[
 ];
 
 /// Type codes outside the default scope 审执.
-const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] = &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
-
-/// What a court may change: the type codes of each scope, an indicator's scope, thresholds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    /// Scope name → type codes.
-    pub scopes: Vec<(String, Vec<&'static str>)>,
-    /// Indicator id → scope name, where it differs from the catalogue's.
-    pub indicator_scopes: Vec<(String, String)>,
-    /// 法定期限内立案: days from receipt to filing (default 7, 民诉法第一百二十六条).
-    pub filing_limit_days: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        let codes = |keep: &dyn Fn(&CaseType) -> bool| -> Vec<&'static str> {
-            TYPES.iter().filter(|t| keep(t)).map(|t| t.code).collect()
-        };
-        let scopes = vec![
-            ("trial_enforcement".to_owned(), codes(&|t| !OUTSIDE_TRIAL_ENFORCEMENT.contains(&t.code))),
-            ("first_instance".to_owned(), vec!["民初", "刑初", "行初"]),
-            ("civil_first".to_owned(), vec!["民初"]),
-            ("second_instance".to_owned(), vec!["民终", "刑终", "行终"]),
-            ("enforcement_first".to_owned(), vec!["执"]),
-            ("enforcement".to_owned(), codes(&|t| t.category == Category::Enforcement)),
-            ("premediation".to_owned(), vec!["民诉前调"]),
-            ("all".to_owned(), codes(&|_| true)),
-        ];
-        Self { scopes, indicator_scopes: Vec::new(), filing_limit_days: 7 }
-    }
-}
-
-impl Settings {
-    /// The scope an indicator uses under these settings.
-    pub fn scope_of(&self, indicator: &Indicator) -> &str {
-        self.indicator_scopes
-            .iter()
-            .find(|(id, _)| id == indicator.id)
-            .map_or(indicator.scope, |(_, s)| s.as_str())
-    }
-
-    /// Index of a scope by name.
-    pub(crate) fn scope_index(&self, name: &str) -> Option<usize> {
-        self.scopes.iter().position(|(n, _)| n == name)
-    }
-}
+pub(crate) const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] = &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
 
 pub fn lookup(id: &str) -> Option<&'static Indicator> {
     CATALOGUE.iter().find(|i| i.id == id)

@@ -96,6 +96,9 @@ pub struct Value {
     pub yoy: Option<f64>,
     /// 环比, the same way against the preceding period.
     pub mom: Option<f64>,
+    /// The reasonable range (合理区间) from the settings, and whether the value lies in it.
+    pub range: Option<crate::Range>,
+    pub within_range: Option<bool>,
 }
 
 /// The values of one group.
@@ -745,6 +748,8 @@ impl Engine {
                         denominator: now.denominator,
                         yoy: change(raw(k, ind, *scope, *yoy_at)),
                         mom: change(raw(k, ind, *scope, *mom_at)),
+                        range: self.settings.range_of(ind.id),
+                        within_range: self.settings.range_of(ind.id).zip(now.value).map(|(r, v)| r.contains(v)),
                     });
                 }
                 let mut key: GroupKey = Vec::new();

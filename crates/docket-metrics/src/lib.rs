@@ -13,8 +13,10 @@ mod catalogue;
 mod engine;
 mod facts;
 mod period;
+mod settings;
 
 pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, Settings};
 pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
 pub use facts::{CaseFacts, FactTable, JudgeFacts};
 pub use period::{Grain, Period};
+pub use settings::{Range, SettingsError};

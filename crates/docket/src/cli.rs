@@ -85,10 +85,15 @@ pub struct MetricsArgs {
     /// 输出格式
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
     pub format: String,
+    /// 指标设置文件（口径、合理区间、阈值）；默认用指标目录的默认值（docket metrics settings 可导出）
+    #[arg(long, global = true, env = "DOCKET_METRICS_SETTINGS")]
+    pub settings: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum MetricsCommand {
+    /// 输出指标设置文件（当前生效的设置，未指定 --settings 时为默认值）
+    Settings,
     /// 列出某指标分子和分母中的案件
     Explain {
         /// 指标 id，如 closure_rate

@@ -30,8 +30,20 @@ fn query(q: &MetricsQuery, by: &[String], indicators: &[String]) -> Result<Query
 }
 
 pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> {
-    let engine = docket.metrics_engine(Settings::default()).await?;
+    let settings = match &args.settings {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("无法读取 {}：{e}", path.display()))?;
+            Settings::parse(&text).map_err(|e| anyhow::anyhow!("{}：{e}", path.display()))?
+        }
+        None => Settings::default(),
+    };
+    if let Some(MetricsCommand::Settings) = args.command {
+        print!("{}", settings.to_text());
+        return Ok(());
+    }
+    let engine = docket.metrics_engine(settings).await?;
     match args.command {
+        Some(MetricsCommand::Settings) => {}
         Some(MetricsCommand::Explain { id, query: q, format }) => {
             let q = query(&q, &[], &[])?;
             let e = engine.explain(&q, &id)?;
@@ -95,6 +107,10 @@ fn value_json(v: &Value) -> Json {
     }
     m.insert("yoy".into(), json!(v.yoy));
     m.insert("mom".into(), json!(v.mom));
+    if let Some(r) = v.range {
+        m.insert("range".into(), json!([r.low, r.high]));
+        m.insert("within_range".into(), json!(v.within_range));
+    }
     Json::Object(m)
 }
 
@@ -199,7 +215,7 @@ fn to_table(engine: &Engine, q: &Query, results: &[GroupResult]) -> String {
                 s,
                 "  {:<16}\t{:>14}\t{:>14}\t同比 {:>16}\t环比 {:>16}",
                 v.indicator.name,
-                display(v),
+                format!("{}{}", display(v), if v.within_range == Some(false) { " ⚠区间外" } else { "" }),
                 frac,
                 change(v, v.yoy),
                 change(v, v.mom)

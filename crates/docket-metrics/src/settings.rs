@@ -1,0 +1,214 @@
+//! Indicator settings: the type codes of each scope, an indicator's scope, the filing limit,
+//! reasonable ranges (合理区间) and whether courts may be ranked. Kept in a plain text file of
+//! `key = value` lines (Chinese comments allowed) that `Settings::to_text` writes with the
+//! catalogue's defaults and `Settings::parse` reads back, naming the line of any mistake.
+
+use std::fmt::Write as _;
+
+use docket_domain::case_type::TYPES;
+use docket_domain::{CaseType, Category};
+
+use crate::catalogue::{CATALOGUE, OUTSIDE_TRIAL_ENFORCEMENT, lookup};
+
+/// A reasonable range: either bound may be open.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+impl Range {
+    pub fn contains(&self, v: f64) -> bool {
+        self.low.is_none_or(|l| v >= l) && self.high.is_none_or(|h| v <= h)
+    }
+}
+
+/// What a court may change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Scope name → type codes.
+    pub scopes: Vec<(String, Vec<&'static str>)>,
+    /// Indicator id → scope name, where it differs from the catalogue's.
+    pub indicator_scopes: Vec<(String, String)>,
+    /// 法定期限内立案: days from receipt to filing (default 7, 民诉法第一百二十六条).
+    pub filing_limit_days: i64,
+    /// Indicator id → reasonable range.
+    pub ranges: Vec<(String, Range)>,
+    /// Ordering courts by rank (off by default: 合理区间, not 排名).
+    pub ranking: bool,
+}
+
+/// Docket's default ranges: the figures the seed work reports give for a basic court's year.
+const DEFAULT_RANGES: &[(&str, Option<f64>, Option<f64>)] = &[
+    ("closure_rate", Some(0.93), None),
+    ("mediation_withdrawal_rate", Some(0.30), Some(0.60)),
+    ("avg_duration_days", None, Some(90.0)),
+    ("recovery_rate", Some(0.30), None),
+    ("eservice_success_rate", Some(0.75), None),
+    ("premediation_success_rate", Some(0.30), None),
+    ("long_pending_12m_ratio", None, Some(0.05)),
+    ("within_limit_rate", Some(0.90), None),
+];
+
+impl Default for Settings {
+    fn default() -> Self {
+        let codes = |keep: &dyn Fn(&CaseType) -> bool| -> Vec<&'static str> {
+            TYPES.iter().filter(|t| keep(t)).map(|t| t.code).collect()
+        };
+        let scopes = vec![
+            ("trial_enforcement".to_owned(), codes(&|t| !OUTSIDE_TRIAL_ENFORCEMENT.contains(&t.code))),
+            ("first_instance".to_owned(), vec!["民初", "刑初", "行初"]),
+            ("civil_first".to_owned(), vec!["民初"]),
+            ("second_instance".to_owned(), vec!["民终", "刑终", "行终"]),
+            ("enforcement_first".to_owned(), vec!["执"]),
+            ("enforcement".to_owned(), codes(&|t| t.category == Category::Enforcement)),
+            ("premediation".to_owned(), vec!["民诉前调"]),
+            ("all".to_owned(), codes(&|_| true)),
+        ];
+        let ranges =
+            DEFAULT_RANGES.iter().map(|(id, low, high)| ((*id).to_owned(), Range { low: *low, high: *high })).collect();
+        Self { scopes, indicator_scopes: Vec::new(), filing_limit_days: 7, ranges, ranking: false }
+    }
+}
+
+/// A mistake in a settings file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("第 {line} 行：{message}")]
+pub struct SettingsError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl Settings {
+    /// The scope an indicator uses under these settings.
+    pub fn scope_of(&self, indicator: &crate::Indicator) -> &str {
+        self.indicator_scopes
+            .iter()
+            .find(|(id, _)| id == indicator.id)
+            .map_or(indicator.scope, |(_, s)| s.as_str())
+    }
+
+    /// Index of a scope by name.
+    pub(crate) fn scope_index(&self, name: &str) -> Option<usize> {
+        self.scopes.iter().position(|(n, _)| n == name)
+    }
+
+    pub fn range_of(&self, id: &str) -> Option<Range> {
+        self.ranges.iter().find(|(i, _)| i == id).map(|(_, r)| *r)
+    }
+
+    /// The settings file: every scope, every indicator's scope and range, the thresholds.
+    pub fn to_text(&self) -> String {
+        let mut s = String::from(
+            "# Docket 审判质效指标设置。每行 键 = 值；# 后为注释。\n\
+             # scope.名称 = 类型代字,…        统计口径包含的案件类型\n\
+             # indicator.指标.scope = 口径     指标使用的口径\n\
+             # indicator.指标.range = 下限..上限  合理区间（可省略一端，如 0.93..）\n\n",
+        );
+        for (name, codes) in &self.scopes {
+            let _ = writeln!(s, "scope.{name} = {}", codes.join(","));
+        }
+        s.push('\n');
+        for ind in CATALOGUE {
+            let _ = writeln!(s, "indicator.{}.scope = {}    # {}", ind.id, self.scope_of(ind), ind.name);
+            if let Some(r) = self.range_of(ind.id) {
+                let b = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+                let _ = writeln!(s, "indicator.{}.range = {}..{}", ind.id, b(r.low), b(r.high));
+            }
+        }
+        let _ = writeln!(s, "\nfiling_limit_days = {}", self.filing_limit_days);
+        let _ = writeln!(s, "ranking = {}", if self.ranking { "on" } else { "off" });
+        s
+    }
+
+    /// Reads a settings file over the defaults: what the file names replaces the default.
+    pub fn parse(text: &str) -> Result<Settings, SettingsError> {
+        let mut s = Settings::default();
+        for (i, raw) in text.lines().enumerate() {
+            let err = |message: String| SettingsError { line: i + 1, message };
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let Some((key, value)) = line.split_once('=') else { return Err(err("应为“键 = 值”".into())) };
+            let (key, value) = (key.trim(), value.trim());
+            if let Some(name) = key.strip_prefix("scope.") {
+                let mut codes = Vec::new();
+                for c in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    let t = CaseType::lookup(c).ok_or_else(|| err(format!("未知的类型代字“{c}”")))?;
+                    codes.push(t.code);
+                }
+                match s.scopes.iter_mut().find(|(n, _)| n == name) {
+                    Some(slot) => slot.1 = codes,
+                    None => s.scopes.push((name.to_owned(), codes)),
+                }
+            } else if let Some(rest) = key.strip_prefix("indicator.") {
+                let (id, what) = rest.rsplit_once('.').ok_or_else(|| err(format!("无法识别的键“{key}”")))?;
+                if lookup(id).is_none() {
+                    return Err(err(format!("未知指标“{id}”")));
+                }
+                match what {
+                    "scope" => {
+                        s.indicator_scopes.retain(|(i, _)| i != id);
+                        s.indicator_scopes.push((id.to_owned(), value.to_owned()));
+                    }
+                    "range" => {
+                        let (lo, hi) = value.split_once("..").ok_or_else(|| err("合理区间应写作 下限..上限".into()))?;
+                        let bound = |b: &str| -> Result<Option<f64>, SettingsError> {
+                            let b = b.trim();
+                            if b.is_empty() {
+                                return Ok(None);
+                            }
+                            b.parse().map(Some).map_err(|_| err(format!("“{b}”不是数字")))
+                        };
+                        let r = Range { low: bound(lo)?, high: bound(hi)? };
+                        s.ranges.retain(|(i, _)| i != id);
+                        s.ranges.push((id.to_owned(), r));
+                    }
+                    other => return Err(err(format!("未知的指标设置“{other}”"))),
+                }
+            } else if key == "filing_limit_days" {
+                s.filing_limit_days = value.parse().map_err(|_| err(format!("“{value}”不是天数")))?;
+            } else if key == "ranking" {
+                s.ranking = match value {
+                    "on" => true,
+                    "off" => false,
+                    _ => return Err(err("ranking 应为 on 或 off".into())),
+                };
+            } else {
+                return Err(err(format!("未知的键“{key}”")));
+            }
+        }
+        // Every indicator's scope must exist.
+        for (id, scope) in &s.indicator_scopes {
+            if s.scope_index(scope).is_none() {
+                return Err(SettingsError { line: 0, message: format!("指标 {id} 的口径 {scope} 未定义") });
+            }
+        }
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_reads_back_as_the_defaults() {
+        let d = Settings::default();
+        assert_eq!(Settings::parse(&d.to_text()).unwrap(), d);
+    }
+
+    #[test]
+    fn a_file_changes_scopes_ranges_and_thresholds_and_names_the_line_of_a_mistake() {
+        let s = Settings::parse("scope.civil_first = 民初,民特\nindicator.closure_rate.range = 0.95..\nfiling_limit_days = 5\n")
+            .unwrap();
+        assert_eq!(s.scopes.iter().find(|(n, _)| n == "civil_first").unwrap().1, vec!["民初", "民特"]);
+        assert_eq!(s.range_of("closure_rate"), Some(Range { low: Some(0.95), high: None }));
+        assert_eq!(s.filing_limit_days, 5);
+        let e = Settings::parse("# 注释\nscope.all = 民初\nindicator.nonsense.range = 1..2\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().contains("未知指标"), "{e}");
+        assert!(Settings::parse("scope.all = 民初,火星\n").unwrap_err().to_string().contains("第 1 行"));
+    }
+}
