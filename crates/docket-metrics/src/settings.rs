@@ -32,7 +32,7 @@ pub struct Settings {
     pub indicator_scopes: Vec<(String, String)>,
     /// 法定期限内立案: days from receipt to filing (default 7, 民诉法第一百二十六条).
     pub filing_limit_days: i64,
-    /// Indicator id → reasonable range.
+    /// Indicator id → reasonable range, sorted by id.
     pub ranges: Vec<(String, Range)>,
     /// Ordering courts by rank (off by default: 合理区间, not 排名).
     pub ranking: bool,
@@ -65,8 +65,9 @@ impl Default for Settings {
             ("premediation".to_owned(), vec!["民诉前调"]),
             ("all".to_owned(), codes(&|_| true)),
         ];
-        let ranges =
+        let mut ranges: Vec<(String, Range)> =
             DEFAULT_RANGES.iter().map(|(id, low, high)| ((*id).to_owned(), Range { low: *low, high: *high })).collect();
+        ranges.sort_by(|a, b| a.0.cmp(&b.0));
         Self { scopes, indicator_scopes: Vec::new(), filing_limit_days: 7, ranges, ranking: false }
     }
 }
@@ -150,7 +151,9 @@ impl Settings {
                 match what {
                     "scope" => {
                         s.indicator_scopes.retain(|(i, _)| i != id);
-                        s.indicator_scopes.push((id.to_owned(), value.to_owned()));
+                        if lookup(id).is_some_and(|ind| ind.scope != value) {
+                            s.indicator_scopes.push((id.to_owned(), value.to_owned()));
+                        }
                     }
                     "range" => {
                         let (lo, hi) = value.split_once("..").ok_or_else(|| err("合理区间应写作 下限..上限".into()))?;
@@ -164,6 +167,7 @@ impl Settings {
                         let r = Range { low: bound(lo)?, high: bound(hi)? };
                         s.ranges.retain(|(i, _)| i != id);
                         s.ranges.push((id.to_owned(), r));
+                        s.ranges.sort_by(|a, b| a.0.cmp(&b.0));
                     }
                     other => return Err(err(format!("未知的指标设置“{other}”"))),
                 }
