@@ -504,9 +504,8 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
             table.upsert(c.clone());
         }
         let mut r = Rng(seed);
-        for i in 0..cases.len() {
+        for c in cases.iter_mut() {
             if r.chance(0.1) {
-                let c = &mut cases[i];
                 c.closed_on = Some(c.filed_on + chrono::Days::new(r.below(200)));
                 c.close_method = Some(*r.pick(&CloseMethod::ALL));
                 c.suspended_since = None;
