@@ -437,6 +437,32 @@ fn every_catalogue_indicator_is_known_to_the_oracle() {
     }
 }
 
+fn blank(court: &CourtCode, case_no: &str) -> CaseFacts {
+    CaseFacts {
+        court: court.clone(),
+        case_no: CaseNumber::parse(case_no).unwrap(),
+        cause: "买卖合同纠纷".into(),
+        judge: None,
+        department: None,
+        tags: Vec::new(),
+        received_on: None,
+        filed_on: d(0),
+        closed_on: None,
+        close_method: None,
+        online: false,
+        claim_fen: 0,
+        deducted_days: 0,
+        extensions: 0,
+        deadline_on: None,
+        hearings_held: 0,
+        first_setting_held: false,
+        suspended_since: None,
+        origin: None,
+        eservice: Vec::new(),
+        recoveries: Vec::new(),
+    }
+}
+
 #[test]
 fn the_seeds_arithmetic_comes_out() {
     // 涉重大项目: 受理 67, 审结 58 → 结案率 86.57%.
@@ -483,8 +509,27 @@ fn the_seeds_arithmetic_comes_out() {
     assert_eq!(v[0], Some(67.0));
     assert_eq!(v[1], Some(58.0));
     assert_eq!(format!("{:.2}%", v[2].unwrap() * 100.0), "86.57%");
-    // 304 → 196 is −35.53%, a count's change in percent.
-    assert_eq!(format!("{:.2}%", (196.0 - 304.0) / 304.0 * 100.0), "-35.53%");
+    // 304 → 196 is −35.53%: a count's 同比 in percent, from 304 cases filed in 2022 and 196 in 2023.
+    let mut more = Vec::new();
+    for (year, n) in [(2022, 304u32), (2023, 196)] {
+        for i in 1..=n {
+            let mut c = blank(&court, &format!("（{year}）内0203民初{}号", 1000 + i));
+            c.filed_on = NaiveDate::from_ymd_opt(year, 3, 1).unwrap() + chrono::Days::new(u64::from(i % 200));
+            more.push(c);
+        }
+    }
+    let counts = Engine::new(FactTable::build(more, Vec::new(), &Settings::default()), Settings::default());
+    let by_year = Query {
+        court: court.clone(),
+        rollup: false,
+        period: Period::new(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()),
+        by: Vec::new(),
+        tag: None,
+        indicators: vec!["filed".into()],
+    };
+    let v = &counts.compute(&by_year).unwrap()[0].values[0];
+    assert_eq!(v.value, Some(196.0));
+    assert_eq!(format!("{:.2}%", v.yoy.unwrap() * 100.0), "-35.53%");
     let e = engine.explain(&q, "closed").unwrap();
     assert_eq!(e.numerator.len(), 58);
     let e = engine.explain(&q, "closure_rate").unwrap();
