@@ -64,7 +64,11 @@ impl<S: Store> Docket<S> {
     /// Imports records made in memory (the demo generator) exactly as if they were the lines of a
     /// file, numbered from 1: each gets its canonical body and the same checks. Only the text
     /// parsing is skipped.
-    pub async fn import_records(&self, records: Vec<Record>, reporter: &dyn Reporter) -> Result<ImportReport, AppError> {
+    pub async fn import_records(
+        &self,
+        records: Vec<Record>,
+        reporter: &dyn Reporter,
+    ) -> Result<ImportReport, AppError> {
         reporter.stage("规范化", records.len() as u64);
         let records = canonical_all(records);
         reporter.advance(records.len() as u64);

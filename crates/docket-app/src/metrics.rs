@@ -1,50 +1,40 @@
-//! The indicator engine's facts, from the store: every case projection (the 审限 with the holiday
-//! rule in force) and the dated events the indicators count by their own date (electronic
-//! service attempts, recoveries). One conversion, [`facts_from_row`], serves every source.
-
-use std::collections::HashMap;
+//! The indicator engine's facts, from the store's case projections: the 审限 with the holiday rule
+//! in force, and the dated facts the indicators count by their own date (electronic service
+//! attempts, recoveries), kept in the projection. One conversion, [`facts_from_row`], serves every
+//! source.
 
 use chrono::NaiveDate;
 use docket_domain::calendar::HolidayCalendar;
-use docket_domain::{
-    CaseNumber, CaseState, CloseMethod, CourtCode, Event, EventKind, Judge, ServiceChannel, Tag,
-};
-use docket_interchange::{Record, parse_line};
+use docket_domain::{CaseNumber, CaseState, CloseMethod, CourtCode, Judge, Tag};
 use docket_metrics::{CaseFacts, Engine, FactTable, JudgeFacts, Settings};
 use docket_store::{CaseRow, Store};
 
 use crate::{AppError, Docket};
 
-/// Dated facts of one case: electronic service attempts and recoveries.
-#[derive(Debug, Default, Clone)]
-pub struct DatedFacts {
-    pub eservice: Vec<(NaiveDate, bool)>,
-    pub recoveries: Vec<(NaiveDate, i64)>,
-}
-
-impl DatedFacts {
-    fn add(&mut self, e: &Event) {
-        match &e.kind {
-            EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered } => {
-                self.eservice.push((e.on, *delivered));
-            }
-            EventKind::Recovered { amount } => self.recoveries.push((e.on, amount.fen())),
-            _ => {}
-        }
-    }
-}
-
 /// The engine's facts of a case projection; `None` for a row that does not parse (a corrupt
 /// projection, which `verify` reports).
-pub fn facts_from_row(
-    row: &CaseRow,
-    dated: DatedFacts,
-    calendar: &HolidayCalendar,
-    holiday_rule: bool,
-) -> Option<CaseFacts> {
-    let deadline_on = row.deadline_unadjusted.map(|d| {
-        if holiday_rule && calendar.is_rest_day(d) { calendar.next_working_day(d) } else { d }
-    });
+pub fn facts_from_row(row: &CaseRow, calendar: &HolidayCalendar, holiday_rule: bool) -> Option<CaseFacts> {
+    let eservice = row
+        .eservice_log
+        .split(',')
+        .filter(|x| !x.is_empty())
+        .map(|x| {
+            let (d, ok) = x.split_at(x.len().saturating_sub(1));
+            Some((d.parse::<NaiveDate>().ok()?, ok == "+"))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let recoveries = row
+        .recovery_log
+        .split(',')
+        .filter(|x| !x.is_empty())
+        .map(|x| {
+            let (d, fen) = x.split_once(':')?;
+            Some((d.parse::<NaiveDate>().ok()?, fen.parse::<i64>().ok()?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let deadline_on = row
+        .deadline_unadjusted
+        .map(|d| if holiday_rule && calendar.is_rest_day(d) { calendar.next_working_day(d) } else { d });
     Some(CaseFacts {
         court: CourtCode::parse(&row.court).ok()?,
         case_no: CaseNumber::parse(&row.case_no).ok()?,
@@ -65,15 +55,20 @@ pub fn facts_from_row(
         first_setting_held: row.first_setting == "held_as_scheduled",
         suspended_since: row.suspended_since,
         origin: row.origin.as_deref().and_then(|o| CaseNumber::parse(o).ok()),
-        eservice: dated.eservice,
-        recoveries: dated.recoveries,
+        eservice,
+        recoveries,
     })
 }
 
 fn judge_facts(judges: &[Judge]) -> Vec<JudgeFacts> {
     judges
         .iter()
-        .map(|j| JudgeFacts { court: j.court.clone(), code: j.code.clone(), quota: j.quota, leader: !j.titles.is_empty() })
+        .map(|j| JudgeFacts {
+            court: j.court.clone(),
+            code: j.code.clone(),
+            quota: j.quota,
+            leader: !j.titles.is_empty(),
+        })
         .collect()
 }
 
@@ -86,14 +81,7 @@ pub fn engine_from_states(
     holiday_rule: bool,
     settings: Settings,
 ) -> Engine {
-    let facts = states
-        .iter()
-        .filter_map(|s| {
-            let mut dated = DatedFacts::default();
-            s.events.iter().for_each(|e| dated.add(e));
-            facts_from_row(&CaseRow::from_state(s), dated, calendar, holiday_rule)
-        })
-        .collect();
+    let facts = states.iter().filter_map(|s| facts_from_row(&CaseRow::from_state(s), calendar, holiday_rule)).collect();
     Engine::new(FactTable::build(facts, judge_facts(judges), &settings), settings)
 }
 
@@ -102,20 +90,9 @@ impl<S: Store> Docket<S> {
     pub async fn metrics_engine(&self, settings: Settings) -> Result<Engine, AppError> {
         let calendar = self.calendar().await?;
         let judges = self.store.judges().await?;
-        let mut dated: HashMap<String, DatedFacts> = HashMap::new();
-        for entry in self.store.events_of_types(&["service_attempted", "recovered"]).await? {
-            if let Ok(Record::Event(e)) = parse_line(0, &entry.body) {
-                dated.entry(e.case_no.to_string()).or_default().add(&e.event);
-            }
-        }
         let rows = self.store.all_cases().await?;
-        let facts: Vec<CaseFacts> = rows
-            .iter()
-            .filter_map(|r| {
-                let d = dated.remove(&r.case_no).unwrap_or_default();
-                facts_from_row(r, d, &calendar, self.holiday_rule)
-            })
-            .collect();
+        let facts: Vec<CaseFacts> =
+            rows.iter().filter_map(|r| facts_from_row(r, &calendar, self.holiday_rule)).collect();
         Ok(Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings))
     }
 }

@@ -26,6 +26,9 @@ pub struct CaseView {
     pub state: CaseState,
     pub parties: Vec<PartyRow>,
     pub court_name: Option<String>,
+    /// The 承办法官's name and the department's name, when the case is assigned.
+    pub judge_name: Option<String>,
+    pub department_name: Option<String>,
     pub derived: Vec<String>,
     pub timeline: Vec<TimelineEntry>,
     /// The 审限 with the steps that produced it.
@@ -59,6 +62,26 @@ impl<S: Store> Docket<S> {
             });
         }
         let court_name = self.store.courts().await?.into_iter().find(|c| c.code == *n.court()).map(|c| c.name);
+        let judge_name = match &row.judge {
+            Some(code) => self
+                .store
+                .judges()
+                .await?
+                .into_iter()
+                .find(|j| j.court == *n.court() && j.code == *code)
+                .map(|j| j.name),
+            None => None,
+        };
+        let department_name = match &row.department {
+            Some(code) => self
+                .store
+                .departments()
+                .await?
+                .into_iter()
+                .find(|d| d.court == *n.court() && d.code == *code)
+                .map(|d| d.name),
+            None => None,
+        };
         let calendar = self.calendar().await?;
         let deadline = docket_domain::deadline::DeadlineBase::compute(&state.record, &state.events, None)
             .adjust(&calendar, self.holiday_rule());
@@ -77,6 +100,8 @@ impl<S: Store> Docket<S> {
             row,
             state,
             court_name,
+            judge_name,
+            department_name,
             timeline,
         })
     }

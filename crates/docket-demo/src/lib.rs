@@ -21,8 +21,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::identity::{CreditCode, ResidentId};
 use docket_domain::{
     Amount, Approver, CaseNumber, CaseRecord, CaseState, CaseType, CloseMethod, Court, CourtCode, CourtLevel,
-    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, Role,
-    ServiceChannel, SuspensionReason, Tag,
+    Department, Event, EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
+    Role, ServiceChannel, SuspensionReason, Tag,
 };
 use docket_interchange::{CaseEvent, Record};
 
@@ -457,8 +457,8 @@ impl Generator<'_> {
             if filed_on.month() == 12 && filed_on.day() >= 20 && type_code != "刑初" && self.rng.chance(0.5) {
                 delayed_from = Some(filed_on);
                 // Beyond the seven days for filing (《关于严格执行案件审理期限制度的若干规定》第六条; 民诉法第一百二十六条), and into the new year.
-                let january = NaiveDate::from_ymd_opt(filed_on.year() + 1, 1, 2 + self.rng.below(7) as u32)
-                    .unwrap_or(filed_on);
+                let january =
+                    NaiveDate::from_ymd_opt(filed_on.year() + 1, 1, 2 + self.rng.below(7) as u32).unwrap_or(filed_on);
                 filed_on = january.max(filed_on + Days::new(8 + self.rng.below(5)));
             }
             let mut plan = self.plan(court, type_code, filed_on, None, &[], None);
@@ -1085,8 +1085,10 @@ mod tests {
                 Irregularity::RefiledAfterWithdrawal { withdrawn } => {
                     counts[2] += 1;
                     let w = cases[withdrawn];
-                    assert_eq!((&w.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &w.cause),
-                        (&c.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &c.cause));
+                    assert_eq!(
+                        (&w.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &w.cause),
+                        (&c.parties.iter().map(|p| &p.name).collect::<Vec<_>>(), &c.cause)
+                    );
                     let closed = events[withdrawn]
                         .iter()
                         .find_map(|e| match e.kind {

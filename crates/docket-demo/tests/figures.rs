@@ -10,7 +10,8 @@ use docket_domain::{CloseMethod, EventKind, ServiceChannel};
 use docket_interchange::Record;
 
 /// Type codes outside the default scope 审执 (INDICATORS.md, counting conventions).
-const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] = &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
+const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] =
+    &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
 
 #[derive(Default)]
 struct Facts {
@@ -66,10 +67,7 @@ fn figures(records: &[Record], court: &str, from: NaiveDate, to: NaiveDate) -> F
     let closed_in = |f: &Facts| f.closed_on.is_some_and(|d| (from..=to).contains(&d));
     let in_scope = |f: &&Facts| !OUTSIDE_TRIAL_ENFORCEMENT.contains(&f.type_code);
     let scoped: Vec<&Facts> = cases.values().filter(in_scope).collect();
-    let accepted = scoped
-        .iter()
-        .filter(|f| f.filed_on.unwrap() <= to && f.closed_on.is_none_or(|d| d >= from))
-        .count();
+    let accepted = scoped.iter().filter(|f| f.filed_on.unwrap() <= to && f.closed_on.is_none_or(|d| d >= from)).count();
     let closed: Vec<&&Facts> = scoped.iter().filter(|f| closed_in(f)).collect();
     let civil: Vec<&&&Facts> = closed.iter().filter(|f| f.type_code == "民初").collect();
     let mw = civil

@@ -124,7 +124,13 @@ pub static CATALOGUE: &[Indicator] = &[
     ind("avg_duration_days", "平均审理天数", Days, "trial_enforcement", Mean(f::C_DAYS, f::C)),
     ind("avg_net_duration_days", "平均审理天数(扣除审限后)", Days, "trial_enforcement", Mean(f::C_NET_DAYS, f::C)),
     ind("median_duration_days", "审理天数中位数", Days, "trial_enforcement", MedianDuration),
-    ind("within_limit_rate", "法定审限内结案率", Rate, "trial_enforcement", Fraction(f::C_WITHIN_LIMIT, f::C_WITH_LIMIT)),
+    ind(
+        "within_limit_rate",
+        "法定审限内结案率",
+        Rate,
+        "trial_enforcement",
+        Fraction(f::C_WITHIN_LIMIT, f::C_WITH_LIMIT),
+    ),
     ind("extension_rate", "延长审限率", Rate, "trial_enforcement", Fraction(f::C_EXTENDED, f::C)),
     ind("overdue_pending", "超审限未结案件数", Count, "trial_enforcement", Total(f::U_OVERDUE)),
     ind("long_pending_12m", "超12个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_12M)),
@@ -140,16 +146,40 @@ pub static CATALOGUE: &[Indicator] = &[
     ind("pending_age_12_18m", "未结账龄12至18个月", Count, "trial_enforcement", Total(f::U_AGE + 3)),
     ind("pending_age_18_36m", "未结账龄18至36个月", Count, "trial_enforcement", Total(f::U_AGE + 4)),
     ind("pending_age_over_36m", "未结账龄36个月以上", Count, "trial_enforcement", Total(f::U_AGE + 5)),
-    ind("filing_within_limit_rate", "法定期限内立案率", Rate, "trial_enforcement", Fraction(f::N_RECEIVED_IN_TIME, f::N_RECEIVED)),
-    ind("first_setting_certainty", "首次排期开庭率", Rate, "trial_enforcement", Fraction(f::C_HEARD_AS_SCHEDULED, f::C_HEARD)),
+    ind(
+        "filing_within_limit_rate",
+        "法定期限内立案率",
+        Rate,
+        "trial_enforcement",
+        Fraction(f::N_RECEIVED_IN_TIME, f::N_RECEIVED),
+    ),
+    ind(
+        "first_setting_certainty",
+        "首次排期开庭率",
+        Rate,
+        "trial_enforcement",
+        Fraction(f::C_HEARD_AS_SCHEDULED, f::C_HEARD),
+    ),
     ind("mediation_rate", "调解率", Rate, "civil_first", Fraction(f::C_MEDIATION, f::C)),
     ind("mediation_withdrawal_rate", "调撤率", Rate, "civil_first", Fraction(f::C_MEDIATION_WITHDRAWAL, f::C)),
     ind("appeal_rate", "上诉率", Rate, "first_instance", Fraction(f::C_APPEALED, f::C)),
     ind("reversal_remand_rate", "一审被改判发回重审率", Rate, "first_instance", Fraction(f::C_REVERSED_REMANDED, f::C)),
-    ind("second_instance_reversal_rate", "二审改判发回重审率", Rate, "second_instance", Fraction(f::C_SECOND_REVISED, f::C)),
+    ind(
+        "second_instance_reversal_rate",
+        "二审改判发回重审率",
+        Rate,
+        "second_instance",
+        Fraction(f::C_SECOND_REVISED, f::C),
+    ),
     ind("acceptance_rate", "服判息诉率", Rate, "first_instance", Fraction(f::C_ACCEPTED, f::C)),
     ind("case_matter_ratio", "案-件比", Ratio, "trial_enforcement", Fraction(f::MATTER_CASES, f::MATTERS)),
-    ind("enforcement_application_rate", "民事裁判申请执行率", Rate, "civil_first", Fraction(f::C_ENFORCEMENT_APPLIED, f::C_JUDGMENT_MEDIATION)),
+    ind(
+        "enforcement_application_rate",
+        "民事裁判申请执行率",
+        Rate,
+        "civil_first",
+        Fraction(f::C_ENFORCEMENT_APPLIED, f::C_JUDGMENT_MEDIATION),
+    ),
     ind("recovery_rate", "执行到位率", Rate, "enforcement_first", Fraction(f::C_RECOVERED_FEN, f::C_APPLIED_FEN)),
     ind("recovered_amount", "执行到位金额", Amount, "enforcement", Total(f::EV_RECOVERED_FEN)),
     ind("completion_rate", "执行完毕率", Rate, "enforcement_first", Fraction(f::C_COMPLETED, f::C)),
@@ -173,7 +203,8 @@ pub static SCOPES: &[(&str, &str)] = &[
 ];
 
 /// Type codes outside the default scope 审执.
-pub(crate) const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] = &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
+pub(crate) const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] =
+    &["民诉前调", "诉前调确", "诉前调书", "执保", "执恢", "财保", "行保", "证保"];
 
 pub fn lookup(id: &str) -> Option<&'static Indicator> {
     CATALOGUE.iter().find(|i| i.id == id)

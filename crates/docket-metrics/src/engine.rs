@@ -462,12 +462,8 @@ impl Engine {
 
     /// The rows a query selects: court (alone or rolled up) and tag.
     fn selector(&self, q: &Query) -> (Vec<bool>, u16, bool) {
-        let courts: Vec<bool> = self
-            .table
-            .courts
-            .iter()
-            .map(|c| *c == q.court || (q.rollup && c.is_within(&q.court)))
-            .collect();
+        let courts: Vec<bool> =
+            self.table.courts.iter().map(|c| *c == q.court || (q.rollup && c.is_within(&q.court))).collect();
         match &q.tag {
             Some(tag) => match self.table.tag_names.iter().position(|t| t == tag) {
                 Some(i) => (courts, 1 << i, false),
@@ -499,11 +495,7 @@ impl Engine {
             _ => AGE_MONTHS.map(|m| add_months(filed, m)),
         };
         let suspended = t.suspended_since[row];
-        let age_end = if closed == OPEN && suspended != OPEN {
-            layer.end_ge(suspended)
-        } else {
-            u_end
-        };
+        let age_end = if closed == OPEN && suspended != OPEN { layer.end_ge(suspended) } else { u_end };
         self.groups_of(grouping, row, |g| {
             if let Some(p) = filed_p {
                 let base = acc.cell(class, g, p) * f::POINT;
@@ -723,11 +715,12 @@ impl Engine {
             // next year's 同比 base and as next month's 环比 base.
             let mut memo: Vec<Option<Raw>> = vec![None; slots * indicators.len()];
             for (m, [now_at, yoy_at, mom_at]) in mains.iter().zip(&targets) {
-                let mut raw = |k: usize, ind: &Indicator, scope: u16, at: Option<(usize, usize, usize)>| -> Option<Raw> {
-                    let (li, pi, slot) = at?;
-                    let cell = &mut memo[slot * indicators.len() + k];
-                    Some(*cell.get_or_insert_with(|| self.raw(&accs[li], &layers[li], ind, scope, g, pi)))
-                };
+                let mut raw =
+                    |k: usize, ind: &Indicator, scope: u16, at: Option<(usize, usize, usize)>| -> Option<Raw> {
+                        let (li, pi, slot) = at?;
+                        let cell = &mut memo[slot * indicators.len() + k];
+                        Some(*cell.get_or_insert_with(|| self.raw(&accs[li], &layers[li], ind, scope, g, pi)))
+                    };
                 let mut values = Vec::with_capacity(indicators.len());
                 for (k, (ind, scope)) in indicators.iter().zip(&scopes).enumerate() {
                     let Some(now) = raw(k, ind, *scope, *now_at) else { continue };

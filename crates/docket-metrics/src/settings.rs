@@ -83,10 +83,7 @@ pub struct SettingsError {
 impl Settings {
     /// The scope an indicator uses under these settings.
     pub fn scope_of(&self, indicator: &crate::Indicator) -> &str {
-        self.indicator_scopes
-            .iter()
-            .find(|(id, _)| id == indicator.id)
-            .map_or(indicator.scope, |(_, s)| s.as_str())
+        self.indicator_scopes.iter().find(|(id, _)| id == indicator.id).map_or(indicator.scope, |(_, s)| s.as_str())
     }
 
     /// Index of a scope by name.
@@ -205,8 +202,10 @@ mod tests {
 
     #[test]
     fn a_file_changes_scopes_ranges_and_thresholds_and_names_the_line_of_a_mistake() {
-        let s = Settings::parse("scope.civil_first = 民初,民特\nindicator.closure_rate.range = 0.95..\nfiling_limit_days = 5\n")
-            .unwrap();
+        let s = Settings::parse(
+            "scope.civil_first = 民初,民特\nindicator.closure_rate.range = 0.95..\nfiling_limit_days = 5\n",
+        )
+        .unwrap();
         assert_eq!(s.scopes.iter().find(|(n, _)| n == "civil_first").unwrap().1, vec!["民初", "民特"]);
         assert_eq!(s.range_of("closure_rate"), Some(Range { low: Some(0.95), high: None }));
         assert_eq!(s.filing_limit_days, 5);

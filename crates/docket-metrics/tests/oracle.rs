@@ -34,7 +34,8 @@ impl Rng {
 }
 
 const COURTS: &[&str] = &["内", "内02", "内0203", "内0207", "内01", "内0105"];
-const TYPES: &[&str] = &["民初", "民初", "民初", "刑初", "行初", "民终", "刑终", "执", "执", "执恢", "民诉前调", "财保", "民特", "民申"];
+const TYPES: &[&str] =
+    &["民初", "民初", "民初", "刑初", "行初", "民终", "刑终", "执", "执", "执恢", "民诉前调", "财保", "民特", "民申"];
 const TAGS: &[&str] = &["enterprise", "labor", "minor"];
 
 fn d(days: u64) -> NaiveDate {
@@ -182,11 +183,12 @@ impl Oracle<'_> {
                 }
                 let counts: Vec<f64> = (m0..=m1)
                     .map(|m| {
-                        cl.iter().filter(|c| {
-                            let x = c.closed_on.unwrap();
-                            x.year() * 12 + x.month0() as i32 == m
-                        })
-                        .count() as f64
+                        cl.iter()
+                            .filter(|c| {
+                                let x = c.closed_on.unwrap();
+                                x.year() * 12 + x.month0() as i32 == m
+                            })
+                            .count() as f64
                     })
                     .collect();
                 let mean = counts.iter().sum::<f64>() / counts.len() as f64;
@@ -269,9 +271,9 @@ impl Oracle<'_> {
                 cl.iter().map(|c| c.recoveries.iter().map(|(_, a)| a).sum::<i64>()).sum(),
                 cl.iter().map(|c| c.claim_fen).sum(),
             ),
-            "recovered_amount" => count(
-                cases.iter().flat_map(|c| c.recoveries.iter()).filter(|(x, _)| inp(*x)).map(|(_, a)| a).sum(),
-            ),
+            "recovered_amount" => {
+                count(cases.iter().flat_map(|c| c.recoveries.iter()).filter(|(x, _)| inp(*x)).map(|(_, a)| a).sum())
+            }
             "completion_rate" => rate(cc(&|c| method(c, &[EnforcementCompleted])), cn),
             "termination_rate" => rate(cc(&|c| method(c, &[EnforcementTerminated])), cn),
             "actual_enforcement_rate" => {
@@ -371,7 +373,13 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
                 Some(dm) => selected.iter().copied().filter(|c| oracle.key(dm, c).contains(&g[0])).collect(),
             };
             let res = results.iter().find(|r| {
-                r.period == *m && r.key.iter().filter(|(k, _)| !matches!(*k, "month" | "quarter" | "year")).map(|(_, v)| v.clone()).collect::<Vec<_>>() == g
+                r.period == *m
+                    && r.key
+                        .iter()
+                        .filter(|(k, _)| !matches!(*k, "month" | "quarter" | "year"))
+                        .map(|(_, v)| v.clone())
+                        .collect::<Vec<_>>()
+                        == g
             });
             let Some(res) = res else {
                 // The engine leaves out a group with nothing accepted and no service attempt in
@@ -522,7 +530,10 @@ fn the_seeds_arithmetic_comes_out() {
     let by_year = Query {
         court: court.clone(),
         rollup: false,
-        period: Period::new(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()),
+        period: Period::new(
+            NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+        ),
         by: Vec::new(),
         tag: None,
         indicators: vec!["filed".into()],
@@ -574,7 +585,14 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
             for (x, y) in a.iter().zip(&b) {
                 assert_eq!(x.key, y.key);
                 for (u, v) in x.values.iter().zip(&y.values) {
-                    assert!(close(u.value, v.value), "seed {seed} {} {:?}: {:?} vs {:?}", u.indicator.id, x.key, u.value, v.value);
+                    assert!(
+                        close(u.value, v.value),
+                        "seed {seed} {} {:?}: {:?} vs {:?}",
+                        u.indicator.id,
+                        x.key,
+                        u.value,
+                        v.value
+                    );
                 }
             }
         }

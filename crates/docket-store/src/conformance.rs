@@ -292,6 +292,20 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     assert_eq!(store.cases_open_at(date("2025-03-31"), &by_judge).await.unwrap().len(), 1);
     let row = store.case(&a.record.case_no).await.unwrap().unwrap();
     assert_eq!(row.deadline_unadjusted, Some(date("2025-06-03")));
+    assert_eq!((row.eservice_log.as_str(), row.recovery_log.as_str()), ("", ""));
+
+    // The dated facts the indicators count travel in the projection, in date order.
+    let mut c = sample_case("内0203", 3);
+    for (on, kind) in [
+        ("2025-03-04", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: false }),
+        ("2025-03-05", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Post, delivered: true }),
+        ("2025-03-06", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: true }),
+    ] {
+        c.apply(Event { on: date(on), kind }).unwrap();
+    }
+    store.commit(filing_batch(&c), &NoProgress).await.unwrap();
+    let row = store.case(&c.record.case_no).await.unwrap().unwrap();
+    assert_eq!(row.eservice_log, "2025-03-04-,2025-03-06+");
 
     store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())]).await.unwrap();
     store

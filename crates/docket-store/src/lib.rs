@@ -194,10 +194,6 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// Cases whose `origin` is this case.
     fn derived_cases(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
 
-    /// The events of the given types (e.g. `service_attempted`, `recovered`), in chain order:
-    /// the dated facts the indicators count by their own date.
-    fn events_of_types(&self, types: &[&str]) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;
-
     /// Every case projection, ordered by court and case number.
     fn all_cases(&self) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use docket_domain::deadline::DeadlineBase;
 use docket_domain::lifecycle::FirstSetting;
-use docket_domain::{CaseState, Party};
+use docket_domain::{CaseState, EventKind, Party, ServiceChannel};
 
 /// One row of the `cases` table.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -45,6 +45,10 @@ pub struct CaseRow {
     pub events: i64,
     /// The 审限 before the holiday rule; `None` without a limit or while suspended.
     pub deadline_unadjusted: Option<NaiveDate>,
+    /// Electronic service attempts: `2025-01-03+` (delivered) or `2025-01-06-`, comma-separated.
+    pub eservice_log: String,
+    /// Recoveries: `2025-02-01:12345` (fen), comma-separated.
+    pub recovery_log: String,
 }
 
 impl CaseRow {
@@ -92,6 +96,26 @@ impl CaseRow {
             last_on: s.last_on,
             events: s.events.len() as i64,
             deadline_unadjusted: DeadlineBase::compute(&s.record, &s.events, None).unadjusted,
+            eservice_log: s
+                .events
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered } => {
+                        Some(format!("{}{}", e.on, if delivered { '+' } else { '-' }))
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+            recovery_log: s
+                .events
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EventKind::Recovered { amount } => Some(format!("{}:{}", e.on, amount.fen())),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(","),
         }
     }
 }

@@ -101,7 +101,7 @@ macro_rules! case_columns {
          filed_on, online, claim_amount_fen, tags, origin, sealed, status, judge, department, closed_on, \
          close_method, close_outcome, archived_on, suspended_since, suspension_reason, deducted_days, \
          extensions, extension_pending, recovered_fen, hearings_held, first_setting, last_on, events, \
-         deadline_unadjusted"
+         deadline_unadjusted, eservice_log, recovery_log"
     };
 }
 pub(crate) use case_columns;
@@ -420,22 +420,6 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
-            async fn events_of_types(&self, types: &[&str]) -> Result<Vec<$crate::LogEntry>, $crate::StoreError> {
-                if types.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let mut q = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT court, seq, kind, case_no, case_seq, on_date, event_type, recorded_at, body, hash \
-                     FROM log WHERE kind = 'event' AND event_type IN (",
-                );
-                let mut sep = q.separated(", ");
-                for t in types {
-                    sep.push_bind(*t);
-                }
-                q.push(") ORDER BY court, seq");
-                Ok(q.build_query_as().fetch_all(self.reader()).await?)
-            }
-
             async fn scan_log(
                 &self,
                 kind: Option<$crate::EntryKind>,
@@ -609,7 +593,9 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(&r.first_setting)
                             .push_bind(r.last_on)
                             .push_bind(r.events)
-                            .push_bind(r.deadline_unadjusted);
+                            .push_bind(r.deadline_unadjusted)
+                            .push_bind(&r.eservice_log)
+                            .push_bind(&r.recovery_log);
                     });
                     if upsert {
                         q.push(
@@ -622,7 +608,8 @@ macro_rules! impl_bound_bulk_writes {
                              extension_pending = excluded.extension_pending, recovered_fen = excluded.recovered_fen, \
                              hearings_held = excluded.hearings_held, first_setting = excluded.first_setting, \
                              last_on = excluded.last_on, events = excluded.events, \
-                             deadline_unadjusted = excluded.deadline_unadjusted",
+                             deadline_unadjusted = excluded.deadline_unadjusted, \
+                             eservice_log = excluded.eservice_log, recovery_log = excluded.recovery_log",
                         );
                     }
                     q.build().execute(&mut **tx).await?;

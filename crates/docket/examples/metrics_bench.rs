@@ -80,7 +80,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times[times.len() - 1]
     );
     // Figures for the cross-check with DuckDB: 内0203 by month.
-    let check = Query { court: CourtCode::parse("内0203")?, rollup: false, by: vec![Dimension::Time(Grain::Month)], ..q };
+    let check =
+        Query { court: CourtCode::parse("内0203")?, rollup: false, by: vec![Dimension::Time(Grain::Month)], ..q };
     let r = engine.compute(&check)?;
     let mut out = std::io::BufWriter::new(std::fs::File::create(format!(
         "{}/docket_figures.csv",
@@ -104,7 +105,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn write_facts(dir: &str, states: &[CaseState]) -> std::io::Result<()> {
     let mut cases = std::io::BufWriter::new(std::fs::File::create(format!("{dir}/cases.csv"))?);
     let mut service = std::io::BufWriter::new(std::fs::File::create(format!("{dir}/eservice.csv"))?);
-    writeln!(cases, "court,case_no,type_code,filed_on,closed_on,close_method,online,claim_fen,recovered_fen,deducted_days,received_on")?;
+    writeln!(
+        cases,
+        "court,case_no,type_code,filed_on,closed_on,close_method,online,claim_fen,recovered_fen,deducted_days,received_on"
+    )?;
     writeln!(service, "court,on_date,delivered")?;
     let d = |x: Option<chrono::NaiveDate>| x.map(|v| v.to_string()).unwrap_or_default();
     for s in states {

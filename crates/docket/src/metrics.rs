@@ -32,7 +32,8 @@ fn query(q: &MetricsQuery, by: &[String], indicators: &[String]) -> Result<Query
 pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> {
     let settings = match &args.settings {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("无法读取 {}：{e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("无法读取 {}：{e}", path.display()))?;
             Settings::parse(&text).map_err(|e| anyhow::anyhow!("{}：{e}", path.display()))?
         }
         None => Settings::default(),
@@ -47,9 +48,8 @@ pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> 
         Some(MetricsCommand::Explain { id, query: q, format }) => {
             let q = query(&q, &[], &[])?;
             let e = engine.explain(&q, &id)?;
-            let names = |rows: &[usize]| -> Vec<String> {
-                rows.iter().map(|r| engine.table.case_no(*r).to_string()).collect()
-            };
+            let names =
+                |rows: &[usize]| -> Vec<String> { rows.iter().map(|r| engine.table.case_no(*r).to_string()).collect() };
             let (num, den) = (names(&e.numerator), names(&e.denominator));
             if format == "json" {
                 let out = json!({

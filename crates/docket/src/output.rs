@@ -73,7 +73,9 @@ pub fn case_view(v: &CaseView) -> String {
     };
     let _ = writeln!(s, "  状态：{status}{}", st.archived_on.map(|d| format!("，{d} 归档")).unwrap_or_default());
     if let Some(j) = &r.judge {
-        let _ = writeln!(s, "  承办法官：{j}{}", r.department.as_ref().map(|d| format!("（{d}）")).unwrap_or_default());
+        let name = v.judge_name.as_ref().map(|n| format!("{n}（{j}）")).unwrap_or_else(|| j.clone());
+        let department = v.department_name.as_ref().or(r.department.as_ref());
+        let _ = writeln!(s, "  承办法官：{name}{}", department.map(|d| format!("，{d}")).unwrap_or_default());
     }
     match v.deadline.deadline_on {
         Some(d) => {

@@ -11,7 +11,10 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("docket-interchange", &["docket-store", "docket-app", "docket-demo", "sqlx", "tokio", "axum"]),
     ("docket-demo", &["docket-store", "docket-app", "sqlx", "tokio", "axum"]),
     // The indicator engine is pure: the domain only, no SQL, no I/O.
-    ("docket-metrics", &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "serde_json"]),
+    (
+        "docket-metrics",
+        &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "serde_json"],
+    ),
     // Storage knows the domain, not the format, the use cases or HTTP.
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),
     // Use cases know the Store trait, never a database driver or HTTP.

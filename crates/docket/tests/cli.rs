@@ -184,7 +184,10 @@ fn metrics_json_has_the_documented_shape_and_explain_lists_the_counted_cases() {
     let get = |id: &str| ind.iter().find(|i| i["id"] == id).unwrap().clone();
     let (accepted, closed, pending) = (get("accepted"), get("closed"), get("pending"));
     assert!(accepted.get("numerator").is_none(), "counts have value only");
-    assert_eq!(accepted["value"].as_f64().unwrap() - closed["value"].as_f64().unwrap(), pending["value"].as_f64().unwrap());
+    assert_eq!(
+        accepted["value"].as_f64().unwrap() - closed["value"].as_f64().unwrap(),
+        pending["value"].as_f64().unwrap()
+    );
     let rate = get("closure_rate");
     assert_eq!(rate["numerator"].as_f64(), closed["value"].as_f64());
     assert_eq!(rate["denominator"].as_f64(), accepted["value"].as_f64());
