@@ -142,6 +142,15 @@ pub fn demo_summary(courts: &[Court], s: &Summary, url: &str, sample: Option<&st
     let sample = sample.unwrap_or("<案号>");
     let _ = writeln!(out, "  查看案件：docket --db {url} case show '{sample}'");
     let _ = writeln!(out, "  校验哈希链：docket --db {url} verify；导出：docket --db {url} export");
+    // The first basic court and the last full year of the demo, for the indicators.
+    if let Some(basic) = courts.iter().find(|c| c.level == CourtLevel::Basic) {
+        let _ = writeln!(
+            out,
+            "  审判质效：docket --db {url} metrics --court {} --from 2025-01-01 --to 2025-12-31",
+            basic.code
+        );
+    }
+    let _ = writeln!(out, "  审限预警：docket --db {url} due --as-of 2026-10-31");
     out
 }
 
@@ -174,7 +183,17 @@ pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i
             "  {deadline}  {when:<8}  {}  {}  承办 {judge}{}{}",
             d.row.case_no,
             d.row.cause,
-            if d.row.tags.is_empty() { String::new() } else { format!("  [{}]", d.row.tags) },
+            if d.row.tags.is_empty() {
+                String::new()
+            } else {
+                let labels: Vec<String> = d
+                    .row
+                    .tags
+                    .split(',')
+                    .map(|t| docket_domain::Tag::parse(t).map_or_else(|| t.to_owned(), |t| t.label().to_owned()))
+                    .collect();
+                format!("  [{}]", labels.join("、"))
+            },
             if notes.is_empty() { String::new() } else { format!("  {}", notes.join("；")) }
         );
     }
