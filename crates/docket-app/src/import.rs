@@ -349,32 +349,29 @@ fn push_events(
     }
 }
 
-/// Numbers records as lines from 1 and writes each one's canonical body, on all cores.
-fn canonical_all(records: Vec<Record>) -> Vec<(usize, Record, String)> {
+/// Maps every item on all cores (up to 8), keeping their order.
+fn par_map<T: Send, U: Send>(mut items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let per = records.len().div_ceil(threads).max(1);
-    let mut numbered: Vec<(usize, Record)> = records.into_iter().enumerate().map(|(i, r)| (i + 1, r)).collect();
-    let mut parts: Vec<Vec<(usize, Record, String)>> = Vec::new();
+    let per = items.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
         let mut handles = Vec::new();
-        while !numbered.is_empty() {
-            let rest = numbered.split_off(per.min(numbered.len()));
-            let chunk = std::mem::replace(&mut numbered, rest);
-            handles.push(scope.spawn(move || {
-                chunk
-                    .into_iter()
-                    .map(|(line, record)| {
-                        let body = write_record(&record);
-                        (line, record, body)
-                    })
-                    .collect::<Vec<_>>()
-            }));
+        while !items.is_empty() {
+            let rest = items.split_off(per.min(items.len()));
+            let chunk = std::mem::replace(&mut items, rest);
+            handles.push(scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<U>>()));
         }
-        for h in handles {
-            parts.push(h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-    });
-    parts.into_iter().flatten().collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// Numbers records as lines from 1 and writes each one's canonical body, on all cores.
+fn canonical_all(records: Vec<Record>) -> Vec<(usize, Record, String)> {
+    let numbered: Vec<(usize, Record)> = records.into_iter().enumerate().map(|(i, r)| (i + 1, r)).collect();
+    par_map(numbered, |(line, record)| {
+        let body = write_record(&record);
+        (line, record, body)
+    })
 }
 
 /// A line's record with its canonical body, or every problem on the line.
@@ -382,24 +379,14 @@ type Parsed = (usize, Result<(Record, String), Vec<LineError>>);
 
 /// Parses every line and writes its canonical form, on all cores: lines are independent.
 fn parse_all(lines: Vec<(usize, String)>, reporter: &dyn Reporter) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let per = lines.len().div_ceil(threads).max(1);
-    let parse = |chunk: &[(usize, String)]| -> Vec<Parsed> {
-        chunk
-            .iter()
-            .map(|(line, text)| {
-                let parsed = parse_line(*line, text).map(|record| {
-                    let body = write_record(&record);
-                    (record, body)
-                });
-                (*line, parsed)
-            })
-            .collect()
-    };
-    let parts: Vec<Vec<_>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = lines.chunks(per).map(|chunk| scope.spawn(move || parse(chunk))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    let count = lines.len() as u64;
+    let parsed = par_map(lines, |(line, text)| {
+        let parsed = parse_line(line, &text).map(|record| {
+            let body = write_record(&record);
+            (record, body)
+        });
+        (line, parsed)
     });
-    reporter.advance(lines.len() as u64);
-    parts.into_iter().flatten().collect()
+    reporter.advance(count);
+    parsed
 }

@@ -218,6 +218,23 @@ impl Layer {
     }
 }
 
+/// The rows a query selects.
+struct Selection {
+    /// By court index: the court is the query's, or below it with `rollup`.
+    courts: Vec<bool>,
+    /// The tag's bit, or 0 without a tag filter.
+    tag_bit: u16,
+    /// The tag filter names a tag no case has.
+    none: bool,
+}
+
+impl Selection {
+    #[inline]
+    fn keeps(&self, t: &FactTable, row: usize) -> bool {
+        !self.none && self.courts[usize::from(t.court[row])] && (self.tag_bit == 0 || t.tags[row] & self.tag_bit != 0)
+    }
+}
+
 /// What the pass collects besides the plain fields.
 #[derive(Clone, Copy)]
 struct Extras {
@@ -291,6 +308,15 @@ impl Acc {
                 }
             }
         }
+    }
+
+    /// Zeroes one class's cells (single group, single period accumulators in `explain`).
+    fn clear_class(&mut self, class: usize) {
+        let point = self.cell(class, 0, 0) * f::POINT;
+        self.point[point..point + self.groups * self.p * f::POINT].fill(0);
+        let stride = (self.p + 1) * f::RANGE;
+        let range = class * self.groups * stride;
+        self.range[range..range + self.groups * stride].fill(0);
     }
 
     #[inline]
@@ -461,15 +487,47 @@ impl Engine {
     }
 
     /// The rows a query selects: court (alone or rolled up) and tag.
-    fn selector(&self, q: &Query) -> (Vec<bool>, u16, bool) {
-        let courts: Vec<bool> =
-            self.table.courts.iter().map(|c| *c == q.court || (q.rollup && c.is_within(&q.court))).collect();
-        match &q.tag {
+    fn selection(&self, q: &Query) -> Selection {
+        let courts = self.table.courts.iter().map(|c| *c == q.court || (q.rollup && c.is_within(&q.court))).collect();
+        let (tag_bit, none) = match &q.tag {
             Some(tag) => match self.table.tag_names.iter().position(|t| t == tag) {
-                Some(i) => (courts, 1 << i, false),
-                None => (courts, 0, true),
+                Some(i) => (1 << i, false),
+                None => (0, true),
             },
-            None => (courts, 0, false),
+            None => (0, false),
+        };
+        Selection { courts, tag_bit, none }
+    }
+
+    fn class_of(&self, row: usize) -> usize {
+        usize::from(self.class_of_type[usize::from(self.table.type_idx[row])])
+    }
+
+    /// Adds the dated events of rows `lo..hi` that fall in a period of the layer: `add` gets the
+    /// point fields of the event's cell and the event's value.
+    #[allow(clippy::too_many_arguments)]
+    fn accumulate_events<E: Copy>(
+        &self,
+        events: &[(u32, i32, E)],
+        (lo, hi): (usize, usize),
+        layer: &Layer,
+        grouping: Grouping,
+        sel: &Selection,
+        acc: &mut Acc,
+        add: impl Fn(&mut [i64], E),
+    ) {
+        let first = events.partition_point(|e| (e.0 as usize) < lo);
+        for &(row, d, value) in events[first..].iter().take_while(|e| (e.0 as usize) < hi) {
+            let row = row as usize;
+            if let Some(p) = layer.at(d)
+                && sel.keeps(&self.table, row)
+            {
+                let class = self.class_of(row);
+                self.groups_of(grouping, row, |g| {
+                    let base = acc.cell(class, g, p) * f::POINT;
+                    add(&mut acc.point[base..base + f::POINT], value);
+                });
+            }
         }
     }
 
@@ -477,7 +535,7 @@ impl Engine {
     #[inline]
     fn accumulate_row(&self, layer: &Layer, grouping: Grouping, row: usize, acc: &mut Acc, extras: Extras) {
         let t = &self.table;
-        let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
+        let class = self.class_of(row);
         let filed = t.filed[row];
         let closed = t.closed[row];
         let flags = t.flags[row];
@@ -577,54 +635,28 @@ impl Engine {
 
     /// One pass over the selected rows for one layer, on up to two threads.
     fn pass(&self, q: &Query, grouping: Grouping, layer: &Layer, extras: Extras) -> Acc {
-        let (courts, tag_bit, nothing) = self.selector(q);
+        let sel = self.selection(q);
         let groups = self.group_count(grouping);
         let classes = self.class_scopes.len();
         let n = self.table.len();
         let threads = if n > 100_000 { std::thread::available_parallelism().map_or(1, |n| n.get()).min(4) } else { 1 };
         let per = n.div_ceil(threads).max(1);
         let t = &self.table;
-        let keep = |row: usize| -> bool {
-            !nothing && courts[usize::from(t.court[row])] && (tag_bit == 0 || t.tags[row] & tag_bit != 0)
-        };
         let run = |lo: usize, hi: usize| -> Acc {
             let mut acc = Acc::new(classes, groups, layer, t.judges.len(), extras);
             for row in lo..hi {
-                if keep(row) {
+                if sel.keeps(t, row) {
                     self.accumulate_row(layer, grouping, row, &mut acc, extras);
                 }
             }
             // The rows' dated events: electronic service and recoveries, counted by their date.
-            let (lo32, hi32) = (lo as u32, hi as u32);
-            let first = t.eservice.partition_point(|e| e.0 < lo32);
-            for &(row, d, delivered) in t.eservice[first..].iter().take_while(|e| e.0 < hi32) {
-                let row = row as usize;
-                if let Some(p) = layer.at(d)
-                    && keep(row)
-                {
-                    let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-                    self.groups_of(grouping, row, |g| {
-                        let base = acc.cell(class, g, p) * f::POINT;
-                        acc.point[base + f::EV_ESERVICE] += 1;
-                        if delivered {
-                            acc.point[base + f::EV_ESERVICE_DELIVERED] += 1;
-                        }
-                    });
-                }
-            }
-            let first = t.recoveries.partition_point(|e| e.0 < lo32);
-            for &(row, d, fen) in t.recoveries[first..].iter().take_while(|e| e.0 < hi32) {
-                let row = row as usize;
-                if let Some(p) = layer.at(d)
-                    && keep(row)
-                {
-                    let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-                    self.groups_of(grouping, row, |g| {
-                        let base = acc.cell(class, g, p) * f::POINT;
-                        acc.point[base + f::EV_RECOVERED_FEN] += fen;
-                    });
-                }
-            }
+            self.accumulate_events(&t.eservice, (lo, hi), layer, grouping, &sel, &mut acc, |a, delivered| {
+                a[f::EV_ESERVICE] += 1;
+                a[f::EV_ESERVICE_DELIVERED] += i64::from(delivered);
+            });
+            self.accumulate_events(&t.recoveries, (lo, hi), layer, grouping, &sel, &mut acc, |a, fen| {
+                a[f::EV_RECOVERED_FEN] += fen;
+            });
             acc
         };
         let mut parts: Vec<Acc> = std::thread::scope(|s| {
@@ -824,7 +856,7 @@ impl Engine {
         let ind = crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.to_owned()))?;
         let scope = self.settings.scope_index(self.settings.scope_of(ind)).map_or(0, |s| 1u16 << s);
         let layer = Layer::new(vec![q.period]);
-        let (courts, tag_bit, nothing) = self.selector(q);
+        let sel = self.selection(q);
         let t = &self.table;
         let (num, den) = match ind.formula {
             Formula::Total(x) => (x, usize::MAX),
@@ -832,16 +864,13 @@ impl Engine {
             _ => (f::C, usize::MAX),
         };
         let extras = Extras { median: false, judges: false, balance: false };
+        let in_scope = |row: usize| sel.keeps(t, row) && self.class_scopes[self.class_of(row)] & scope != 0;
         let mut out = Explanation { numerator: Vec::new(), denominator: Vec::new() };
-        for row in 0..t.len() {
-            if nothing || !courts[usize::from(t.court[row])] || (tag_bit != 0 && t.tags[row] & tag_bit == 0) {
-                continue;
-            }
-            let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-            if self.class_scopes[class] & scope == 0 {
-                continue;
-            }
-            let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
+        // One row at a time through the same accumulation; only its class's cell is used, and
+        // cleared for the next row.
+        let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
+        for row in (0..t.len()).filter(|r| in_scope(*r)) {
+            let class = self.class_of(row);
             self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);
             acc.finish();
             if acc.get(class, 0, 0, num) != 0 {
@@ -850,30 +879,33 @@ impl Engine {
             if den != usize::MAX && acc.get(class, 0, 0, den) != 0 {
                 out.denominator.push(row);
             }
+            acc.clear_class(class);
         }
         // Dated events count toward their case.
-        let events: Vec<(u32, i32, bool)> = match num {
-            f::EV_ESERVICE | f::EV_ESERVICE_DELIVERED => t.eservice.clone(),
-            f::EV_RECOVERED_FEN => t.recoveries.iter().map(|(r, d, _)| (*r, *d, true)).collect(),
-            _ => Vec::new(),
-        };
-        for (row, d, delivered) in events {
-            let row = row as usize;
-            let class = usize::from(self.class_of_type[usize::from(t.type_idx[row])]);
-            if layer.at(d).is_none()
-                || nothing
-                || !courts[usize::from(t.court[row])]
-                || (tag_bit != 0 && t.tags[row] & tag_bit == 0)
-                || self.class_scopes[class] & scope == 0
-            {
-                continue;
+        let in_period = |d: i32| layer.at(d).is_some();
+        match num {
+            f::EV_ESERVICE | f::EV_ESERVICE_DELIVERED => {
+                for &(row, d, delivered) in &t.eservice {
+                    let row = row as usize;
+                    if in_period(d) && in_scope(row) {
+                        if num != f::EV_ESERVICE_DELIVERED || delivered {
+                            out.numerator.push(row);
+                        }
+                        if den == f::EV_ESERVICE {
+                            out.denominator.push(row);
+                        }
+                    }
+                }
             }
-            if num != f::EV_ESERVICE_DELIVERED || delivered {
-                out.numerator.push(row);
+            f::EV_RECOVERED_FEN => {
+                out.numerator.extend(
+                    t.recoveries
+                        .iter()
+                        .filter(|(r, d, _)| in_period(*d) && in_scope(*r as usize))
+                        .map(|(r, _, _)| *r as usize),
+                );
             }
-            if den == f::EV_ESERVICE {
-                out.denominator.push(row);
-            }
+            _ => {}
         }
         out.numerator.dedup();
         out.denominator.dedup();

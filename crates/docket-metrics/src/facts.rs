@@ -495,9 +495,4 @@ impl FactTable {
     pub fn court_codes(&self) -> &[CourtCode] {
         &self.courts
     }
-
-    #[allow(dead_code)]
-    pub(crate) fn year_of(day_: i32) -> i32 {
-        date(day_).year()
-    }
 }

@@ -297,9 +297,15 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     // The dated facts the indicators count travel in the projection, in date order.
     let mut c = sample_case("内0203", 3);
     for (on, kind) in [
-        ("2025-03-04", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: false }),
+        (
+            "2025-03-04",
+            EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: false },
+        ),
         ("2025-03-05", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Post, delivered: true }),
-        ("2025-03-06", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: true }),
+        (
+            "2025-03-06",
+            EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: true },
+        ),
     ] {
         c.apply(Event { on: date(on), kind }).unwrap();
     }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use anyhow::{Result, bail};
 use docket_app::Docket;
 use docket_domain::{CourtCode, Tag};
-use docket_metrics::{Dimension, Engine, GroupResult, Kind, Period, Query, Settings, Value};
+use docket_metrics::{Dimension, GroupResult, Kind, Period, Query, Settings, Value};
 use docket_store::Store;
 use serde_json::{Map, Value as Json, json};
 
@@ -76,7 +76,7 @@ pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> 
             let out = match args.format.as_str() {
                 "json" => serde_json::to_string_pretty(&to_json(&q, &results))?,
                 "csv" => to_csv(&results),
-                _ => to_table(&engine, &q, &results),
+                _ => to_table(&q, &results),
             };
             print!("{out}");
             if !out.ends_with('\n') {
@@ -93,7 +93,8 @@ fn value_json(v: &Value) -> Json {
     m.insert("id".into(), json!(v.indicator.id));
     m.insert("name".into(), json!(v.indicator.name));
     let value = match v.indicator.kind {
-        Kind::Amount => v.value.map(|x| (x / 100.0 * 100.0).round() / 100.0),
+        // Fen to yuan.
+        Kind::Amount => v.value.map(|fen| fen.round() / 100.0),
         _ => v.value,
     };
     m.insert("value".into(), json!(value));
@@ -186,8 +187,7 @@ pub fn change(v: &Value, c: Option<f64>) -> String {
     }
 }
 
-fn to_table(engine: &Engine, q: &Query, results: &[GroupResult]) -> String {
-    let _ = engine;
+fn to_table(q: &Query, results: &[GroupResult]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
