@@ -66,7 +66,7 @@ pub(crate) mod flag {
     pub const ROOT: u16 = 1 << 8;
 }
 
-/// One column per fact, one row per case (≈ 60 bytes a case), plus dated events.
+/// One column per fact, one row per case (66 bytes a case, `row_bytes`), plus dated events.
 #[derive(Debug, Default, Clone)]
 pub struct FactTable {
     pub(crate) court: Vec<u16>,
