@@ -3,17 +3,22 @@
 //! view. Knows no concrete database and no HTTP.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod accounts;
+mod cases;
 mod deadlines;
 mod error;
 mod export;
 mod import;
 mod metrics;
+pub mod metrics_output;
 mod replay;
 mod verify;
 mod view;
 
 pub use deadlines::{DueCase, derived, state_as_of};
-pub use error::AppError;
+pub use accounts::{Account, NewAccount, OpenedSession, SignInError, hash_password, unix_now};
+pub use cases::{Filing, FilingParty};
+pub use error::{AppError, FieldError};
 pub use export::ExportReport;
 pub use import::ImportReport;
 pub use metrics::{engine_from_states, facts_from_row};

@@ -5,6 +5,7 @@
 //! or a pure function of values, so the rules are tested without any infrastructure.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod access;
 pub mod amount;
 pub mod calendar;
 pub mod case;
@@ -19,6 +20,7 @@ pub mod lifecycle;
 pub mod procedure;
 pub mod role;
 
+pub use access::{Action, CaseScope, Principal, Reach};
 pub use amount::Amount;
 pub use case::{CaseRecord, IdType, Party, PartyId, PartyKind, PartyRole, Tag};
 pub use case_number::CaseNumber;

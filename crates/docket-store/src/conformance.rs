@@ -161,7 +161,7 @@ pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) 
                             s.record.procedure = Procedure::None;
                             s.procedure = Procedure::None;
                         }
-                        filing_batch(&s)
+                        Ok(filing_batch(&s))
                     })
                     .await
                     .unwrap();
@@ -187,7 +187,7 @@ pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) 
 pub async fn allocation_continues_after_imported_numbers<S: Store>(store: S) {
     store.commit(filing_batch(&sample_case("内0203", 57)), &NoProgress).await.unwrap();
     let (seq, _) =
-        store.file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq))).await.unwrap();
+        store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
     assert_eq!(seq, 58);
     // Another year starts again at 1.
     let (seq, _) = store
@@ -196,7 +196,7 @@ pub async fn allocation_continues_after_imported_numbers<S: Store>(store: S) {
             s.record.case_no = CaseNumber::new(2026, court("内0203"), CaseType::lookup("民初").unwrap(), seq).unwrap();
             s.record.filed_on = date("2026-01-05");
             s.last_on = s.record.filed_on;
-            filing_batch(&s)
+            Ok(filing_batch(&s))
         })
         .await
         .unwrap();
@@ -211,13 +211,13 @@ pub async fn a_failed_filing_leaves_no_gap<S: Store>(store: S) {
         .file_case(&court("内0203"), "民初", 2025, |seq| {
             let mut b = filing_batch(&sample_case("内0203", seq));
             b.entries.extend(filing_batch(&sample_case("内0203", 1)).entries);
-            b
+            Ok(b)
         })
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
     let (seq, _) =
-        store.file_case(&court("内0203"), "民初", 2025, |seq| filing_batch(&sample_case("内0203", seq))).await.unwrap();
+        store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
     assert_eq!(seq, 2);
 }
 
@@ -321,6 +321,82 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     let years = store.holiday_years().await.unwrap();
     assert_eq!(years.len(), 2);
     assert!(years[0].1.contains("劳动节"));
+}
+
+/// Accounts, sessions and the audit log: a duplicate username adds nothing, sessions expire,
+/// the audit log reads back newest first and per court.
+pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
+    let mut batch = Batch::default();
+    for (code, level, parent) in [("内02", CourtLevel::Intermediate, "内"), ("内0203", CourtLevel::Basic, "内02")] {
+        batch.entries.push(NewEntry {
+            court: court(code),
+            kind: EntryKind::Court,
+            case: None,
+            on: None,
+            event_type: None,
+            body: format!("court {code}"),
+        });
+        batch.courts.push(Court::new(court(code), format!("{code} 法院"), level, Some(court(parent))).unwrap());
+    }
+    store.commit(batch, &NoProgress).await.unwrap();
+    let account = |username: &str, court: &str| crate::AccountRow {
+        username: username.into(),
+        court: court.into(),
+        name: "张三".into(),
+        role: "judge".into(),
+        judge: Some("j001".into()),
+        password_hash: "$argon2id$stub".into(),
+        failed_logins: 0,
+        locked_until: None,
+        created_at: "2025-01-01T00:00:00Z".into(),
+    };
+    store.add_accounts(vec![account("a", "内0203"), account("b", "内02")]).await.unwrap();
+    // One duplicate refuses the whole batch.
+    let err = store.add_accounts(vec![account("c", "内0203"), account("a", "内0203")]).await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    assert!(store.account("c").await.unwrap().is_none());
+    assert_eq!(store.account("a").await.unwrap(), Some(account("a", "内0203")));
+    assert_eq!(store.accounts("内0203").await.unwrap().len(), 1);
+
+    store.set_login_state("a", 3, Some(1_000)).await.unwrap();
+    let a = store.account("a").await.unwrap().unwrap();
+    assert_eq!((a.failed_logins, a.locked_until), (3, Some(1_000)));
+    store.set_password("a", "$argon2id$new").await.unwrap();
+    let a = store.account("a").await.unwrap().unwrap();
+    assert_eq!((a.password_hash.as_str(), a.failed_logins, a.locked_until), ("$argon2id$new", 0, None));
+    assert!(matches!(store.set_password("nobody", "x").await, Err(StoreError::NotFound(_))));
+
+    let session = |token: u8, expires_at: i64| crate::SessionRow {
+        token_hash: vec![token; 32],
+        username: "a".into(),
+        court: "内0203".into(),
+        csrf: format!("csrf{token}"),
+        expires_at,
+    };
+    store.create_session(session(1, 100)).await.unwrap();
+    store.create_session(session(2, 200)).await.unwrap();
+    assert_eq!(store.session(&[1; 32], 50).await.unwrap(), Some(session(1, 100)));
+    assert_eq!(store.session(&[1; 32], 100).await.unwrap(), None, "expired at its expiry second");
+    // Ending session 2 at time 150 also drops the expired session 1.
+    store.end_session(&[2; 32], 150).await.unwrap();
+    assert_eq!(store.session(&[2; 32], 0).await.unwrap(), None);
+    assert_eq!(store.session(&[1; 32], 0).await.unwrap(), None);
+
+    let audit = |court: &str, action: &str| crate::AuditRow {
+        id: 0,
+        court: court.into(),
+        at: "2025-01-01T00:00:00Z".into(),
+        username: "a".into(),
+        action: action.into(),
+        target: "（2025）内0203民初1号".into(),
+        detail: String::new(),
+    };
+    store.append_audit(vec![audit("内0203", "login"), audit("内02", "login")]).await.unwrap();
+    store.append_audit(vec![audit("内0203", "read_sealed")]).await.unwrap();
+    let log = store.audit_log("内0203", 10).await.unwrap();
+    assert_eq!(log.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), ["read_sealed", "login"]);
+    assert!(log[0].id > log[1].id);
+    assert_eq!(store.audit_log("内0203", 1).await.unwrap().len(), 1);
 }
 
 /// Runs a story on each backend available. Used as `conformance_tests!(story, …)`.

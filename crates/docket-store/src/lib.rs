@@ -10,6 +10,7 @@ use std::future::Future;
 use chrono::NaiveDate;
 use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
 
+mod accounts;
 pub mod conformance;
 mod error;
 mod postgres;
@@ -22,6 +23,7 @@ pub mod test_support;
 pub use error::StoreError;
 pub use postgres::PgStore;
 pub use projection::{CaseRow, PartyRow};
+pub use accounts::{AccountRow, AuditRow, SessionRow};
 pub use sqlite::SqliteStore;
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
@@ -170,7 +172,7 @@ pub trait Store: Clone + Send + Sync + 'static {
         build: F,
     ) -> impl Future<Output = Result<(u32, CommitReceipt), StoreError>> + Send
     where
-        F: FnOnce(u32) -> Batch + Send;
+        F: FnOnce(u32) -> Result<Batch, StoreError> + Send;
 
     /// Replaces every case projection (rebuild): deletes them and writes `cases`, in one transaction.
     fn replace_case_projections(&self, cases: Vec<CaseState>) -> impl Future<Output = Result<u64, StoreError>> + Send;
@@ -222,4 +224,38 @@ pub trait Store: Clone + Send + Sync + 'static {
     fn set_holiday_years(&self, years: Vec<(i64, String)>) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
+
+    /// A page of cases matching `filter`, newest filing first; `open_only` keeps cases not closed.
+    fn list_cases(
+        &self,
+        filter: &CaseFilter,
+        open_only: bool,
+        limit: i64,
+        offset: i64,
+    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+
+    /// Adds accounts in one transaction; an existing username is a [`StoreError::Conflict`] and
+    /// adds none of them.
+    fn add_accounts(&self, accounts: Vec<AccountRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn account(&self, username: &str) -> impl Future<Output = Result<Option<AccountRow>, StoreError>> + Send;
+    /// The accounts of a court, by username.
+    fn accounts(&self, court: &str) -> impl Future<Output = Result<Vec<AccountRow>, StoreError>> + Send;
+    /// Records the outcome of a sign-in: the failure count and the lock.
+    fn set_login_state(
+        &self,
+        username: &str,
+        failed_logins: i64,
+        locked_until: Option<i64>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn set_password(&self, username: &str, password_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn create_session(&self, session: SessionRow) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The session with this token hash, if it has not expired at `now` (Unix seconds).
+    fn session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
+    /// Ends a session, and drops every expired one.
+    fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn append_audit(&self, rows: Vec<AuditRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A court's audit log, newest first.
+    fn audit_log(&self, court: &str, limit: i64) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
 }

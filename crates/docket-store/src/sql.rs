@@ -269,7 +269,7 @@ macro_rules! impl_sql_store {
                 build: F,
             ) -> Result<(u32, $crate::CommitReceipt), $crate::StoreError>
             where
-                F: FnOnce(u32) -> $crate::Batch + Send,
+                F: FnOnce(u32) -> Result<$crate::Batch, $crate::StoreError> + Send,
             {
                 let mut tx = self.writer().begin().await?;
                 let seq: i64 = sqlx::query_scalar(
@@ -283,7 +283,7 @@ macro_rules! impl_sql_store {
                 .fetch_one(&mut *tx)
                 .await?;
                 let seq = u32::try_from(seq).map_err(|_| $crate::StoreError::Corrupt(format!("案号计数器溢出：{seq}")))?;
-                let receipt = self.commit_in(&mut tx, build(seq), &$crate::NoProgress).await?;
+                let receipt = self.commit_in(&mut tx, build(seq)?, &$crate::NoProgress).await?;
                 tx.commit().await?;
                 Ok((seq, receipt))
             }
@@ -510,6 +510,170 @@ macro_rules! impl_sql_store {
                     .fetch_all(self.reader())
                     .await?,
                 })
+            }
+
+            async fn list_cases(
+                &self,
+                filter: &$crate::CaseFilter,
+                open_only: bool,
+                limit: i64,
+                offset: i64,
+            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
+                let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
+                    "SELECT ",
+                    $crate::sql::case_columns!(),
+                    " FROM cases WHERE 1 = 1"
+                ));
+                if open_only {
+                    q.push(" AND status <> 'closed'");
+                }
+                if let Some(court) = &filter.court {
+                    q.push(" AND court = ").push_bind(court.as_str());
+                }
+                if let Some(judge) = &filter.judge {
+                    q.push(" AND judge = ").push_bind(judge.as_str());
+                }
+                if let Some(department) = &filter.department {
+                    q.push(" AND department = ").push_bind(department.as_str());
+                }
+                q.push(" ORDER BY filed_on DESC, case_no DESC LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+                Ok(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
+            async fn add_accounts(&self, accounts: Vec<$crate::AccountRow>) -> Result<(), $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                for a in &accounts {
+                    sqlx::query(
+                        "INSERT INTO accounts (username, court, name, role, judge, password_hash, failed_logins, \
+                         locked_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(a.username.as_str())
+                    .bind(a.court.as_str())
+                    .bind(a.name.as_str())
+                    .bind(a.role.as_str())
+                    .bind(a.judge.as_deref())
+                    .bind(a.password_hash.as_str())
+                    .bind(a.failed_logins)
+                    .bind(a.locked_until)
+                    .bind(a.created_at.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn account(&self, username: &str) -> Result<Option<$crate::AccountRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
+                     FROM accounts WHERE username = $1",
+                )
+                .bind(username)
+                .fetch_optional(self.reader())
+                .await?)
+            }
+
+            async fn accounts(&self, court: &str) -> Result<Vec<$crate::AccountRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
+                     FROM accounts WHERE court = $1 ORDER BY username",
+                )
+                .bind(court)
+                .fetch_all(self.reader())
+                .await?)
+            }
+
+            async fn set_login_state(
+                &self,
+                username: &str,
+                failed_logins: i64,
+                locked_until: Option<i64>,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query("UPDATE accounts SET failed_logins = $1, locked_until = $2 WHERE username = $3")
+                    .bind(failed_logins)
+                    .bind(locked_until)
+                    .bind(username)
+                    .execute(self.writer())
+                    .await?;
+                Ok(())
+            }
+
+            async fn set_password(&self, username: &str, password_hash: &str) -> Result<(), $crate::StoreError> {
+                let done = sqlx::query(
+                    "UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = $2",
+                )
+                .bind(password_hash)
+                .bind(username)
+                .execute(self.writer())
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound(format!("用户 {username}")));
+                }
+                Ok(())
+            }
+
+            async fn create_session(&self, session: $crate::SessionRow) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, username, court, csrf, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(session.token_hash)
+                .bind(session.username)
+                .bind(session.court)
+                .bind(session.csrf)
+                .bind(session.expires_at)
+                .execute(self.writer())
+                .await?;
+                Ok(())
+            }
+
+            async fn session(&self, token_hash: &[u8], now: i64) -> Result<Option<$crate::SessionRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT token_hash, username, court, csrf, expires_at FROM sessions \
+                     WHERE token_hash = $1 AND expires_at > $2",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(self.reader())
+                .await?)
+            }
+
+            async fn end_session(&self, token_hash: &[u8], now: i64) -> Result<(), $crate::StoreError> {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2")
+                    .bind(token_hash)
+                    .bind(now)
+                    .execute(self.writer())
+                    .await?;
+                Ok(())
+            }
+
+            async fn append_audit(&self, rows: Vec<$crate::AuditRow>) -> Result<(), $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                for r in &rows {
+                    sqlx::query(
+                        "INSERT INTO audit_log (court, at, username, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(r.court.as_str())
+                    .bind(r.at.as_str())
+                    .bind(r.username.as_str())
+                    .bind(r.action.as_str())
+                    .bind(r.target.as_str())
+                    .bind(r.detail.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn audit_log(&self, court: &str, limit: i64) -> Result<Vec<$crate::AuditRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT id, court, at, username, action, target, detail FROM audit_log WHERE court = $1 \
+                     ORDER BY id DESC LIMIT $2",
+                )
+                .bind(court)
+                .bind(limit)
+                .fetch_all(self.reader())
+                .await?)
             }
         }
     };

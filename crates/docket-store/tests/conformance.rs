@@ -11,4 +11,5 @@ docket_store::conformance_tests!(
     reference_data_and_log_scans_read_back,
     replacing_projections_writes_exactly_the_states_given,
     open_cases_and_holiday_years_read_back,
+    accounts_sessions_and_audit_read_back,
 );

@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use anyhow::{Result, bail};
 use docket_app::Docket;
 use docket_domain::{CourtCode, Tag};
-use docket_metrics::{Dimension, GroupResult, Kind, Period, Query, Settings, Value};
+use docket_app::metrics_output::{change, display, to_csv, to_json};
+use docket_metrics::{Dimension, GroupResult, Kind, Period, Query, Settings};
+use serde_json::json;
 use docket_store::Store;
-use serde_json::{Map, Value as Json, json};
 
 use crate::cli::{MetricsArgs, MetricsCommand, MetricsQuery};
 
@@ -85,106 +86,6 @@ pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> 
         }
     }
     Ok(())
-}
-
-/// JSON value of an indicator: rates as fractions, amounts in yuan, counts with `value` only.
-fn value_json(v: &Value) -> Json {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(v.indicator.id));
-    m.insert("name".into(), json!(v.indicator.name));
-    let value = match v.indicator.kind {
-        // Fen to yuan.
-        Kind::Amount => v.value.map(|fen| fen.round() / 100.0),
-        _ => v.value,
-    };
-    m.insert("value".into(), json!(value));
-    if !matches!(v.indicator.kind, Kind::Count | Kind::Amount) {
-        if let Some(n) = v.numerator {
-            m.insert("numerator".into(), json!(n));
-        }
-        if let Some(d) = v.denominator {
-            m.insert("denominator".into(), json!(d));
-        }
-    }
-    m.insert("yoy".into(), json!(v.yoy));
-    m.insert("mom".into(), json!(v.mom));
-    if let Some(r) = v.range {
-        m.insert("range".into(), json!([r.low, r.high]));
-        m.insert("within_range".into(), json!(v.within_range));
-    }
-    Json::Object(m)
-}
-
-pub fn to_json(q: &Query, results: &[GroupResult]) -> Json {
-    let mut out = json!({
-        "court": q.court.as_str(),
-        "rollup": q.rollup,
-        "from": q.period.from.to_string(),
-        "to": q.period.to.to_string(),
-    });
-    if let Some(t) = &q.tag {
-        out["tag"] = json!(t.as_str());
-    }
-    if q.by.is_empty() {
-        let values: Vec<Json> = results.first().map(|r| r.values.iter().map(value_json).collect()).unwrap_or_default();
-        out["indicators"] = Json::Array(values);
-    } else {
-        let groups: Vec<Json> = results
-            .iter()
-            .map(|r| {
-                let key: Map<String, Json> = r.key.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect();
-                json!({ "key": key, "indicators": r.values.iter().map(value_json).collect::<Vec<_>>() })
-            })
-            .collect();
-        out["groups"] = Json::Array(groups);
-    }
-    out
-}
-
-fn to_csv(results: &[GroupResult]) -> String {
-    let mut s = String::from("group,indicator,name,value,numerator,denominator,yoy,mom\n");
-    let opt = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
-    let opti = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
-    for r in results {
-        let key: Vec<String> = r.key.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        for v in &r.values {
-            let _ = writeln!(
-                s,
-                "{},{},{},{},{},{},{},{}",
-                key.join(";"),
-                v.indicator.id,
-                v.indicator.name,
-                opt(v.value),
-                opti(v.numerator),
-                opti(v.denominator),
-                opt(v.yoy),
-                opt(v.mom)
-            );
-        }
-    }
-    s
-}
-
-/// A value as a court reads it: 97.58%, 1,234 件, 123.45 万元, 67.8 天, 1:1.23.
-pub fn display(v: &Value) -> String {
-    let Some(x) = v.value else { return "—".into() };
-    match (v.indicator.kind, v.indicator.id) {
-        (Kind::Count, _) => format!("{x:.0}"),
-        (Kind::Rate, _) => format!("{:.2}%", x * 100.0),
-        (Kind::Amount, _) => format!("{:.2} 万元", x / 100.0 / 10_000.0),
-        (Kind::Days, _) => format!("{x:.1} 天"),
-        (Kind::Ratio, "case_matter_ratio") => format!("1:{x:.2}"),
-        (Kind::Ratio, _) => format!("{x:.2}"),
-    }
-}
-
-/// A change: percentage points for rates, percent otherwise.
-pub fn change(v: &Value, c: Option<f64>) -> String {
-    let Some(c) = c else { return "—".into() };
-    match v.indicator.kind {
-        Kind::Rate => format!("{:+.2} 个百分点", c * 100.0),
-        _ => format!("{:+.2}%", c * 100.0),
-    }
 }
 
 fn to_table(q: &Query, results: &[GroupResult]) -> String {

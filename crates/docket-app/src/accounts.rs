@@ -1,0 +1,340 @@
+//! Staff accounts (用户), sign-in with lockout, sessions and the audit log (审计日志).
+//!
+//! Passwords are stored as Argon2id PHC strings. A session is a random 256-bit token in a cookie;
+//! the store keeps only its SHA-256, so a copy of the database opens no session. Five failed
+//! sign-ins lock an account for 15 minutes; an unknown username costs the same hashing time as a
+//! known one, so timing does not tell which usernames exist.
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use docket_domain::{CourtCode, Principal, Role};
+use docket_store::{AccountRow, AuditRow, SessionRow, Store};
+use sha2::{Digest, Sha256};
+
+use crate::{AppError, Docket};
+
+/// Failed sign-ins that lock an account.
+pub const LOCKOUT_FAILURES: i64 = 5;
+/// How long a lock lasts, in seconds.
+pub const LOCKOUT_SECONDS: i64 = 15 * 60;
+/// How long a session lasts, in seconds (one working day).
+pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
+/// The shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+/// A signed-in or stored account, as the application uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub username: String,
+    pub court: CourtCode,
+    pub name: String,
+    pub role: Role,
+    pub judge: Option<String>,
+}
+
+impl Account {
+    pub fn principal(&self) -> Principal {
+        Principal { court: self.court.clone(), role: self.role, judge: self.judge.clone() }
+    }
+
+    fn from_row(row: &AccountRow) -> Result<Self, AppError> {
+        Ok(Self {
+            username: row.username.clone(),
+            court: CourtCode::parse(&row.court)
+                .map_err(|e| AppError::Corrupt(format!("用户 {} 的法院：{e}", row.username)))?,
+            name: row.name.clone(),
+            role: Role::parse(&row.role)
+                .ok_or_else(|| AppError::Corrupt(format!("用户 {} 的角色 {}", row.username, row.role)))?,
+            judge: row.judge.clone(),
+        })
+    }
+}
+
+/// An account to create.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub username: String,
+    pub court: String,
+    pub role: String,
+    pub judge: Option<String>,
+    pub name: Option<String>,
+    pub password: String,
+}
+
+/// A session just opened: the cookie token (given to the client once) and the CSRF token.
+#[derive(Debug, Clone)]
+pub struct OpenedSession {
+    pub token: String,
+    pub csrf: String,
+    pub account: Account,
+    pub expires_at: i64,
+}
+
+/// Why a sign-in was refused. Deliberately coarse: a wrong username and a wrong password read the
+/// same.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignInError {
+    #[error("用户名或密码错误")]
+    BadCredentials,
+    #[error("连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试")]
+    Locked { minutes: i64 },
+}
+
+/// The SHA-256 of a session token, as stored.
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// A random token: 32 bytes from the operating system, in hex.
+pub fn random_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| AppError::Invalid(format!("无法取得随机数：{e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Hashes a password to an Argon2id PHC string with a fresh salt.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Invalid(format!("无法计算密码散列：{e}")))
+}
+
+fn password_matches(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A hash of a random password, checked against when the username is unknown.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| random_token().and_then(|t| hash_password(&t)).unwrap_or_default())
+}
+
+fn valid_username(u: &str) -> bool {
+    (3..=64).contains(&u.len())
+        && u.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The current time in Unix seconds.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl<S: Store> Docket<S> {
+    /// Checks an account to create against the rules and the stored courts and judges, naming the
+    /// field at fault in Chinese.
+    async fn account_row(&self, new: &NewAccount, password_hash: String) -> Result<AccountRow, AppError> {
+        let field = |f: &str, m: String| AppError::Invalid(format!("{f}：{m}"));
+        if !valid_username(&new.username) {
+            return Err(field("用户名", "应为 3–64 个小写字母、数字或 - _ .".into()));
+        }
+        let court = CourtCode::parse(&new.court).map_err(|e| field("法院", e.to_string()))?;
+        let role = Role::parse(&new.role).ok_or_else(|| {
+            field(
+                "角色",
+                format!(
+                    "{} 不是角色；可用：{}",
+                    new.role,
+                    Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
+                ),
+            )
+        })?;
+        let courts = self.store.courts().await?;
+        if !courts.iter().any(|c| c.code == court) {
+            return Err(field("法院", format!("{court} 不在本系统中")));
+        }
+        let judge = match &new.judge {
+            None => None,
+            Some(code) => {
+                let judges = self.store.judges().await?;
+                let Some(j) = judges.into_iter().find(|j| j.court == court && &j.code == code) else {
+                    return Err(field("法官", format!("{court} 没有编号为 {code} 的法官")));
+                };
+                Some(j)
+            }
+        };
+        if role == Role::Judge && judge.is_none() {
+            return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
+        }
+        let name = match (&new.name, &judge) {
+            (Some(n), _) if !n.trim().is_empty() => n.trim().to_owned(),
+            (_, Some(j)) => j.name.clone(),
+            _ => new.username.clone(),
+        };
+        Ok(AccountRow {
+            username: new.username.clone(),
+            court: court.to_string(),
+            name,
+            role: role.as_str().to_owned(),
+            judge: judge.map(|j| j.code),
+            password_hash,
+            failed_logins: 0,
+            locked_until: None,
+            created_at: now_stamp(),
+        })
+    }
+
+    /// Creates an account. The password is hashed here and never stored in clear.
+    pub async fn add_account(&self, new: NewAccount) -> Result<Account, AppError> {
+        if new.password.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(AppError::Invalid(format!("密码：至少 {MIN_PASSWORD_CHARS} 个字符")));
+        }
+        let row = self.account_row(&new, hash_password(&new.password)?).await?;
+        let account = Account::from_row(&row)?;
+        self.store.add_accounts(vec![row]).await.map_err(|e| match e {
+            docket_store::StoreError::Conflict(_) => AppError::Invalid(format!("用户名：{} 已存在", new.username)),
+            e => e.into(),
+        })?;
+        Ok(account)
+    }
+
+    /// Creates many accounts sharing one password, hashed once (the demo's staff, whose password
+    /// is published anyway). All or nothing.
+    pub async fn add_accounts_with_password(&self, accounts: Vec<NewAccount>, password: &str) -> Result<u64, AppError> {
+        let hash = hash_password(password)?;
+        let mut rows = Vec::with_capacity(accounts.len());
+        let courts = self.store.courts().await?;
+        let judges = self.store.judges().await?;
+        for new in &accounts {
+            let court = CourtCode::parse(&new.court).map_err(|e| AppError::Invalid(format!("法院：{e}")))?;
+            if !courts.iter().any(|c| c.code == court) {
+                return Err(AppError::Invalid(format!("法院：{court} 不在本系统中")));
+            }
+            let role = Role::parse(&new.role).ok_or_else(|| AppError::Invalid(format!("角色：{}", new.role)))?;
+            if let Some(code) = &new.judge
+                && !judges.iter().any(|j| j.court == court && &j.code == code)
+            {
+                return Err(AppError::Invalid(format!("法官：{court} 没有编号为 {code} 的法官")));
+            }
+            rows.push(AccountRow {
+                username: new.username.clone(),
+                court: court.to_string(),
+                name: new.name.clone().unwrap_or_else(|| new.username.clone()),
+                role: role.as_str().to_owned(),
+                judge: new.judge.clone(),
+                password_hash: hash.clone(),
+                failed_logins: 0,
+                locked_until: None,
+                created_at: now_stamp(),
+            });
+        }
+        let n = rows.len() as u64;
+        self.store.add_accounts(rows).await?;
+        Ok(n)
+    }
+
+    pub async fn accounts(&self, court: &CourtCode) -> Result<Vec<Account>, AppError> {
+        self.store.accounts(court.as_str()).await?.iter().map(Account::from_row).collect()
+    }
+
+    /// Signs in: checks the password, counts failures, locks after [`LOCKOUT_FAILURES`], and opens
+    /// a session. Every attempt on a known account is audited.
+    pub async fn sign_in(&self, username: &str, password: &str, now: i64) -> Result<OpenedSession, AppError> {
+        let Some(row) = self.store.account(username).await? else {
+            let _ = password_matches(password, decoy_hash());
+            return Err(AppError::SignIn(SignInError::BadCredentials));
+        };
+        if let Some(until) = row.locked_until
+            && until > now
+        {
+            self.audit_row(&row.court, username, "login_locked", username, "").await?;
+            return Err(AppError::SignIn(SignInError::Locked { minutes: (until - now + 59) / 60 }));
+        }
+        if !password_matches(password, &row.password_hash) {
+            let failed = row.failed_logins + 1;
+            let locked_until = (failed >= LOCKOUT_FAILURES).then_some(now + LOCKOUT_SECONDS);
+            self.store.set_login_state(username, if locked_until.is_some() { 0 } else { failed }, locked_until).await?;
+            self.audit_row(&row.court, username, "login_failed", username, &format!("第 {failed} 次")).await?;
+            return Err(AppError::SignIn(match locked_until {
+                Some(_) => SignInError::Locked { minutes: LOCKOUT_SECONDS / 60 },
+                None => SignInError::BadCredentials,
+            }));
+        }
+        if row.failed_logins != 0 || row.locked_until.is_some() {
+            self.store.set_login_state(username, 0, None).await?;
+        }
+        let account = Account::from_row(&row)?;
+        let token = random_token()?;
+        let csrf = random_token()?;
+        let expires_at = now + SESSION_SECONDS;
+        self.store
+            .create_session(SessionRow {
+                token_hash: token_hash(&token),
+                username: username.to_owned(),
+                court: row.court.clone(),
+                csrf: csrf.clone(),
+                expires_at,
+            })
+            .await?;
+        self.audit_row(&row.court, username, "login", username, "").await?;
+        Ok(OpenedSession { token, csrf, account, expires_at })
+    }
+
+    /// The account and CSRF token of a live session.
+    pub async fn session(&self, token: &str, now: i64) -> Result<Option<(Account, String)>, AppError> {
+        let Some(session) = self.store.session(&token_hash(token), now).await? else {
+            return Ok(None);
+        };
+        let Some(row) = self.store.account(&session.username).await? else {
+            return Ok(None);
+        };
+        Ok(Some((Account::from_row(&row)?, session.csrf)))
+    }
+
+    pub async fn sign_out(&self, token: &str, account: &Account, now: i64) -> Result<(), AppError> {
+        self.store.end_session(&token_hash(token), now).await?;
+        self.audit(account, "logout", &account.username, "").await
+    }
+
+    /// Records what an account did.
+    pub async fn audit(&self, account: &Account, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+        self.audit_row(account.court.as_str(), &account.username, action, target, detail).await
+    }
+
+    async fn audit_row(&self, court: &str, username: &str, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+        self.store
+            .append_audit(vec![AuditRow {
+                id: 0,
+                court: court.to_owned(),
+                at: now_stamp(),
+                username: username.to_owned(),
+                action: action.to_owned(),
+                target: target.to_owned(),
+                detail: detail.to_owned(),
+            }])
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_decoy_hash_is_a_valid_argon2id_string() {
+        assert!(PasswordHash::new(decoy_hash()).is_ok());
+        assert!(!password_matches("", decoy_hash()));
+    }
+
+    #[test]
+    fn a_hashed_password_matches_itself_only() {
+        let h = hash_password("correct horse").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(password_matches("correct horse", &h));
+        assert!(!password_matches("correct horsf", &h));
+    }
+
+    #[test]
+    fn tokens_are_random_and_hex() {
+        let a = random_token().unwrap();
+        assert_eq!(a.len(), 64);
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(a, random_token().unwrap());
+    }
+}

@@ -1,0 +1,300 @@
+//! Who may see and do what (权限): the one place the rules live. Pure: the web layer asks these
+//! functions with the signed-in account and the case, and answers "not found" whenever reading is
+//! refused, so a refusal never tells that a case exists.
+//!
+//! The rules:
+//! - An account works in one court. Its own court's cases are readable by every role but the
+//!   administrator (who manages accounts, not cases).
+//! - A higher court sees its lower courts' cases read-only (上下级法院监督指导), whatever its role
+//!   but the administrator.
+//! - A sealed case (涉未成年人 and others marked 不公开) is readable only by its own judge and by its
+//!   court's leadership (院长、庭长); never from another court.
+//! - Writes happen only in the account's own court, by role: 立案员 files and assigns; the 承办法官
+//!   runs their own cases; 书记员 schedules hearings and records service; 庭长 assigns and may act
+//!   on any case of the court; 院长 also approves extensions reserved to the 院长; 执行员 acts on
+//!   enforcement cases; 审管办 archives and reopens. Extensions reserved to the 上级法院
+//!   (DEADLINES.md, the limits table) are approved by the president of a court above the case's.
+
+use crate::case_type::Category;
+use crate::court::CourtCode;
+use crate::event::{Approver, EventKind};
+use crate::role::Role;
+
+/// A signed-in account as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub court: CourtCode,
+    pub role: Role,
+    /// The judge record the account is linked to, if any: decides "my cases" and sealed access.
+    pub judge: Option<String>,
+}
+
+/// Where a court stands from the account's court.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reach {
+    Own,
+    /// Below the account's court.
+    Lower,
+    /// Above it.
+    Higher,
+    /// Neither above nor below.
+    Peer,
+}
+
+impl Reach {
+    pub const ALL: [Reach; 4] = [Reach::Own, Reach::Lower, Reach::Higher, Reach::Peer];
+
+    pub fn of(account_court: &CourtCode, target: &CourtCode) -> Reach {
+        if account_court == target {
+            Reach::Own
+        } else if target.is_within(account_court) {
+            Reach::Lower
+        } else if account_court.is_within(target) {
+            Reach::Higher
+        } else {
+            Reach::Peer
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Own => "本院",
+            Self::Lower => "下级法院",
+            Self::Higher => "上级法院",
+            Self::Peer => "其他法院",
+        }
+    }
+}
+
+/// The facts about a case that the rules look at.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseScope<'a> {
+    pub court: &'a CourtCode,
+    pub sealed: bool,
+    /// The 承办法官's code.
+    pub judge: Option<&'a str>,
+    pub category: Category,
+}
+
+/// What an account asks to do with a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Read,
+    /// 分案.
+    Assign,
+    /// 排期、开庭、延期开庭.
+    Hearing,
+    /// 中止、恢复 (扣除审限).
+    Suspend,
+    /// 程序转换.
+    ChangeProcedure,
+    RequestExtension,
+    ApproveExtension(Approver),
+    /// 结案.
+    Close,
+    /// 送达记录.
+    Service,
+    /// 执行到位款.
+    Recovery,
+    /// 撤销结案后恢复.
+    Reopen,
+    Archive,
+}
+
+impl Action {
+    /// The action an event is.
+    pub fn of_event(kind: &EventKind) -> Action {
+        match kind {
+            EventKind::Assigned { .. } => Action::Assign,
+            EventKind::HearingScheduled { .. } | EventKind::HearingHeld | EventKind::HearingPostponed { .. } => {
+                Action::Hearing
+            }
+            EventKind::Suspended { .. } | EventKind::Resumed => Action::Suspend,
+            EventKind::ProcedureChanged { .. } => Action::ChangeProcedure,
+            EventKind::ExtensionRequested { .. } => Action::RequestExtension,
+            EventKind::Extended { approver, .. } => Action::ApproveExtension(*approver),
+            EventKind::Closed { .. } => Action::Close,
+            EventKind::ServiceAttempted { .. } => Action::Service,
+            EventKind::Recovered { .. } => Action::Recovery,
+            EventKind::Reopened => Action::Reopen,
+            EventKind::Archived => Action::Archive,
+        }
+    }
+
+    /// Every action, for tests and matrices.
+    pub const ALL: [Action; 13] = [
+        Action::Read,
+        Action::Assign,
+        Action::Hearing,
+        Action::Suspend,
+        Action::ChangeProcedure,
+        Action::RequestExtension,
+        Action::ApproveExtension(Approver::President),
+        Action::ApproveExtension(Approver::HigherCourt),
+        Action::Close,
+        Action::Service,
+        Action::Recovery,
+        Action::Reopen,
+        Action::Archive,
+    ];
+}
+
+impl Principal {
+    fn is_leadership(&self) -> bool {
+        matches!(self.role, Role::President | Role::DivisionHead)
+    }
+
+    fn handles(&self, case: &CaseScope<'_>) -> bool {
+        self.judge.is_some() && self.judge.as_deref() == case.judge
+    }
+
+    /// May the account see the case at all? A refusal is answered as "not found".
+    pub fn can_read(&self, case: &CaseScope<'_>) -> bool {
+        if self.role == Role::Admin {
+            return false;
+        }
+        match Reach::of(&self.court, case.court) {
+            Reach::Own => !case.sealed || self.handles(case) || self.is_leadership(),
+            Reach::Lower => !case.sealed,
+            Reach::Higher | Reach::Peer => false,
+        }
+    }
+
+    /// May the account do `action` to the case?
+    pub fn may(&self, action: Action, case: &CaseScope<'_>) -> bool {
+        if !self.can_read(case) {
+            return false;
+        }
+        if action == Action::Read {
+            return true;
+        }
+        let reach = Reach::of(&self.court, case.court);
+        if action == Action::ApproveExtension(Approver::HigherCourt) {
+            return self.role == Role::President && reach == Reach::Lower;
+        }
+        if reach != Reach::Own {
+            return false;
+        }
+        let enforcement = case.category == Category::Enforcement;
+        match self.role {
+            Role::FilingClerk => action == Action::Assign,
+            Role::Judge => {
+                self.handles(case)
+                    && matches!(
+                        action,
+                        Action::Hearing
+                            | Action::Suspend
+                            | Action::ChangeProcedure
+                            | Action::RequestExtension
+                            | Action::Close
+                            | Action::Service
+                            | Action::Recovery
+                    )
+            }
+            Role::Clerk => matches!(action, Action::Hearing | Action::Service),
+            Role::DivisionHead => !matches!(action, Action::ApproveExtension(_) | Action::Reopen | Action::Archive),
+            Role::President => !matches!(action, Action::ApproveExtension(Approver::HigherCourt)),
+            Role::EnforcementOfficer => {
+                enforcement
+                    && matches!(
+                        action,
+                        Action::Hearing | Action::Suspend | Action::Close | Action::Service | Action::Recovery
+                    )
+            }
+            Role::TrialManagement => matches!(action, Action::Reopen | Action::Archive | Action::Assign),
+            Role::HigherCourtViewer | Role::Auditor | Role::Admin => false,
+        }
+    }
+
+    /// May the account file (立案) new cases in `court`?
+    pub fn may_file(&self, court: &CourtCode) -> bool {
+        &self.court == court && matches!(self.role, Role::FilingClerk | Role::DivisionHead | Role::President)
+    }
+
+    /// May the account see indicators and case lists of `court`?
+    pub fn may_view_court(&self, court: &CourtCode) -> bool {
+        self.role != Role::Admin && matches!(Reach::of(&self.court, court), Reach::Own | Reach::Lower)
+    }
+
+    /// May the account manage accounts of `court` (its own court only)?
+    pub fn may_manage_users(&self, court: &CourtCode) -> bool {
+        self.role == Role::Admin && &self.court == court
+    }
+
+    /// May the account read the audit log of `court`?
+    pub fn may_read_audit(&self, court: &CourtCode) -> bool {
+        matches!(self.role, Role::Auditor | Role::Admin) && &self.court == court
+    }
+
+    /// May the account change indicator settings and the holiday calendar?
+    pub fn may_configure(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::TrialManagement)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> CourtCode {
+        CourtCode::parse(s).unwrap()
+    }
+
+    fn who(court: &str, role: Role, judge: Option<&str>) -> Principal {
+        Principal { court: code(court), role, judge: judge.map(str::to_owned) }
+    }
+
+    #[test]
+    fn reach_follows_the_court_codes() {
+        assert_eq!(Reach::of(&code("内02"), &code("内0203")), Reach::Lower);
+        assert_eq!(Reach::of(&code("内"), &code("内0203")), Reach::Lower);
+        assert_eq!(Reach::of(&code("内0203"), &code("内02")), Reach::Higher);
+        assert_eq!(Reach::of(&code("内0203"), &code("内0204")), Reach::Peer);
+        assert_eq!(Reach::of(&code("内02"), &code("内01")), Reach::Peer);
+        assert_eq!(Reach::of(&code("内0203"), &code("内0203")), Reach::Own);
+    }
+
+    #[test]
+    fn a_sealed_case_is_read_only_by_its_judge_and_the_leadership_of_its_court() {
+        let court = code("内0203");
+        let case = CaseScope { court: &court, sealed: true, judge: Some("j001"), category: Category::Civil };
+        assert!(who("内0203", Role::Judge, Some("j001")).can_read(&case));
+        assert!(!who("内0203", Role::Judge, Some("j002")).can_read(&case));
+        assert!(who("内0203", Role::President, Some("j009")).can_read(&case));
+        assert!(who("内0203", Role::DivisionHead, None).can_read(&case));
+        assert!(!who("内0203", Role::Clerk, None).can_read(&case));
+        assert!(!who("内02", Role::President, None).can_read(&case));
+        assert!(!who("内02", Role::HigherCourtViewer, None).can_read(&case));
+    }
+
+    #[test]
+    fn a_higher_court_reads_but_never_writes_a_lower_courts_case() {
+        let court = code("内0203");
+        let case = CaseScope { court: &court, sealed: false, judge: Some("j001"), category: Category::Civil };
+        let viewer = who("内02", Role::HigherCourtViewer, None);
+        assert!(viewer.can_read(&case));
+        let president = who("内02", Role::President, None);
+        for action in Action::ALL {
+            let allowed = president.may(action, &case);
+            let expected = matches!(action, Action::Read | Action::ApproveExtension(Approver::HigherCourt));
+            assert_eq!(allowed, expected, "{action:?}");
+        }
+        assert!(!who("内0204", Role::President, None).can_read(&case));
+        assert!(!who("内0203", Role::Admin, None).can_read(&case));
+    }
+
+    #[test]
+    fn a_judge_acts_on_their_own_cases_and_cannot_approve_an_extension() {
+        let court = code("内0203");
+        let case = CaseScope { court: &court, sealed: false, judge: Some("j001"), category: Category::Civil };
+        let own = who("内0203", Role::Judge, Some("j001"));
+        assert!(own.may(Action::Close, &case));
+        assert!(own.may(Action::RequestExtension, &case));
+        assert!(!own.may(Action::ApproveExtension(Approver::President), &case));
+        let other = who("内0203", Role::Judge, Some("j002"));
+        assert!(other.can_read(&case));
+        assert!(!other.may(Action::Close, &case));
+        assert!(who("内0203", Role::President, None).may(Action::ApproveExtension(Approver::President), &case));
+        assert!(!who("内0203", Role::EnforcementOfficer, None).may(Action::Close, &case));
+    }
+}
