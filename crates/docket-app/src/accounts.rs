@@ -296,7 +296,14 @@ impl<S: Store> Docket<S> {
         self.audit_row(account.court.as_str(), &account.username, action, target, detail).await
     }
 
-    async fn audit_row(&self, court: &str, username: &str, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+    async fn audit_row(
+        &self,
+        court: &str,
+        username: &str,
+        action: &str,
+        target: &str,
+        detail: &str,
+    ) -> Result<(), AppError> {
         self.store
             .append_audit(vec![AuditRow {
                 id: 0,

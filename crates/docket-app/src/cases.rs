@@ -4,8 +4,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use docket_domain::{
-    Amount, CaseNumber, CaseRecord, CaseState, CaseType, CourtCode, Event, EventKind, IdType, Party, PartyId, PartyKind,
-    PartyRole, Procedure, Tag,
+    Amount, CaseNumber, CaseRecord, CaseState, CaseType, CourtCode, Event, EventKind, IdType, Party, PartyId,
+    PartyKind, PartyRole, Procedure, Tag,
 };
 use docket_interchange::{CaseEvent, Record, write_record};
 use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store, StoreError};
@@ -192,10 +192,8 @@ impl<S: Store> Docket<S> {
         if !errors.is_empty() {
             return Err(AppError::Fields(errors));
         }
-        let assignment = judge.map(|j| Event {
-            on: filed_on,
-            kind: EventKind::Assigned { judge: j.code, department: j.department },
-        });
+        let assignment = judge
+            .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
         let (seq, _) = self
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| filing_batch(record(seq), assignment))
@@ -220,10 +218,9 @@ impl<S: Store> Docket<S> {
             Err(AppError::Import(errors)) => {
                 Err(AppError::Fields(errors.into_iter().map(|e| FieldError::new(e.field, e.message)).collect()))
             }
-            Err(AppError::Store(StoreError::Conflict(_))) => Err(AppError::Fields(vec![FieldError::new(
-                "case_no",
-                "案件刚被他人更新，请刷新后重试",
-            )])),
+            Err(AppError::Store(StoreError::Conflict(_))) => {
+                Err(AppError::Fields(vec![FieldError::new("case_no", "案件刚被他人更新，请刷新后重试")]))
+            }
             Err(e) => Err(e),
         }
     }

@@ -15,9 +15,9 @@ mod replay;
 mod verify;
 mod view;
 
-pub use deadlines::{DueCase, derived, state_as_of};
-pub use accounts::{Account, NewAccount, OpenedSession, SignInError, hash_password, unix_now};
+pub use accounts::{Account, NewAccount, OpenedSession, SESSION_SECONDS, SignInError, hash_password, unix_now};
 pub use cases::{Filing, FilingParty};
+pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::{AppError, FieldError};
 pub use export::ExportReport;
 pub use import::ImportReport;

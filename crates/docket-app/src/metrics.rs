@@ -95,4 +95,10 @@ impl<S: Store> Docket<S> {
             rows.iter().filter_map(|r| facts_from_row(r, &calendar, self.holiday_rule)).collect();
         Ok(Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings))
     }
+
+    /// The facts of one case as stored now, to keep an engine current after a write.
+    pub async fn case_facts(&self, case_no: &docket_domain::CaseNumber) -> Result<Option<CaseFacts>, AppError> {
+        let calendar = self.calendar().await?;
+        Ok(self.store.case(case_no).await?.and_then(|row| facts_from_row(&row, &calendar, self.holiday_rule)))
+    }
 }

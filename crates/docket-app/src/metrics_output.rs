@@ -106,4 +106,3 @@ pub fn change(v: &Value, c: Option<f64>) -> String {
         _ => format!("{:+.2}%", c * 100.0),
     }
 }
-

@@ -186,8 +186,10 @@ pub async fn concurrent_filings_get_unique_gap_free_numbers<S: Store>(store: S) 
 /// Numbers already used by imported cases are never allocated again.
 pub async fn allocation_continues_after_imported_numbers<S: Store>(store: S) {
     store.commit(filing_batch(&sample_case("内0203", 57)), &NoProgress).await.unwrap();
-    let (seq, _) =
-        store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
+    let (seq, _) = store
+        .file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq))))
+        .await
+        .unwrap();
     assert_eq!(seq, 58);
     // Another year starts again at 1.
     let (seq, _) = store
@@ -216,8 +218,10 @@ pub async fn a_failed_filing_leaves_no_gap<S: Store>(store: S) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
-    let (seq, _) =
-        store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
+    let (seq, _) = store
+        .file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq))))
+        .await
+        .unwrap();
     assert_eq!(seq, 2);
 }
 

@@ -20,10 +20,10 @@ mod sqlite;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
+pub use accounts::{AccountRow, AuditRow, SessionRow};
 pub use error::StoreError;
 pub use postgres::PgStore;
 pub use projection::{CaseRow, PartyRow};
-pub use accounts::{AccountRow, AuditRow, SessionRow};
 pub use sqlite::SqliteStore;
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
@@ -251,7 +251,11 @@ pub trait Store: Clone + Send + Sync + 'static {
 
     fn create_session(&self, session: SessionRow) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// The session with this token hash, if it has not expired at `now` (Unix seconds).
-    fn session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
+    fn session(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+    ) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
     /// Ends a session, and drops every expired one.
     fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
 

@@ -63,8 +63,17 @@ pub enum Command {
     /// 案件
     #[command(subcommand)]
     Case(CaseCommand),
-    /// 生成并载入演示法院数据
+    /// 生成并载入演示法院数据，然后启动网页服务
     Demo(DemoArgs),
+    /// 启动网页服务（页面与 /api/v1）
+    Serve {
+        /// 监听地址
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// 用户账户
+    #[command(subcommand)]
+    User(UserCommand),
     /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
     Metrics(MetricsArgs),
 }
@@ -165,4 +174,28 @@ pub struct DemoArgs {
     /// 载入后不启动网页服务
     #[arg(long)]
     pub no_serve: bool,
+    /// 网页服务的监听地址
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// 创建用户；密码从标准输入读取（一行）
+    Add {
+        /// 用户名（小写字母、数字、- _ .）
+        username: String,
+        /// 法院代字
+        #[arg(long)]
+        court: String,
+        /// 角色：filing_clerk、judge、clerk、division_head、president、trial_management、enforcement_officer、higher_court_viewer、auditor、admin
+        #[arg(long)]
+        role: String,
+        /// 关联的法官代码（决定“我的案件”和不公开案件的查阅）
+        #[arg(long)]
+        judge: Option<String>,
+        /// 姓名（默认取关联法官的姓名）
+        #[arg(long)]
+        name: Option<String>,
+    },
 }

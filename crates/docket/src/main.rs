@@ -15,7 +15,7 @@ use clap::Parser;
 use docket_app::{AppError, Docket};
 use docket_store::{PgStore, SqliteStore, Store};
 
-use cli::{CaseCommand, Cli, Command, DemoArgs, HolidaysCommand};
+use cli::{CaseCommand, Cli, Command, DemoArgs, HolidaysCommand, UserCommand};
 use progress::Bar;
 
 /// mimalloc: bulk import and the demo allocate and free millions of small strings; glibc's
@@ -170,6 +170,25 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
             Err(e) => Err(e.into()),
         },
         Command::Demo(args) => demo(docket, args, url).await,
+        Command::Serve { listen } => {
+            serve(docket, &listen).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::Add { username, court, role, judge, name }) => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password).context("读取密码")?;
+            let password = password.trim_end_matches(['\r', '\n']).to_owned();
+            let account =
+                docket.add_account(docket_app::NewAccount { username, court, role, judge, name, password }).await?;
+            println!(
+                "已创建用户 {}：{}，{}（{}）",
+                account.username,
+                account.name,
+                account.role.label(),
+                account.court
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Metrics(args) => {
             metrics::run(&docket, args).await?;
             Ok(ExitCode::SUCCESS)
@@ -195,7 +214,7 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<
         ..docket_demo::Config::default()
     };
     let started = Instant::now();
-    let records = docket_demo::generate(&config);
+    let docket_demo::Generated { records, staff, .. } = docket_demo::generate_all(&config);
     if let Some(path) = &args.export {
         let file = std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
@@ -233,8 +252,35 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<
         .max_by_key(|e| e.case_seq)
         .and_then(|e| e.case_no);
     print!("{}", output::demo_summary(&courts, &summary, url, sample.as_deref()));
+    let accounts: Vec<docket_app::NewAccount> = staff
+        .iter()
+        .map(|s| docket_app::NewAccount {
+            username: s.username.clone(),
+            court: s.court.to_string(),
+            role: s.role.as_str().to_owned(),
+            judge: s.judge.clone(),
+            name: Some(s.name.clone()),
+            password: String::new(),
+        })
+        .collect();
+    docket.add_accounts_with_password(accounts, docket_demo::DEMO_PASSWORD).await?;
+    print!("{}", output::demo_accounts(&staff, docket_demo::DEMO_PASSWORD));
     if !args.no_serve {
-        println!("（网页界面尚未提供；本次仅载入数据。以后版本的 demo 将在载入后启动服务。）");
+        serve(docket, &args.listen).await?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Serves the web application until the process is stopped.
+async fn serve<S: Store>(docket: Docket<S>, listen: &str) -> Result<()> {
+    let started = Instant::now();
+    let web = docket_web::Web::new(docket, docket_web::Options::default()).await?;
+    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("无法在 {listen} 上监听"))?;
+    println!(
+        "网页服务：http://{}/（载入用时 {:.1} 秒；Ctrl-C 停止）",
+        listener.local_addr()?,
+        started.elapsed().as_secs_f64()
+    );
+    docket_web::serve(web, listener).await.context("网页服务中断")?;
+    Ok(())
 }

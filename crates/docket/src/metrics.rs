@@ -4,11 +4,11 @@ use std::fmt::Write as _;
 
 use anyhow::{Result, bail};
 use docket_app::Docket;
-use docket_domain::{CourtCode, Tag};
 use docket_app::metrics_output::{change, display, to_csv, to_json};
+use docket_domain::{CourtCode, Tag};
 use docket_metrics::{Dimension, GroupResult, Kind, Period, Query, Settings};
-use serde_json::json;
 use docket_store::Store;
+use serde_json::json;
 
 use crate::cli::{MetricsArgs, MetricsCommand, MetricsQuery};
 

@@ -199,3 +199,18 @@ pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i
     }
     s
 }
+
+/// The demo's accounts, one per role (of the first basic court that has it), and the password.
+pub fn demo_accounts(staff: &[docket_demo::StaffAccount], password: &str) -> String {
+    let mut out = String::from("\n演示账户（共 ");
+    let _ = write!(out, "{} 个，密码均为 {password}）：\n", staff.len());
+    for role in docket_domain::Role::ALL {
+        let pick = staff.iter().filter(|s| s.role == role).min_by_key(|s| {
+            (s.court.level() != docket_domain::CourtLevel::Basic, s.court.to_string(), s.username.clone())
+        });
+        if let Some(s) = pick {
+            let _ = writeln!(out, "  {:<10} {:<28} {}（{}）", role.label(), s.username, s.name, s.court);
+        }
+    }
+    out
+}

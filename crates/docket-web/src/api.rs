@@ -1,0 +1,362 @@
+//! The JSON API under `/api/v1`. Errors are `{"error":{"code":…,"message":…}}` with the codes of
+//! [`WebError::code`]; a case the account may not see is 404, exactly like an absent one.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use docket_app::{Account, CaseView, Filing, FilingParty, unix_now};
+use docket_domain::{Action, CourtCode, Tag};
+use docket_interchange::{Record, parse_line};
+use docket_metrics::{Dimension, Period};
+use docket_store::{CaseFilter, Store};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::{ApiUser, ClientAddr, clear_cookie, session_cookie};
+use crate::error::{ApiError, WebError};
+use crate::{VisibleCase, Web};
+
+#[derive(Deserialize)]
+pub struct Credentials {
+    username: String,
+    password: String,
+}
+
+pub async fn login<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ClientAddr(addr): ClientAddr,
+    Json(c): Json<Credentials>,
+) -> Result<Response, ApiError> {
+    web.admit_sign_in(&addr)?;
+    let opened = web.docket.sign_in(&c.username, &c.password, unix_now()).await?;
+    let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Json(json!({ "account": account_json(&web, &opened.account), "csrf": opened.csrf })),
+    )
+        .into_response())
+}
+
+pub async fn logout<S: Store>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
+    web.docket.sign_out(&user.token, &user.account, unix_now()).await?;
+    Ok(([(header::SET_COOKIE, clear_cookie())], StatusCode::NO_CONTENT).into_response())
+}
+
+pub async fn me<S: Store>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Json<Value> {
+    Json(json!({ "account": account_json(&web, &user.account), "csrf": user.csrf }))
+}
+
+fn account_json<S: Store>(web: &Web<S>, a: &Account) -> Value {
+    json!({
+        "username": a.username,
+        "name": a.name,
+        "court": a.court.as_str(),
+        "court_name": web.court_name(a.court.as_str()),
+        "role": a.role.as_str(),
+        "role_name": a.role.label(),
+        "judge": a.judge,
+    })
+}
+
+/// A case as JSON: the projection, its parties (ID numbers masked unless the account files or runs
+/// the case), the 审限 with its explanation, warnings, lineage and the timeline with hashes.
+pub fn case_json<S: Store>(web: &Web<S>, account: &Account, case: &VisibleCase, view: &CaseView) -> Value {
+    let r = &case.row;
+    let full_ids = web.sees_full_ids(account, case);
+    let parties: Vec<Value> = view
+        .parties
+        .iter()
+        .map(|p| {
+            let id = p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(n) });
+            json!({ "role": p.role, "kind": p.kind, "name": p.name, "id_type": p.id_type, "id_number": id })
+        })
+        .collect();
+    json!({
+        "case_no": r.case_no,
+        "court": r.court,
+        "court_name": view.court_name,
+        "type": r.type_code,
+        "category": r.category,
+        "procedure": r.procedure,
+        "cause": r.cause,
+        "received_on": r.received_on,
+        "filed_on": r.filed_on,
+        "online": r.online,
+        "claim_amount": r.claim_amount_fen.map(|f| format!("{}.{:02}", f / 100, f % 100)),
+        "tags": r.tags.split(',').filter(|t| !t.is_empty()).collect::<Vec<_>>(),
+        "sealed": r.sealed,
+        "status": r.status,
+        "judge": r.judge,
+        "judge_name": view.judge_name,
+        "department": r.department,
+        "department_name": view.department_name,
+        "closed_on": r.closed_on,
+        "close_method": r.close_method,
+        "origin": r.origin,
+        "derived_cases": view.derived,
+        "deadline": {
+            "deadline_on": view.deadline.deadline_on,
+            "explanation": view.deadline.explain(),
+        },
+        "warnings": view.warnings.iter().map(|w| w.describe()).collect::<Vec<_>>(),
+        "parties": parties,
+        "timeline": view.timeline.iter().map(|t| json!({
+            "seq": t.case_seq,
+            "on": t.on,
+            "description": t.description,
+            "chain_seq": t.court_seq,
+            "recorded_at": t.recorded_at,
+            "hash": t.hash_hex,
+        })).collect::<Vec<_>>(),
+        "actions": allowed_actions(account, case),
+    })
+}
+
+/// The actions the account may take on the case, by id.
+pub fn allowed_actions(account: &Account, case: &VisibleCase) -> Vec<&'static str> {
+    let p = account.principal();
+    Action::ALL
+        .iter()
+        .filter(|a| **a != Action::Read && p.may(**a, &case.scope()))
+        .map(|a| crate::pages::action_id(*a))
+        .collect()
+}
+
+/// Keeps the first and last characters of an ID number.
+pub fn mask(n: &str) -> String {
+    let chars: Vec<char> = n.chars().collect();
+    if chars.len() <= 4 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 2..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 5))
+}
+
+pub async fn case<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Path(case_no): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (visible, view) = web.view_for(&user.account, &case_no).await?;
+    Ok(Json(case_json(&web, &user.account, &visible, &view)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    court: Option<String>,
+    judge: Option<String>,
+    department: Option<String>,
+    open: Option<bool>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+pub async fn list_cases<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let court = match &q.court {
+        Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
+        None => user.account.court.clone(),
+    };
+    if !user.account.principal().may_view_court(&court) {
+        return Err(WebError::NotFound.into());
+    }
+    let limit = q.limit.unwrap_or(50).clamp(1, 500);
+    let offset = q.offset.unwrap_or(0).max(0);
+    let filter =
+        CaseFilter { court: Some(court.to_string()), judge: q.judge.clone(), department: q.department.clone() };
+    let rows = web
+        .docket
+        .store()
+        .list_cases(&filter, q.open.unwrap_or(false), limit, offset)
+        .await
+        .map_err(docket_app::AppError::from)?;
+    let principal = user.account.principal();
+    let mut cases = Vec::new();
+    for row in rows {
+        let v = crate::visible(row)?;
+        if principal.can_read(&v.scope()) {
+            cases.push(json!({
+                "case_no": v.row.case_no,
+                "cause": v.row.cause,
+                "filed_on": v.row.filed_on,
+                "status": v.row.status,
+                "judge": v.row.judge,
+                "closed_on": v.row.closed_on,
+                "sealed": v.row.sealed,
+            }));
+        }
+    }
+    Ok(Json(json!({ "court": court.as_str(), "limit": limit, "offset": offset, "cases": cases })))
+}
+
+/// A filing as JSON: the interchange case fields, with `type`, parties and an optional `judge`.
+#[derive(Deserialize)]
+pub struct FilingJson {
+    court: Option<String>,
+    #[serde(rename = "type")]
+    type_code: String,
+    procedure: String,
+    cause: String,
+    received_on: Option<String>,
+    filed_on: Option<NaiveDate>,
+    #[serde(default)]
+    online: bool,
+    claim_amount: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    origin: Option<String>,
+    #[serde(default)]
+    sealed: bool,
+    #[serde(default)]
+    parties: Vec<PartyJson>,
+    judge: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PartyJson {
+    role: String,
+    kind: String,
+    name: String,
+    id_number: Option<String>,
+}
+
+pub async fn file_case<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Json(f): Json<FilingJson>,
+) -> Result<Response, ApiError> {
+    let court = f.court.clone().unwrap_or_else(|| user.account.court.to_string());
+    let code = CourtCode::parse(&court).map_err(|_| WebError::NotFound)?;
+    if !user.account.principal().may_file(&code) {
+        return Err(WebError::Forbidden(format!("{}不能在 {court} 立案", user.account.role.label())).into());
+    }
+    let filing = Filing {
+        court,
+        type_code: f.type_code,
+        procedure: f.procedure,
+        cause: f.cause,
+        received_on: f.received_on.unwrap_or_default(),
+        filed_on: f.filed_on,
+        online: f.online,
+        claim_amount: f.claim_amount.unwrap_or_default(),
+        tags: f.tags,
+        origin: f.origin.unwrap_or_default(),
+        sealed: f.sealed,
+        parties: f
+            .parties
+            .into_iter()
+            .map(|p| FilingParty {
+                role: p.role,
+                kind: p.kind,
+                name: p.name,
+                id_number: p.id_number.unwrap_or_default(),
+            })
+            .collect(),
+        judge: f.judge.unwrap_or_default(),
+    };
+    let case_no = web.docket.file_case(filing, web.today()).await?;
+    web.docket.audit(&user.account, "file_case", &case_no.to_string(), "").await?;
+    web.refresh_case(&case_no).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "case_no": case_no.to_string() }))).into_response())
+}
+
+/// Appends one event, given as an interchange event line (`case_no` may be left out).
+pub async fn append_event<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Path(case_no): Path<String>,
+    Json(mut body): Json<Value>,
+) -> Result<Response, ApiError> {
+    let case = web.case_for(&user.account, &case_no).await?;
+    let Some(obj) = body.as_object_mut() else {
+        return Err(WebError::BadRequest("请求体应为一个事件对象".into()).into());
+    };
+    obj.entry("kind").or_insert_with(|| json!("event"));
+    let given = obj.entry("case_no").or_insert_with(|| json!(case.row.case_no)).clone();
+    if given.as_str().map(docket_domain::CaseNumber::parse).and_then(Result::ok).as_ref() != Some(&case.case_no) {
+        return Err(WebError::Invalid(vec![docket_app::FieldError::new("case_no", "与地址中的案号不一致")]).into());
+    }
+    let record = parse_line(1, &body.to_string()).map_err(|errors| {
+        WebError::Invalid(errors.into_iter().map(|e| docket_app::FieldError::new(e.field, e.message)).collect())
+    })?;
+    let Record::Event(event) = record else {
+        return Err(WebError::Invalid(vec![docket_app::FieldError::new("kind", "应为 event")]).into());
+    };
+    web.require(&user.account, Action::of_event(&event.event.kind), &case)?;
+    let describe = event.event.kind.describe();
+    web.docket.append_event(&case.case_no, event.event, web.today()).await?;
+    web.docket.audit(&user.account, "append_event", &case.row.case_no, &describe).await?;
+    web.refresh_case(&case.case_no).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no, "event": describe }))).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct MetricsQuery {
+    court: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    #[serde(default)]
+    rollup: bool,
+    by: Option<String>,
+    tag: Option<String>,
+    indicators: Option<String>,
+}
+
+/// The indicators, in the JSON shape of `docket metrics --format json`.
+pub async fn metrics<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Query(q): Query<MetricsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let query = metrics_query(&web, &user.account, &q)?;
+    let results = web.engine()?.compute(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
+    Ok(Json(docket_app::metrics_output::to_json(&query, &results)))
+}
+
+fn metrics_query<S: Store>(
+    web: &Web<S>,
+    account: &Account,
+    q: &MetricsQuery,
+) -> Result<docket_metrics::Query, WebError> {
+    let court = match &q.court {
+        Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
+        None => account.court.clone(),
+    };
+    if !account.principal().may_view_court(&court) {
+        return Err(WebError::NotFound);
+    }
+    let today = web.today();
+    let from = q.from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today));
+    let to = q.to.unwrap_or(today);
+    if from > to {
+        return Err(WebError::Invalid(vec![docket_app::FieldError::new("from", "起始日期晚于截止日期")]));
+    }
+    let mut by = Vec::new();
+    for d in q.by.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()) {
+        by.push(
+            Dimension::parse(d).ok_or_else(|| {
+                WebError::Invalid(vec![docket_app::FieldError::new("by", format!("无法按“{d}”分组"))])
+            })?,
+        );
+    }
+    let tag = match q.tag.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => Some(
+            Tag::parse(t)
+                .ok_or_else(|| WebError::Invalid(vec![docket_app::FieldError::new("tag", format!("“{t}”不是标签"))]))?,
+        ),
+        None => None,
+    };
+    let indicators =
+        q.indicators.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    Ok(docket_metrics::Query { court, rollup: q.rollup, period: Period::new(from, to), by, tag, indicators })
+}
+
+use chrono::Datelike as _;

@@ -1,0 +1,126 @@
+//! Who is asking: the session cookie, the CSRF check on form posts, and the sign-in rate limit.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use docket_app::{Account, unix_now};
+use docket_store::Store;
+
+use crate::Web;
+use crate::error::{ApiError, PageError, WebError};
+
+/// The session cookie's name.
+pub const COOKIE: &str = "docket_session";
+
+/// Sign-in attempts allowed from one address in [`WINDOW_SECONDS`].
+pub const ATTEMPTS_PER_WINDOW: usize = 20;
+pub const WINDOW_SECONDS: i64 = 300;
+
+/// A signed-in account with its session.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub account: Account,
+    pub csrf: String,
+    pub token: String,
+}
+
+/// The session token from the request's cookies.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+/// The `Set-Cookie` value that opens a session.
+pub fn session_cookie(token: &str, max_age: i64, secure: bool) -> String {
+    format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value that ends one.
+pub fn clear_cookie() -> String {
+    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+async fn user<S: Store>(parts: &Parts, web: &Web<S>) -> Result<User, WebError> {
+    let token = session_token(&parts.headers).ok_or(WebError::Unauthenticated)?;
+    match web.docket.session(&token, unix_now()).await? {
+        Some((account, csrf)) => Ok(User { account, csrf, token }),
+        None => Err(WebError::Unauthenticated),
+    }
+}
+
+/// A signed-in account for the API: without one, 401 JSON.
+pub struct ApiUser(pub User);
+
+impl<S: Store> FromRequestParts<Arc<Web<S>>> for ApiUser {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        Ok(Self(user(parts, web).await?))
+    }
+}
+
+/// A signed-in account for pages: without one, the sign-in page.
+pub struct PageUser(pub User);
+
+impl<S: Store> FromRequestParts<Arc<Web<S>>> for PageUser {
+    type Rejection = PageError;
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        Ok(Self(user(parts, web).await?))
+    }
+}
+
+/// The client's address, when the server knows it (tests call the router directly and it does
+/// not).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(Self(addr.unwrap_or_else(|| "local".to_owned())))
+    }
+}
+
+impl User {
+    /// A form post must carry the session's CSRF token.
+    pub fn check_csrf(&self, given: Option<&str>) -> Result<(), WebError> {
+        match given {
+            Some(t) if constant_time_eq(t.as_bytes(), self.csrf.as_bytes()) => Ok(()),
+            _ => Err(WebError::Forbidden("表单已过期，请刷新页面后重试".into())),
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl<S: Store> Web<S> {
+    /// Counts a sign-in attempt from `addr`; refuses beyond the window's allowance.
+    pub(crate) fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
+        let now = unix_now();
+        let mut attempts = self.attempts.lock().map_err(|_| WebError::Internal("登录计数锁已损坏".into()))?;
+        if attempts.len() > 10_000 {
+            attempts.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
+        }
+        let list = attempts.entry(addr.to_owned()).or_default();
+        list.retain(|t| now - t < WINDOW_SECONDS);
+        if list.len() >= ATTEMPTS_PER_WINDOW {
+            return Err(WebError::RateLimited);
+        }
+        list.push(now);
+        Ok(())
+    }
+}

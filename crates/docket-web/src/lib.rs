@@ -1,0 +1,239 @@
+//! Docket's web application (审管网页端): server-rendered Chinese pages and the JSON API under
+//! `/api/v1`, over any [`Store`].
+//!
+//! - Every request names its account through the session cookie (HttpOnly, SameSite=Strict);
+//!   every form post also carries the session's CSRF token.
+//! - Every case is reached through [`Web::case_for`], which applies the access rules of
+//!   `docket_domain::access` and answers "not found" when reading is refused.
+//! - Writes, sign-ins and reads of sealed cases go to the audit log.
+//! - No third-party script or style: the stylesheet is ours, charts are SVG drawn on the server,
+//!   and the pages work without JavaScript.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod api;
+mod auth;
+mod charts;
+mod error;
+mod openapi;
+mod pages;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use docket_app::{Account, AppError, CaseView, Docket};
+use docket_domain::{Action, CaseNumber, CaseScope, CaseType, Category, Court, CourtCode, Judge};
+use docket_metrics::{Engine, Settings};
+use docket_store::{CaseRow, Store};
+
+pub use auth::{COOKIE, session_cookie};
+pub use error::WebError;
+
+/// How the server runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// "Today" for deadlines and indicators; the real date when `None` (tests fix it).
+    pub today: Option<NaiveDate>,
+    /// Mark the session cookie `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+    pub settings: Settings,
+}
+
+/// The application as the web serves it.
+pub struct Web<S: Store> {
+    pub docket: Docket<S>,
+    engine: RwLock<Engine>,
+    courts: Vec<Court>,
+    judges: Vec<Judge>,
+    options: Options,
+    /// Sign-in attempts by client address (Unix seconds).
+    attempts: Mutex<HashMap<String, Vec<i64>>>,
+}
+
+/// A case as the account may see it.
+pub struct VisibleCase {
+    pub row: CaseRow,
+    pub case_no: CaseNumber,
+    pub court: CourtCode,
+    pub category: Category,
+}
+
+impl VisibleCase {
+    pub fn scope(&self) -> CaseScope<'_> {
+        CaseScope {
+            court: &self.court,
+            sealed: self.row.sealed,
+            judge: self.row.judge.as_deref(),
+            category: self.category,
+        }
+    }
+}
+
+impl<S: Store> Web<S> {
+    /// Loads the indicator engine and the reference data.
+    pub async fn new(docket: Docket<S>, options: Options) -> Result<Arc<Self>, AppError> {
+        let engine = docket.metrics_engine(options.settings.clone()).await?;
+        let courts = docket.store().courts().await?;
+        let judges = docket.store().judges().await?;
+        Ok(Arc::new(Self {
+            docket,
+            engine: RwLock::new(engine),
+            courts,
+            judges,
+            options,
+            attempts: Mutex::new(HashMap::new()),
+        }))
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn court(&self, code: &CourtCode) -> Option<&Court> {
+        self.courts.iter().find(|c| &c.code == code)
+    }
+
+    pub fn court_name(&self, code: &str) -> String {
+        self.courts.iter().find(|c| c.code.as_str() == code).map_or_else(|| code.to_owned(), |c| c.name.clone())
+    }
+
+    pub fn judge_name(&self, court: &str, code: &str) -> String {
+        self.judges
+            .iter()
+            .find(|j| j.court.as_str() == court && j.code == code)
+            .map_or_else(|| code.to_owned(), |j| j.name.clone())
+    }
+
+    pub fn judges_of(&self, court: &CourtCode) -> Vec<&Judge> {
+        self.judges.iter().filter(|j| &j.court == court).collect()
+    }
+
+    /// The case, if the account may read it; anything else is "not found". Reading a sealed case is
+    /// audited.
+    pub async fn case_for(&self, account: &Account, case_no: &str) -> Result<VisibleCase, WebError> {
+        let n = CaseNumber::parse(case_no.trim()).map_err(|_| WebError::NotFound)?;
+        let row = self.docket.store().case(&n).await.map_err(AppError::from)?.ok_or(WebError::NotFound)?;
+        let visible = visible(row)?;
+        if !account.principal().can_read(&visible.scope()) {
+            return Err(WebError::NotFound);
+        }
+        if visible.row.sealed {
+            self.docket.audit(account, "read_sealed", &visible.row.case_no, "").await?;
+        }
+        Ok(visible)
+    }
+
+    /// The case's full view, if the account may read it.
+    pub async fn view_for(&self, account: &Account, case_no: &str) -> Result<(VisibleCase, CaseView), WebError> {
+        let visible = self.case_for(account, case_no).await?;
+        let view = self.docket.case_view(&visible.row.case_no, self.today()).await?;
+        Ok((visible, view))
+    }
+
+    /// Refuses `action` on a readable case unless the rules allow it.
+    pub fn require(&self, account: &Account, action: Action, case: &VisibleCase) -> Result<(), WebError> {
+        if account.principal().may(action, &case.scope()) {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden(format!("{}（{}）不能对此案件执行该操作", account.name, account.role.label())))
+        }
+    }
+
+    /// Brings the indicator engine up to date with a case just written.
+    pub async fn refresh_case(&self, case_no: &CaseNumber) -> Result<(), WebError> {
+        if let Some(facts) = self.docket.case_facts(case_no).await? {
+            let mut engine = self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))?;
+            engine.table.upsert(facts);
+        }
+        Ok(())
+    }
+
+    pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {
+        self.engine.read().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))
+    }
+
+    /// Whether the account sees parties' ID numbers in full: those who file and run the case.
+    pub fn sees_full_ids(&self, account: &Account, case: &VisibleCase) -> bool {
+        use docket_domain::Role;
+        let own = account.court == case.court;
+        own && (matches!(account.role, Role::FilingClerk | Role::President | Role::DivisionHead)
+            || (account.judge.is_some() && account.judge == case.row.judge))
+    }
+}
+
+fn visible(row: CaseRow) -> Result<VisibleCase, WebError> {
+    let case_no = CaseNumber::parse(&row.case_no).map_err(|e| WebError::Internal(e.to_string()))?;
+    let court = CourtCode::parse(&row.court).map_err(|e| WebError::Internal(e.to_string()))?;
+    let category = CaseType::lookup(&row.type_code).map_or(Category::Civil, |t| t.category);
+    Ok(VisibleCase { row, case_no, court, category })
+}
+
+/// Escapes text for HTML.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLESHEET: &str = include_str!("../static/app.css");
+
+/// Every route.
+pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
+    Router::new()
+        .route("/", get(pages::home::<S>))
+        .route("/login", get(pages::login_form).post(pages::login::<S>))
+        .route("/logout", post(pages::logout::<S>))
+        .route("/my", get(pages::my_cases::<S>))
+        .route("/cases", get(pages::cases::<S>))
+        .route("/cases/{case_no}", get(pages::case::<S>))
+        .route("/cases/{case_no}/events", post(pages::case_event::<S>))
+        .route("/file", get(pages::file_form::<S>).post(pages::file::<S>))
+        .route("/metrics", get(pages::metrics::<S>))
+        .route("/admin/users", get(pages::users::<S>).post(pages::add_user::<S>))
+        .route("/audit", get(pages::audit::<S>))
+        .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET) }))
+        .route("/api/v1/auth/login", post(api::login::<S>))
+        .route("/api/v1/auth/logout", post(api::logout::<S>))
+        .route("/api/v1/me", get(api::me::<S>))
+        .route("/api/v1/cases", get(api::list_cases::<S>).post(api::file_case::<S>))
+        .route("/api/v1/cases/{case_no}", get(api::case::<S>))
+        .route("/api/v1/cases/{case_no}/events", post(api::append_event::<S>))
+        .route("/api/v1/metrics", get(api::metrics::<S>))
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/docs", get(openapi::viewer))
+        .fallback(|| async { error::PageError(WebError::NotFound) })
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(web)
+}
+
+async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// Serves until the process ends.
+pub async fn serve<S: Store>(web: Arc<Web<S>>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let app = router(web).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).await
+}

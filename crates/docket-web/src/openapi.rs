@@ -1,0 +1,120 @@
+//! The OpenAPI 3.1 document of `/api/v1`, written by hand from the handlers, and a viewer page of
+//! our own that lists it (no third-party viewer is bundled; the document itself is the contract).
+
+use axum::Json;
+use axum::http::header;
+use axum::response::IntoResponse;
+use serde_json::{Value as Json_, json};
+
+use crate::html_escape;
+
+fn error_ref() -> Json_ {
+    json!({ "description": "错误", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
+}
+
+fn case_no_param() -> Json_ {
+    json!({ "name": "case_no", "in": "path", "required": true, "description": "案号，如 （2025）内0203民初1号（百分号编码）", "schema": { "type": "string" } })
+}
+
+/// The document.
+pub fn spec() -> Json_ {
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "Docket（审管）API", "version": env!("CARGO_PKG_VERSION"),
+                  "description": "会话 Cookie（docket_session）认证；无权查看的案件与不存在的案件一样返回 404。" },
+        "paths": {
+            "/api/v1/auth/login": { "post": {
+                "summary": "登录", "operationId": "login",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["username", "password"],
+                    "properties": { "username": { "type": "string" }, "password": { "type": "string" } } } } } },
+                "responses": { "200": { "description": "已登录，设置会话 Cookie" }, "401": error_ref(), "423": error_ref(), "429": error_ref() } } },
+            "/api/v1/auth/logout": { "post": { "summary": "退出", "operationId": "logout",
+                "responses": { "204": { "description": "已退出" }, "401": error_ref() } } },
+            "/api/v1/me": { "get": { "summary": "当前账户", "operationId": "me",
+                "responses": { "200": { "description": "账户与 CSRF 令牌" }, "401": error_ref() } } },
+            "/api/v1/cases": {
+                "get": { "summary": "案件列表", "operationId": "listCases",
+                    "parameters": [
+                        { "name": "court", "in": "query", "schema": { "type": "string" } },
+                        { "name": "judge", "in": "query", "schema": { "type": "string" } },
+                        { "name": "department", "in": "query", "schema": { "type": "string" } },
+                        { "name": "open", "in": "query", "schema": { "type": "boolean" } },
+                        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 500 } },
+                        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0 } } ],
+                    "responses": { "200": { "description": "案件" }, "401": error_ref(), "404": error_ref() } },
+                "post": { "summary": "立案", "operationId": "fileCase",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Filing" } } } },
+                    "responses": { "201": { "description": "已立案，返回案号" }, "401": error_ref(), "403": error_ref(), "422": error_ref() } } },
+            "/api/v1/cases/{case_no}": { "get": { "summary": "案件详情", "operationId": "getCase",
+                "parameters": [case_no_param()],
+                "responses": { "200": { "description": "案件、当事人、审限、时间线" }, "401": error_ref(), "404": error_ref() } } },
+            "/api/v1/cases/{case_no}/events": { "post": { "summary": "追加事件（交换格式的 event 行）", "operationId": "appendEvent",
+                "parameters": [case_no_param()],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object",
+                    "required": ["on", "type"], "properties": { "on": { "type": "string", "format": "date" }, "type": { "type": "string" } } } } } },
+                "responses": { "201": { "description": "已记录" }, "401": error_ref(), "403": error_ref(), "404": error_ref(), "409": error_ref(), "422": error_ref() } } },
+            "/api/v1/metrics": { "get": { "summary": "审判质效指标", "operationId": "metrics",
+                "parameters": [
+                    { "name": "court", "in": "query", "schema": { "type": "string" } },
+                    { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+                    { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
+                    { "name": "rollup", "in": "query", "schema": { "type": "boolean" } },
+                    { "name": "by", "in": "query", "schema": { "type": "string" } },
+                    { "name": "tag", "in": "query", "schema": { "type": "string" } },
+                    { "name": "indicators", "in": "query", "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "与 docket metrics --format json 相同" }, "401": error_ref(), "404": error_ref(), "422": error_ref() } } }
+        },
+        "components": { "schemas": {
+            "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object",
+                "required": ["code", "message"], "properties": {
+                    "code": { "type": "string", "enum": ["unauthenticated", "not_found", "forbidden", "invalid", "bad_request",
+                        "bad_credentials", "locked", "rate_limited", "conflict", "internal"] },
+                    "message": { "type": "string" },
+                    "fields": { "type": "array", "items": { "type": "object", "properties": {
+                        "field": { "type": "string" }, "message": { "type": "string" } } } } } } } },
+            "Filing": { "type": "object", "required": ["type", "procedure", "cause", "parties"], "properties": {
+                "court": { "type": "string" }, "type": { "type": "string" }, "procedure": { "type": "string" },
+                "cause": { "type": "string" }, "received_on": { "type": "string", "format": "date" },
+                "filed_on": { "type": "string", "format": "date" }, "online": { "type": "boolean" },
+                "claim_amount": { "type": "string" }, "tags": { "type": "array", "items": { "type": "string" } },
+                "origin": { "type": "string" }, "sealed": { "type": "boolean" }, "judge": { "type": "string" },
+                "parties": { "type": "array", "items": { "type": "object", "required": ["role", "kind", "name"], "properties": {
+                    "role": { "type": "string" }, "kind": { "type": "string" }, "name": { "type": "string" },
+                    "id_number": { "type": "string" } } } } } }
+        } }
+    })
+}
+
+pub async fn document() -> impl IntoResponse {
+    Json(spec())
+}
+
+/// A page listing every operation of the document.
+pub async fn viewer() -> impl IntoResponse {
+    let spec = spec();
+    let mut rows = String::new();
+    if let Some(paths) = spec["paths"].as_object() {
+        for (path, ops) in paths {
+            for (method, op) in ops.as_object().into_iter().flatten() {
+                let codes: Vec<&str> =
+                    op["responses"].as_object().map(|r| r.keys().map(String::as_str).collect()).unwrap_or_default();
+                rows.push_str(&format!(
+                    "<tr><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                    method.to_uppercase(),
+                    html_escape(path),
+                    html_escape(op["summary"].as_str().unwrap_or("")),
+                    codes.join(" ")
+                ));
+            }
+        }
+    }
+    let body = format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>API 文档 · 审管</title>\
+         <link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Docket API</h1>\
+         <p>完整定义见 <a href=\"/api/openapi.json\">/api/openapi.json</a>（OpenAPI 3.1）。</p>\
+         <table><thead><tr><th>方法</th><th>路径</th><th>说明</th><th>响应</th></tr></thead><tbody>{rows}</tbody></table>\
+         </main></body></html>"
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body)
+}
