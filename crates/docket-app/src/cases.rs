@@ -198,8 +198,7 @@ impl<S: Store> Docket<S> {
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| filing_batch(record(seq), assignment))
             .await?;
-        Ok(CaseNumber::new(filed_on.year(), court.clone(), case_type, seq)
-            .map_err(|e| AppError::Corrupt(e.to_string()))?)
+        CaseNumber::new(filed_on.year(), court.clone(), case_type, seq).map_err(|e| AppError::Corrupt(e.to_string()))
     }
 
     /// Appends one event to a stored case, with the same checks as an import: the lifecycle must

@@ -117,7 +117,7 @@ impl<S: Store> Web<S> {
         }
         let list = attempts.entry(addr.to_owned()).or_default();
         list.retain(|t| now - t < WINDOW_SECONDS);
-        if list.len() >= ATTEMPTS_PER_WINDOW {
+        if list.len() >= self.options.sign_in_attempts.unwrap_or(ATTEMPTS_PER_WINDOW) {
             return Err(WebError::RateLimited);
         }
         list.push(now);

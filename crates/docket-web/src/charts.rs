@@ -19,9 +19,11 @@ pub fn grouped_bars(title: &str, labels: &[String], series: &[(&str, Vec<f64>)])
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" class="chart"><title>{t}</title>"#,
         t = html_escape(title)
     );
-    for i in 0..=4 {
-        let y = top + plot_h - plot_h * f64::from(i) / 4.0;
-        let v = scale * f64::from(i) / 4.0;
+    // 1·10ⁿ and 5·10ⁿ divide into five round steps, 2·10ⁿ into four.
+    let steps = if (scale / 10f64.powf(scale.log10().floor()) - 2.0).abs() < 1e-9 { 4 } else { 5 };
+    for i in 0..=steps {
+        let y = top + plot_h - plot_h * f64::from(i) / f64::from(steps);
+        let v = scale * f64::from(i) / f64::from(steps);
         let _ = write!(
             s,
             r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="#555">{v:.0}</text>"##,

@@ -40,6 +40,9 @@ pub struct Options {
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookies: bool,
     pub settings: Settings,
+    /// Sign-in attempts allowed from one address in five minutes; [`auth::ATTEMPTS_PER_WINDOW`]
+    /// when `None`.
+    pub sign_in_attempts: Option<usize>,
 }
 
 /// The application as the web serves it.

@@ -841,10 +841,10 @@ fn case_page<S: Store>(
         facts.push(("执行到位", format!("{}.{:02} 元", r.recovered_fen / 100, r.recovered_fen % 100)));
     }
     let mut actions = action_forms(web, &user.account, case, view);
-    if let Some((id, errors)) = failed {
-        if let Some(form) = actions.iter_mut().find(|f| f.id == id) {
-            form.errors = errors;
-        }
+    if let Some((id, errors)) = failed
+        && let Some(form) = actions.iter_mut().find(|f| f.id == id)
+    {
+        form.errors = errors;
     }
     let mut lineage = Vec::new();
     if let Some(o) = &r.origin {
@@ -877,7 +877,7 @@ fn case_page<S: Store>(
         deadline: view.deadline.deadline_on.map_or_else(|| "无（中止中或无审限）".into(), |d| d.to_string()),
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
-        lineage: lineage.into_iter().map(|(k, v)| (format!("{k}"), v)).collect(),
+        lineage,
         timeline: view
             .timeline
             .iter()

@@ -203,7 +203,7 @@ pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i
 /// The demo's accounts, one per role (of the first basic court that has it), and the password.
 pub fn demo_accounts(staff: &[docket_demo::StaffAccount], password: &str) -> String {
     let mut out = String::from("\n演示账户（共 ");
-    let _ = write!(out, "{} 个，密码均为 {password}）：\n", staff.len());
+    let _ = writeln!(out, "{} 个，密码均为 {password}）：", staff.len());
     for role in docket_domain::Role::ALL {
         let pick = staff.iter().filter(|s| s.role == role).min_by_key(|s| {
             (s.court.level() != docket_domain::CourtLevel::Basic, s.court.to_string(), s.username.clone())

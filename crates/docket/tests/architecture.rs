@@ -19,6 +19,9 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),
     // Use cases know the Store trait, never a database driver or HTTP.
     ("docket-app", &["sqlx", "axum", "askama", "docket-demo"]),
+    // The web serves the use cases: it reaches data only through the app and the Store trait,
+    // never a database driver, and never the demo generator.
+    ("docket-web", &["sqlx", "docket-demo"]),
 ];
 
 fn dependencies(krate: &str) -> Vec<String> {

@@ -1,0 +1,200 @@
+//! The web's main stories through the real router and a real store: signing in and its lockout,
+//! unauthenticated calls, a filing refused field by field with nothing stored, and a case filed,
+//! found in 我的案件, closed, and counted on 首页.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, PASSWORD, enc, system, username};
+use docket_store::Store;
+use serde_json::json;
+
+async fn sign_in_lockout_and_unauthenticated_calls<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let anon = Client::new(&web);
+    let r = anon.get("/api/v1/cases").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["error"]["code"], "unauthenticated");
+    let r = anon.get("/").await;
+    assert_eq!((r.status, r.location.as_deref()), (StatusCode::SEE_OTHER, Some("/login")));
+    // A forged cookie opens nothing.
+    let mut forged = Client::new(&web);
+    forged.cookie = Some(format!("docket_session={}", "ab".repeat(32)));
+    assert_eq!(forged.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
+
+    let user = username("内0203", "clerk");
+    let login = |password: &str| json!({ "username": user, "password": password });
+    // An unknown user and a wrong password read the same.
+    let r = anon.post_json("/api/v1/auth/login", json!({ "username": "nobody", "password": "x" })).await;
+    assert_eq!((r.status, r.json()["error"]["code"].clone()), (StatusCode::UNAUTHORIZED, json!("bad_credentials")));
+    for _ in 0..4 {
+        let r = anon.post_json("/api/v1/auth/login", login("wrong-password")).await;
+        assert_eq!(r.json()["error"]["code"], "bad_credentials");
+    }
+    let r = anon.post_json("/api/v1/auth/login", login("wrong-password")).await;
+    assert_eq!((r.status, r.json()["error"]["code"].clone()), (StatusCode::LOCKED, json!("locked")), "{}", r.body);
+    // Locked: even the right password is refused.
+    let r = anon.post_json("/api/v1/auth/login", login(PASSWORD)).await;
+    assert_eq!(r.status, StatusCode::LOCKED);
+    // Another account is not affected; its session cookie is HttpOnly and SameSite=Strict.
+    let r = anon
+        .post_json("/api/v1/auth/login", json!({ "username": username("内0203", "judge"), "password": PASSWORD }))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let cookie = r.set_cookie.unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    // The audit log has the failures, the lock and the sign-in.
+    let audit = web.docket.store().audit_log("内0203", 50).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "login_failed").count(), 5, "{actions:?}");
+    assert!(actions.contains(&"login_locked") && actions.contains(&"login"), "{actions:?}");
+}
+
+async fn a_refused_filing_names_each_field_and_stores_nothing<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let before = web.docket.store().summary().await.unwrap();
+    let r = clerk
+        .post_form(
+            "/file",
+            &[
+                ("type", "民初"),
+                ("procedure", "simple"),
+                ("cause", ""),
+                ("filed_on", "2027-06-01"),
+                ("claim_amount", "12,5"),
+                ("p0_role", "plaintiff"),
+                ("p0_kind", "person"),
+                ("p0_name", "张三"),
+                ("p0_id", "150203199001011231"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    for id in ["error-cause", "error-claim_amount", "error-p0_id"] {
+        let marker = format!("id=\"{id}\">");
+        let at = r.body.find(&marker).unwrap_or_else(|| panic!("{id} missing"));
+        let message = r.body[at + marker.len()..].split('<').next().unwrap();
+        assert!(!message.is_empty(), "{id} has no message");
+    }
+    assert!(r.body.contains("案由不能为空"), "{}", r.body);
+    assert!(r.body.contains("value=\"张三\""), "the form keeps what was typed");
+    assert_eq!(web.docket.store().summary().await.unwrap(), before);
+    // A missing CSRF token is refused before anything is looked at.
+    let r = clerk.post_form("/file", &[("csrf", "forged"), ("type", "民初")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // The refused filings used no number: the next one is 1.
+    let r = clerk
+        .post_form(
+            "/file",
+            &[
+                ("type", "民初"),
+                ("procedure", "simple"),
+                ("cause", "民间借贷纠纷"),
+                ("filed_on", "2027-06-01"),
+                ("p0_role", "plaintiff"),
+                ("p0_kind", "person"),
+                ("p0_name", "张三"),
+                ("p1_role", "defendant"),
+                ("p1_kind", "person"),
+                ("p1_name", "李四"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.location.unwrap().starts_with(&format!("/cases/{}", enc("（2027）内0203民初1号"))));
+    // A judge may not file.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let r = judge
+        .post_json("/api/v1/cases", json!({"type": "民初", "procedure": "simple", "cause": "x", "parties": []}))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+fn closed_figure(home: &str) -> i64 {
+    let at = home.find("data-indicator=\"结案数\"").expect("the 结案数 card");
+    let rest = &home[at..];
+    let v = rest.find("class=\"value\">").unwrap() + "class=\"value\">".len();
+    rest[v..].split('<').next().unwrap().trim().parse().unwrap()
+}
+
+async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let r = clerk
+        .post_json(
+            "/api/v1/cases",
+            json!({
+                "type": "民初", "procedure": "simple", "cause": "买卖合同纠纷", "filed_on": "2027-06-01",
+                "claim_amount": "30000", "tags": ["enterprise"], "judge": "J2",
+                "parties": [
+                    {"role": "plaintiff", "kind": "organization", "name": "某建材有限公司", "id_number": "91150203MA0N00001K"},
+                    {"role": "defendant", "kind": "person", "name": "张三", "id_number": "150203199001011232"}
+                ]
+            }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let case_no = r.json()["case_no"].as_str().unwrap().to_owned();
+    assert_eq!(case_no, "（2027）内0203民初1号");
+
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let my = judge.get("/my").await;
+    assert_eq!(my.status, StatusCode::OK);
+    assert!(my.body.contains(&case_no), "我的案件 lists the new case");
+    let before = closed_figure(&judge.get("/").await.body);
+
+    // The judge sees ID numbers of their own case in full; the clerk of another judge masked.
+    let view = judge.get(&format!("/api/v1/cases/{}", enc(&case_no))).await.json();
+    assert_eq!(view["parties"][1]["id_number"], "150203199001011232");
+    assert!(view["actions"].as_array().unwrap().contains(&json!("close")));
+    let mut clerk2 = Client::new(&web);
+    clerk2.sign_in(&username("内0203", "clerk"), PASSWORD).await;
+    let masked = clerk2.get(&format!("/api/v1/cases/{}", enc(&case_no))).await.json();
+    assert_eq!(masked["parties"][1]["id_number"], "150*************32");
+
+    let page = judge.get(&format!("/cases/{}", enc(&case_no))).await;
+    assert!(page.body.contains("id=\"action-close\""));
+    let r = judge
+        .post_form(
+            &format!("/cases/{}/events", enc(&case_no)),
+            &[("action", "close"), ("type", "closed"), ("method", "mediation"), ("on", "2027-06-20")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = closed_figure(&judge.get("/").await.body);
+    assert_eq!(after, before + 1, "首页 结案数 counts the case just closed");
+    assert!(!judge.get("/my").await.body.contains(&case_no), "a closed case leaves 我的案件");
+    let audit = web.docket.store().audit_log("内0203", 50).await.unwrap();
+    assert!(audit.iter().any(|a| a.action == "file_case" && a.target == case_no));
+    assert!(audit.iter().any(|a| a.action == "append_event" && a.target == case_no && a.detail.contains("调解")));
+}
+
+macro_rules! on_both {
+    ($($story:ident),*) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $story() { super::$story(docket_store::test_support::sqlite().await).await; })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $story() {
+                match docket_store::test_support::postgres().await {
+                    Some(store) => super::$story(store).await,
+                    None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+                }
+            })*
+        }
+    };
+}
+
+on_both!(
+    sign_in_lockout_and_unauthenticated_calls,
+    a_refused_filing_names_each_field_and_stores_nothing,
+    a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure
+);

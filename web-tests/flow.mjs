@@ -1,0 +1,106 @@
+// Browser test: Debian's Chromium driven by playwright-core against a running `docket demo`.
+// sign in → file a case (a refused filing first) → it appears in 我的案件 → close it → the 首页
+// figure changes. Screenshots of each page go to $ARTIFACTS.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const base = process.env.DOCKET_URL ?? 'http://127.0.0.1:18089';
+const artifacts = process.env.ARTIFACTS ?? 'artifacts/browser';
+const password = process.env.DEMO_PASSWORD ?? 'docket-demo';
+const clerk = process.env.FILING_USER ?? 'nm0203-filing_clerk';
+const judge = process.env.JUDGE_USER ?? 'nm0203-j002';
+const judgeCode = process.env.JUDGE_CODE ?? 'J002';
+mkdirSync(artifacts, { recursive: true });
+
+function check(ok, what) {
+  if (!ok) throw new Error(`failed: ${what}`);
+  console.log(`ok: ${what}`);
+}
+
+for (let i = 0; ; i++) {
+  try { if ((await fetch(`${base}/login`)).ok) break; } catch { /* not up yet */ }
+  if (i > 600) throw new Error(`server at ${base} did not come up`);
+  await new Promise(r => setTimeout(r, 500));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+const shot = name => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+
+async function signIn(user) {
+  await page.goto(`${base}/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/login')), page.click('#sign-in')]);
+  check((await page.textContent('#who')).length > 0, `${user} signed in`);
+}
+
+async function closedFigure() {
+  await page.goto(`${base}/`);
+  const text = await page.textContent('a[data-indicator="结案数"] .value');
+  return Number(text.trim());
+}
+
+try {
+  await page.goto(`${base}/login`);
+  await shot('01-login');
+  await page.fill('#username', clerk);
+  await page.fill('#password', 'wrong-password');
+  await page.click('#sign-in');
+  check((await page.textContent('#login-error')).includes('用户名或密码错误'), 'a wrong password is refused in Chinese');
+
+  await signIn(clerk);
+  await page.goto(`${base}/file`);
+  await page.selectOption('#type', '民初');
+  await page.selectOption('#procedure', 'simple');
+  await page.fill('#cause', '买卖合同纠纷');
+  await page.fill('#claim_amount', '86000');
+  await page.selectOption('#judge', judgeCode);
+  await page.fill('#p0_name', '某建材有限公司');
+  await page.selectOption('select[name=p0_kind]', 'organization');
+  await page.fill('#p1_name', '张三');
+  await page.fill('#p1_id', '150203199001011231');
+  await Promise.all([page.waitForLoadState(), page.click('#submit-filing')]);
+  const idError = await page.textContent('#error-p1_id');
+  check(idError.includes('校验码'), `a bad ID number is refused at its field: ${idError}`);
+  await shot('02-filing-refused');
+  await page.fill('#p1_id', '150203199001011232');
+  await Promise.all([page.waitForURL(/\/cases\//), page.click('#submit-filing')]);
+  const caseNo = (await page.textContent('#case-no')).trim();
+  check(/^（\d{4}）内0203民初\d+号$/.test(caseNo), `filed as ${caseNo}`);
+  await shot('03-case-filed');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+
+  await signIn(judge);
+  await page.goto(`${base}/my`);
+  check((await page.content()).includes(caseNo), '我的案件 lists the new case');
+  await shot('04-my-cases');
+  const before = await closedFigure();
+  await shot('05-home-before');
+
+  await page.click(`text=${caseNo}`).catch(async () => page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`));
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
+  await page.selectOption('#action-close select[name=method]', 'judgment');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-close button[type=submit]')]);
+  check((await page.textContent('#notice')).includes('结案'), 'the close is recorded');
+  await shot('06-case-closed');
+
+  const after = await closedFigure();
+  await shot('07-home-after');
+  check(after === before + 1, `首页 结案数 ${before} → ${after}`);
+  await page.goto(`${base}/my`);
+  check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
+  await page.goto(`${base}/metrics?by=month`);
+  await shot('08-metrics');
+  console.log('browser flow passed');
+} catch (e) {
+  await shot('failure').catch(() => {});
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
