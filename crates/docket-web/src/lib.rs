@@ -54,7 +54,14 @@ pub struct Web<S: Store> {
     options: Options,
     /// Sign-in attempts by client address (Unix seconds).
     attempts: Mutex<HashMap<String, Vec<i64>>>,
+    /// Per court, a number bumped by every write the web makes to it or to a court below it.
+    generations: Mutex<HashMap<CourtCode, u64>>,
+    /// 首页 by (court, rollup): the generation and day it was computed for.
+    home_cache: tokio::sync::Mutex<HashMap<(CourtCode, bool), CachedHome>>,
 }
+
+/// 首页's data with the court generation and the day it was computed for.
+type CachedHome = (u64, NaiveDate, Arc<pages::HomeData>);
 
 /// A case as the account may see it.
 pub struct VisibleCase {
@@ -88,6 +95,8 @@ impl<S: Store> Web<S> {
             judges,
             options,
             attempts: Mutex::new(HashMap::new()),
+            generations: Mutex::new(HashMap::new()),
+            home_cache: tokio::sync::Mutex::new(HashMap::new()),
         }))
     }
 
@@ -145,13 +154,51 @@ impl<S: Store> Web<S> {
         }
     }
 
-    /// Brings the indicator engine up to date with a case just written.
+    /// Brings the indicator engine up to date with a case just written, and marks the court and
+    /// every court above it changed.
     pub async fn refresh_case(&self, case_no: &CaseNumber) -> Result<(), WebError> {
         if let Some(facts) = self.docket.case_facts(case_no).await? {
             let mut engine = self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))?;
             engine.table.upsert(facts);
         }
+        let mut generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        let mut court = Some(case_no.court().clone());
+        while let Some(c) = court {
+            court = c.parent();
+            *generations.entry(c).or_default() += 1;
+        }
         Ok(())
+    }
+
+    fn generation(&self, court: &CourtCode) -> Result<u64, WebError> {
+        let generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        Ok(generations.get(court).copied().unwrap_or(0))
+    }
+
+    /// 首页's data for a court, computed once per day and per change to the court's cases. One
+    /// computation at a time: concurrent requests wait for it rather than repeat it.
+    pub(crate) async fn cached_home<F, Fut>(
+        &self,
+        court: &CourtCode,
+        rollup: bool,
+        today: NaiveDate,
+        compute: F,
+    ) -> Result<Arc<pages::HomeData>, WebError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<pages::HomeData, WebError>>,
+    {
+        let mut cache = self.home_cache.lock().await;
+        let generation = self.generation(court)?;
+        if let Some((g, day, data)) = cache.get(&(court.clone(), rollup))
+            && *g == generation
+            && *day == today
+        {
+            return Ok(data.clone());
+        }
+        let data = Arc::new(compute().await?);
+        cache.insert((court.clone(), rollup), (generation, today, data.clone()));
+        Ok(data)
     }
 
     pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {

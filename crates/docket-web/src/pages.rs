@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{Datelike, Months, NaiveDate};
 use docket_app::metrics_output::{change, display};
 use docket_app::{Account, FieldError, Filing, FilingParty, NewAccount, unix_now};
+use docket_domain::CourtCode;
 use docket_domain::{Action, Approver, CaseType, CloseMethod, Procedure, Role, ServiceChannel, SuspensionReason};
 use docket_interchange::{Record, parse_line};
 use docket_metrics::{Dimension, Grain, Kind, Period, Query as MetricsQuery};
@@ -141,11 +142,17 @@ struct HomePage {
     period: String,
     rollup: bool,
     can_rollup: bool,
-    cards: Vec<Card>,
-    monthly_svg: String,
-    age_svg: String,
-    mix_svg: String,
-    alerts: Vec<Alert>,
+    data: Arc<HomeData>,
+}
+
+/// What 首页 shows of a court on a day; cached until a write reaches the court (see
+/// [`Web::cached`]).
+pub struct HomeData {
+    pub cards: Vec<Card>,
+    pub monthly_svg: String,
+    pub age_svg: String,
+    pub mix_svg: String,
+    pub alerts: Vec<Alert>,
 }
 
 const HOME_INDICATORS: &[&str] = &[
@@ -177,10 +184,27 @@ pub async fn home<S: Store>(
         return Ok(Redirect::to("/admin/users").into_response());
     }
     let today = web.today();
-    let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let court = a.court.clone();
     let can_rollup = web.courts.iter().any(|c| c.code != court && c.code.is_within(&court));
     let rollup = q.rollup && can_rollup;
+    let data = web.cached_home(&court, rollup, today, || home_data(&web, &court, rollup, today)).await?;
+    render(&HomePage {
+        nav: Nav::new(&web, &user, "home"),
+        court_name: web.court_name(court.as_str()),
+        period: format!("{}年1月1日至{}月{}日", today.year(), today.month(), today.day()),
+        rollup,
+        can_rollup,
+        data,
+    })
+}
+
+async fn home_data<S: Store>(
+    web: &Web<S>,
+    court: &CourtCode,
+    rollup: bool,
+    today: NaiveDate,
+) -> Result<HomeData, WebError> {
+    let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| (*s).to_owned()).collect();
     let (cards, monthly, ages, mix) = {
         let engine = web.engine()?;
@@ -323,18 +347,7 @@ pub async fn home<S: Store>(
         },
         Alert { label: "超 12 个月未结", count: long, href: "/cases?alert=long".into(), level: "info" },
     ];
-    render(&HomePage {
-        nav: Nav::new(&web, &user, "home"),
-        court_name: web.court_name(court.as_str()),
-        period: format!("{}年1月1日至{}月{}日", today.year(), today.month(), today.day()),
-        rollup,
-        can_rollup,
-        cards,
-        monthly_svg,
-        age_svg,
-        mix_svg,
-        alerts,
-    })
+    Ok(HomeData { cards, monthly_svg, age_svg, mix_svg, alerts })
 }
 
 fn fmt_bound(kind: Kind, x: f64) -> String {
