@@ -340,7 +340,7 @@ async fn home_data<S: Store>(
     let long =
         cards.iter().find(|c| c.name == "超12个月未结案件数").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
     let alerts = vec![
-        Alert { label: "已超审限", count: overdue, href: "/cases?alert=overdue".into(), level: "danger" },
+        Alert { label: "已超审限（含诉前调解期限）", count: overdue, href: "/cases?alert=overdue".into(), level: "danger" },
         Alert { label: "7 日内审限届满", count: week, href: "/cases?alert=week".into(), level: "warn" },
         Alert {
             label: "延长审限申请期内", count: window, href: "/cases?alert=extension".into(), level: "warn"
@@ -532,7 +532,7 @@ pub async fn cases<S: Store>(
                 }
             };
             let title = match alert {
-                "overdue" => "已超审限的案件",
+                "overdue" => "已超审限（含诉前调解期限）的案件",
                 "week" => "7 日内审限届满的案件",
                 _ => "在延长审限申请期内的案件",
             };
