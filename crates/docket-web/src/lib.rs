@@ -58,10 +58,16 @@ pub struct Web<S: Store> {
     generations: Mutex<HashMap<CourtCode, u64>>,
     /// 首页 by (court, rollup): the generation and day it was computed for.
     home_cache: tokio::sync::Mutex<HashMap<(CourtCode, bool), CachedHome>>,
+    /// 审限 lists by (court, judge, within days), the same way.
+    due_cache: tokio::sync::Mutex<HashMap<DueKey, CachedDue>>,
 }
 
 /// 首页's data with the court generation and the day it was computed for.
 type CachedHome = (u64, NaiveDate, Arc<pages::HomeData>);
+/// A 审限 list's court, judge and horizon in days.
+type DueKey = (CourtCode, Option<String>, i64);
+/// A 审限 list with the court generation and the day it was computed for.
+type CachedDue = (u64, NaiveDate, Arc<Vec<docket_app::DueCase>>);
 
 /// A case as the account may see it.
 pub struct VisibleCase {
@@ -97,6 +103,7 @@ impl<S: Store> Web<S> {
             attempts: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             home_cache: tokio::sync::Mutex::new(HashMap::new()),
+            due_cache: tokio::sync::Mutex::new(HashMap::new()),
         }))
     }
 
@@ -173,6 +180,34 @@ impl<S: Store> Web<S> {
     fn generation(&self, court: &CourtCode) -> Result<u64, WebError> {
         let generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
         Ok(generations.get(court).copied().unwrap_or(0))
+    }
+
+    /// The open cases of a court (of one judge, if given) whose 审限 ends within `within` days or
+    /// has passed, as of today: `Docket::due`, computed once per day and per change to the court.
+    pub async fn due(
+        &self,
+        court: &CourtCode,
+        judge: Option<&str>,
+        within: i64,
+    ) -> Result<Arc<Vec<docket_app::DueCase>>, WebError> {
+        let today = self.today();
+        let key = (court.clone(), judge.map(str::to_owned), within);
+        let mut cache = self.due_cache.lock().await;
+        let generation = self.generation(court)?;
+        if let Some((g, day, list)) = cache.get(&key)
+            && *g == generation
+            && *day == today
+        {
+            return Ok(list.clone());
+        }
+        let filter =
+            docket_store::CaseFilter { court: Some(court.to_string()), judge: key.1.clone(), department: None };
+        let list = Arc::new(self.docket.due(&filter, today, within).await?);
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        cache.insert(key, (generation, today, list.clone()));
+        Ok(list)
     }
 
     /// 首页's data for a court, computed once per day and per change to the court's cases. One

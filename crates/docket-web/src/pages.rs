@@ -324,13 +324,11 @@ async fn home_data<S: Store>(
     mix_items.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mix_svg = charts::horizontal_bars("本年新收案件构成", &mix_items);
 
-    let due =
-        web.docket.due(&CaseFilter { court: Some(court.to_string()), judge: None, department: None }, today, 7).await?;
+    let due = web.due(court, None, 7).await?;
     let overdue = due.iter().filter(|d| d.days_left < 0).count();
     let week = due.iter().filter(|d| d.days_left >= 0).count();
     let window = web
-        .docket
-        .due(&CaseFilter { court: Some(court.to_string()), judge: None, department: None }, today, 15)
+        .due(court, None, 15)
         .await?
         .iter()
         .filter(|d| {
@@ -340,7 +338,12 @@ async fn home_data<S: Store>(
     let long =
         cards.iter().find(|c| c.name == "超12个月未结案件数").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
     let alerts = vec![
-        Alert { label: "已超审限（含诉前调解期限）", count: overdue, href: "/cases?alert=overdue".into(), level: "danger" },
+        Alert {
+            label: "已超审限（含诉前调解期限）",
+            count: overdue,
+            href: "/cases?alert=overdue".into(),
+            level: "danger",
+        },
         Alert { label: "7 日内审限届满", count: week, href: "/cases?alert=week".into(), level: "warn" },
         Alert {
             label: "延长审限申请期内", count: window, href: "/cases?alert=extension".into(), level: "warn"
@@ -462,9 +465,8 @@ pub async fn my_cases<S: Store>(
     let Some(judge) = a.judge.clone() else {
         return Ok(Redirect::to("/").into_response());
     };
-    let today = web.today();
     let filter = CaseFilter { court: Some(a.court.to_string()), judge: Some(judge), department: None };
-    let mut due = web.docket.due(&filter, today, i64::MAX / 4).await?;
+    let mut due: Vec<docket_app::DueCase> = web.due(&a.court, a.judge.as_deref(), i64::MAX / 4).await?.as_ref().clone();
     let tag = q.tag.unwrap_or_default();
     if !tag.is_empty() {
         due.retain(|d| d.row.tags.split(',').any(|t| t == tag));
@@ -523,7 +525,10 @@ pub async fn cases<S: Store>(
     let readable = |r: &docket_store::CaseRow| crate::visible(r.clone()).is_ok_and(|v| principal.can_read(&v.scope()));
     let (title, lines) = match q.alert.as_deref() {
         Some(alert @ ("overdue" | "week" | "extension")) => {
-            let due = web.docket.due(&filter, today, if alert == "extension" { 15 } else { 7 }).await?;
+            let due = match &q.judge {
+                Some(j) => web.due(&a.court, Some(j), if alert == "extension" { 15 } else { 7 }).await?,
+                None => web.due(&a.court, None, if alert == "extension" { 15 } else { 7 }).await?,
+            };
             let keep = |d: &docket_app::DueCase| match alert {
                 "overdue" => d.days_left < 0,
                 "week" => d.days_left >= 0,
