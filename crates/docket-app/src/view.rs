@@ -2,6 +2,7 @@
 
 use docket_domain::{CaseNumber, CaseState};
 use docket_interchange::Record;
+use docket_store::Named;
 use docket_store::{CaseRow, PartyRow, Store};
 
 use crate::replay::{parse_entry, replay_case};
@@ -61,25 +62,13 @@ impl<S: Store> Docket<S> {
                 hash_hex: docket_domain::chain::hex(&e.hash),
             });
         }
-        let court_name = self.store.courts().await?.into_iter().find(|c| c.code == *n.court()).map(|c| c.name);
+        let court_name = self.store.name_of(Named::Court(n.court().as_str())).await?;
         let judge_name = match &row.judge {
-            Some(code) => self
-                .store
-                .judges()
-                .await?
-                .into_iter()
-                .find(|j| j.court == *n.court() && j.code == *code)
-                .map(|j| j.name),
+            Some(code) => self.store.name_of(Named::Judge(n.court().as_str(), code)).await?,
             None => None,
         };
         let department_name = match &row.department {
-            Some(code) => self
-                .store
-                .departments()
-                .await?
-                .into_iter()
-                .find(|d| d.court == *n.court() && d.code == *code)
-                .map(|d| d.name),
+            Some(code) => self.store.name_of(Named::Department(n.court().as_str(), code)).await?,
             None => None,
         };
         let calendar = self.calendar().await?;

@@ -55,8 +55,9 @@ pub struct HolidayCalendar {
 impl HolidayCalendar {
     /// The calendar shipped with this release.
     pub fn shipped() -> Self {
-        // The shipped file is checked by tests; an error here would be a build defect.
-        Self::parse(SHIPPED).unwrap_or_default()
+        // Parsed once. The shipped file is checked by tests; an error here would be a build defect.
+        static PARSED: std::sync::OnceLock<HolidayCalendar> = std::sync::OnceLock::new();
+        PARSED.get_or_init(|| Self::parse(SHIPPED).unwrap_or_default()).clone()
     }
 
     /// Parses the text format of `data/holidays.txt`: `DATE[..DATE] 休|班 说明`, `#` comments.

@@ -244,6 +244,10 @@ pub async fn reference_data_and_log_scans_read_back<S: Store>(store: S) {
     batch.courts.push(court_rec.clone());
     store.commit(batch, &NoProgress).await.unwrap();
     assert_eq!(store.courts().await.unwrap(), [court_rec]);
+    assert_eq!(store.name_of(crate::Named::Court("内02")).await.unwrap().as_deref(), Some("包头市中级人民法院"));
+    assert_eq!(store.name_of(crate::Named::Court("内03")).await.unwrap(), None);
+    assert_eq!(store.name_of(crate::Named::Judge("内02", "J1")).await.unwrap(), None);
+    assert_eq!(store.name_of(crate::Named::Department("内02", "ms1")).await.unwrap(), None);
     let courts = store.scan_log(Some(EntryKind::Court), None, 10).await.unwrap();
     assert_eq!(courts.len(), 1);
     assert_eq!((courts[0].seq, courts[0].body.as_str()), (1, "court"));

@@ -126,6 +126,16 @@ pub struct Summary {
     pub cases_by_type: Vec<(String, i64)>,
 }
 
+/// A reference row whose name a view shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Named<'a> {
+    Court(&'a str),
+    /// Court and judge code.
+    Judge(&'a str, &'a str),
+    /// Court and department code.
+    Department(&'a str, &'a str),
+}
+
 /// Which cases a listing covers; `None` is no restriction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseFilter {
@@ -224,6 +234,9 @@ pub trait Store: Clone + Send + Sync + 'static {
     fn set_holiday_years(&self, years: Vec<(i64, String)>) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
+
+    /// The name of a court, a judge or a department (one row, for views).
+    fn name_of(&self, what: Named<'_>) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
 
     /// A page of cases matching `filter`, newest filing first; `open_only` keeps cases not closed.
     fn list_cases(

@@ -512,6 +512,31 @@ macro_rules! impl_sql_store {
                 })
             }
 
+            async fn name_of(&self, what: $crate::Named<'_>) -> Result<Option<String>, $crate::StoreError> {
+                Ok(match what {
+                    $crate::Named::Court(c) => {
+                        sqlx::query_scalar("SELECT name FROM courts WHERE code = $1")
+                            .bind(c)
+                            .fetch_optional(self.reader())
+                            .await?
+                    }
+                    $crate::Named::Judge(c, j) => {
+                        sqlx::query_scalar("SELECT name FROM judges WHERE court = $1 AND code = $2")
+                            .bind(c)
+                            .bind(j)
+                            .fetch_optional(self.reader())
+                            .await?
+                    }
+                    $crate::Named::Department(c, d) => {
+                        sqlx::query_scalar("SELECT name FROM departments WHERE court = $1 AND code = $2")
+                            .bind(c)
+                            .bind(d)
+                            .fetch_optional(self.reader())
+                            .await?
+                    }
+                })
+            }
+
             async fn list_cases(
                 &self,
                 filter: &$crate::CaseFilter,

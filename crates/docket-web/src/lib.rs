@@ -56,18 +56,27 @@ pub struct Web<S: Store> {
     attempts: Mutex<HashMap<String, Vec<i64>>>,
     /// Per court, a number bumped by every write the web makes to it or to a court below it.
     generations: Mutex<HashMap<CourtCode, u64>>,
-    /// 首页 by (court, rollup): the generation and day it was computed for.
-    home_cache: tokio::sync::Mutex<HashMap<(CourtCode, bool), CachedHome>>,
-    /// 审限 lists by (court, judge, within days), the same way.
-    due_cache: tokio::sync::Mutex<HashMap<DueKey, CachedDue>>,
+    /// Computed views of a court's cases, each with the court generation and the day it was
+    /// computed for; stale once either moves on.
+    cache: Mutex<HashMap<CacheKey, Cached>>,
 }
 
-/// 首页's data with the court generation and the day it was computed for.
-type CachedHome = (u64, NaiveDate, Arc<pages::HomeData>);
-/// A 审限 list's court, judge and horizon in days.
-type DueKey = (CourtCode, Option<String>, i64);
-/// A 审限 list with the court generation and the day it was computed for.
-type CachedDue = (u64, NaiveDate, Arc<Vec<docket_app::DueCase>>);
+/// What the cache holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum CacheKey {
+    /// 首页 of a court, alone or with its lower courts.
+    Home(CourtCode, bool),
+    /// The 审限 list of a court (or one judge) within so many days.
+    Due(CourtCode, Option<String>, i64),
+    /// A judge's open cases without a running 审限 (suspended, or no limit).
+    Undated(CourtCode, String),
+}
+
+struct Cached {
+    generation: u64,
+    day: NaiveDate,
+    value: Arc<dyn std::any::Any + Send + Sync>,
+}
 
 /// A case as the account may see it.
 pub struct VisibleCase {
@@ -102,8 +111,7 @@ impl<S: Store> Web<S> {
             options,
             attempts: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
-            home_cache: tokio::sync::Mutex::new(HashMap::new()),
-            due_cache: tokio::sync::Mutex::new(HashMap::new()),
+            cache: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -182,58 +190,80 @@ impl<S: Store> Web<S> {
         Ok(generations.get(court).copied().unwrap_or(0))
     }
 
+    /// A cached view of `court`'s cases, computed when absent, stale (a write reached the court)
+    /// or from another day. The lock is not held while computing: two requests may compute the
+    /// same view at once, but one slow view never holds up another.
+    async fn cached<T, F, Fut>(&self, key: CacheKey, court: &CourtCode, compute: F) -> Result<Arc<T>, WebError>
+    where
+        T: std::any::Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<T, WebError>>,
+    {
+        let today = self.today();
+        let generation = self.generation(court)?;
+        {
+            let cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+            if let Some(c) = cache.get(&key)
+                && c.generation == generation
+                && c.day == today
+                && let Ok(v) = c.value.clone().downcast::<T>()
+            {
+                return Ok(v);
+            }
+        }
+        let value = Arc::new(compute().await?);
+        let mut cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        if cache.len() > 20_000 {
+            cache.retain(|_, c| c.day == today);
+        }
+        cache.insert(key, Cached { generation, day: today, value: value.clone() });
+        Ok(value)
+    }
+
     /// The open cases of a court (of one judge, if given) whose 审限 ends within `within` days or
-    /// has passed, as of today: `Docket::due`, computed once per day and per change to the court.
+    /// has passed, as of today (`Docket::due`), cached.
     pub async fn due(
         &self,
         court: &CourtCode,
         judge: Option<&str>,
         within: i64,
     ) -> Result<Arc<Vec<docket_app::DueCase>>, WebError> {
-        let today = self.today();
-        let key = (court.clone(), judge.map(str::to_owned), within);
-        let mut cache = self.due_cache.lock().await;
-        let generation = self.generation(court)?;
-        if let Some((g, day, list)) = cache.get(&key)
-            && *g == generation
-            && *day == today
-        {
-            return Ok(list.clone());
-        }
-        let filter =
-            docket_store::CaseFilter { court: Some(court.to_string()), judge: key.1.clone(), department: None };
-        let list = Arc::new(self.docket.due(&filter, today, within).await?);
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        cache.insert(key, (generation, today, list.clone()));
-        Ok(list)
+        let key = CacheKey::Due(court.clone(), judge.map(str::to_owned), within);
+        let filter = docket_store::CaseFilter {
+            court: Some(court.to_string()),
+            judge: judge.map(str::to_owned),
+            department: None,
+        };
+        self.cached(key, court, || async { Ok(self.docket.due(&filter, self.today(), within).await?) }).await
     }
 
-    /// 首页's data for a court, computed once per day and per change to the court's cases. One
-    /// computation at a time: concurrent requests wait for it rather than repeat it.
+    /// A judge's open cases without a running 审限, cached.
+    pub async fn undated(&self, court: &CourtCode, judge: &str) -> Result<Arc<Vec<CaseRow>>, WebError> {
+        let key = CacheKey::Undated(court.clone(), judge.to_owned());
+        let filter = docket_store::CaseFilter {
+            court: Some(court.to_string()),
+            judge: Some(judge.to_owned()),
+            department: None,
+        };
+        self.cached(key, court, || async {
+            let rows = self.docket.store().list_cases(&filter, true, 5000, 0).await.map_err(AppError::from)?;
+            Ok(rows.into_iter().filter(|r| r.deadline_unadjusted.is_none()).collect())
+        })
+        .await
+    }
+
+    /// 首页's data for a court, cached.
     pub(crate) async fn cached_home<F, Fut>(
         &self,
         court: &CourtCode,
         rollup: bool,
-        today: NaiveDate,
         compute: F,
     ) -> Result<Arc<pages::HomeData>, WebError>
     where
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<pages::HomeData, WebError>>,
     {
-        let mut cache = self.home_cache.lock().await;
-        let generation = self.generation(court)?;
-        if let Some((g, day, data)) = cache.get(&(court.clone(), rollup))
-            && *g == generation
-            && *day == today
-        {
-            return Ok(data.clone());
-        }
-        let data = Arc::new(compute().await?);
-        cache.insert((court.clone(), rollup), (generation, today, data.clone()));
-        Ok(data)
+        self.cached(CacheKey::Home(court.clone(), rollup), court, compute).await
     }
 
     pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {

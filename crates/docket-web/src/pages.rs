@@ -187,7 +187,7 @@ pub async fn home<S: Store>(
     let court = a.court.clone();
     let can_rollup = web.courts.iter().any(|c| c.code != court && c.code.is_within(&court));
     let rollup = q.rollup && can_rollup;
-    let data = web.cached_home(&court, rollup, today, || home_data(&web, &court, rollup, today)).await?;
+    let data = web.cached_home(&court, rollup, || home_data(&web, &court, rollup, today)).await?;
     render(&HomePage {
         nav: Nav::new(&web, &user, "home"),
         court_name: web.court_name(court.as_str()),
@@ -465,7 +465,6 @@ pub async fn my_cases<S: Store>(
     let Some(judge) = a.judge.clone() else {
         return Ok(Redirect::to("/").into_response());
     };
-    let filter = CaseFilter { court: Some(a.court.to_string()), judge: Some(judge), department: None };
     let mut due: Vec<docket_app::DueCase> = web.due(&a.court, a.judge.as_deref(), i64::MAX / 4).await?.as_ref().clone();
     let tag = q.tag.unwrap_or_default();
     if !tag.is_empty() {
@@ -473,12 +472,9 @@ pub async fn my_cases<S: Store>(
     }
     let lines: Vec<CaseLine> = due.iter().map(|d| due_line(&web, d)).collect();
     // Open cases without a running 审限 (suspended, or no limit) come last.
-    let mut open = web.docket.store().list_cases(&filter, true, 1000, 0).await.map_err(docket_app::AppError::from)?;
-    open.retain(|r| {
-        !lines.iter().any(|l| l.case_no == r.case_no) && (tag.is_empty() || r.tags.split(',').any(|t| t == tag))
-    });
+    let undated = web.undated(&a.court, &judge).await?;
     let mut lines = lines;
-    for r in open {
+    for r in undated.iter().filter(|r| tag.is_empty() || r.tags.split(',').any(|t| t == tag)) {
         lines.push(CaseLine {
             href: href(&r.case_no),
             cause: r.cause.clone(),
@@ -490,7 +486,7 @@ pub async fn my_cases<S: Store>(
             class: "",
             tags: tag_labels(&r.tags),
             warnings: String::new(),
-            case_no: r.case_no,
+            case_no: r.case_no.clone(),
         });
     }
     render(&CasesPage {

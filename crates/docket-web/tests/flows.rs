@@ -152,6 +152,8 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     // The judge sees ID numbers of their own case in full; the clerk of another judge masked.
     let view = judge.get(&format!("/api/v1/cases/{}", enc(&case_no))).await.json();
     assert_eq!(view["parties"][1]["id_number"], "150203199001011232");
+    assert_eq!((view["judge"].as_str(), view["judge_name"].as_str()), (Some("J2"), Some("法官内02032")));
+    assert_eq!(view["court_name"], "包头市昆都仑区人民法院");
     assert!(view["actions"].as_array().unwrap().contains(&json!("close")));
     let mut clerk2 = Client::new(&web);
     clerk2.sign_in(&username("内0203", "clerk"), PASSWORD).await;
