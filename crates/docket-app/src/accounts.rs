@@ -277,13 +277,10 @@ impl<S: Store> Docket<S> {
 
     /// The account and CSRF token of a live session.
     pub async fn session(&self, token: &str, now: i64) -> Result<Option<(Account, String)>, AppError> {
-        let Some(session) = self.store.session(&token_hash(token), now).await? else {
-            return Ok(None);
-        };
-        let Some(row) = self.store.account(&session.username).await? else {
-            return Ok(None);
-        };
-        Ok(Some((Account::from_row(&row)?, session.csrf)))
+        match self.store.session_account(&token_hash(token), now).await? {
+            Some((csrf, row)) => Ok(Some((Account::from_row(&row)?, csrf))),
+            None => Ok(None),
+        }
     }
 
     pub async fn sign_out(&self, token: &str, account: &Account, now: i64) -> Result<(), AppError> {

@@ -62,11 +62,19 @@ pub(crate) async fn replay_case<S: Store>(
     case_no: &docket_domain::CaseNumber,
 ) -> Result<Option<(CaseState, u32)>, AppError> {
     let entries = store.case_entries(case_no).await?;
+    state_from_entries(case_no, &entries)
+}
+
+/// Folds one case's log entries (in order) into its state and entry count.
+pub(crate) fn state_from_entries(
+    case_no: &docket_domain::CaseNumber,
+    entries: &[LogEntry],
+) -> Result<Option<(CaseState, u32)>, AppError> {
     if entries.is_empty() {
         return Ok(None);
     }
     let mut states = BTreeMap::new();
-    for e in &entries {
+    for e in entries {
         apply_entry(&mut states, e)?;
     }
     let state = states

@@ -5,7 +5,7 @@ use docket_interchange::Record;
 use docket_store::Named;
 use docket_store::{CaseRow, PartyRow, Store};
 
-use crate::replay::{parse_entry, replay_case};
+use crate::replay::parse_entry;
 use crate::{AppError, Docket};
 
 /// One entry of a case's timeline.
@@ -43,9 +43,19 @@ impl<S: Store> Docket<S> {
     pub async fn case_view(&self, case_no: &str, today: chrono::NaiveDate) -> Result<CaseView, AppError> {
         let n = CaseNumber::parse(case_no).map_err(|e| AppError::Invalid(e.to_string()))?;
         let row = self.store.case(&n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n}")))?;
-        let (state, _) =
-            replay_case(&self.store, &n).await?.ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
+        self.case_view_of(n, row, today).await
+    }
+
+    /// The view of a case whose projection row is already at hand.
+    pub async fn case_view_of(
+        &self,
+        n: CaseNumber,
+        row: CaseRow,
+        today: chrono::NaiveDate,
+    ) -> Result<CaseView, AppError> {
         let entries = self.store.case_entries(&n).await?;
+        let (state, _) = crate::replay::state_from_entries(&n, &entries)?
+            .ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
         let mut timeline = Vec::with_capacity(entries.len());
         for e in &entries {
             let description = match parse_entry(e)? {

@@ -47,3 +47,11 @@ pub struct AuditRow {
     pub target: String,
     pub detail: String,
 }
+
+/// A session's CSRF token with its account, read in one query.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct SessionAccountRow {
+    pub csrf: String,
+    #[sqlx(flatten)]
+    pub account: AccountRow,
+}

@@ -385,6 +385,10 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
     store.create_session(session(2, 200)).await.unwrap();
     assert_eq!(store.session(&[1; 32], 50).await.unwrap(), Some(session(1, 100)));
     assert_eq!(store.session(&[1; 32], 100).await.unwrap(), None, "expired at its expiry second");
+    let (csrf, a) = store.session_account(&[2; 32], 50).await.unwrap().unwrap();
+    assert_eq!((csrf.as_str(), a.username.as_str(), a.password_hash.as_str()), ("csrf2", "a", "$argon2id$new"));
+    assert!(store.session_account(&[2; 32], 200).await.unwrap().is_none());
+    assert!(store.session_account(&[9; 32], 0).await.unwrap().is_none());
     // Ending session 2 at time 150 also drops the expired session 1.
     store.end_session(&[2; 32], 150).await.unwrap();
     assert_eq!(store.session(&[2; 32], 0).await.unwrap(), None);

@@ -269,6 +269,13 @@ pub trait Store: Clone + Send + Sync + 'static {
         token_hash: &[u8],
         now: i64,
     ) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
+    /// The account of a live session and the session's CSRF token, in one query (every request
+    /// asks it).
+    fn session_account(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+    ) -> impl Future<Output = Result<Option<(String, AccountRow)>, StoreError>> + Send;
     /// Ends a session, and drops every expired one.
     fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
 

@@ -662,6 +662,23 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
+            async fn session_account(
+                &self,
+                token_hash: &[u8],
+                now: i64,
+            ) -> Result<Option<(String, $crate::AccountRow)>, $crate::StoreError> {
+                let row: Option<$crate::accounts::SessionAccountRow> = sqlx::query_as(
+                    "SELECT s.csrf, a.username, a.court, a.name, a.role, a.judge, a.password_hash, a.failed_logins, \
+                     a.locked_until, a.created_at FROM sessions s JOIN accounts a ON a.username = s.username \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2",
+                )
+                .bind(token_hash)
+                .bind(now)
+                .fetch_optional(self.reader())
+                .await?;
+                Ok(row.map(|r| (r.csrf, r.account)))
+            }
+
             async fn end_session(&self, token_hash: &[u8], now: i64) -> Result<(), $crate::StoreError> {
                 sqlx::query("DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2")
                     .bind(token_hash)

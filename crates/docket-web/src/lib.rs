@@ -156,7 +156,7 @@ impl<S: Store> Web<S> {
     /// The case's full view, if the account may read it.
     pub async fn view_for(&self, account: &Account, case_no: &str) -> Result<(VisibleCase, CaseView), WebError> {
         let visible = self.case_for(account, case_no).await?;
-        let view = self.docket.case_view(&visible.row.case_no, self.today()).await?;
+        let view = self.docket.case_view_of(visible.case_no.clone(), visible.row.clone(), self.today()).await?;
         Ok((visible, view))
     }
 
