@@ -7,7 +7,7 @@
 #
 # The databases are kept (/tmp/docket-web-bench.db and the PostgreSQL database docket_web_bench)
 # and reused by later runs; delete them to regenerate. PostgreSQL comes from DOCKET_TEST_PG_URL or
-# is started with .ci/pg-up (SKIP_PG=1 measures SQLite only). Every request is signed in as one judge of 内0203 (nm0203-j002).
+# is started with .ci/pg-up (SKIP_PG=1 measures SQLite only, SKIP_SQLITE=1 PostgreSQL only). Every request is signed in as one judge of 内0203 (nm0203-j002).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-1006000}
@@ -48,11 +48,11 @@ run() {
 }
 
 sqlite=/tmp/docket-web-bench.db
-if [ ! -f "$sqlite" ]; then
+if [ "${SKIP_SQLITE:-0}" = 1 ]; then :; elif [ ! -f "$sqlite" ]; then
   echo "== generating the province demo into $sqlite"
   "$bin" --db "$sqlite" demo --cases "$cases" --courts "$courts" --no-serve | tail -3
 fi
-run "$sqlite" sqlite
+[ "${SKIP_SQLITE:-0}" = 1 ] || run "$sqlite" sqlite
 [ "${SKIP_PG:-0}" = 1 ] && exit 0
 
 pg=${DOCKET_TEST_PG_URL:-$(.ci/pg-up)}
