@@ -84,8 +84,8 @@ try {
 
   await page.click(`text=${caseNo}`).catch(async () => page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`));
   await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
-  await page.selectOption('#action-close select[name=method]', 'judgment');
-  await Promise.all([page.waitForURL(/done=/), page.click('#action-close button[type=submit]')]);
+  await page.selectOption('#action-closed select[name=method]', 'judgment');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
   check((await page.textContent('#notice')).includes('结案'), 'the close is recorded');
   await shot('06-case-closed');
 

@@ -640,6 +640,24 @@ struct CasePage {
     notice: Option<String>,
 }
 
+/// The interchange event types a case page has a form for.
+const EVENT_TYPES: &[&str] = &[
+    "assigned",
+    "hearing_scheduled",
+    "hearing_held",
+    "hearing_postponed",
+    "suspended",
+    "resumed",
+    "procedure_changed",
+    "extension_requested",
+    "extended",
+    "closed",
+    "service_attempted",
+    "recovered",
+    "reopened",
+    "archived",
+];
+
 /// The stable id of an action (the API's `actions` list and the forms).
 pub fn action_id(a: Action) -> &'static str {
     match a {
@@ -682,7 +700,13 @@ fn action_forms<S: Store>(
     let mut out = Vec::new();
     let mut add = |action: Action, title: &'static str, applies: bool, fields_html: String| {
         if applies && p.may(action, &case.scope()) {
-            out.push(ActionForm { id: action_id(action), title, fields_html, errors: vec![] });
+            // One form per event type: its id is the type the form records.
+            let id = EVENT_TYPES
+                .iter()
+                .copied()
+                .find(|t| fields_html.contains(&format!("value=\"{t}\"")))
+                .unwrap_or(action_id(action));
+            out.push(ActionForm { id, title, fields_html, errors: vec![] });
         }
     };
     let judges = web
@@ -707,6 +731,12 @@ fn action_forms<S: Store>(
         "记录开庭",
         open && view.state.next_hearing.is_some(),
         "<input type=\"hidden\" name=\"type\" value=\"hearing_held\">".into(),
+    );
+    add(
+        Action::Hearing,
+        "延期开庭",
+        open && view.state.next_hearing.is_some(),
+        "<input type=\"hidden\" name=\"type\" value=\"hearing_postponed\"><label>延期事由<input name=\"reason\" maxlength=\"200\" required></label>".into(),
     );
     add(
         Action::Suspend,

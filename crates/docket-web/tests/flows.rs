@@ -161,11 +161,11 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     assert_eq!(masked["parties"][1]["id_number"], "150*************32");
 
     let page = judge.get(&format!("/cases/{}", enc(&case_no))).await;
-    assert!(page.body.contains("id=\"action-close\""));
+    assert!(page.body.contains("id=\"action-closed\""));
     let r = judge
         .post_form(
             &format!("/cases/{}/events", enc(&case_no)),
-            &[("action", "close"), ("type", "closed"), ("method", "mediation"), ("on", "2027-06-20")],
+            &[("action", "closed"), ("type", "closed"), ("method", "mediation"), ("on", "2027-06-20")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
