@@ -8,7 +8,7 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use docket_domain::{CourtCode, Principal, Role};
+use docket_domain::{Court, CourtCode, Judge, Principal, Role};
 use docket_store::{AccountRow, AuditRow, SessionRow, Store};
 use sha2::{Digest, Sha256};
 
@@ -125,66 +125,68 @@ fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-impl<S: Store> Docket<S> {
-    /// Checks an account to create against the rules and the stored courts and judges, naming the
-    /// field at fault in Chinese.
-    async fn account_row(&self, new: &NewAccount, password_hash: String) -> Result<AccountRow, AppError> {
-        let field = |f: &str, m: String| AppError::Invalid(format!("{f}：{m}"));
-        if !valid_username(&new.username) {
-            return Err(field("用户名", "应为 3–64 个小写字母、数字或 - _ .".into()));
-        }
-        let court = CourtCode::parse(&new.court).map_err(|e| field("法院", e.to_string()))?;
-        let role = Role::parse(&new.role).ok_or_else(|| {
-            field(
-                "角色",
-                format!(
-                    "{} 不是角色；可用：{}",
-                    new.role,
-                    Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
-                ),
-            )
-        })?;
-        let courts = self.store.courts().await?;
-        if !courts.iter().any(|c| c.code == court) {
-            return Err(field("法院", format!("{court} 不在本系统中")));
-        }
-        let judge = match &new.judge {
-            None => None,
-            Some(code) => {
-                let judges = self.store.judges().await?;
-                let Some(j) = judges.into_iter().find(|j| j.court == court && &j.code == code) else {
-                    return Err(field("法官", format!("{court} 没有编号为 {code} 的法官")));
-                };
-                Some(j)
-            }
-        };
-        if role == Role::Judge && judge.is_none() {
-            return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
-        }
-        let name = match (&new.name, &judge) {
-            (Some(n), _) if !n.trim().is_empty() => n.trim().to_owned(),
-            (_, Some(j)) => j.name.clone(),
-            _ => new.username.clone(),
-        };
-        Ok(AccountRow {
-            username: new.username.clone(),
-            court: court.to_string(),
-            name,
-            role: role.as_str().to_owned(),
-            judge: judge.map(|j| j.code),
-            password_hash,
-            failed_logins: 0,
-            locked_until: None,
-            created_at: now_stamp(),
-        })
+/// Checks an account to create against the rules and the stored courts and judges, naming the
+/// field at fault in Chinese.
+fn account_row(
+    new: &NewAccount,
+    courts: &[Court],
+    judges: &[Judge],
+    password_hash: String,
+) -> Result<AccountRow, AppError> {
+    let field = |f: &str, m: String| AppError::Invalid(format!("{f}：{m}"));
+    if !valid_username(&new.username) {
+        return Err(field("用户名", "应为 3–64 个小写字母、数字或 - _ .".into()));
     }
+    let court = CourtCode::parse(&new.court).map_err(|e| field("法院", e.to_string()))?;
+    let role = Role::parse(&new.role).ok_or_else(|| {
+        field(
+            "角色",
+            format!(
+                "{} 不是角色；可用：{}",
+                new.role,
+                Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
+            ),
+        )
+    })?;
+    if !courts.iter().any(|c| c.code == court) {
+        return Err(field("法院", format!("{court} 不在本系统中")));
+    }
+    let judge = match &new.judge {
+        None => None,
+        Some(code) => match judges.iter().find(|j| j.court == court && &j.code == code) {
+            Some(j) => Some(j),
+            None => return Err(field("法官", format!("{court} 没有编号为 {code} 的法官"))),
+        },
+    };
+    if role == Role::Judge && judge.is_none() {
+        return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
+    }
+    let name = match (&new.name, judge) {
+        (Some(n), _) if !n.trim().is_empty() => n.trim().to_owned(),
+        (_, Some(j)) => j.name.clone(),
+        _ => new.username.clone(),
+    };
+    Ok(AccountRow {
+        username: new.username.clone(),
+        court: court.to_string(),
+        name,
+        role: role.as_str().to_owned(),
+        judge: judge.map(|j| j.code.clone()),
+        password_hash,
+        failed_logins: 0,
+        locked_until: None,
+        created_at: now_stamp(),
+    })
+}
 
+impl<S: Store> Docket<S> {
     /// Creates an account. The password is hashed here and never stored in clear.
     pub async fn add_account(&self, new: NewAccount) -> Result<Account, AppError> {
         if new.password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::Invalid(format!("密码：至少 {MIN_PASSWORD_CHARS} 个字符")));
         }
-        let row = self.account_row(&new, hash_password(&new.password)?).await?;
+        let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
+        let row = account_row(&new, &courts, &judges, hash_password(&new.password)?)?;
         let account = Account::from_row(&row)?;
         self.store.add_accounts(vec![row]).await.map_err(|e| match e {
             docket_store::StoreError::Conflict(_) => AppError::Invalid(format!("用户名：{} 已存在", new.username)),
@@ -197,32 +199,11 @@ impl<S: Store> Docket<S> {
     /// is published anyway). All or nothing.
     pub async fn add_accounts_with_password(&self, accounts: Vec<NewAccount>, password: &str) -> Result<u64, AppError> {
         let hash = hash_password(password)?;
-        let mut rows = Vec::with_capacity(accounts.len());
-        let courts = self.store.courts().await?;
-        let judges = self.store.judges().await?;
-        for new in &accounts {
-            let court = CourtCode::parse(&new.court).map_err(|e| AppError::Invalid(format!("法院：{e}")))?;
-            if !courts.iter().any(|c| c.code == court) {
-                return Err(AppError::Invalid(format!("法院：{court} 不在本系统中")));
-            }
-            let role = Role::parse(&new.role).ok_or_else(|| AppError::Invalid(format!("角色：{}", new.role)))?;
-            if let Some(code) = &new.judge
-                && !judges.iter().any(|j| j.court == court && &j.code == code)
-            {
-                return Err(AppError::Invalid(format!("法官：{court} 没有编号为 {code} 的法官")));
-            }
-            rows.push(AccountRow {
-                username: new.username.clone(),
-                court: court.to_string(),
-                name: new.name.clone().unwrap_or_else(|| new.username.clone()),
-                role: role.as_str().to_owned(),
-                judge: new.judge.clone(),
-                password_hash: hash.clone(),
-                failed_logins: 0,
-                locked_until: None,
-                created_at: now_stamp(),
-            });
-        }
+        let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
+        let rows = accounts
+            .iter()
+            .map(|new| account_row(new, &courts, &judges, hash.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
         let n = rows.len() as u64;
         self.store.add_accounts(rows).await?;
         Ok(n)

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use docket_app::{Account, CaseView, Filing, FilingParty, unix_now};
 use docket_domain::{Action, CourtCode, Tag};
 use docket_interchange::{Record, parse_line};
@@ -161,13 +161,7 @@ pub async fn list_cases<S: Store>(
     ApiUser(user): ApiUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    let court = match &q.court {
-        Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
-        None => user.account.court.clone(),
-    };
-    if !user.account.principal().may_view_court(&court) {
-        return Err(WebError::NotFound.into());
-    }
+    let court = web.court_param(&user.account, q.court.as_deref())?;
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let offset = q.offset.unwrap_or(0).max(0);
     let filter =
@@ -179,21 +173,21 @@ pub async fn list_cases<S: Store>(
         .await
         .map_err(docket_app::AppError::from)?;
     let principal = user.account.principal();
-    let mut cases = Vec::new();
-    for row in rows {
-        let v = crate::visible(row)?;
-        if principal.can_read(&v.scope()) {
-            cases.push(json!({
-                "case_no": v.row.case_no,
-                "cause": v.row.cause,
-                "filed_on": v.row.filed_on,
-                "status": v.row.status,
-                "judge": v.row.judge,
-                "closed_on": v.row.closed_on,
-                "sealed": v.row.sealed,
-            }));
-        }
-    }
+    let cases: Vec<Value> = rows
+        .iter()
+        .filter(|r| web.readable(&principal, r))
+        .map(|r| {
+            json!({
+                "case_no": r.case_no,
+                "cause": r.cause,
+                "filed_on": r.filed_on,
+                "status": r.status,
+                "judge": r.judge,
+                "closed_on": r.closed_on,
+                "sealed": r.sealed,
+            })
+        })
+        .collect();
     Ok(Json(json!({ "court": court.as_str(), "limit": limit, "offset": offset, "cases": cases })))
 }
 
@@ -298,16 +292,19 @@ pub async fn append_event<S: Store>(
     Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no, "event": describe }))).into_response())
 }
 
-#[derive(Deserialize)]
+/// An indicator query as `/api/v1/metrics` and the 质效分析 page take it.
+#[derive(Deserialize, Default)]
 pub struct MetricsQuery {
-    court: Option<String>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
+    pub court: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     #[serde(default)]
-    rollup: bool,
-    by: Option<String>,
-    tag: Option<String>,
-    indicators: Option<String>,
+    pub rollup: bool,
+    pub by: Option<String>,
+    pub tag: Option<String>,
+    pub indicators: Option<String>,
+    /// `csv` downloads the page's table (the API always answers JSON).
+    pub format: Option<String>,
 }
 
 /// The indicators, in the JSON shape of `docket metrics --format json`.
@@ -321,21 +318,22 @@ pub async fn metrics<S: Store>(
     Ok(Json(docket_app::metrics_output::to_json(&query, &results)))
 }
 
-fn metrics_query<S: Store>(
+impl MetricsQuery {
+    /// The period asked for: by default the year to date.
+    pub fn period(&self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        (self.from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today)), self.to.unwrap_or(today))
+    }
+}
+
+/// The engine query a request describes, every problem named by its parameter; the court must
+/// be one the account may view.
+pub fn metrics_query<S: Store>(
     web: &Web<S>,
     account: &Account,
     q: &MetricsQuery,
 ) -> Result<docket_metrics::Query, WebError> {
-    let court = match &q.court {
-        Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
-        None => account.court.clone(),
-    };
-    if !account.principal().may_view_court(&court) {
-        return Err(WebError::NotFound);
-    }
-    let today = web.today();
-    let from = q.from.unwrap_or_else(|| today.with_ordinal(1).unwrap_or(today));
-    let to = q.to.unwrap_or(today);
+    let court = web.court_param(account, q.court.as_deref())?;
+    let (from, to) = q.period(web.today());
     if from > to {
         return Err(WebError::Invalid(vec![docket_app::FieldError::new("from", "起始日期晚于截止日期")]));
     }
@@ -358,5 +356,3 @@ fn metrics_query<S: Store>(
         q.indicators.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
     Ok(docket_metrics::Query { court, rollup: q.rollup, period: Period::new(from, to), by, tag, indicators })
 }
-
-use chrono::Datelike as _;

@@ -153,6 +153,29 @@ impl<S: Store> Web<S> {
         Ok(visible)
     }
 
+    /// Whether the account may read a listed case (listings leave the others out).
+    pub fn readable(&self, principal: &docket_domain::Principal, row: &CaseRow) -> bool {
+        let (Ok(court), Some(t)) = (CourtCode::parse(&row.court), CaseType::lookup(&row.type_code)) else {
+            return false;
+        };
+        principal.can_read(&CaseScope {
+            court: &court,
+            sealed: row.sealed,
+            judge: row.judge.as_deref(),
+            category: t.category,
+        })
+    }
+
+    /// The court a request names, or the account's own; "not found" unless the account may view
+    /// it.
+    pub fn court_param(&self, account: &Account, court: Option<&str>) -> Result<CourtCode, WebError> {
+        let court = match court {
+            Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
+            None => account.court.clone(),
+        };
+        if account.principal().may_view_court(&court) { Ok(court) } else { Err(WebError::NotFound) }
+    }
+
     /// The case's full view, if the account may read it.
     pub async fn view_for(&self, account: &Account, case_no: &str) -> Result<(VisibleCase, CaseView), WebError> {
         let visible = self.case_for(account, case_no).await?;

@@ -227,11 +227,7 @@ async fn home_data<S: Store>(
                         name: v.indicator.name,
                         value: display(v),
                         yoy: format!("同比 {}", change(v, v.yoy)),
-                        class: match v.within_range {
-                            Some(true) => "ok",
-                            Some(false) => "warn",
-                            None => "",
-                        },
+                        class: range_class(v),
                         range: v
                             .range
                             .map(|r| match (r.low, r.high) {
@@ -324,17 +320,9 @@ async fn home_data<S: Store>(
     mix_items.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mix_svg = charts::horizontal_bars("本年新收案件构成", &mix_items);
 
-    let due = web.due(court, None, 7).await?;
-    let overdue = due.iter().filter(|d| d.days_left < 0).count();
-    let week = due.iter().filter(|d| d.days_left >= 0).count();
-    let window = web
-        .due(court, None, 15)
-        .await?
-        .iter()
-        .filter(|d| {
-            d.warnings.iter().any(|w| matches!(w, docket_domain::deadline::Warning::ExtensionWindowOpen { .. }))
-        })
-        .count();
+    let due = web.due(court, None, ALERT_HORIZON_DAYS).await?;
+    let count = |alert: AlertList| due.iter().filter(|d| alert.keeps(d)).count();
+    let (overdue, week, window) = (count(AlertList::Overdue), count(AlertList::Week), count(AlertList::Extension));
     let long =
         cards.iter().find(|c| c.name == "超12个月未结案件数").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
     let alerts = vec![
@@ -447,6 +435,83 @@ fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase) -> CaseLine {
     }
 }
 
+/// How far ahead the alert lists look: the civil extension-request window (15 days) covers the
+/// 7-day list, so one 审限 list serves every alert.
+const ALERT_HORIZON_DAYS: i64 = 15;
+
+/// The 审限 alerts of 首页 and their case lists.
+#[derive(Debug, Clone, Copy)]
+enum AlertList {
+    Overdue,
+    Week,
+    Extension,
+}
+
+impl AlertList {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "overdue" => Some(Self::Overdue),
+            "week" => Some(Self::Week),
+            "extension" => Some(Self::Extension),
+            _ => None,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Self::Overdue => "已超审限（含诉前调解期限）的案件",
+            Self::Week => "7 日内审限届满的案件",
+            Self::Extension => "在延长审限申请期内的案件",
+        }
+    }
+
+    fn keeps(self, d: &docket_app::DueCase) -> bool {
+        match self {
+            Self::Overdue => d.days_left < 0,
+            Self::Week => (0..=7).contains(&d.days_left),
+            Self::Extension => {
+                d.warnings.iter().any(|w| matches!(w, docket_domain::deadline::Warning::ExtensionWindowOpen { .. }))
+            }
+        }
+    }
+}
+
+/// A list line for a case without a 审限 to count down.
+fn row_line<S: Store>(
+    web: &Web<S>,
+    r: &docket_store::CaseRow,
+    deadline: String,
+    countdown: String,
+    class: &'static str,
+) -> CaseLine {
+    CaseLine {
+        case_no: r.case_no.clone(),
+        href: href(&r.case_no),
+        cause: r.cause.clone(),
+        filed_on: r.filed_on.to_string(),
+        judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
+        status: status_label(&r.status),
+        deadline,
+        countdown,
+        class,
+        tags: tag_labels(&r.tags),
+        warnings: String::new(),
+    }
+}
+
+fn has_tag(tags: &str, tag: &str) -> bool {
+    tag.is_empty() || tags.split(',').any(|t| t == tag)
+}
+
+/// The colour class of a value against its reasonable range.
+fn range_class(v: &docket_metrics::Value) -> &'static str {
+    match v.within_range {
+        Some(true) => "ok",
+        Some(false) => "warn",
+        None => "",
+    }
+}
+
 fn status_label(s: &str) -> String {
     docket_domain::Status::parse(s).map_or_else(|| s.to_owned(), |s| s.label().to_owned())
 }
@@ -465,30 +530,16 @@ pub async fn my_cases<S: Store>(
     let Some(judge) = a.judge.clone() else {
         return Ok(Redirect::to("/").into_response());
     };
-    let mut due: Vec<docket_app::DueCase> = web.due(&a.court, a.judge.as_deref(), i64::MAX / 4).await?.as_ref().clone();
     let tag = q.tag.unwrap_or_default();
-    if !tag.is_empty() {
-        due.retain(|d| d.row.tags.split(',').any(|t| t == tag));
-    }
-    let lines: Vec<CaseLine> = due.iter().map(|d| due_line(&web, d)).collect();
+    let due = web.due(&a.court, Some(&judge), i64::MAX / 4).await?;
+    let mut lines: Vec<CaseLine> =
+        due.iter().filter(|d| has_tag(&d.row.tags, &tag)).map(|d| due_line(&web, d)).collect();
     // Open cases without a running 审限 (suspended, or no limit) come last.
     let undated = web.undated(&a.court, &judge).await?;
-    let mut lines = lines;
-    for r in undated.iter().filter(|r| tag.is_empty() || r.tags.split(',').any(|t| t == tag)) {
-        lines.push(CaseLine {
-            href: href(&r.case_no),
-            cause: r.cause.clone(),
-            filed_on: r.filed_on.to_string(),
-            judge: String::new(),
-            status: status_label(&r.status),
-            deadline: "—".into(),
-            countdown: if r.suspended_since.is_some() { "审限中止".into() } else { "无审限".into() },
-            class: "",
-            tags: tag_labels(&r.tags),
-            warnings: String::new(),
-            case_no: r.case_no.clone(),
-        });
-    }
+    lines.extend(undated.iter().filter(|r| has_tag(&r.tags, &tag)).map(|r| {
+        let countdown = if r.suspended_since.is_some() { "审限中止" } else { "无审限" };
+        row_line(&web, r, "—".into(), countdown.into(), "")
+    }));
     render(&CasesPage {
         nav: Nav::new(&web, &user, "my"),
         title: "我的案件".into(),
@@ -518,71 +569,31 @@ pub async fn cases<S: Store>(
     let today = web.today();
     let filter = CaseFilter { court: Some(a.court.to_string()), judge: q.judge.clone(), department: None };
     let principal = a.principal();
-    let readable = |r: &docket_store::CaseRow| crate::visible(r.clone()).is_ok_and(|v| principal.can_read(&v.scope()));
-    let (title, lines) = match q.alert.as_deref() {
-        Some(alert @ ("overdue" | "week" | "extension")) => {
-            let due = match &q.judge {
-                Some(j) => web.due(&a.court, Some(j), if alert == "extension" { 15 } else { 7 }).await?,
-                None => web.due(&a.court, None, if alert == "extension" { 15 } else { 7 }).await?,
-            };
-            let keep = |d: &docket_app::DueCase| match alert {
-                "overdue" => d.days_left < 0,
-                "week" => d.days_left >= 0,
-                _ => {
-                    d.warnings.iter().any(|w| matches!(w, docket_domain::deadline::Warning::ExtensionWindowOpen { .. }))
-                }
-            };
-            let title = match alert {
-                "overdue" => "已超审限（含诉前调解期限）的案件",
-                "week" => "7 日内审限届满的案件",
-                _ => "在延长审限申请期内的案件",
-            };
-            (title, due.iter().filter(|d| keep(d) && readable(&d.row)).map(|d| due_line(&web, d)).collect::<Vec<_>>())
-        }
-        Some("long") => {
-            let cutoff = today.checked_sub_months(Months::new(12)).unwrap_or(today);
-            let rows = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
-            let lines = rows
-                .into_iter()
-                .filter(|r| r.filed_on < cutoff && readable(r))
-                .map(|r| CaseLine {
-                    href: href(&r.case_no),
-                    cause: r.cause.clone(),
-                    filed_on: r.filed_on.to_string(),
-                    judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-                    status: status_label(&r.status),
-                    deadline: "—".into(),
-                    countdown: format!("已 {} 天", (today - r.filed_on).num_days()),
-                    class: "info",
-                    tags: tag_labels(&r.tags),
-                    warnings: String::new(),
-                    case_no: r.case_no,
-                })
-                .collect();
-            ("超 12 个月未结的案件", lines)
-        }
-        _ => {
-            let rows =
-                web.docket.store().list_cases(&filter, false, 200, 0).await.map_err(docket_app::AppError::from)?;
-            let lines = rows
-                .into_iter()
-                .filter(readable)
-                .map(|r| CaseLine {
-                    href: href(&r.case_no),
-                    cause: r.cause.clone(),
-                    filed_on: r.filed_on.to_string(),
-                    judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-                    status: status_label(&r.status),
-                    deadline: r.closed_on.map(|d| format!("{d} 结案")).unwrap_or_default(),
-                    countdown: String::new(),
-                    class: "",
-                    tags: tag_labels(&r.tags),
-                    warnings: String::new(),
-                    case_no: r.case_no,
-                })
-                .collect();
-            ("最近立案的案件", lines)
-        }
+    let (title, lines) = if let Some(alert) = q.alert.as_deref().and_then(AlertList::parse) {
+        let due = web.due(&a.court, q.judge.as_deref(), ALERT_HORIZON_DAYS).await?;
+        let lines = due
+            .iter()
+            .filter(|d| alert.keeps(d) && web.readable(&principal, &d.row))
+            .map(|d| due_line(&web, d))
+            .collect::<Vec<_>>();
+        (alert.title(), lines)
+    } else if q.alert.as_deref() == Some("long") {
+        let cutoff = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+        let rows = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
+        let lines = rows
+            .iter()
+            .filter(|r| r.filed_on < cutoff && web.readable(&principal, r))
+            .map(|r| row_line(&web, r, "—".into(), format!("已 {} 天", (today - r.filed_on).num_days()), "info"))
+            .collect();
+        ("超 12 个月未结的案件", lines)
+    } else {
+        let rows = web.docket.store().list_cases(&filter, false, 200, 0).await.map_err(docket_app::AppError::from)?;
+        let lines = rows
+            .iter()
+            .filter(|r| web.readable(&principal, r))
+            .map(|r| row_line(&web, r, r.closed_on.map(|d| format!("{d} 结案")).unwrap_or_default(), String::new(), ""))
+            .collect();
+        ("最近立案的案件", lines)
     };
     render(&CasesPage {
         nav: Nav::new(&web, &user, "cases"),
@@ -1241,54 +1252,22 @@ struct MetricsPage {
     error: Option<String>,
 }
 
-#[derive(serde::Deserialize, Default)]
-pub struct MetricsForm {
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    by: Option<String>,
-    #[serde(default)]
-    rollup: bool,
-    indicators: Option<String>,
-    format: Option<String>,
-}
-
 pub async fn metrics<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<MetricsForm>,
+    Query(q): Query<crate::api::MetricsQuery>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
-    if !a.principal().may_view_court(&a.court) {
-        return Err(WebError::NotFound.into());
-    }
-    let today = web.today();
-    let from = q.from.unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
-    let to = q.to.unwrap_or(today);
+    web.court_param(a, None)?;
+    let computed = crate::api::metrics_query(&web, a, &q)
+        .and_then(|query| web.engine()?.compute(&query).map_err(|e| WebError::BadRequest(e.to_string())));
+    let (results, error) = match computed {
+        Ok(r) => (r, None),
+        Err(e @ (WebError::Invalid(_) | WebError::BadRequest(_))) => (vec![], Some(e.message())),
+        Err(e) => return Err(e.into()),
+    };
+    let (from, to) = q.period(web.today());
     let by = q.by.clone().unwrap_or_default();
-    let mut error = None;
-    let dims: Vec<Dimension> = by.split(',').filter(|s| !s.is_empty()).filter_map(Dimension::parse).collect();
-    let query = MetricsQuery {
-        court: a.court.clone(),
-        rollup: q.rollup,
-        period: Period::new(from.min(to), to),
-        by: dims,
-        tag: None,
-        indicators: q
-            .indicators
-            .as_deref()
-            .unwrap_or("")
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
-    };
-    let results = match web.engine()?.compute(&query) {
-        Ok(r) => r,
-        Err(e) => {
-            error = Some(e.to_string());
-            vec![]
-        }
-    };
     if q.format.as_deref() == Some("csv") {
         let csv = docket_app::metrics_output::to_csv(&results);
         return Ok((
@@ -1313,11 +1292,7 @@ pub async fn metrics<S: Store>(
                     _ => String::new(),
                 },
                 yoy: change(v, v.yoy),
-                class: match v.within_range {
-                    Some(true) => "ok",
-                    Some(false) => "warn",
-                    None => "",
-                },
+                class: range_class(v),
             });
         }
     }
