@@ -411,6 +411,108 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
     assert_eq!(store.audit_log("内0203", 1).await.unwrap().len(), 1);
 }
 
+/// Recomputes the tree from its stored leaves and checks that the stored nodes give the same root
+/// and valid proofs; returns the size.
+async fn check_tree<S: Store>(store: &S) -> u64 {
+    use docket_tlog::{Frontier, tree};
+    let mut f = Frontier::default();
+    let mut after = None;
+    loop {
+        let page = store.scan_leaves(after, 7).await.unwrap();
+        let Some(last) = page.last() else { break };
+        after = Some(last.idx as u64);
+        for l in &page {
+            assert_eq!(l.idx as u64, f.size(), "leaves are numbered without gaps");
+            f.push(l.hash.as_slice().try_into().unwrap());
+        }
+    }
+    let size = store.tree_size().await.unwrap();
+    assert_eq!(size, f.size());
+    let nodes = tree::root_nodes(size);
+    let hashes = store.tree_nodes(&nodes).await.unwrap();
+    let stored: std::collections::HashMap<_, _> = nodes.into_iter().zip(hashes).collect();
+    assert_eq!(tree::root(size, &mut |s| stored[&s]), f.root());
+    for i in [0, size / 2, size.saturating_sub(1)] {
+        if i >= size {
+            continue;
+        }
+        let needed = tree::inclusion_nodes(i, size).unwrap();
+        let got = store.tree_nodes(&needed).await.unwrap();
+        let map: std::collections::HashMap<_, _> = needed.into_iter().zip(got).collect();
+        let proof = tree::inclusion_proof(i, size, &mut |s| map[&s]).unwrap();
+        let leaf = store.tree_nodes(&[docket_tlog::Subtree::leaf(i)]).await.unwrap()[0];
+        tree::verify_inclusion(i, size, &leaf, &proof, &f.root()).unwrap();
+    }
+    size
+}
+
+/// Every committed entry and every evidence item becomes a leaf, in commit order, in the same
+/// transaction; concurrent writers leave one consistent tree; evidence is numbered per case,
+/// stored once per content hash and read back; checkpoints read back by size.
+pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
+    use crate::{CheckpointRow, LEAF_ENTRY, LEAF_EVIDENCE, NewEvidence};
+    assert_eq!(store.tree_size().await.unwrap(), 0);
+    let mut s = sample_case("内0203", 1);
+    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
+    store.commit(filing_batch(&s), &NoProgress).await.unwrap();
+    assert_eq!(check_tree(&store).await, 2);
+    assert_eq!(store.leaf_index(LEAF_ENTRY, "内0203", 2).await.unwrap(), Some(1));
+
+    // A refused batch adds no leaf.
+    assert!(store.commit(filing_batch(&s), &NoProgress).await.is_err());
+    assert_eq!(store.tree_size().await.unwrap(), 2);
+
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let code = if i % 2 == 0 { "内0203" } else { "内0204" };
+                store.file_case(&court(code), "民初", 2025, move |seq| Ok(filing_batch(&sample_case(code, seq)))).await.unwrap();
+            })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(check_tree(&store).await, 14);
+    assert_eq!(store.log_count().await.unwrap(), 14);
+
+    let n = s.record.case_no.to_string();
+    let item = |content: &[u8], name: &str| NewEvidence {
+        court: "内0203".into(),
+        case_no: n.clone(),
+        content: content.to_vec(),
+        name: name.into(),
+        media_type: "text/plain".into(),
+        source: "原告提交".into(),
+        method: "线上提交".into(),
+        stored_by: "clerk".into(),
+    };
+    let first = store.add_evidence(item(b"contract", "a.txt")).await.unwrap();
+    let second = store.add_evidence(item(b"contract", "b.txt")).await.unwrap();
+    assert_eq!((first.number, second.number), (1, 2));
+    assert_eq!(first.sha256, second.sha256);
+    assert_eq!(store.evidence_blobs().await.unwrap().len(), 1);
+    assert_eq!(store.evidence_content(&first.sha256).await.unwrap().as_deref(), Some(&b"contract"[..]));
+    assert_eq!(store.case_evidence("内0203", &n).await.unwrap(), vec![first.clone(), second.clone()]);
+    assert_eq!(store.evidence_item("内0203", &n, 2).await.unwrap(), Some(second.clone()));
+    assert_eq!(store.leaf_index(LEAF_EVIDENCE, "内0203", second.seq).await.unwrap(), Some(15));
+    assert_eq!(check_tree(&store).await, 16);
+    let leaves = store.scan_leaves(Some(13), 10).await.unwrap();
+    assert_eq!(leaves[1].evidence.name.as_deref(), Some("b.txt"));
+    let leaf = crate::evidence_leaf_of(&second).unwrap();
+    assert_eq!(leaves[1].hash, leaf.hash().unwrap().to_vec());
+
+    assert_eq!(store.latest_checkpoint().await.unwrap(), None);
+    for size in [2, 14] {
+        let row = CheckpointRow { size, root: vec![size as u8; 32], note: format!("note {size}"), issued_at: "t".into() };
+        store.add_checkpoint(row).await.unwrap();
+    }
+    assert_eq!(store.latest_checkpoint().await.unwrap().unwrap().size, 14);
+    assert_eq!(store.checkpoint_at_least(3).await.unwrap().unwrap().size, 14);
+    assert_eq!(store.checkpoints().await.unwrap().len(), 2);
+}
+
 /// Runs a story on each backend available. Used as `conformance_tests!(story, …)`.
 #[macro_export]
 macro_rules! conformance_tests {

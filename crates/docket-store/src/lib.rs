@@ -13,6 +13,7 @@ use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
 mod accounts;
 pub mod conformance;
 mod error;
+mod ledger;
 mod postgres;
 mod projection;
 mod sql;
@@ -22,6 +23,9 @@ pub mod test_support;
 
 pub use accounts::{AccountRow, AuditRow, SessionRow};
 pub use error::StoreError;
+pub use ledger::{
+    CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence, evidence_leaf_of,
+};
 pub use postgres::PgStore;
 pub use projection::{CaseRow, PartyRow};
 pub use sqlite::SqliteStore;
@@ -159,8 +163,9 @@ impl Progress for NoProgress {
 
 /// The storage backend: the event log and its projections.
 ///
-/// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it.
-pub trait Store: Clone + Send + Sync + 'static {
+/// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
+/// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
+pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

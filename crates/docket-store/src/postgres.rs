@@ -20,6 +20,8 @@ pub struct PgStore {
 
 impl PgStore {
     const BACKEND: &'static str = "postgres";
+    /// Locks the Merkle tree's head row and reads its size.
+    const LOCK_TREE: &'static str = "SELECT size FROM tree_head WHERE id = 1 FOR UPDATE";
     const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1 FOR UPDATE";
     /// PostgreSQL keeps its indexes during bulk loads: dropping one would lock out readers.
     const ROW_ESTIMATE: Option<&'static str> = None;
@@ -41,6 +43,7 @@ impl PgStore {
             .await
             .map_err(|e| StoreError::Unavailable(format!("无法连接 PostgreSQL：{e}")))?;
         MIGRATOR.run(&pool).await?;
+        Self::backfill_tree(&pool).await?;
         Ok(Self { pool })
     }
 
@@ -60,4 +63,5 @@ impl PgStore {
 }
 
 impl_sql_store!(PgStore, Postgres);
+crate::ledger::impl_ledger!(PgStore, Postgres);
 crate::sql::impl_bound_bulk_writes!(PgStore, Postgres);

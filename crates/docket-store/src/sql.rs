@@ -164,6 +164,13 @@ macro_rules! impl_sql_store {
                 }
                 progress.stage("写入日志", rows.len() as u64);
                 Self::insert_log(tx, &rows, &recorded_at, progress).await?;
+                progress.stage("写入默克尔树", 0);
+                let mut leaves = Vec::with_capacity(rows.len());
+                for (e, seq, _) in &rows {
+                    let hash = $crate::ledger::entry_leaf_hash(e.court.as_str(), *seq, &recorded_at, &e.body)?;
+                    leaves.push(($crate::ledger::LEAF_ENTRY, e.court.as_str(), *seq, hash));
+                }
+                Self::append_leaves(tx, &leaves).await?;
                 for (court, (seq, hash)) in &heads {
                     sqlx::query("UPDATE chain_heads SET seq = $1, hash = $2 WHERE court = $3")
                         .bind(*seq)

@@ -22,6 +22,8 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     const BACKEND: &'static str = "sqlite";
+    /// Locks the Merkle tree's head row and reads its size.
+    const LOCK_TREE: &'static str = "SELECT size FROM tree_head WHERE id = 1";
     const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1";
     /// Log rows are never deleted, so the largest rowid counts them without a scan.
     const ROW_ESTIMATE: Option<&'static str> = Some("SELECT COALESCE(MAX(rowid), 0) FROM log");
@@ -54,6 +56,7 @@ impl SqliteStore {
             .await
             .map_err(|e| StoreError::Unavailable(format!("无法打开 SQLite 数据库 {path}：{e}")))?;
         MIGRATOR.run(&writer).await?;
+        Self::backfill_tree(&writer).await?;
         let reader = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         Ok(Self { writer, reader })
     }
@@ -74,4 +77,5 @@ impl SqliteStore {
 }
 
 impl_sql_store!(SqliteStore, Sqlite);
+crate::ledger::impl_ledger!(SqliteStore, Sqlite);
 crate::sql::impl_bound_bulk_writes!(SqliteStore, Sqlite);

@@ -12,4 +12,5 @@ docket_store::conformance_tests!(
     replacing_projections_writes_exactly_the_states_given,
     open_cases_and_holiday_years_read_back,
     accounts_sessions_and_audit_read_back,
+    entries_and_evidence_are_leaves_of_one_tree,
 );
