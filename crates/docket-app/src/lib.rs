@@ -9,6 +9,7 @@ mod deadlines;
 mod error;
 mod export;
 mod import;
+mod ledger;
 mod metrics;
 pub mod metrics_output;
 mod replay;
@@ -21,6 +22,9 @@ pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::{AppError, FieldError};
 pub use export::ExportReport;
 pub use import::ImportReport;
+pub use ledger::{
+    EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, MEDIA_TYPES, content_matches, new_log_name, signer_from_file,
+};
 pub use metrics::{engine_from_states, facts_from_row};
 pub use replay::replay_log;
 pub use verify::{ChainProblem, VerifyReport};

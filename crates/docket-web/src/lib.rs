@@ -43,6 +43,9 @@ pub struct Options {
     /// Sign-in attempts allowed from one address in five minutes; [`auth::ATTEMPTS_PER_WINDOW`]
     /// when `None`.
     pub sign_in_attempts: Option<usize>,
+    /// The Merkle log's signing key, for checkpoints that proofs and bundles end in; without it,
+    /// proofs use the checkpoints already issued.
+    pub signer: Option<Arc<docket_tlog::SignerKey>>,
 }
 
 /// The application as the web serves it.

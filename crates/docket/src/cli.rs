@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "DOCKET_HOLIDAY_RULE", default_value = "on", value_parser = ["on", "off"])]
     pub holiday_rule: String,
 
+    /// 默克尔日志的签名密钥文件（不存于数据库）；默认为 SQLite 文件旁的“文件名.log-key”，PostgreSQL 时为 ./docket-log.key
+    #[arg(long, global = true, env = "DOCKET_LOG_KEY")]
+    pub log_key: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -56,8 +60,28 @@ pub enum Command {
     /// 节假日安排（审限届满日遇休息日顺延，民诉法 §85）
     #[command(subcommand)]
     Holidays(HolidaysCommand),
-    /// 校验各法院的哈希链和案件投影；完好时退出码为 0
-    Verify,
+    /// 校验各法院的哈希链、案件投影和默克尔日志（含检查点签名）；完好时退出码为 0。
+    /// 加 --bundle 时只核验一个核验包，不需要数据库
+    Verify {
+        /// 核验包文件（docket proof event --bundle 或 docket evidence bundle 生成）
+        #[arg(long)]
+        bundle: Option<PathBuf>,
+        /// 法院公布的公钥（名称+编号+公钥）；指定后检查点必须由它签署
+        #[arg(long)]
+        verifier_key: Option<String>,
+    },
+    /// 签发并输出最新的签名检查点（C2SP tlog-checkpoint）；树未增长时输出上一个
+    Checkpoint {
+        /// 只输出公钥（C2SP signed-note 格式：名称+编号+base64(0x01‖Ed25519 公钥)）
+        #[arg(long)]
+        verifier_key: bool,
+    },
+    /// 默克尔证明（JSON，哈希为 base64）
+    #[command(subcommand)]
+    Proof(ProofCommand),
+    /// 证据：上传、列出、下载、生成核验包
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// 从事件日志重建全部案件投影
     Rebuild,
     /// 案件
@@ -70,6 +94,9 @@ pub enum Command {
         /// 监听地址
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: String,
+        /// 树增长时自动签发检查点的间隔（秒）
+        #[arg(long, default_value_t = 300)]
+        checkpoint_every: u64,
     },
     /// 用户账户
     #[command(subcommand)]
@@ -148,6 +175,61 @@ pub enum CaseCommand {
     Show {
         /// 案号，如 （2025）内0203民初1234号
         case_no: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProofCommand {
+    /// 案件某条记录（0 为立案，1 起为其后各事件）在检查点中的包含证明
+    Event {
+        /// 案号
+        case_no: String,
+        /// 记录序号：0 为立案，1、2……为其后各事件
+        seq: u32,
+        /// 同时写出可离线核验的核验包
+        #[arg(long)]
+        bundle: Option<PathBuf>,
+    },
+    /// 两个树大小之间的一致性证明（新树是旧树的延续）
+    Consistency { old: u64, new: u64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvidenceCommand {
+    /// 为案件上传证据文件（登记来源和收集方式，进入默克尔日志）
+    Add {
+        /// 案号
+        case_no: String,
+        /// 文件
+        file: PathBuf,
+        /// 声明的文件类型，如 application/pdf、image/jpeg、text/plain（与内容核对）
+        #[arg(long = "type")]
+        media_type: String,
+        /// 证据来源，如 原告提交
+        #[arg(long)]
+        source: String,
+        /// 收集方式，如 线上提交、现场提取
+        #[arg(long)]
+        method: String,
+        /// 登记人
+        #[arg(long, default_value = "cli")]
+        by: String,
+    },
+    /// 列出案件的证据
+    List { case_no: String },
+    /// 下载证据文件（先核对哈希）
+    Get {
+        case_no: String,
+        number: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 生成证据的核验包（含文件、叶子、证明、检查点和公钥）
+    Bundle {
+        case_no: String,
+        number: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 

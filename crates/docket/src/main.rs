@@ -2,6 +2,7 @@
 //! URL (`postgres://…`, `sqlite://PATH` or a bare path) and runs one use case.
 
 mod cli;
+mod ledger;
 mod metrics;
 mod output;
 mod progress;
@@ -47,11 +48,17 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<ExitCode> {
+    // A bundle is checked with nothing else: no database is opened.
+    if let Command::Verify { bundle: Some(path), verifier_key } = &cli.command {
+        return ledger::verify_bundle(path, verifier_key.as_deref());
+    }
     let explicit_db = cli.db.clone();
     let url = match (&cli.command, explicit_db) {
         (_, Some(url)) => url,
         (Command::Demo(_), None) => {
-            for suffix in ["", "-wal", "-shm"] {
+            // The demo's signing key goes with its database: a new log needs a new key, or two
+            // different histories would be signed under one name.
+            for suffix in ["", "-wal", "-shm", ".log-key"] {
                 let path = format!("{DEMO_DB}{suffix}");
                 if std::path::Path::new(&path).exists() {
                     std::fs::remove_file(&path).with_context(|| format!("无法删除旧的演示数据库 {path}"))?;
@@ -62,18 +69,20 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         (_, None) => DEFAULT_DB.to_owned(),
     };
     let holiday_rule = cli.holiday_rule == "on";
+    let key_file = ledger::key_path(cli.log_key.clone(), &url);
+    let url = &url;
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        let store = PgStore::open(&url).await.context("打开 PostgreSQL 数据库")?;
-        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, &url).await
+        let store = PgStore::open(url).await.context("打开 PostgreSQL 数据库")?;
+        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
     } else if url.contains("://") && !url.starts_with("sqlite://") {
         bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
     } else {
-        let store = SqliteStore::open(&url).await.context("打开 SQLite 数据库")?;
-        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, &url).await
+        let store = SqliteStore::open(url).await.context("打开 SQLite 数据库")?;
+        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
     }
 }
 
-async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Result<ExitCode> {
+async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_file: &std::path::Path) -> Result<ExitCode> {
     match command {
         Command::Import { file } => {
             let f = std::fs::File::open(&file).with_context(|| format!("无法打开 {}", file.display()))?;
@@ -85,6 +94,8 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
                     bar.finish();
                     let secs = started.elapsed().as_secs_f64();
                     println!("{}", output::import_summary(&report, secs));
+                    let checkpoint = docket.issue_checkpoint(&ledger::signer(key_file)?).await?;
+                    println!("已签发检查点：默克尔日志 {} 个叶子", checkpoint.size);
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(AppError::Import(errors)) => {
@@ -112,13 +123,18 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
                 Err(e) => Err(e.into()),
             }
         }
-        Command::Verify => {
+        Command::Verify { bundle: _, verifier_key } => {
             let bar = Bar::new(true);
             let report = docket.verify(&bar).await?;
+            let (ledger_text, ledger_ok) = ledger::verify_ledger(&docket, key_file, verifier_key.as_deref(), &bar).await?;
             bar.finish();
             print!("{}", output::verify_report(&report));
-            Ok(if report.is_intact() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            print!("{ledger_text}");
+            Ok(if report.is_intact() && ledger_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
+        Command::Checkpoint { verifier_key } => ledger::checkpoint(&docket, &ledger::signer(key_file)?, verifier_key).await,
+        Command::Proof(p) => ledger::proof(&docket, p, &ledger::signer(key_file)?).await,
+        Command::Evidence(e) => ledger::evidence(&docket, e, &ledger::signer(key_file)?).await,
         Command::Rebuild => {
             let bar = Bar::new(true);
             let n = docket.rebuild(&bar).await?;
@@ -169,9 +185,9 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str) -> Re
             }
             Err(e) => Err(e.into()),
         },
-        Command::Demo(args) => demo(docket, args, url).await,
-        Command::Serve { listen } => {
-            serve(docket, &listen).await?;
+        Command::Demo(args) => demo(docket, args, url, key_file).await,
+        Command::Serve { listen, checkpoint_every } => {
+            serve(docket, &listen, ledger::signer(key_file)?, checkpoint_every).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User(UserCommand::Add { username, court, role, judge, name }) => {
@@ -201,7 +217,7 @@ fn today() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
 }
 
-async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<ExitCode> {
+async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: &std::path::Path) -> Result<ExitCode> {
     let summary = docket.store().summary().await?;
     if summary.log_entries > 0 && !args.export_only {
         bail!("数据库 {url} 中已有数据；演示数据请写入新的数据库（不加 --db 时使用 {DEMO_DB}，每次重建）");
@@ -265,16 +281,33 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str) -> Result<
         .collect();
     docket.add_accounts_with_password(accounts, docket_demo::DEMO_PASSWORD).await?;
     print!("{}", output::demo_accounts(&staff, docket_demo::DEMO_PASSWORD));
+    let signer = ledger::signer(key_file)?;
+    let checkpoint = docket.issue_checkpoint(&signer).await?;
+    println!("默克尔日志：{} 个叶子，已签发检查点；公钥 {}", checkpoint.size, signer.verifier());
     if !args.no_serve {
-        serve(docket, &args.listen).await?;
+        serve(docket, &args.listen, signer, 300).await?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Serves the web application until the process is stopped.
-async fn serve<S: Store>(docket: Docket<S>, listen: &str) -> Result<()> {
+/// Serves the web application until the process is stopped, signing a checkpoint every
+/// `checkpoint_every` seconds when the log has grown.
+async fn serve<S: Store>(docket: Docket<S>, listen: &str, signer: docket_tlog::SignerKey, checkpoint_every: u64) -> Result<()> {
     let started = Instant::now();
-    let web = docket_web::Web::new(docket, docket_web::Options::default()).await?;
+    let signer = std::sync::Arc::new(signer);
+    docket.issue_checkpoint(&signer).await?;
+    let options = docket_web::Options { signer: Some(signer.clone()), ..docket_web::Options::default() };
+    let web = docket_web::Web::new(docket.clone(), options).await?;
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(checkpoint_every.max(1)));
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if let Err(e) = docket.issue_checkpoint(&signer).await {
+                eprintln!("签发检查点失败：{e}");
+            }
+        }
+    });
     let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("无法在 {listen} 上监听"))?;
     println!(
         "网页服务：http://{}/（载入用时 {:.1} 秒；Ctrl-C 停止）",
