@@ -99,6 +99,8 @@ pub enum Action {
     /// 撤销结案后恢复.
     Reopen,
     Archive,
+    /// 证据登记: storing an evidence file with its provenance.
+    Evidence,
 }
 
 impl Action {
@@ -122,7 +124,7 @@ impl Action {
     }
 
     /// Every action, for tests and matrices.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::Read,
         Action::Assign,
         Action::Hearing,
@@ -136,6 +138,7 @@ impl Action {
         Action::Recovery,
         Action::Reopen,
         Action::Archive,
+        Action::Evidence,
     ];
 }
 
@@ -177,7 +180,7 @@ impl Principal {
         }
         let enforcement = case.category == Category::Enforcement;
         match self.role {
-            Role::FilingClerk => action == Action::Assign,
+            Role::FilingClerk => matches!(action, Action::Assign | Action::Evidence),
             Role::Judge => {
                 self.handles(case)
                     && matches!(
@@ -189,16 +192,22 @@ impl Principal {
                             | Action::Close
                             | Action::Service
                             | Action::Recovery
+                            | Action::Evidence
                     )
             }
-            Role::Clerk => matches!(action, Action::Hearing | Action::Service),
+            Role::Clerk => matches!(action, Action::Hearing | Action::Service | Action::Evidence),
             Role::DivisionHead => !matches!(action, Action::ApproveExtension(_) | Action::Reopen | Action::Archive),
             Role::President => !matches!(action, Action::ApproveExtension(Approver::HigherCourt)),
             Role::EnforcementOfficer => {
                 enforcement
                     && matches!(
                         action,
-                        Action::Hearing | Action::Suspend | Action::Close | Action::Service | Action::Recovery
+                        Action::Hearing
+                            | Action::Suspend
+                            | Action::Close
+                            | Action::Service
+                            | Action::Recovery
+                            | Action::Evidence
                     )
             }
             Role::TrialManagement => matches!(action, Action::Reopen | Action::Archive | Action::Assign),

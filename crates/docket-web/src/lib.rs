@@ -14,6 +14,7 @@ mod api;
 mod auth;
 mod charts;
 mod error;
+mod ledger;
 mod openapi;
 mod pages;
 
@@ -352,11 +353,28 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/v1/cases/{case_no}", get(api::case::<S>))
         .route("/api/v1/cases/{case_no}/events", post(api::append_event::<S>))
         .route("/api/v1/metrics", get(api::metrics::<S>))
+        .route("/api/v1/log/checkpoint", get(ledger::checkpoint::<S>))
+        .route("/api/v1/log/verifier-key", get(ledger::verifier_key::<S>))
+        .route("/api/v1/log/consistency", get(ledger::consistency::<S>))
+        .route("/api/v1/cases/{case_no}/events/{seq}/proof", get(ledger::event_proof::<S>))
+        .route("/api/v1/cases/{case_no}/events/{seq}/bundle", get(ledger::event_bundle::<S>))
+        .route(
+            "/api/v1/cases/{case_no}/evidence",
+            get(ledger::list_evidence::<S>).post(ledger::add_evidence::<S>).layer(upload_limit()),
+        )
+        .route("/api/v1/cases/{case_no}/evidence/{number}", get(ledger::download_evidence::<S>))
+        .route("/api/v1/cases/{case_no}/evidence/{number}/bundle", get(ledger::evidence_bundle::<S>))
+        .route("/cases/{case_no}/evidence", post(ledger::upload_page::<S>).layer(upload_limit()))
         .route("/api/openapi.json", get(openapi::document))
         .route("/api/docs", get(openapi::viewer))
         .fallback(|| async { error::PageError(WebError::NotFound) })
         .layer(axum::middleware::map_response(security_headers))
         .with_state(web)
+}
+
+/// Uploads may carry an evidence file up to the vault's limit (and a multipart envelope).
+fn upload_limit() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(docket_app::MAX_EVIDENCE_BYTES + 64 * 1024)
 }
 
 async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {

@@ -18,6 +18,63 @@ fn case_no_param() -> Json_ {
 
 /// The document.
 pub fn spec() -> Json_ {
+    let mut doc = core_spec();
+    if let (Some(paths), Json_::Object(more)) = (doc["paths"].as_object_mut(), ledger_paths()) {
+        paths.extend(more);
+    }
+    doc
+}
+
+fn number_param() -> Json_ {
+    json!({ "name": "number", "in": "path", "required": true, "description": "案件内证据序号（1 起）", "schema": { "type": "integer" } })
+}
+
+fn seq_param() -> Json_ {
+    json!({ "name": "seq", "in": "path", "required": true, "description": "案件内记录序号：0 为立案，1 起为其后各事件", "schema": { "type": "integer" } })
+}
+
+/// The tamper-evident log and the evidence vault.
+fn ledger_paths() -> Json_ {
+    let inclusion = json!({ "type": "object", "required": ["leaf_index", "tree_size", "leaf_hash", "proof", "root"], "properties": {
+        "leaf_index": { "type": "integer" }, "tree_size": { "type": "integer" }, "leaf_hash": { "type": "string", "contentEncoding": "base64" },
+        "proof": { "type": "array", "items": { "type": "string", "contentEncoding": "base64" } }, "root": { "type": "string", "contentEncoding": "base64" },
+        "checkpoint": { "type": "string", "description": "证明所依据的签名检查点（C2SP tlog-checkpoint）" } } });
+    json!({
+        "/api/v1/log/checkpoint": { "get": { "summary": "最新的签名检查点（C2SP signed note，纯文本）", "operationId": "checkpoint",
+            "responses": { "200": { "description": "检查点", "content": { "text/plain": {} } }, "401": error_ref() } } },
+        "/api/v1/log/verifier-key": { "get": { "summary": "检查点公钥（名称+编号+base64(0x01‖Ed25519 公钥)）", "operationId": "verifierKey",
+            "responses": { "200": { "description": "公钥", "content": { "text/plain": {} } }, "401": error_ref() } } },
+        "/api/v1/log/consistency": { "get": { "summary": "两个树大小之间的一致性证明（RFC 9162）", "operationId": "consistency",
+            "parameters": [ { "name": "old", "in": "query", "required": true, "schema": { "type": "integer" } },
+                            { "name": "new", "in": "query", "required": true, "schema": { "type": "integer" } } ],
+            "responses": { "200": { "description": "{size1,size2,root1,root2,proof}，哈希为 base64" }, "400": error_ref(), "401": error_ref() } } },
+        "/api/v1/cases/{case_no}/events/{seq}/proof": { "get": { "summary": "案件记录的包含证明", "operationId": "eventProof",
+            "parameters": [case_no_param(), seq_param()],
+            "responses": { "200": { "description": "包含证明", "content": { "application/json": { "schema": inclusion } } }, "401": error_ref(), "404": error_ref() } } },
+        "/api/v1/cases/{case_no}/events/{seq}/bundle": { "get": { "summary": "案件记录的核验包（docket verify --bundle 离线核验）", "operationId": "eventBundle",
+            "parameters": [case_no_param(), seq_param()],
+            "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } },
+        "/api/v1/cases/{case_no}/evidence": {
+            "get": { "summary": "案件的证据列表", "operationId": "listEvidence", "parameters": [case_no_param()],
+                "responses": { "200": { "description": "证据及其来源、SHA-256" }, "401": error_ref(), "404": error_ref() } },
+            "post": { "summary": "登记证据：请求体为文件本身（不超过 20 MB）", "operationId": "addEvidence",
+                "parameters": [case_no_param(),
+                    { "name": "name", "in": "query", "required": true, "schema": { "type": "string" } },
+                    { "name": "type", "in": "query", "required": true, "description": "声明的文件类型，与内容核对", "schema": { "type": "string" } },
+                    { "name": "source", "in": "query", "required": true, "schema": { "type": "string" } },
+                    { "name": "method", "in": "query", "required": true, "schema": { "type": "string" } } ],
+                "requestBody": { "required": true, "content": { "application/octet-stream": {} } },
+                "responses": { "201": { "description": "已登记并写入默克尔日志" }, "401": error_ref(), "403": error_ref(), "404": error_ref(), "413": { "description": "文件过大" }, "422": error_ref() } } },
+        "/api/v1/cases/{case_no}/evidence/{number}": { "get": { "summary": "下载证据文件（先核对哈希）", "operationId": "downloadEvidence",
+            "parameters": [case_no_param(), number_param()],
+            "responses": { "200": { "description": "文件", "content": { "application/octet-stream": {} } }, "401": error_ref(), "404": error_ref() } } },
+        "/api/v1/cases/{case_no}/evidence/{number}/bundle": { "get": { "summary": "证据的核验包（含文件）", "operationId": "evidenceBundle",
+            "parameters": [case_no_param(), number_param()],
+            "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } }
+    })
+}
+
+fn core_spec() -> Json_ {
     json!({
         "openapi": "3.1.0",
         "info": { "title": "Docket（审管）API", "version": env!("CARGO_PKG_VERSION"),

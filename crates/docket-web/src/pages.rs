@@ -384,7 +384,7 @@ struct CasesPage {
     show_filter: bool,
 }
 
-fn href(case_no: &str) -> String {
+pub fn href(case_no: &str) -> String {
     format!("/cases/{}", percent_encode(case_no))
 }
 
@@ -649,6 +649,28 @@ struct CasePage {
     actions: Vec<ActionForm>,
     today: String,
     notice: Option<String>,
+    /// 证据: the case's evidence files, and the upload form when the account may store one.
+    evidence: Vec<EvidenceLine>,
+    evidence_form: bool,
+    evidence_href: String,
+    evidence_errors: Vec<FieldError>,
+    media_types: Vec<(&'static str, &'static str)>,
+    /// Where a timeline entry's verification bundle is downloaded (the entry's number appended).
+    bundle_href: String,
+}
+
+/// One evidence file on the case page.
+pub struct EvidenceLine {
+    pub number: i64,
+    pub name: String,
+    pub media_type: String,
+    pub size: String,
+    pub sha256: String,
+    pub source: String,
+    pub method: String,
+    pub stored: String,
+    pub download_href: String,
+    pub bundle_href: String,
 }
 
 /// The interchange event types a case page has a form for.
@@ -685,6 +707,7 @@ pub fn action_id(a: Action) -> &'static str {
         Action::Recovery => "recovery",
         Action::Reopen => "reopen",
         Action::Archive => "archive",
+        Action::Evidence => "evidence",
     }
 }
 
@@ -947,6 +970,12 @@ fn case_page<S: Store>(
         actions,
         today: web.today().to_string(),
         notice,
+        evidence: vec![],
+        evidence_form: false,
+        evidence_href: format!("{}/evidence", href(&r.case_no)),
+        evidence_errors: vec![],
+        media_types: docket_app::MEDIA_TYPES.to_vec(),
+        bundle_href: format!("/api/v1/cases/{}/events/", percent_encode(&r.case_no)),
     }
 }
 
@@ -963,7 +992,53 @@ pub async fn case<S: Store>(
 ) -> Result<Response, PageError> {
     let (visible, view) = web.view_for(&user.account, &case_no).await?;
     let notice = q.done.filter(|d| !d.is_empty()).map(|d| format!("已记录：{d}"));
-    render(&case_page(&web, &user, &visible, &view, None, notice))
+    case_page_with_evidence(&web, &user, &visible, &view, None, notice, vec![]).await
+}
+
+/// The case page with its evidence list read, and the upload form's errors if it was refused
+/// (422 then).
+pub async fn case_page_with_evidence<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    case: &VisibleCase,
+    view: &docket_app::CaseView,
+    failed: Option<(&str, Vec<FieldError>)>,
+    notice: Option<String>,
+    evidence_errors: Vec<FieldError>,
+) -> Result<Response, PageError> {
+    let rows = web.docket.store().case_evidence(&case.row.court, &case.row.case_no).await.map_err(docket_app::AppError::from)?;
+    let refused = failed.is_some() || !evidence_errors.is_empty();
+    let mut page = case_page(web, user, case, view, failed, notice);
+    let api = format!("/api/v1/cases/{}", percent_encode(&case.row.case_no));
+    page.evidence = rows
+        .iter()
+        .map(|r| EvidenceLine {
+            number: r.number,
+            name: r.name.clone(),
+            media_type: docket_app::MEDIA_TYPES
+                .iter()
+                .find(|(t, _)| *t == r.media_type)
+                .map_or_else(|| r.media_type.clone(), |(_, l)| (*l).to_owned()),
+            size: if r.size >= 1024 * 1024 {
+                format!("{:.1} MB", r.size as f64 / 1024.0 / 1024.0)
+            } else {
+                format!("{:.1} KB", r.size as f64 / 1024.0)
+            },
+            sha256: docket_domain::chain::hex(&r.sha256),
+            source: r.source.clone(),
+            method: r.method.clone(),
+            stored: format!("{} {}", r.stored_by, r.recorded_at.get(..19).unwrap_or(&r.recorded_at).replace('T', " ")),
+            download_href: format!("{api}/evidence/{}", r.number),
+            bundle_href: format!("{api}/evidence/{}/bundle", r.number),
+        })
+        .collect();
+    page.evidence_form = user.account.principal().may(Action::Evidence, &case.scope());
+    page.evidence_errors = evidence_errors;
+    if refused {
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    } else {
+        render(&page)
+    }
 }
 
 /// The interchange event object a case action form describes.
@@ -1008,10 +1083,7 @@ pub async fn case_event<S: Store>(
         let action = action.clone();
         async move {
             let view = web.docket.case_view(&case.row.case_no, web.today()).await?;
-            render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &case_page(&web, &user, &case, &view, Some((&action, errors)), None),
-            )
+            case_page_with_evidence(&web, &user, &case, &view, Some((&action, errors)), None, vec![]).await
         }
     };
     let body = event_object(&form, &case.row.case_no);

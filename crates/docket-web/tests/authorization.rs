@@ -20,6 +20,10 @@ enum Endpoint {
     Service,
     Hearing,
     Close,
+    /// The verification bundle of a case's filing entry.
+    EventBundle,
+    EvidenceList,
+    AddEvidence,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -40,7 +44,14 @@ fn expected(
     let read = role != Role::Admin && if own { !sealed || handles || leadership } else { lower && !sealed };
     let write = |ok: bool| read && own && ok;
     match e {
-        Endpoint::ApiRead | Endpoint::PageRead | Endpoint::ListApi => read,
+        Endpoint::ApiRead | Endpoint::PageRead | Endpoint::ListApi | Endpoint::EventBundle | Endpoint::EvidenceList => read,
+        // 证据登记: whoever receives or handles the case's materials.
+        Endpoint::AddEvidence => write(match role {
+            Role::Judge => handles,
+            Role::FilingClerk | Role::Clerk | Role::DivisionHead | Role::President => true,
+            Role::EnforcementOfficer => enforcement,
+            _ => false,
+        }),
         Endpoint::Service => write(match role {
             Role::Judge => handles,
             Role::Clerk | Role::DivisionHead | Role::President => true,
@@ -104,6 +115,9 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::Service,
                     Endpoint::Hearing,
                     Endpoint::Close,
+                    Endpoint::EventBundle,
+                    Endpoint::EvidenceList,
+                    Endpoint::AddEvidence,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -116,13 +130,19 @@ async fn matrix<S: Store>(store: S) {
                         Endpoint::Hearing => {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "hearing_scheduled", "hearing_on": (day + chrono::Days::new(30)).to_string()})).await
                         }
+                        Endpoint::EventBundle => client.get(&format!("/api/v1/cases/{path}/events/0/bundle")).await,
+                        Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
+                        Endpoint::AddEvidence => {
+                            let q = format!("name={}&type=text%2Fplain&source={}&method={}", enc("笔录.txt"), enc("原告提交"), enc("线上提交"));
+                            client.post_raw(&format!("/api/v1/cases/{path}/evidence?{q}"), "application/octet-stream", "询问笔录").await
+                        }
                         Endpoint::Close => {
                             let method = if *enforcement { "enforcement_completed" } else { "judgment" };
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "closed", "method": method})).await
                         }
                     };
                     let got = match e {
-                        Endpoint::ApiRead | Endpoint::PageRead => {
+                        Endpoint::ApiRead | Endpoint::PageRead | Endpoint::EventBundle | Endpoint::EvidenceList => {
                             assert!(
                                 matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
                                 "{user} {case_no} {e:?}: {}",

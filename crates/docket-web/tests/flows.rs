@@ -177,6 +177,71 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     assert!(audit.iter().any(|a| a.action == "append_event" && a.target == case_no && a.detail.contains("调解")));
 }
 
+/// A multipart body as a browser sends the evidence form.
+fn multipart(boundary: &str, fields: &[(&str, &str)], file: (&str, &str)) -> String {
+    let mut body = String::new();
+    for (k, v) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n{}\r\n--{boundary}--\r\n",
+        file.0, file.1
+    ));
+    body
+}
+
+async fn evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies<S: Store>(store: S) {
+    let (case_no, line) = common::case_line("内0203", "民初", 1, false);
+    let web = system(store, &[line, common::assign_line(&case_no, "J1")]).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    let path = format!("/cases/{}/evidence", enc(&case_no));
+    let boundary = "docketboundary";
+    let ctype = format!("multipart/form-data; boundary={boundary}");
+    let fields = |csrf: &str, media_type: &str| {
+        vec![("csrf", csrf.to_owned()), ("media_type", media_type.to_owned()), ("source", "原告提交".into()), ("method", "线上提交".into())]
+    };
+    let as_refs = |f: &Vec<(&'static str, String)>| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let send = |f: Vec<(&'static str, String)>| {
+        let f = as_refs(&f);
+        let refs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        multipart(boundary, &refs, ("借条.txt", "今借到人民币壹万元整"))
+    };
+
+    // The content is text, declared as PDF: refused at the field, in Chinese, nothing stored.
+    let r = judge.send("POST", &path, Some(&ctype), send(fields(&judge.csrf.clone(), "application/pdf"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("文件内容不是所声明的PDF 文档"), "{}", r.body);
+    // Without the CSRF token: refused.
+    let r = judge.send("POST", &path, Some(&ctype), send(fields("forged", "text/plain"))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(web.docket.store().case_evidence("内0203", &case_no).await.unwrap().len(), 0);
+
+    let r = judge.send("POST", &path, Some(&ctype), send(fields(&judge.csrf.clone(), "text/plain"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = judge.get(r.location.as_deref().unwrap()).await;
+    assert!(page.body.contains("借条.txt") && page.body.contains("已登记并写入默克尔日志"), "{}", page.body);
+
+    let api = format!("/api/v1/cases/{}", enc(&case_no));
+    let file = judge.get(&format!("{api}/evidence/1")).await;
+    assert_eq!(file.body, "今借到人民币壹万元整");
+    let bundle: docket_tlog::Bundle = serde_json::from_str(&judge.get(&format!("{api}/evidence/1/bundle")).await.body).unwrap();
+    let key = judge.get("/api/v1/log/verifier-key").await.body;
+    let verified = bundle.verify(Some(&docket_tlog::VerifierKey::parse(&key).unwrap())).unwrap();
+    assert!(matches!(verified.leaf, docket_tlog::Leaf::Evidence { number: 1, .. }));
+    let audit = web.docket.store().audit_log("内0203", 50).await.unwrap();
+    assert!(audit.iter().any(|a| a.action == "add_evidence" && a.target == case_no && a.detail.contains("借条.txt")));
+
+    // The filing's inclusion proof ends in the latest checkpoint; the log's history is consistent.
+    let proof = judge.get(&format!("{api}/events/0/proof")).await.json();
+    let size = proof["tree_size"].as_u64().unwrap();
+    let c = judge.get(&format!("/api/v1/log/consistency?old=1&new={size}")).await;
+    let c: docket_tlog::ConsistencyProof = serde_json::from_str(&c.body).unwrap();
+    c.verify().unwrap();
+    let note = judge.get("/api/v1/log/checkpoint").await.body;
+    assert!(note.starts_with("docket.test/log\n"), "{note}");
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -198,5 +263,6 @@ macro_rules! on_both {
 on_both!(
     sign_in_lockout_and_unauthenticated_calls,
     a_refused_filing_names_each_field_and_stores_nothing,
-    a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure
+    a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure,
+    evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies
 );

@@ -94,7 +94,14 @@ pub async fn system<S: Store>(store: S, extra: &[String]) -> Arc<Web<S>> {
         });
     }
     docket.add_accounts_with_password(accounts, PASSWORD).await.unwrap();
-    Web::new(docket, Options { today: Some(today()), sign_in_attempts: Some(10_000), ..Options::default() })
+    let signer = docket_tlog::SignerKey::from_seed("docket.test/log", [3; 32]).unwrap();
+    let options = Options {
+        today: Some(today()),
+        sign_in_attempts: Some(10_000),
+        signer: Some(Arc::new(signer)),
+        ..Options::default()
+    };
+    Web::new(docket, options)
         .await
         .unwrap()
 }
@@ -163,6 +170,11 @@ impl Client {
 
     pub async fn post_json(&self, uri: &str, body: serde_json::Value) -> Reply {
         self.send("POST", uri, Some("application/json"), body.to_string()).await
+    }
+
+    /// Posts a raw body (an evidence file) with its content type.
+    pub async fn post_raw(&self, uri: &str, content_type: &str, body: &str) -> Reply {
+        self.send("POST", uri, Some(content_type), body.to_owned()).await
     }
 
     pub async fn post_form(&self, uri: &str, fields: &[(&str, &str)]) -> Reply {
