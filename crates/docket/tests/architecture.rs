@@ -15,6 +15,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         "docket-metrics",
         &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "serde_json"],
     ),
+    // The tamper-evident log's mathematics and formats: pure, no other crate of ours, no I/O.
+    ("docket-tlog", &["docket-", "sqlx", "tokio", "futures", "axum", "askama", "getrandom"]),
     // Storage knows the domain, not the format, the use cases or HTTP.
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),
     // Use cases know the Store trait, never a database driver or HTTP.
