@@ -22,5 +22,5 @@ url=${DOCKET_TEST_PG_URL:-$(.ci/pg-up)}
 db="docket_bench_$$"
 psql "$url" -qc "CREATE DATABASE $db" >/dev/null
 pg_url="${url%/*}/$db"
-$bin --db "$pg_url" import "$work/court.jsonl"
+$bin --db "$pg_url" --log-key "$work/pg.log-key" import "$work/court.jsonl"
 psql "$url" -qc "DROP DATABASE $db" >/dev/null
