@@ -13,6 +13,7 @@ mod ledger;
 mod metrics;
 pub mod metrics_output;
 mod replay;
+mod reports;
 mod verify;
 mod view;
 
@@ -27,6 +28,7 @@ pub use ledger::{
 };
 pub use metrics::{engine_from_states, facts_from_row};
 pub use replay::replay_log;
+pub use reports::{NameBook, ReportKind};
 pub use verify::{ChainProblem, VerifyReport};
 pub use view::{CaseView, TimelineEntry};
 

@@ -101,6 +101,27 @@ pub enum Command {
     /// 用户账户
     #[command(subcommand)]
     User(UserCommand),
+    /// 报告：一周一通报（weekly）、年度工作报告数据稿（annual），数字全部取自指标引擎
+    Report {
+        /// weekly 或 annual
+        #[arg(value_parser = ["weekly", "annual"])]
+        kind: String,
+        /// 法院代字
+        #[arg(long)]
+        court: String,
+        /// 期间：2025、2025-Q3、2025-10、2025-W40 或 2025-01-01..2025-03-31
+        #[arg(long)]
+        period: String,
+        /// 含下级法院（辖区）
+        #[arg(long)]
+        rollup: bool,
+        /// 格式
+        #[arg(long, default_value = "txt", value_parser = ["txt", "html", "csv"])]
+        format: String,
+        /// 输出文件（默认标准输出）
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
     Metrics(MetricsArgs),
 }

@@ -205,6 +205,27 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { kind, court, period, rollup, format, out } => {
+            let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly 或 annual")?;
+            let doc = match docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await {
+                Ok(d) => d,
+                Err(AppError::Invalid(why) | AppError::NotFound(why)) => {
+                    eprintln!("{why}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let text = match format.as_str() {
+                "html" => doc.to_html(),
+                "csv" => doc.to_csv(),
+                _ => doc.to_text(),
+            };
+            match out {
+                Some(path) => std::fs::write(&path, text).with_context(|| format!("无法写入 {}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Metrics(args) => {
             metrics::run(&docket, args).await?;
             Ok(ExitCode::SUCCESS)

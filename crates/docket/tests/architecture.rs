@@ -17,6 +17,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ),
     // The tamper-evident log's mathematics and formats: pure, no other crate of ours, no I/O.
     ("docket-tlog", &["docket-", "sqlx", "tokio", "futures", "axum", "askama", "getrandom"]),
+    // Reports are pure: drafted from the engine's figures, no SQL, no I/O, no HTTP.
+    ("docket-reports", &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "askama"]),
     // Storage knows the domain, not the format, the use cases or HTTP.
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),
     // Use cases know the Store trait, never a database driver or HTTP.

@@ -1,0 +1,122 @@
+//! Reports on a fixed dataset: their text is pinned by snapshots (`tests/snapshots/`; set
+//! `UPDATE_SNAPSHOTS=1` to rewrite them after a deliberate change), and every figure they print —
+//! in the prose and in the tables — is parsed back and compared with the indicator engine's.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use docket_app::{Docket, ReportKind};
+use docket_metrics::{Dimension, Engine, Query, Settings, Value};
+use docket_reports::{Document, Names, ReportPeriod, numbers};
+
+fn snapshot(name: &str, text: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, text).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing snapshot {}", path.display()));
+    assert!(want == text, "{name} differs from its snapshot:\n--- want\n{want}\n--- got\n{text}");
+}
+
+fn values(engine: &Engine, court: &str, rollup: bool, period: &str, tag: Option<&str>) -> Vec<Value> {
+    let q = Query {
+        court: docket_domain::CourtCode::parse(court).unwrap(),
+        rollup,
+        period: ReportPeriod::parse(period).unwrap().period,
+        by: vec![],
+        tag: tag.map(|t| docket_domain::Tag::parse(t).unwrap()),
+        indicators: vec![],
+    };
+    engine.compute(&q).unwrap().remove(0).values
+}
+
+fn by_name<'a>(values: &'a [Value], name: &str) -> &'a Value {
+    values.iter().find(|v| v.indicator.name == name).unwrap_or_else(|| panic!("no indicator named {name}"))
+}
+
+fn figure(v: &[Value], id: &str) -> i64 {
+    v.iter().find(|x| x.indicator.id == id).unwrap().value.unwrap().round() as i64
+}
+
+/// The number printed right after `label` (e.g. `共受理各类案件 1234 件` → 1234).
+fn number_after(text: &str, label: &str) -> i64 {
+    let at = text.find(label).unwrap_or_else(|| panic!("{label:?} not in the report")) + label.len();
+    text[at..].trim_start().chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap()
+}
+
+fn table_rows<'a>(doc: &'a Document, caption_prefix: &str) -> &'a [Vec<String>] {
+    &doc.tables().find(|t| t.caption.starts_with(caption_prefix)).unwrap().rows
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines() {
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let engine = d.metrics_engine(Settings::default()).await.unwrap();
+    let names = d.name_book().await.unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Annual, "内0203", "2025", false).unwrap();
+    let text = doc.to_text();
+    snapshot("annual_内0203_2025.txt", &text);
+
+    let v = values(&engine, "内0203", false, "2025", None);
+    assert_eq!(number_after(&text, "共受理各类案件"), figure(&v, "accepted"));
+    assert_eq!(number_after(&text, "审执结"), figure(&v, "closed"));
+    assert_eq!(number_after(&text, "期末未结"), figure(&v, "pending"));
+    assert_eq!(number_after(&text, "期末超 12 个月未结案件"), figure(&v, "long_pending_12m"));
+    let closure = by_name(&v, "结案率");
+    assert!(text.contains(&format!("结案率 {}，同比{}", numbers::value(closure), numbers::change(closure, closure.yoy).unwrap())));
+    let labor = values(&engine, "内0203", false, "2025", Some("labor"));
+    if figure(&labor, "accepted") > 0 {
+        assert_eq!(number_after(&text, "受理劳动争议案件"), figure(&labor, "accepted"));
+    }
+    // The appendix: every row is the engine's value and 同比.
+    let rows = table_rows(&doc, "附表");
+    assert!(rows.len() > 20, "{}", rows.len());
+    for r in rows {
+        let e = by_name(&v, &r[0]);
+        assert_eq!(r[1], numbers::value(e), "{}", r[0]);
+        assert_eq!(r[2], numbers::change(e, e.yoy).unwrap_or_else(|| "—".into()), "{}", r[0]);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engines() {
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let engine = d.metrics_engine(Settings::default()).await.unwrap();
+    let names = d.name_book().await.unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", "2025-W40", true).unwrap();
+    let text = doc.to_text();
+    snapshot("weekly_内02_2025-W40.txt", &text);
+
+    let week = values(&engine, "内02", true, "2025-W40", None);
+    let ytd = values(&engine, "内02", true, "2025-01-01..2025-10-05", None);
+    assert_eq!(number_after(&text, "本周新收案件"), figure(&week, "filed"));
+    assert_eq!(number_after(&text, "年初以来受理"), figure(&ytd, "accepted"));
+    for (caption, v) in [("表1", &week), ("表2", &ytd)] {
+        for r in table_rows(&doc, caption) {
+            let e = by_name(v, &r[0]);
+            assert_eq!(r[1], numbers::value(e), "{caption} {}", r[0]);
+            assert_eq!(r[3], numbers::change(e, e.yoy).unwrap_or_else(|| "—".into()), "{caption} {}", r[0]);
+        }
+    }
+    // The lower courts side by side: one row per court in the rollup, each its own figures.
+    let per_court = engine
+        .compute(&Query {
+            court: docket_domain::CourtCode::parse("内02").unwrap(),
+            rollup: true,
+            period: ReportPeriod::parse("2025-01-01..2025-10-05").unwrap().period,
+            by: vec![Dimension::Court],
+            tag: None,
+            indicators: vec![],
+        })
+        .unwrap();
+    let rows = table_rows(&doc, "表3");
+    assert_eq!(rows.len(), per_court.len());
+    for g in &per_court {
+        let code = &g.key.iter().find(|(k, _)| *k == "court").unwrap().1;
+        let row = rows.iter().find(|r| r[0] == names.court(code)).unwrap();
+        assert_eq!(row[1], figure(&g.values, "accepted").to_string());
+    }
+}

@@ -1,0 +1,318 @@
+//! The reports drafted from the indicator engine: the 年度工作报告数据稿 in the seeds' prose
+//! (every number computed, each with its 同比), and the 一周一通报 (the week and the year to date,
+//! against last week and last year, with the lower courts side by side and the judges with overdue
+//! or long-pending cases). Each ends with its indicator table, the figures the prose quotes.
+
+use docket_domain::{CourtCode, Tag};
+use docket_metrics::{Dimension, Engine, GroupResult, MetricsError, Query, Value};
+
+use crate::document::{Block, Document, Table};
+use crate::numbers;
+use crate::period::ReportPeriod;
+
+/// What a report is about.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub court: CourtCode,
+    pub court_name: String,
+    /// Include the lower courts (辖区).
+    pub rollup: bool,
+    pub period: ReportPeriod,
+}
+
+/// Names of courts and judges, for tables by court or judge.
+pub trait Names {
+    fn court(&self, code: &str) -> String;
+    fn judge(&self, court: &str, code: &str) -> String;
+}
+
+fn compute(engine: &Engine, scope: &Scope, period: docket_metrics::Period, by: Vec<Dimension>, tag: Option<Tag>) -> Result<Vec<GroupResult>, MetricsError> {
+    engine.compute(&Query { court: scope.court.clone(), rollup: scope.rollup, period, by, tag, indicators: vec![] })
+}
+
+fn find<'a>(values: &'a [Value], id: &str) -> Option<&'a Value> {
+    values.iter().find(|v| v.indicator.id == id)
+}
+
+/// `结案率 97.58%，同比上升 1.23 个百分点`; `None` when the indicator has no value.
+fn clause(values: &[Value], id: &str) -> Option<String> {
+    let v = find(values, id)?;
+    v.value?;
+    let mut s = format!("{} {}", v.indicator.name, numbers::value(v));
+    if let Some(c) = numbers::change(v, v.yoy) {
+        s.push_str(&format!("，同比{c}"));
+    }
+    Some(s)
+}
+
+/// The clauses of the indicators that have values, joined as one sentence.
+fn sentence(values: &[Value], ids: &[&str]) -> Option<String> {
+    let parts: Vec<String> = ids.iter().filter_map(|id| clause(values, id)).collect();
+    (!parts.is_empty()).then(|| format!("{}。", parts.join("；")))
+}
+
+fn count(values: &[Value], id: &str) -> i64 {
+    find(values, id).and_then(|v| v.value).map_or(0, |x| x.round() as i64)
+}
+
+fn shown(values: &[Value], id: &str) -> String {
+    find(values, id).map_or_else(|| "—".into(), numbers::value)
+}
+
+/// 附表: every indicator with a value, its 同比 and its reasonable range.
+fn indicator_table(caption: &str, values: &[Value]) -> Table {
+    Table {
+        caption: caption.into(),
+        header: vec!["指标".into(), "数值".into(), "同比".into(), "合理区间".into()],
+        rows: values
+            .iter()
+            .filter(|v| v.value.is_some())
+            .map(|v| {
+                vec![
+                    v.indicator.name.to_string(),
+                    numbers::value(v),
+                    numbers::change(v, v.yoy).unwrap_or_else(|| "—".into()),
+                    match v.within_range {
+                        Some(true) => "区间内".into(),
+                        Some(false) => "偏离".into(),
+                        None => "—".into(),
+                    },
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The tags whose cases the annual draft reports as green channels (绿色通道), with labor last
+/// in its own section.
+const CHANNELS: &[&str] = &["enterprise", "major_project", "finance", "migrant_wages", "minor", "livelihood", "ip"];
+
+/// 年度工作报告数据稿.
+pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> {
+    let all = compute(engine, scope, scope.period.period, vec![], None)?;
+    let v: &[Value] = all.first().map_or(&[], |g| &g.values);
+    let mut blocks = Vec::new();
+    let p = &scope.period.name;
+
+    blocks.push(Block::Heading(1, "审判执行工作总体情况".into()));
+    let mut overall = format!(
+        "{p}，{}共受理各类案件 {} 件（其中新收 {} 件，旧存 {} 件），审执结 {} 件，结案率 {}",
+        scope.court_name,
+        count(v, "accepted"),
+        count(v, "filed"),
+        count(v, "carried_over"),
+        count(v, "closed"),
+        shown(v, "closure_rate"),
+    );
+    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.yoy)) {
+        overall.push_str(&format!("，同比{c}"));
+    }
+    overall.push_str(&format!("；期末未结 {} 件。", count(v, "pending")));
+    blocks.push(Block::Paragraph(overall));
+    let changes: Vec<String> = ["accepted", "closed"]
+        .iter()
+        .filter_map(|id| find(v, id).and_then(|x| numbers::change(x, x.yoy).map(|c| format!("{}同比{c}", x.indicator.name))))
+        .collect();
+    if !changes.is_empty() {
+        blocks.push(Block::Paragraph(format!("{}。", changes.join("，"))));
+    }
+
+    blocks.push(Block::Heading(1, "审判质效".into()));
+    for (heading, ids) in [
+        ("审判效率", &["within_limit_rate", "avg_duration_days", "median_duration_days", "extension_rate", "closed_per_judge"][..]),
+        ("审判质量", &["acceptance_rate", "appeal_rate", "reversal_remand_rate", "second_instance_reversal_rate"][..]),
+        ("审判效果", &["mediation_withdrawal_rate", "mediation_rate", "case_matter_ratio"][..]),
+    ] {
+        if let Some(s) = sentence(v, ids) {
+            blocks.push(Block::Heading(2, heading.into()));
+            blocks.push(Block::Paragraph(s));
+        }
+    }
+
+    blocks.push(Block::Heading(1, "执行工作".into()));
+    blocks.push(Block::Paragraph(
+        sentence(v, &["recovered_amount", "completion_rate", "actual_enforcement_rate", "recovery_rate", "termination_rate"])
+            .unwrap_or_else(|| "本期无执行案件数据。".into()),
+    ));
+
+    if let Some(s) = sentence(v, &["premediation_success_rate"]) {
+        blocks.push(Block::Heading(1, "诉前调解".into()));
+        blocks.push(Block::Paragraph(s));
+    }
+
+    let mut channel_lines = Vec::new();
+    for tag in CHANNELS.iter().filter_map(|t| Tag::parse(t)) {
+        let r = compute(engine, scope, scope.period.period, vec![], Some(tag.clone()))?;
+        let tv: &[Value] = r.first().map_or(&[], |g| &g.values);
+        if count(tv, "accepted") == 0 {
+            continue;
+        }
+        channel_lines.push(format!(
+            "{}案件受理 {} 件，审执结 {} 件，结案率 {}，平均审理天数 {}。",
+            tag.label(),
+            count(tv, "accepted"),
+            count(tv, "closed"),
+            shown(tv, "closure_rate"),
+            shown(tv, "avg_duration_days"),
+        ));
+    }
+    if !channel_lines.is_empty() {
+        blocks.push(Block::Heading(1, "服务保障大局（绿色通道）".into()));
+        blocks.extend(channel_lines.into_iter().map(Block::Paragraph));
+    }
+
+    if let Some(labor) = Tag::parse("labor") {
+        let r = compute(engine, scope, scope.period.period, vec![], Some(labor))?;
+        let lv: &[Value] = r.first().map_or(&[], |g| &g.values);
+        if count(lv, "accepted") > 0 {
+            blocks.push(Block::Heading(1, "劳动争议案件".into()));
+            let mut s = format!("受理劳动争议案件 {} 件", count(lv, "accepted"));
+            if let Some(c) = find(lv, "accepted").and_then(|x| numbers::change(x, x.yoy)) {
+                s.push_str(&format!("，同比{c}"));
+            }
+            s.push_str(&format!("；审结 {} 件，调撤率 {}，平均审理天数 {}。", count(lv, "closed"), shown(lv, "mediation_withdrawal_rate"), shown(lv, "avg_duration_days")));
+            blocks.push(Block::Paragraph(s));
+        }
+    }
+
+    if let Some(s) = sentence(v, &["online_filing_rate", "eservice_success_rate"]) {
+        blocks.push(Block::Heading(1, "电子送达和网上立案".into()));
+        blocks.push(Block::Paragraph(s));
+    }
+
+    blocks.push(Block::Heading(1, "长期未结案件清理".into()));
+    let mut s = format!(
+        "期末超 12 个月未结案件 {} 件（其中超 18 个月 {} 件，超 36 个月 {} 件），超审限未结案件 {} 件",
+        count(v, "long_pending_12m"),
+        count(v, "long_pending_18m"),
+        count(v, "long_pending_36m"),
+        count(v, "overdue_pending"),
+    );
+    if let Some(c) = find(v, "long_pending_12m").and_then(|x| numbers::change(x, x.yoy)) {
+        s.push_str(&format!("；超 12 个月未结案件同比{c}"));
+    }
+    s.push('。');
+    blocks.push(Block::Paragraph(s));
+
+    blocks.push(Block::Table(indicator_table("附表：主要审判质效指标", v)));
+    Ok(Document {
+        title: format!("{}{}工作报告（数据稿）", scope.court_name, scope.period.name),
+        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
+        blocks,
+    })
+}
+
+const WEEKLY: &[&str] = &[
+    "filed",
+    "closed",
+    "pending",
+    "closure_rate",
+    "within_limit_rate",
+    "avg_duration_days",
+    "mediation_withdrawal_rate",
+    "overdue_pending",
+    "long_pending_12m",
+    "recovered_amount",
+];
+
+fn key_table(caption: &str, values: &[Value], vs: &str, pick: fn(&Value) -> Option<f64>) -> Table {
+    Table {
+        caption: caption.into(),
+        header: vec!["指标".into(), "数值".into(), vs.into(), "同比".into()],
+        rows: WEEKLY
+            .iter()
+            .filter_map(|id| find(values, id))
+            .map(|v| {
+                vec![
+                    v.indicator.name.to_string(),
+                    numbers::value(v),
+                    numbers::change(v, pick(v)).unwrap_or_else(|| "—".into()),
+                    numbers::change(v, v.yoy).unwrap_or_else(|| "—".into()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// 一周一通报 for a court and, when `scope.rollup`, across its lower courts.
+pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Document, MetricsError> {
+    let week = compute(engine, scope, scope.period.period, vec![], None)?;
+    let wv: &[Value] = week.first().map_or(&[], |g| &g.values);
+    let ytd = compute(engine, scope, scope.period.year_to_date(), vec![], None)?;
+    let yv: &[Value] = ytd.first().map_or(&[], |g| &g.values);
+    let mut blocks = vec![Block::Heading(1, "本周及年初以来主要指标".into())];
+    blocks.push(Block::Paragraph(format!(
+        "本周新收案件 {} 件，审执结 {} 件；年初以来受理 {} 件，审执结 {} 件，结案率 {}{}；当前未结 {} 件，其中超审限 {} 件、超 12 个月 {} 件。",
+        count(wv, "filed"),
+        count(wv, "closed"),
+        count(yv, "accepted"),
+        count(yv, "closed"),
+        shown(yv, "closure_rate"),
+        find(yv, "closure_rate").and_then(|x| numbers::change(x, x.yoy)).map_or_else(String::new, |c| format!("，同比{c}")),
+        count(yv, "pending"),
+        count(yv, "overdue_pending"),
+        count(yv, "long_pending_12m"),
+    )));
+    blocks.push(Block::Table(key_table("表1：本周指标（与上周、去年同期比）", wv, "较上周", |v| v.mom)));
+    blocks.push(Block::Table(key_table("表2：年初以来指标（与去年同期比）", yv, "环比", |v| v.mom)));
+
+    if scope.rollup {
+        let by_court = compute(engine, scope, scope.period.year_to_date(), vec![Dimension::Court], None)?;
+        blocks.push(Block::Heading(1, "辖区各法院情况（年初以来）".into()));
+        let mut ranked: Vec<&GroupResult> = by_court.iter().collect();
+        let rate = |g: &GroupResult| find(&g.values, "closure_rate").and_then(|v| v.value).unwrap_or(-1.0);
+        ranked.sort_by(|a, b| rate(b).total_cmp(&rate(a)));
+        let rows: Vec<Vec<String>> = ranked
+            .into_iter()
+            .map(|g| {
+                let code = g.key.iter().find(|(d, _)| *d == "court").map_or("", |(_, c)| c.as_str());
+                vec![
+                    names.court(code),
+                    count(&g.values, "accepted").to_string(),
+                    count(&g.values, "closed").to_string(),
+                    shown(&g.values, "closure_rate"),
+                    shown(&g.values, "within_limit_rate"),
+                    count(&g.values, "overdue_pending").to_string(),
+                    count(&g.values, "long_pending_12m").to_string(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            caption: "表3：辖区法院结案率排序".into(),
+            header: ["法院", "受理", "审执结", "结案率", "法定审限内结案率", "超审限未结", "超12个月未结"].map(String::from).to_vec(),
+            rows,
+        }));
+    }
+
+    let by_judge = compute(engine, scope, scope.period.year_to_date(), vec![Dimension::Judge], None)?;
+    let mut judges: Vec<(String, i64, i64)> = by_judge
+        .iter()
+        .filter_map(|g| {
+            // The judge dimension's value is `court/judge` (judge codes repeat across courts).
+            let key = g.key.iter().find(|(d, _)| *d == "judge").map(|(_, j)| j.clone())?;
+            let (court, judge) = match key.split_once('/') {
+                Some((c, j)) => (c.to_string(), j.to_string()),
+                None => (scope.court.to_string(), key),
+            };
+            let (o, l) = (count(&g.values, "overdue_pending"), count(&g.values, "long_pending_12m"));
+            (o + l > 0).then(|| (names.judge(&court, &judge), o, l))
+        })
+        .collect();
+    judges.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)).then(a.0.cmp(&b.0)));
+    blocks.push(Block::Heading(1, "超审限及长期未结案件（按承办法官）".into()));
+    if judges.is_empty() {
+        blocks.push(Block::Paragraph("本周无超审限或超 12 个月未结案件。".into()));
+    } else {
+        blocks.push(Block::Paragraph(format!("共有 {} 名法官名下有超审限或超 12 个月未结案件，请督促清结。", judges.len())));
+        blocks.push(Block::Table(Table {
+            caption: "表4：超审限及超12个月未结案件".into(),
+            header: ["承办法官", "超审限未结", "超12个月未结"].map(String::from).to_vec(),
+            rows: judges.into_iter().map(|(n, o, l)| vec![n, o.to_string(), l.to_string()]).collect(),
+        }));
+    }
+    Ok(Document {
+        title: format!("{}审判执行工作通报", scope.court_name),
+        subtitle: scope.period.name.clone(),
+        blocks,
+    })
+}

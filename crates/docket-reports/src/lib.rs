@@ -1,0 +1,17 @@
+//! Docket's reports, pure: what a court's managers read each week, month and year, drafted from
+//! the indicator engine so that every figure is the engine's.
+//!
+//! - [`numbers`]: Chinese number formatting in one place;
+//! - [`period`]: report periods (year, quarter, month, ISO week, range) and their names;
+//! - [`document`]: the document model and its text, HTML and CSV renderings;
+//! - [`drafts`]: the 年度工作报告数据稿 and the 一周一通报.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod document;
+pub mod drafts;
+pub mod numbers;
+pub mod period;
+
+pub use document::{Block, Document, Table};
+pub use drafts::{Names, Scope, annual, weekly};
+pub use period::{PeriodError, ReportPeriod};
