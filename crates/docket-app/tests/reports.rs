@@ -80,6 +80,42 @@ async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines(
     }
 }
 
+/// The XLSX of a report reads back (with calamine) as its tables: integers and percentages as
+/// numbers equal to the printed figures, the rest as the same text; the DOCX is a zip with the
+/// report's text in its body.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn office_files_read_back_with_the_same_figures() {
+    use calamine::{Data, Reader, Xlsx};
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let doc = d.report(ReportKind::Weekly, "内02", "2025-W40", true, Settings::default()).await.unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(doc.to_xlsx().unwrap())).unwrap();
+    let mut cells = 0;
+    for table in doc.tables() {
+        let name = table.caption.split('：').next().unwrap();
+        let range = book.worksheet_range(name).unwrap();
+        let rows: Vec<&[Data]> = range.rows().collect();
+        assert_eq!(rows.len(), table.rows.len() + 1, "{name}");
+        for (want, got) in table.rows.iter().zip(&rows[1..]) {
+            for (w, g) in want.iter().zip(got.iter()) {
+                match g {
+                    Data::Float(f) if w.ends_with('%') => assert_eq!(format!("{:.2}%", f * 100.0), *w, "{name}"),
+                    Data::Float(f) => assert_eq!(format!("{f:.0}"), *w, "{name}"),
+                    Data::Int(i) => assert_eq!(i.to_string(), *w, "{name}"),
+                    Data::String(s) => assert_eq!(s, w, "{name}"),
+                    other => panic!("{name}: unexpected cell {other:?} for {w}"),
+                }
+                cells += 1;
+            }
+        }
+    }
+    assert!(cells > 50, "{cells}");
+    let docx = doc.to_docx().unwrap();
+    assert!(docx.starts_with(b"PK\x03\x04"));
+    let text = String::from_utf8_lossy(&docx);
+    assert!(text.contains("word/document.xml"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engines() {
     let d = Docket::new(docket_store::test_support::sqlite().await);

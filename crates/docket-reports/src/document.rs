@@ -39,10 +39,10 @@ pub fn chinese_numeral(n: usize) -> String {
 
 /// Numbers headings as they come: a heading resets the counters below it.
 #[derive(Default)]
-struct Numbering([usize; 3]);
+pub(crate) struct Numbering([usize; 3]);
 
 impl Numbering {
-    fn next(&mut self, level: u8) -> String {
+    pub(crate) fn next(&mut self, level: u8) -> String {
         let i = usize::from(level.clamp(1, 3)) - 1;
         self.0[i] += 1;
         for below in &mut self.0[i + 1..] {

@@ -4,14 +4,17 @@
 //! - [`numbers`]: Chinese number formatting in one place;
 //! - [`period`]: report periods (year, quarter, month, ISO week, range) and their names;
 //! - [`document`]: the document model and its text, HTML and CSV renderings;
-//! - [`drafts`]: the 年度工作报告数据稿 and the 一周一通报.
+//! - [`drafts`]: the 年度工作报告数据稿 and the 一周一通报;
+//! - [`office`]: DOCX and XLSX.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod drafts;
 pub mod numbers;
+pub mod office;
 pub mod period;
 
 pub use document::{Block, Document, Table};
 pub use drafts::{Names, Scope, annual, weekly};
+pub use office::OfficeError;
 pub use period::{PeriodError, ReportPeriod};

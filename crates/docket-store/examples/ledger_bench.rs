@@ -4,6 +4,7 @@
 //!    complete in one transaction; then single-entry commits (one transaction, one fsync each);
 //! 2. proof generation at the final size: random inclusion proofs and consistency proofs, each
 //!    the one query for its nodes plus the hashing, with p50/p99.
+//!
 //! Usage: ledger_bench DB_URL_OR_PATH LEAVES
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

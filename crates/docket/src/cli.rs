@@ -116,9 +116,9 @@ pub enum Command {
         #[arg(long)]
         rollup: bool,
         /// 格式
-        #[arg(long, default_value = "txt", value_parser = ["txt", "html", "csv"])]
+        #[arg(long, default_value = "txt", value_parser = ["txt", "html", "csv", "docx", "xlsx"])]
         format: String,
-        /// 输出文件（默认标准输出）
+        /// 输出文件（默认标准输出；docx、xlsx 必须指定）
         #[arg(long)]
         out: Option<PathBuf>,
     },

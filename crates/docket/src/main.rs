@@ -215,14 +215,17 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
                 }
                 Err(e) => return Err(e.into()),
             };
-            let text = match format.as_str() {
-                "html" => doc.to_html(),
-                "csv" => doc.to_csv(),
-                _ => doc.to_text(),
+            let bytes = match format.as_str() {
+                "html" => doc.to_html().into_bytes(),
+                "csv" => doc.to_csv().into_bytes(),
+                "docx" => doc.to_docx()?,
+                "xlsx" => doc.to_xlsx()?,
+                _ => doc.to_text().into_bytes(),
             };
             match out {
-                Some(path) => std::fs::write(&path, text).with_context(|| format!("无法写入 {}", path.display()))?,
-                None => print!("{text}"),
+                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("无法写入 {}", path.display()))?,
+                None if matches!(format.as_str(), "docx" | "xlsx") => bail!("{format} 格式请用 --out 指定输出文件"),
+                None => std::io::stdout().write_all(&bytes)?,
             }
             Ok(ExitCode::SUCCESS)
         }
