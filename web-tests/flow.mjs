@@ -96,6 +96,11 @@ try {
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
   await page.goto(`${base}/metrics?by=month`);
   await shot('08-metrics');
+  await page.goto(`${base}/reports?kind=annual&period=2025`);
+  check((await page.textContent('#report')).includes('共受理各类案件'), 'the annual report draft is shown');
+  await shot('09-report');
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
+  await shot('10-case-evidence-and-bundles');
   console.log('browser flow passed');
 } catch (e) {
   await shot('failure').catch(() => {});

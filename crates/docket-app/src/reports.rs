@@ -46,6 +46,16 @@ impl Names for NameBook {
     }
 }
 
+impl NameBook {
+    /// From reference data already loaded (the web keeps the courts and judges).
+    pub fn from_parts(courts: &[docket_domain::Court], judges: &[docket_domain::Judge]) -> Self {
+        NameBook {
+            courts: courts.iter().map(|c| (c.code.to_string(), c.name.clone())).collect(),
+            judges: judges.iter().map(|j| ((j.court.to_string(), j.code.clone()), j.name.clone())).collect(),
+        }
+    }
+}
+
 impl<S: Store> Docket<S> {
     pub async fn name_book(&self) -> Result<NameBook, AppError> {
         let courts = self.store().courts().await?.into_iter().map(|c| (c.code.to_string(), c.name)).collect();

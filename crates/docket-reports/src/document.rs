@@ -89,7 +89,22 @@ impl Document {
     /// A standalone HTML page (our own small stylesheet inline: 仿宋 body, 黑体 headings, with
     /// fallbacks), also embedded by the web UI.
     pub fn to_html(&self) -> String {
-        let mut body = String::new();
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}</title><style>\
+             body{{font-family:\"FangSong\",\"仿宋\",\"Noto Serif CJK SC\",serif;max-width:48em;margin:2em auto;line-height:1.8}}\
+             h1{{text-align:center;font-family:\"SimHei\",\"黑体\",\"Noto Sans CJK SC\",sans-serif}}\
+             h2,h3,h4{{font-family:\"SimHei\",\"黑体\",\"Noto Sans CJK SC\",sans-serif;font-size:1em}}\
+             .subtitle{{text-align:center}} p{{text-indent:2em}} table{{border-collapse:collapse;margin:1em 0}}\
+             td,th{{border:1px solid #444;padding:.2em .6em}} caption{{font-weight:bold}}</style></head>\n\
+             <body>{body}</body></html>\n",
+            title = escape(&self.title),
+            body = self.body_html(),
+        )
+    }
+
+    /// The report as an HTML fragment (title, subtitle, body), for embedding in a page.
+    pub fn body_html(&self) -> String {
+        let mut body = format!("<h1>{}</h1><p class=\"subtitle\">{}</p>\n", escape(&self.title), escape(&self.subtitle));
         let mut numbering = Numbering::default();
         for b in &self.blocks {
             match b {
@@ -115,17 +130,7 @@ impl Document {
                 }
             }
         }
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{title}</title><style>\
-             body{{font-family:\"FangSong\",\"仿宋\",\"Noto Serif CJK SC\",serif;max-width:48em;margin:2em auto;line-height:1.8}}\
-             h1{{text-align:center;font-family:\"SimHei\",\"黑体\",\"Noto Sans CJK SC\",sans-serif}}\
-             h2,h3,h4{{font-family:\"SimHei\",\"黑体\",\"Noto Sans CJK SC\",sans-serif;font-size:1em}}\
-             .subtitle{{text-align:center}} p{{text-indent:2em}} table{{border-collapse:collapse;margin:1em 0}}\
-             td,th{{border:1px solid #444;padding:.2em .6em}} caption{{font-weight:bold}}</style></head>\n\
-             <body><h1>{title}</h1><p class=\"subtitle\">{subtitle}</p>\n{body}</body></html>\n",
-            title = escape(&self.title),
-            subtitle = escape(&self.subtitle),
-        )
+        body
     }
 
     /// Every table as CSV (RFC 4180 quoting), each after a line with its caption; a UTF-8 byte

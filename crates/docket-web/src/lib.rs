@@ -17,6 +17,7 @@ mod error;
 mod ledger;
 mod openapi;
 mod pages;
+mod reports;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -343,6 +344,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/cases/{case_no}/events", post(pages::case_event::<S>))
         .route("/file", get(pages::file_form::<S>).post(pages::file::<S>))
         .route("/metrics", get(pages::metrics::<S>))
+        .route("/reports", get(reports::reports::<S>))
         .route("/admin/users", get(pages::users::<S>).post(pages::add_user::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET) }))

@@ -53,7 +53,7 @@ pub struct Nav {
 }
 
 impl Nav {
-    fn new<S: Store>(web: &Web<S>, user: &User, active: &'static str) -> Self {
+    pub fn new<S: Store>(web: &Web<S>, user: &User, active: &'static str) -> Self {
         let p = user.account.principal();
         Self {
             name: user.account.name.clone(),

@@ -242,6 +242,24 @@ async fn evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies<S:
     assert!(note.starts_with("docket.test/log\n"), "{note}");
 }
 
+async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store: S) {
+    let (case_no, line) = common::case_line("内0203", "民初", 1, false);
+    let web = system(store, &[line, common::assign_line(&case_no, "J1")]).await;
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内02", "president"), PASSWORD).await;
+    let page = president.get(&format!("/reports?kind=weekly&court={}&period=2025-W14&rollup=true", enc("内02"))).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("审判执行工作通报") && page.body.contains("表3：辖区法院结案率排序"), "{}", page.body);
+    let xlsx = president.get(&format!("/reports?kind=annual&court={}&period=2025&rollup=true&format=xlsx", enc("内0203"))).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let bad = president.get(&format!("/reports?kind=annual&court={}&period=2025-13", enc("内02"))).await;
+    assert!(bad.body.contains("期间“2025-13”无效"), "{}", bad.body);
+    // A court the account may not view reads as absent.
+    let mut peer = Client::new(&web);
+    peer.sign_in(&username("内0203", "president"), PASSWORD).await;
+    assert_eq!(peer.get(&format!("/reports?court={}", enc("内02"))).await.status, StatusCode::NOT_FOUND);
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -264,5 +282,6 @@ on_both!(
     sign_in_lockout_and_unauthenticated_calls,
     a_refused_filing_names_each_field_and_stores_nothing,
     a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure,
-    evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies
+    evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies,
+    reports_are_drafted_for_viewable_courts_and_downloaded
 );

@@ -1,0 +1,111 @@
+//! 报告: the 一周一通报 and the 年度工作报告数据稿 of a court the account may view, drafted from the
+//! server's indicator engine, shown on the page and downloaded as DOCX, XLSX, CSV or HTML.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Datelike as _;
+use docket_app::{Docket, NameBook, ReportKind};
+use docket_store::Store;
+use serde::Deserialize;
+
+use crate::auth::PageUser;
+use crate::error::{PageError, WebError};
+use crate::pages::{Nav, percent_encode};
+use crate::Web;
+
+#[derive(Deserialize, Default)]
+pub struct ReportQuery {
+    kind: Option<String>,
+    court: Option<String>,
+    period: Option<String>,
+    #[serde(default)]
+    rollup: bool,
+    format: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "reports.html")]
+struct ReportsPage {
+    nav: Nav,
+    kind: String,
+    courts: Vec<(String, String)>,
+    court: String,
+    period: String,
+    rollup: bool,
+    error: Option<String>,
+    body: String,
+    download: String,
+}
+
+pub async fn reports<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, PageError> {
+    let a = &user.account;
+    let court = web.court_param(a, q.court.as_deref())?;
+    let principal = a.principal();
+    let courts: Vec<(String, String)> = web
+        .courts
+        .iter()
+        .filter(|c| principal.may_view_court(&c.code))
+        .map(|c| (c.code.to_string(), c.name.clone()))
+        .collect();
+    let today = web.today();
+    let kind_id = q.kind.clone().unwrap_or_else(|| "weekly".into());
+    let kind = ReportKind::parse(&kind_id).ok_or_else(|| WebError::BadRequest(format!("未知的报告类型：{kind_id}")))?;
+    let period = q.period.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| match kind {
+        ReportKind::Weekly => today.format("%G-W%V").to_string(),
+        ReportKind::Annual => today.year().to_string(),
+    });
+    let names = NameBook::from_parts(&web.courts, &web.judges);
+    let drafted = {
+        let engine = web.engine()?;
+        Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup)
+    };
+    let (doc, error) = match drafted {
+        Ok(d) => (Some(d), None),
+        Err(docket_app::AppError::Invalid(why)) => (None, Some(why)),
+        Err(e) => return Err(WebError::from(e).into()),
+    };
+    if let (Some(doc), Some(format)) = (&doc, q.format.as_deref()) {
+        let (bytes, mime, ext) = match format {
+            "docx" => (doc.to_docx().map_err(|e| WebError::Internal(e.to_string()))?, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+            "xlsx" => (doc.to_xlsx().map_err(|e| WebError::Internal(e.to_string()))?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+            "csv" => (doc.to_csv().into_bytes(), "text/csv; charset=utf-8", "csv"),
+            "html" => (doc.to_html().into_bytes(), "text/html; charset=utf-8", "html"),
+            other => return Err(WebError::BadRequest(format!("未知的格式：{other}")).into()),
+        };
+        let mut r = bytes.into_response();
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+        let name = format!("{}-{}-{period}.{ext}", court.as_str(), kind_id);
+        let encoded = percent_encode(&name);
+        let disposition = format!("attachment; filename=\"report.{ext}\"; filename*=UTF-8''{encoded}");
+        if let Ok(v) = HeaderValue::from_str(&disposition) {
+            r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+        }
+        return Ok(r);
+    }
+    let download = format!(
+        "/reports?kind={kind_id}&court={}&period={}&rollup={}",
+        percent_encode(court.as_str()),
+        percent_encode(&period),
+        q.rollup
+    );
+    let page = ReportsPage {
+        nav: Nav::new(&web, &user, "reports"),
+        kind: kind_id,
+        courts,
+        court: court.to_string(),
+        period,
+        rollup: q.rollup,
+        error,
+        body: doc.map(|d| d.body_html()).unwrap_or_default(),
+        download,
+    };
+    Ok(axum::response::Html(page.render().map_err(WebError::from)?).into_response())
+}
