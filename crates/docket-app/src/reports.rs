@@ -17,6 +17,8 @@ pub enum ReportKind {
     Weekly,
     /// 年度工作报告数据稿.
     Annual,
+    /// 月度质效分析 (any period: a month, a quarter …).
+    Monthly,
 }
 
 impl ReportKind {
@@ -24,6 +26,7 @@ impl ReportKind {
         match s {
             "weekly" => Some(Self::Weekly),
             "annual" => Some(Self::Annual),
+            "monthly" => Some(Self::Monthly),
             _ => None,
         }
     }
@@ -33,6 +36,7 @@ impl ReportKind {
 pub struct NameBook {
     courts: HashMap<String, String>,
     judges: HashMap<(String, String), String>,
+    departments: HashMap<(String, String), String>,
 }
 
 impl Names for NameBook {
@@ -44,24 +48,31 @@ impl Names for NameBook {
             .get(&(court.to_string(), code.to_string()))
             .map_or_else(|| format!("{code}（{court}）"), |n| format!("{n}（{}）", self.court(court)))
     }
+    fn department(&self, court: &str, code: &str) -> String {
+        self.departments.get(&(court.to_string(), code.to_string())).cloned().unwrap_or_else(|| code.to_string())
+    }
 }
 
 impl NameBook {
     /// From reference data already loaded (the web keeps the courts and judges).
-    pub fn from_parts(courts: &[docket_domain::Court], judges: &[docket_domain::Judge]) -> Self {
+    pub fn from_parts(
+        courts: &[docket_domain::Court],
+        judges: &[docket_domain::Judge],
+        departments: &[docket_domain::Department],
+    ) -> Self {
         NameBook {
             courts: courts.iter().map(|c| (c.code.to_string(), c.name.clone())).collect(),
             judges: judges.iter().map(|j| ((j.court.to_string(), j.code.clone()), j.name.clone())).collect(),
+            departments: departments.iter().map(|d| ((d.court.to_string(), d.code.clone()), d.name.clone())).collect(),
         }
     }
 }
 
 impl<S: Store> Docket<S> {
     pub async fn name_book(&self) -> Result<NameBook, AppError> {
-        let courts = self.store().courts().await?.into_iter().map(|c| (c.code.to_string(), c.name)).collect();
-        let judges =
-            self.store().judges().await?.into_iter().map(|j| ((j.court.to_string(), j.code), j.name)).collect();
-        Ok(NameBook { courts, judges })
+        let (courts, judges, departments) =
+            (self.store().courts().await?, self.store().judges().await?, self.store().departments().await?);
+        Ok(NameBook::from_parts(&courts, &judges, &departments))
     }
 
     /// Drafts a report over an engine already loaded (the web keeps one).
@@ -82,6 +93,7 @@ impl<S: Store> Docket<S> {
         let doc = match kind {
             ReportKind::Annual => docket_reports::annual(engine, &scope),
             ReportKind::Weekly => docket_reports::weekly(engine, &scope, names),
+            ReportKind::Monthly => docket_reports::monthly(engine, &scope, names),
         };
         doc.map_err(|e| AppError::Invalid(e.to_string()))
     }

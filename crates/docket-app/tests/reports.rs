@@ -80,6 +80,50 @@ async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines(
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_the_engine() {
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let engine = d.metrics_engine(Settings::default()).await.unwrap();
+    let names = d.name_book().await.unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Monthly, "内0203", "2025-10", false).unwrap();
+    let text = doc.to_text();
+    snapshot("monthly_内0203_2025-10.txt", &text);
+
+    let v = values(&engine, "内0203", false, "2025-10", None);
+    assert_eq!(number_after(&text, "新收案件"), figure(&v, "filed"));
+    // The appendix carries value, 同比 and 环比 of every indicator with a value.
+    for r in table_rows(&doc, "附表") {
+        let e = by_name(&v, &r[0]);
+        assert_eq!(r[1], numbers::value(e), "{}", r[0]);
+        assert_eq!(r[2], numbers::change(e, e.yoy).unwrap_or_else(|| "—".into()), "{}", r[0]);
+        assert_eq!(r[3], numbers::change(e, e.mom).unwrap_or_else(|| "—".into()), "{}", r[0]);
+    }
+    // Every indicator named as out of its range is out of it, and every one out of it is named.
+    let outside: Vec<&Value> = v.iter().filter(|x| x.within_range == Some(false)).collect();
+    for x in &outside {
+        assert!(text.contains(&format!("{} {}（合理区间", x.indicator.name, numbers::value(x))), "{}", x.indicator.name);
+    }
+    if outside.is_empty() {
+        assert!(text.contains("均在区间内"));
+    }
+    // The departments' table: each row is the engine's by-department figure.
+    let per_dept = engine
+        .compute(&Query {
+            court: docket_domain::CourtCode::parse("内0203").unwrap(),
+            rollup: false,
+            period: ReportPeriod::parse("2025-10").unwrap().period,
+            by: vec![Dimension::Department],
+            tag: None,
+            indicators: vec![],
+        })
+        .unwrap();
+    let rows = table_rows(&doc, "表1");
+    let total: i64 = rows.iter().map(|r| r[1].parse::<i64>().unwrap()).sum();
+    assert_eq!(total, per_dept.iter().map(|g| figure(&g.values, "accepted")).sum::<i64>());
+    assert_eq!(total, figure(&v, "accepted"), "the departments add up to the court");
+}
+
 /// The XLSX of a report reads back (with calamine) as its tables: integers and percentages as
 /// numbers equal to the printed figures, the rest as the same text; the DOCX is a zip with the
 /// report's text in its body.

@@ -1,7 +1,8 @@
 //! The reports drafted from the indicator engine: the 年度工作报告数据稿 in the seeds' prose
 //! (every number computed, each with its 同比), and the 一周一通报 (the week and the year to date,
 //! against last week and last year, with the lower courts side by side and the judges with overdue
-//! or long-pending cases). Each ends with its indicator table, the figures the prose quotes.
+//! or long-pending cases), and the 月度质效分析 (what rose, what fell, what left its reasonable range,
+//! which departments drive it). Each ends with its indicator table, the figures the prose quotes.
 
 use docket_domain::{CourtCode, Tag};
 use docket_metrics::{Dimension, Engine, GroupResult, MetricsError, Query, Value};
@@ -24,6 +25,7 @@ pub struct Scope {
 pub trait Names {
     fn court(&self, code: &str) -> String;
     fn judge(&self, court: &str, code: &str) -> String;
+    fn department(&self, court: &str, code: &str) -> String;
 }
 
 fn compute(engine: &Engine, scope: &Scope, period: docket_metrics::Period, by: Vec<Dimension>, tag: Option<Tag>) -> Result<Vec<GroupResult>, MetricsError> {
@@ -313,6 +315,139 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docum
     Ok(Document {
         title: format!("{}审判执行工作通报", scope.court_name),
         subtitle: scope.period.name.clone(),
+        blocks,
+    })
+}
+
+/// A range's bounds in the indicator's unit: `[85.00%, 100.00%]`, `≥ 90.00%`.
+fn range_text(v: &Value) -> String {
+    let Some(r) = &v.range else { return "—".into() };
+    let show = |x: f64| {
+        let mut probe = v.clone();
+        probe.value = Some(x);
+        numbers::value(&probe)
+    };
+    match (r.low, r.high) {
+        (Some(l), Some(h)) => format!("{}至{}", show(l), show(h)),
+        (Some(l), None) => format!("不低于 {}", show(l)),
+        (None, Some(h)) => format!("不高于 {}", show(h)),
+        (None, None) => "—".into(),
+    }
+}
+
+/// How far a change counts as notable in the commentary: one percentage point for rates, ten
+/// percent otherwise.
+fn notable(v: &Value, d: f64) -> bool {
+    match v.indicator.kind {
+        docket_metrics::Kind::Rate => d.abs() >= 0.01,
+        _ => d.abs() >= 0.10,
+    }
+}
+
+/// 月度质效分析: the month's indicators against last month (环比) and last year (同比), what rose
+/// and what fell notably, which indicators left their reasonable range, and the departments.
+pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Document, MetricsError> {
+    let month = compute(engine, scope, scope.period.period, vec![], None)?;
+    let v: &[Value] = month.first().map_or(&[], |g| &g.values);
+    let mut blocks = vec![Block::Heading(1, "本期主要指标".into())];
+    let mut s = format!(
+        "{}，新收案件 {} 件，审执结 {} 件，结案率 {}",
+        scope.period.name,
+        count(v, "filed"),
+        count(v, "closed"),
+        shown(v, "closure_rate")
+    );
+    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.mom)) {
+        s.push_str(&format!("，环比{c}"));
+    }
+    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.yoy)) {
+        s.push_str(&format!("，同比{c}"));
+    }
+    s.push_str(&format!("；期末未结 {} 件，其中超审限 {} 件。", count(v, "pending"), count(v, "overdue_pending")));
+    blocks.push(Block::Paragraph(s));
+
+    // What moved: notable changes against the preceding period, largest first.
+    let mut moved: Vec<(&Value, f64)> =
+        v.iter().filter_map(|x| x.value.and(x.mom).filter(|d| notable(x, *d)).map(|d| (x, d))).collect();
+    moved.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    let list = |up: bool| -> Vec<String> {
+        moved
+            .iter()
+            .filter(|(_, d)| (*d > 0.0) == up)
+            .take(5)
+            .filter_map(|(x, d)| numbers::change(x, Some(*d)).map(|c| format!("{}（{}，{c}）", x.indicator.name, numbers::value(x))))
+            .collect()
+    };
+    let (rose, fell) = (list(true), list(false));
+    blocks.push(Block::Heading(1, "指标变化（环比）".into()));
+    blocks.push(Block::Paragraph(if rose.is_empty() { "没有明显上升的指标。".into() } else { format!("上升较多的有：{}。", rose.join("、")) }));
+    blocks.push(Block::Paragraph(if fell.is_empty() { "没有明显下降的指标。".into() } else { format!("下降较多的有：{}。", fell.join("、")) }));
+
+    let outside: Vec<String> = v
+        .iter()
+        .filter(|x| x.within_range == Some(false))
+        .map(|x| format!("{} {}（合理区间 {}）", x.indicator.name, numbers::value(x), range_text(x)))
+        .collect();
+    blocks.push(Block::Heading(1, "偏离合理区间的指标".into()));
+    blocks.push(Block::Paragraph(if outside.is_empty() {
+        "各项设有合理区间的指标均在区间内。".into()
+    } else {
+        format!("共 {} 项：{}。", outside.len(), outside.join("；"))
+    }));
+
+    let by_department = compute(engine, scope, scope.period.period, vec![Dimension::Department], None)?;
+    let dept_name = |g: &GroupResult| {
+        let key = g.key.iter().find(|(d, _)| *d == "department").map_or("", |(_, k)| k.as_str());
+        match key.split_once('/') {
+            Some((c, d)) => names.department(c, d),
+            None => key.to_string(),
+        }
+    };
+    let mut depts: Vec<&GroupResult> = by_department.iter().filter(|g| count(&g.values, "accepted") > 0).collect();
+    if !depts.is_empty() {
+        blocks.push(Block::Heading(1, "各部门情况".into()));
+        let rate = |g: &GroupResult| find(&g.values, "closure_rate").and_then(|x| x.value);
+        let lowest = depts.iter().filter(|g| rate(g).is_some()).min_by(|a, b| rate(a).unwrap_or(0.0).total_cmp(&rate(b).unwrap_or(0.0)));
+        let most_overdue = depts.iter().max_by_key(|g| count(&g.values, "overdue_pending")).filter(|g| count(&g.values, "overdue_pending") > 0);
+        let mut parts = Vec::new();
+        if let Some(g) = lowest {
+            parts.push(format!("结案率最低的是{}（{}）", dept_name(g), shown(&g.values, "closure_rate")));
+        }
+        if let Some(g) = most_overdue {
+            parts.push(format!("超审限未结案件最多的是{}（{} 件）", dept_name(g), count(&g.values, "overdue_pending")));
+        }
+        if !parts.is_empty() {
+            blocks.push(Block::Paragraph(format!("{}。", parts.join("，"))));
+        }
+        depts.sort_by_key(|g| std::cmp::Reverse(count(&g.values, "accepted")));
+        blocks.push(Block::Table(Table {
+            caption: "表1：各部门主要指标".into(),
+            header: ["部门", "受理", "审执结", "结案率", "法定审限内结案率", "平均审理天数", "超审限未结"].map(String::from).to_vec(),
+            rows: depts
+                .iter()
+                .map(|g| {
+                    vec![
+                        dept_name(g),
+                        count(&g.values, "accepted").to_string(),
+                        count(&g.values, "closed").to_string(),
+                        shown(&g.values, "closure_rate"),
+                        shown(&g.values, "within_limit_rate"),
+                        shown(&g.values, "avg_duration_days"),
+                        count(&g.values, "overdue_pending").to_string(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    let mut table = indicator_table("附表：本期审判质效指标", v);
+    table.header.insert(3, "环比".into());
+    for (row, x) in table.rows.iter_mut().zip(v.iter().filter(|x| x.value.is_some())) {
+        row.insert(3, numbers::change(x, x.mom).unwrap_or_else(|| "—".into()));
+    }
+    blocks.push(Block::Table(table));
+    Ok(Document {
+        title: format!("{}{}审判质效分析", scope.court_name, scope.period.name),
+        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
         blocks,
     })
 }

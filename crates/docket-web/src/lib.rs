@@ -56,6 +56,7 @@ pub struct Web<S: Store> {
     engine: RwLock<Engine>,
     courts: Vec<Court>,
     judges: Vec<Judge>,
+    departments: Vec<docket_domain::Department>,
     options: Options,
     /// Sign-in attempts by client address (Unix seconds).
     attempts: Mutex<HashMap<String, Vec<i64>>>,
@@ -108,11 +109,13 @@ impl<S: Store> Web<S> {
         let engine = docket.metrics_engine(options.settings.clone()).await?;
         let courts = docket.store().courts().await?;
         let judges = docket.store().judges().await?;
+        let departments = docket.store().departments().await?;
         Ok(Arc::new(Self {
             docket,
             engine: RwLock::new(engine),
             courts,
             judges,
+            departments,
             options,
             attempts: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),

@@ -1,4 +1,4 @@
-//! 报告: the 一周一通报 and the 年度工作报告数据稿 of a court the account may view, drafted from the
+//! 报告: the 一周一通报, the 月度质效分析 and the 年度工作报告数据稿 of a court the account may view, drafted from the
 //! server's indicator engine, shown on the page and downloaded as DOCX, XLSX, CSV or HTML.
 
 use std::sync::Arc;
@@ -61,8 +61,9 @@ pub async fn reports<S: Store>(
     let period = q.period.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| match kind {
         ReportKind::Weekly => today.format("%G-W%V").to_string(),
         ReportKind::Annual => today.year().to_string(),
+        ReportKind::Monthly => today.format("%Y-%m").to_string(),
     });
-    let names = NameBook::from_parts(&web.courts, &web.judges);
+    let names = NameBook::from_parts(&web.courts, &web.judges, &web.departments);
     let drafted = {
         let engine = web.engine()?;
         Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup)

@@ -101,10 +101,10 @@ pub enum Command {
     /// 用户账户
     #[command(subcommand)]
     User(UserCommand),
-    /// 报告：一周一通报（weekly）、年度工作报告数据稿（annual），数字全部取自指标引擎
+    /// 报告：一周一通报（weekly）、月度质效分析（monthly）、年度工作报告数据稿（annual），数字全部取自指标引擎
     Report {
-        /// weekly 或 annual
-        #[arg(value_parser = ["weekly", "annual"])]
+        /// weekly、monthly 或 annual
+        #[arg(value_parser = ["weekly", "monthly", "annual"])]
         kind: String,
         /// 法院代字
         #[arg(long)]

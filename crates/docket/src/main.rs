@@ -206,7 +206,7 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { kind, court, period, rollup, format, out } => {
-            let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly 或 annual")?;
+            let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly 或 annual")?;
             let doc = match docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await {
                 Ok(d) => d,
                 Err(AppError::Invalid(why) | AppError::NotFound(why)) => {
