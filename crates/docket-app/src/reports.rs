@@ -98,6 +98,72 @@ impl<S: Store> Docket<S> {
         doc.map_err(|e| AppError::Invalid(e.to_string()))
     }
 
+    /// The cases a topic report covers: those accepted in the period with the tag.
+    pub fn topic_cases(
+        engine: &Engine,
+        court: &str,
+        period: &str,
+        rollup: bool,
+        tag: &str,
+    ) -> Result<Vec<docket_domain::CaseNumber>, AppError> {
+        let (code, period, tag) = topic_args(court, period, tag)?;
+        let q = docket_metrics::Query { court: code, rollup, period: period.period, by: vec![], tag: Some(tag), indicators: vec![] };
+        let e = engine.explain(&q, "accepted").map_err(|e| AppError::Invalid(e.to_string()))?;
+        Ok(e.numerator.iter().map(|r| engine.table.case_no(*r).clone()).collect())
+    }
+
+    /// The organisations among these cases' parties, by the number of cases they are in, most
+    /// first (persons are not named in reports).
+    pub async fn organisations_in(&self, cases: &[docket_domain::CaseNumber]) -> Result<Vec<(String, usize)>, AppError> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for n in cases {
+            let mut names: Vec<String> =
+                self.store().case_parties(n).await?.into_iter().filter(|p| p.kind == "organization").map(|p| p.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// Drafts the 专题分析报告 of a tag.
+    pub fn topic_with(
+        engine: &Engine,
+        names: &NameBook,
+        court: &str,
+        period: &str,
+        rollup: bool,
+        tag: &str,
+        parties: &[(String, usize)],
+    ) -> Result<Document, AppError> {
+        let (code, period, tag) = topic_args(court, period, tag)?;
+        if !names.courts.contains_key(code.as_str()) {
+            return Err(AppError::NotFound(format!("法院 {court}")));
+        }
+        let scope = Scope { court_name: names.court(code.as_str()), court: code, rollup, period };
+        docket_reports::topic(engine, &scope, &tag, parties).map_err(|e| AppError::Invalid(e.to_string()))
+    }
+
+    /// Loads the engine and drafts the 专题分析报告 of a tag.
+    pub async fn topic_report(
+        &self,
+        court: &str,
+        period: &str,
+        rollup: bool,
+        tag: &str,
+        settings: Settings,
+    ) -> Result<Document, AppError> {
+        let engine = self.metrics_engine(settings).await?;
+        let names = self.name_book().await?;
+        let cases = Self::topic_cases(&engine, court, period, rollup, tag)?;
+        let parties = self.organisations_in(&cases).await?;
+        Self::topic_with(&engine, &names, court, period, rollup, tag, &parties)
+    }
+
     /// Loads the engine and drafts a report.
     pub async fn report(
         &self,
@@ -111,4 +177,11 @@ impl<S: Store> Docket<S> {
         let names = self.name_book().await?;
         Self::report_with(&engine, &names, kind, court, period, rollup)
     }
+}
+
+fn topic_args(court: &str, period: &str, tag: &str) -> Result<(CourtCode, ReportPeriod, docket_domain::Tag), AppError> {
+    let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
+    let period = ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let tag = docket_domain::Tag::parse(tag).ok_or_else(|| AppError::Invalid(format!("标签“{tag}”格式无效")))?;
+    Ok((code, period, tag))
 }

@@ -124,6 +124,38 @@ async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_t
     assert_eq!(total, figure(&v, "accepted"), "the departments add up to the court");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case() {
+    use docket_store::Store as _;
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let engine = d.metrics_engine(Settings::default()).await.unwrap();
+    let names = d.name_book().await.unwrap();
+    type D = Docket<docket_store::SqliteStore>;
+    let cases = D::topic_cases(&engine, "内0203", "2025", false, "enterprise").unwrap();
+    let parties = d.organisations_in(&cases).await.unwrap();
+    let doc = D::topic_with(&engine, &names, "内0203", "2025", false, "enterprise", &parties).unwrap();
+    let text = doc.to_text();
+    snapshot("topic_内0203_2025_enterprise.txt", &text);
+
+    let v = values(&engine, "内0203", false, "2025", Some("enterprise"));
+    assert_eq!(number_after(&text, "受理涉企案件"), figure(&v, "accepted"));
+    assert_eq!(cases.len() as i64, figure(&v, "accepted"), "the cases behind the report are the engine's");
+    // Each organisation's count, recounted case by case.
+    for (name, n) in parties.iter().take(10) {
+        let mut in_cases = 0;
+        for c in &cases {
+            if d.store().case_parties(c).await.unwrap().iter().any(|p| p.kind == "organization" && &p.name == name) {
+                in_cases += 1;
+            }
+        }
+        assert_eq!(in_cases, *n, "{name}");
+    }
+    // The monthly table adds up to the period's new cases.
+    let filed: i64 = table_rows(&doc, "表1").iter().map(|r| r[1].parse::<i64>().unwrap()).sum();
+    assert_eq!(filed, figure(&v, "filed"));
+}
+
 /// The XLSX of a report reads back (with calamine) as its tables: integers and percentages as
 /// numbers equal to the printed figures, the rest as the same text; the DOCX is a zip with the
 /// report's text in its body.

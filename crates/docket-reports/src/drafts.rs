@@ -451,3 +451,84 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
         blocks,
     })
 }
+
+/// 专题分析报告 on the cases of one tag (e.g. 劳动争议): volume and its trend by month, outcomes,
+/// durations, and the organisations in the most cases (`parties`: name and case count, counted by
+/// the caller from the cases the engine names; persons are left out of a report).
+pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usize)]) -> Result<Document, MetricsError> {
+    let label = tag.label().to_string();
+    let tagged = compute(engine, scope, scope.period.period, vec![], Some(tag.clone()))?;
+    let t: &[Value] = tagged.first().map_or(&[], |g| &g.values);
+    let all = compute(engine, scope, scope.period.period, vec![], None)?;
+    let a: &[Value] = all.first().map_or(&[], |g| &g.values);
+    let mut blocks = vec![Block::Heading(1, "基本情况".into())];
+    let accepted = count(t, "accepted");
+    let share = if count(a, "accepted") > 0 { numbers::percent(accepted as f64 / count(a, "accepted") as f64) } else { "—".into() };
+    let mut s = format!("{}，{}受理{label}案件 {accepted} 件", scope.period.name, scope.court_name);
+    if let Some(c) = find(t, "accepted").and_then(|x| numbers::change(x, x.yoy)) {
+        s.push_str(&format!("，同比{c}"));
+    }
+    s.push_str(&format!(
+        "，占全部受理案件的 {share}；审执结 {} 件，结案率 {}；期末未结 {} 件。",
+        count(t, "closed"),
+        shown(t, "closure_rate"),
+        count(t, "pending")
+    ));
+    blocks.push(Block::Paragraph(s));
+
+    let by_month = compute(engine, scope, scope.period.period, vec![Dimension::Time(docket_metrics::Grain::Month)], Some(tag.clone()))?;
+    blocks.push(Block::Heading(1, "收结案趋势".into()));
+    let peak = by_month.iter().max_by_key(|g| count(&g.values, "filed")).filter(|g| count(&g.values, "filed") > 0);
+    if let Some(g) = peak {
+        blocks.push(Block::Paragraph(format!(
+            "新收案件最多的月份是 {}（{} 件）。",
+            numbers::month(g.period.from),
+            count(&g.values, "filed")
+        )));
+    }
+    blocks.push(Block::Table(Table {
+        caption: format!("表1：{label}案件分月收结情况"),
+        header: ["月份", "新收", "审执结", "期末未结"].map(String::from).to_vec(),
+        rows: by_month
+            .iter()
+            .map(|g| {
+                vec![
+                    numbers::month(g.period.from),
+                    count(&g.values, "filed").to_string(),
+                    count(&g.values, "closed").to_string(),
+                    count(&g.values, "pending").to_string(),
+                ]
+            })
+            .collect(),
+    }));
+
+    blocks.push(Block::Heading(1, "审理结果".into()));
+    blocks.push(Block::Paragraph(
+        sentence(t, &["mediation_rate", "mediation_withdrawal_rate", "appeal_rate", "acceptance_rate", "reversal_remand_rate"])
+            .unwrap_or_else(|| "本期尚无审结案件。".into()),
+    ));
+    blocks.push(Block::Heading(1, "审理周期".into()));
+    blocks.push(Block::Paragraph(
+        sentence(t, &["avg_duration_days", "median_duration_days", "within_limit_rate", "time_to_disposition_90"])
+            .unwrap_or_else(|| "本期尚无审结案件。".into()),
+    ));
+
+    blocks.push(Block::Heading(1, "涉案单位".into()));
+    if parties.is_empty() {
+        blocks.push(Block::Paragraph("本期案件未涉及单位当事人。".into()));
+    } else {
+        let top: Vec<String> = parties.iter().take(3).map(|(n, c)| format!("{n}（{c} 件）")).collect();
+        blocks.push(Block::Paragraph(format!("涉案件数最多的单位是：{}。", top.join("、"))));
+        blocks.push(Block::Table(Table {
+            caption: "表2：涉案件数较多的单位".into(),
+            header: ["单位", "案件数"].map(String::from).to_vec(),
+            rows: parties.iter().take(10).map(|(n, c)| vec![n.clone(), c.to_string()]).collect(),
+        }));
+    }
+    blocks.push(Block::Table(indicator_table(&format!("附表：{label}案件审判质效指标"), t)));
+    Ok(Document {
+        title: format!("{}{}{label}案件专题分析报告", scope.court_name, scope.period.name),
+        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
+        blocks,
+    })
+}

@@ -1,4 +1,4 @@
-//! 报告: the 一周一通报, the 月度质效分析 and the 年度工作报告数据稿 of a court the account may view, drafted from the
+//! 报告: the 一周一通报, the 月度质效分析, the 年度工作报告数据稿 and the 专题分析报告 of a court the account may view, drafted from the
 //! server's indicator engine, shown on the page and downloaded as DOCX, XLSX, CSV or HTML.
 
 use std::sync::Arc;
@@ -24,6 +24,8 @@ pub struct ReportQuery {
     period: Option<String>,
     #[serde(default)]
     rollup: bool,
+    /// For the 专题分析报告.
+    tag: Option<String>,
     format: Option<String>,
 }
 
@@ -36,6 +38,8 @@ struct ReportsPage {
     court: String,
     period: String,
     rollup: bool,
+    tags: Vec<(&'static str, &'static str)>,
+    tag: String,
     error: Option<String>,
     body: String,
     download: String,
@@ -57,16 +61,39 @@ pub async fn reports<S: Store>(
         .collect();
     let today = web.today();
     let kind_id = q.kind.clone().unwrap_or_else(|| "weekly".into());
-    let kind = ReportKind::parse(&kind_id).ok_or_else(|| WebError::BadRequest(format!("未知的报告类型：{kind_id}")))?;
+    let tag = q.tag.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "enterprise".into());
+    let kind = if kind_id == "topic" {
+        None
+    } else {
+        Some(ReportKind::parse(&kind_id).ok_or_else(|| WebError::BadRequest(format!("未知的报告类型：{kind_id}")))?)
+    };
     let period = q.period.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| match kind {
-        ReportKind::Weekly => today.format("%G-W%V").to_string(),
-        ReportKind::Annual => today.year().to_string(),
-        ReportKind::Monthly => today.format("%Y-%m").to_string(),
+        Some(ReportKind::Weekly) => today.format("%G-W%V").to_string(),
+        Some(ReportKind::Monthly) => today.format("%Y-%m").to_string(),
+        Some(ReportKind::Annual) | None => today.year().to_string(),
     });
     let names = NameBook::from_parts(&web.courts, &web.judges, &web.departments);
-    let drafted = {
-        let engine = web.engine()?;
-        Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup)
+    let drafted = match kind {
+        Some(kind) => {
+            let engine = web.engine()?;
+            Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup)
+        }
+        // The engine names the cases; their parties come from the store (the engine's lock is
+        // not held across that), then the engine drafts.
+        None => {
+            let cases = {
+                let engine = web.engine()?;
+                Docket::<S>::topic_cases(&engine, court.as_str(), &period, q.rollup, &tag)
+            };
+            match cases {
+                Ok(cases) => {
+                    let parties = web.docket.organisations_in(&cases).await?;
+                    let engine = web.engine()?;
+                    Docket::<S>::topic_with(&engine, &names, court.as_str(), &period, q.rollup, &tag, &parties)
+                }
+                Err(e) => Err(e),
+            }
+        }
     };
     let (doc, error) = match drafted {
         Ok(d) => (Some(d), None),
@@ -92,10 +119,11 @@ pub async fn reports<S: Store>(
         return Ok(r);
     }
     let download = format!(
-        "/reports?kind={kind_id}&court={}&period={}&rollup={}",
+        "/reports?kind={kind_id}&court={}&period={}&rollup={}&tag={}",
         percent_encode(court.as_str()),
         percent_encode(&period),
-        q.rollup
+        q.rollup,
+        percent_encode(&tag)
     );
     let page = ReportsPage {
         nav: Nav::new(&web, &user, "reports"),
@@ -104,6 +132,8 @@ pub async fn reports<S: Store>(
         court: court.to_string(),
         period,
         rollup: q.rollup,
+        tags: docket_domain::case::KNOWN_TAGS.to_vec(),
+        tag,
         error,
         body: doc.map(|d| d.body_html()).unwrap_or_default(),
         download,

@@ -252,6 +252,8 @@ async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store:
     assert!(page.body.contains("审判执行工作通报") && page.body.contains("表3：辖区法院结案率排序"), "{}", page.body);
     let xlsx = president.get(&format!("/reports?kind=annual&court={}&period=2025&rollup=true&format=xlsx", enc("内0203"))).await;
     assert_eq!(xlsx.status, StatusCode::OK);
+    let topic = president.get(&format!("/reports?kind=topic&court={}&period=2025&tag=labor", enc("内0203"))).await;
+    assert!(topic.body.contains("劳动争议案件专题分析报告"), "{}", topic.body);
     let bad = president.get(&format!("/reports?kind=annual&court={}&period=2025-13", enc("内02"))).await;
     assert!(bad.body.contains("期间“2025-13”无效"), "{}", bad.body);
     // A court the account may not view reads as absent.

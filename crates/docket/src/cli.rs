@@ -101,10 +101,10 @@ pub enum Command {
     /// 用户账户
     #[command(subcommand)]
     User(UserCommand),
-    /// 报告：一周一通报（weekly）、月度质效分析（monthly）、年度工作报告数据稿（annual），数字全部取自指标引擎
+    /// 报告：一周一通报（weekly）、月度质效分析（monthly）、年度工作报告数据稿（annual）、专题分析报告（topic，配合 --tag），数字全部取自指标引擎
     Report {
-        /// weekly、monthly 或 annual
-        #[arg(value_parser = ["weekly", "monthly", "annual"])]
+        /// weekly、monthly、annual 或 topic
+        #[arg(value_parser = ["weekly", "monthly", "annual", "topic"])]
         kind: String,
         /// 法院代字
         #[arg(long)]
@@ -115,6 +115,12 @@ pub enum Command {
         /// 含下级法院（辖区）
         #[arg(long)]
         rollup: bool,
+        /// 专题报告的标签，如 labor（劳动争议）、enterprise（涉企）
+        #[arg(long)]
+        tag: Option<String>,
+        /// 专题报告的案由（尚未支持，请用 --tag）
+        #[arg(long)]
+        cause: Option<String>,
         /// 格式
         #[arg(long, default_value = "txt", value_parser = ["txt", "html", "csv", "docx", "xlsx"])]
         format: String,

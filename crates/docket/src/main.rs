@@ -205,9 +205,18 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report { kind, court, period, rollup, format, out } => {
-            let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly 或 annual")?;
-            let doc = match docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await {
+        Command::Report { kind, court, period, rollup, tag, cause, format, out } => {
+            let drafted = if kind == "topic" {
+                if cause.is_some() {
+                    bail!("按案由的专题报告尚未支持，请用 --tag 指定标签（如 labor）");
+                }
+                let Some(tag) = tag else { bail!("专题报告请用 --tag 指定标签（如 labor、enterprise）") };
+                docket.topic_report(&court, &period, rollup, &tag, docket_metrics::Settings::default()).await
+            } else {
+                let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly、annual 或 topic")?;
+                docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await
+            };
+            let doc = match drafted {
                 Ok(d) => d,
                 Err(AppError::Invalid(why) | AppError::NotFound(why)) => {
                     eprintln!("{why}");
