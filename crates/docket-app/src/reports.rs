@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use docket_domain::CourtCode;
 use docket_metrics::{Engine, Settings};
-use docket_reports::{Document, Names, ReportPeriod, Scope};
+use docket_reports::{Document, Names, ReportPeriod, Scope, WindowCase};
 use docket_store::Store;
 
 use crate::{AppError, Docket};
@@ -75,7 +75,48 @@ impl<S: Store> Docket<S> {
         Ok(NameBook::from_parts(&courts, &judges, &departments))
     }
 
-    /// Drafts a report over an engine already loaded (the web keeps one).
+    /// The cases of `court` (and, with `rollup`, its lower courts) whose civil extension window
+    /// is open on the last day of `period`, for the 一周一通报.
+    pub async fn extension_windows(
+        &self,
+        names: &NameBook,
+        court: &str,
+        period: &str,
+        rollup: bool,
+    ) -> Result<Vec<WindowCase>, AppError> {
+        let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
+        let as_of = ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?.period.to;
+        let mut courts: Vec<String> = names
+            .courts
+            .keys()
+            .filter(|c| *c == code.as_str() || (rollup && CourtCode::parse(c).is_ok_and(|c| c.is_within(&code))))
+            .cloned()
+            .collect();
+        courts.sort();
+        let mut out = Vec::new();
+        for c in courts {
+            let filter = docket_store::CaseFilter { court: Some(c.clone()), ..Default::default() };
+            for due in self.due(&filter, as_of, 15).await? {
+                for w in &due.warnings {
+                    if let docket_domain::deadline::Warning::ExtensionWindowOpen { request_by, .. } = w
+                        && let Some(deadline) = due.deadline.deadline_on
+                    {
+                        out.push(WindowCase {
+                            case_no: due.row.case_no.clone(),
+                            judge: due.row.judge.as_deref().map_or_else(|| "未分案".into(), |j| names.judge(&c, j)),
+                            deadline,
+                            request_by: *request_by,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| a.request_by.cmp(&b.request_by).then_with(|| a.case_no.cmp(&b.case_no)));
+        Ok(out)
+    }
+
+    /// Drafts a report over an engine already loaded (the web keeps one); `windows` feeds the
+    /// 一周一通报 (see [`Docket::extension_windows`]).
     pub fn report_with(
         engine: &Engine,
         names: &NameBook,
@@ -83,6 +124,7 @@ impl<S: Store> Docket<S> {
         court: &str,
         period: &str,
         rollup: bool,
+        windows: &[WindowCase],
     ) -> Result<Document, AppError> {
         let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
         if !names.courts.contains_key(code.as_str()) {
@@ -92,7 +134,7 @@ impl<S: Store> Docket<S> {
         let scope = Scope { court_name: names.court(code.as_str()), court: code, rollup, period };
         let doc = match kind {
             ReportKind::Annual => docket_reports::annual(engine, &scope),
-            ReportKind::Weekly => docket_reports::weekly(engine, &scope, names),
+            ReportKind::Weekly => docket_reports::weekly(engine, &scope, names, windows),
             ReportKind::Monthly => docket_reports::monthly(engine, &scope, names),
         };
         doc.map_err(|e| AppError::Invalid(e.to_string()))
@@ -175,7 +217,9 @@ impl<S: Store> Docket<S> {
     ) -> Result<Document, AppError> {
         let engine = self.metrics_engine(settings).await?;
         let names = self.name_book().await?;
-        Self::report_with(&engine, &names, kind, court, period, rollup)
+        let windows =
+            if kind == ReportKind::Weekly { self.extension_windows(&names, court, period, rollup).await? } else { vec![] };
+        Self::report_with(&engine, &names, kind, court, period, rollup, &windows)
     }
 }
 

@@ -55,7 +55,7 @@ async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines(
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Annual, "内0203", "2025", false).unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Annual, "内0203", "2025", false, &[]).unwrap();
     let text = doc.to_text();
     snapshot("annual_内0203_2025.txt", &text);
 
@@ -86,7 +86,7 @@ async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_t
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Monthly, "内0203", "2025-10", false).unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Monthly, "内0203", "2025-10", false, &[]).unwrap();
     let text = doc.to_text();
     snapshot("monthly_内0203_2025-10.txt", &text);
 
@@ -198,7 +198,9 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", "2025-W40", true).unwrap();
+    let windows = d.extension_windows(&names, "内02", "2025-W40", true).await.unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", "2025-W40", true, &windows)
+        .unwrap();
     let text = doc.to_text();
     snapshot("weekly_内02_2025-W40.txt", &text);
 
@@ -213,6 +215,41 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
             assert_eq!(r[3], numbers::change(e, e.yoy).unwrap_or_else(|| "—".into()), "{caption} {}", r[0]);
         }
     }
+    // The extension windows: each listed case is open on 2025-10-05, its 审限 ends within 15 days
+    // of it and it has no pending request; the table lists exactly them.
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 10, 5).unwrap();
+    for w in &windows {
+        assert!(w.request_by >= as_of && w.deadline >= w.request_by && (w.deadline - as_of).num_days() <= 15, "{w:?}");
+    }
+    if windows.is_empty() {
+        assert!(text.contains("无进入延长审限申请期的案件"));
+    } else {
+        let listed: Vec<&str> = table_rows(&doc, "表5").iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(listed, windows.iter().map(|w| w.case_no.as_str()).collect::<Vec<_>>());
+    }
+    // A week with open windows: the bulletin lists exactly those cases, each checked against the
+    // case's own 审限 as of the week's end.
+    let mut found = false;
+    for w in 1..=52 {
+        let period = format!("2025-W{w:02}");
+        let windows = d.extension_windows(&names, "内02", &period, true).await.unwrap();
+        if windows.is_empty() {
+            continue;
+        }
+        let end = ReportPeriod::parse(&period).unwrap().period.to;
+        for x in &windows {
+            let view = d.case_view(&x.case_no, end).await.unwrap();
+            assert_eq!(view.deadline.deadline_on, Some(x.deadline), "{}", x.case_no);
+            assert!((x.deadline - end).num_days() <= 15 && x.request_by >= end, "{x:?}");
+        }
+        let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", &period, true, &windows)
+            .unwrap();
+        let listed: Vec<&str> = table_rows(&doc, "表5").iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(listed, windows.iter().map(|w| w.case_no.as_str()).collect::<Vec<_>>());
+        found = true;
+        break;
+    }
+    assert!(found, "some week of 2025 has a case in its extension window");
     // The lower courts side by side: one row per court in the rollup, each its own figures.
     let per_court = engine
         .compute(&Query {

@@ -236,8 +236,22 @@ fn key_table(caption: &str, values: &[Value], vs: &str, pick: fn(&Value) -> Opti
     }
 }
 
+/// A case whose civil extension-request window is open on the report's last day (its 审限 ends
+/// within 15 days and no extension has been requested: 民诉法解释 §243 asks for the request
+/// before the limit expires, the court's rule 15 days before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowCase {
+    pub case_no: String,
+    pub judge: String,
+    pub deadline: chrono::NaiveDate,
+    pub request_by: chrono::NaiveDate,
+}
+
+/// The green channels whose progress the bulletin follows.
+const GREEN: &[&str] = &["enterprise", "major_project", "migrant_wages", "minor", "finance"];
+
 /// 一周一通报 for a court and, when `scope.rollup`, across its lower courts.
-pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Document, MetricsError> {
+pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[WindowCase]) -> Result<Document, MetricsError> {
     let week = compute(engine, scope, scope.period.period, vec![], None)?;
     let wv: &[Value] = week.first().map_or(&[], |g| &g.values);
     let ytd = compute(engine, scope, scope.period.year_to_date(), vec![], None)?;
@@ -312,6 +326,53 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docum
             rows: judges.into_iter().map(|(n, o, l)| vec![n, o.to_string(), l.to_string()]).collect(),
         }));
     }
+    blocks.push(Block::Heading(1, "延长审限申请窗口".into()));
+    if windows.is_empty() {
+        blocks.push(Block::Paragraph("本周末无进入延长审限申请期的案件。".into()));
+    } else {
+        blocks.push(Block::Paragraph(format!(
+            "截至{}，有 {} 件案件审限将在 15 日内届满且尚未申请延长，确需延长的应在最迟申请日前提出。",
+            numbers::day(scope.period.period.to),
+            windows.len()
+        )));
+        blocks.push(Block::Table(Table {
+            caption: "表5：进入延长审限申请期的案件".into(),
+            header: ["案号", "承办法官", "审限届满", "最迟申请日"].map(String::from).to_vec(),
+            rows: windows
+                .iter()
+                .map(|w| vec![w.case_no.clone(), w.judge.clone(), w.deadline.to_string(), w.request_by.to_string()])
+                .collect(),
+        }));
+    }
+
+    let mut green = Vec::new();
+    for tag in GREEN.iter().filter_map(|t| Tag::parse(t)) {
+        let r = compute(engine, scope, scope.period.year_to_date(), vec![], Some(tag.clone()))?;
+        let gv: &[Value] = r.first().map_or(&[], |g| &g.values);
+        if count(gv, "accepted") == 0 {
+            continue;
+        }
+        green.push(vec![
+            tag.label().to_string(),
+            count(gv, "accepted").to_string(),
+            count(gv, "closed").to_string(),
+            shown(gv, "closure_rate"),
+            count(gv, "pending").to_string(),
+            count(gv, "overdue_pending").to_string(),
+            shown(gv, "avg_duration_days"),
+        ]);
+    }
+    blocks.push(Block::Heading(1, "绿色通道案件进展（年初以来）".into()));
+    if green.is_empty() {
+        blocks.push(Block::Paragraph("年初以来无绿色通道案件。".into()));
+    } else {
+        blocks.push(Block::Table(Table {
+            caption: "表6：绿色通道案件进展".into(),
+            header: ["类别", "受理", "审执结", "结案率", "未结", "超审限未结", "平均审理天数"].map(String::from).to_vec(),
+            rows: green,
+        }));
+    }
+
     Ok(Document {
         title: format!("{}审判执行工作通报", scope.court_name),
         subtitle: scope.period.name.clone(),

@@ -15,6 +15,6 @@ pub mod office;
 pub mod period;
 
 pub use document::{Block, Document, Table};
-pub use drafts::{Names, Scope, annual, monthly, topic, weekly};
+pub use drafts::{Names, Scope, WindowCase, annual, monthly, topic, weekly};
 pub use office::OfficeError;
 pub use period::{PeriodError, ReportPeriod};

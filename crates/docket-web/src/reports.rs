@@ -75,8 +75,17 @@ pub async fn reports<S: Store>(
     let names = NameBook::from_parts(&web.courts, &web.judges, &web.departments);
     let drafted = match kind {
         Some(kind) => {
+            let windows = if kind == ReportKind::Weekly {
+                match web.docket.extension_windows(&names, court.as_str(), &period, q.rollup).await {
+                    Ok(w) => w,
+                    Err(docket_app::AppError::Invalid(_)) => vec![],
+                    Err(e) => return Err(WebError::from(e).into()),
+                }
+            } else {
+                vec![]
+            };
             let engine = web.engine()?;
-            Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup)
+            Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup, &windows)
         }
         // The engine names the cases; their parties come from the store (the engine's lock is
         // not held across that), then the engine drafts.
