@@ -151,9 +151,17 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
         }
         assert_eq!(in_cases, *n, "{name}");
     }
-    // The monthly table adds up to the period's new cases.
+    // The monthly table adds up to the period's new cases, and the chart draws the same figures.
     let filed: i64 = table_rows(&doc, "表1").iter().map(|r| r[1].parse::<i64>().unwrap()).sum();
     assert_eq!(filed, figure(&v, "filed"));
+    let html = doc.to_html();
+    assert!(html.contains("<figure><svg"), "the chart is inline SVG");
+    for r in table_rows(&doc, "表1") {
+        let month = r[0].split('年').nth(1).unwrap();
+        assert!(html.contains(&format!("<title>{month} 新收：{}</title>", r[1])), "{month} 新收");
+        assert!(html.contains(&format!("<title>{month} 审执结：{}</title>", r[2])), "{month} 审执结");
+        assert!(html.contains(&format!("<title>{month} 未结：{}</title>", r[3])), "{month} 未结");
+    }
 }
 
 /// The XLSX of a report reads back (with calamine) as its tables: integers and percentages as

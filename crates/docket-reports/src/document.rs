@@ -18,6 +18,8 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Table(Table),
+    /// A chart: its caption and the SVG (drawn by [`crate::charts`]).
+    Chart { caption: String, svg: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +59,8 @@ impl Numbering {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+pub(crate) fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 fn csv_field(s: &str) -> String {
@@ -75,6 +77,7 @@ impl Document {
             match b {
                 Block::Heading(level, text) => out.push_str(&format!("{}{}\n", numbering.next(*level), text)),
                 Block::Paragraph(p) => out.push_str(&format!("\u{3000}\u{3000}{p}\n")),
+                Block::Chart { caption, .. } => out.push_str(&format!("［图］{caption}\n")),
                 Block::Table(t) => {
                     out.push_str(&format!("{}\n{}\n", t.caption, t.header.join("\t")));
                     for r in &t.rows {
@@ -113,6 +116,9 @@ impl Document {
                     body.push_str(&format!("<{tag}>{}{}</{tag}>\n", numbering.next(*level), escape(text)));
                 }
                 Block::Paragraph(p) => body.push_str(&format!("<p>{}</p>\n", escape(p))),
+                Block::Chart { caption, svg } => {
+                    body.push_str(&format!("<figure>{svg}<figcaption>{}</figcaption></figure>\n", escape(caption)))
+                }
                 Block::Table(t) => {
                     body.push_str(&format!("<table><caption>{}</caption><thead><tr>", escape(&t.caption)));
                     for h in &t.header {

@@ -85,6 +85,21 @@ fn indicator_table(caption: &str, values: &[Value]) -> Table {
     }
 }
 
+/// 分月收结案情况 as a chart: new, closed and pending cases by month over `period`.
+fn monthly_chart(
+    engine: &Engine,
+    scope: &Scope,
+    period: docket_metrics::Period,
+    tag: Option<Tag>,
+    caption: String,
+) -> Result<Block, MetricsError> {
+    let groups = compute(engine, scope, period, vec![Dimension::Time(docket_metrics::Grain::Month)], tag)?;
+    let labels: Vec<String> = groups.iter().map(|g| format!("{}月", chrono::Datelike::month(&g.period.from))).collect();
+    let series = |id: &str| groups.iter().map(|g| count(&g.values, id) as f64).collect::<Vec<_>>();
+    let svg = crate::charts::grouped_bars(&caption, &labels, &[("新收", series("filed")), ("审执结", series("closed")), ("未结", series("pending"))]);
+    Ok(Block::Chart { caption, svg })
+}
+
 /// The tags whose cases the annual draft reports as green channels (绿色通道), with labor last
 /// in its own section.
 const CHANNELS: &[&str] = &["enterprise", "major_project", "finance", "migrant_wages", "minor", "livelihood", "ip"];
@@ -118,6 +133,8 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     if !changes.is_empty() {
         blocks.push(Block::Paragraph(format!("{}。", changes.join("，"))));
     }
+
+    blocks.push(monthly_chart(engine, scope, scope.period.period, None, format!("图1：{}分月收结案情况", scope.period.name))?);
 
     blocks.push(Block::Heading(1, "审判质效".into()));
     for (heading, ids) in [
@@ -426,6 +443,12 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     }
     s.push_str(&format!("；期末未结 {} 件，其中超审限 {} 件。", count(v, "pending"), count(v, "overdue_pending")));
     blocks.push(Block::Paragraph(s));
+    // The twelve months up to the period's end.
+    let to = scope.period.period.to;
+    let first = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&to), chrono::Datelike::month(&to), 1)
+        .and_then(|d| d.checked_sub_months(chrono::Months::new(11)))
+        .unwrap_or(scope.period.period.from);
+    blocks.push(monthly_chart(engine, scope, docket_metrics::Period::new(first, to), None, "图1：近十二个月收结案情况".into())?);
 
     // What moved: notable changes against the preceding period, largest first.
     let mut moved: Vec<(&Value, f64)> =
@@ -547,6 +570,7 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
             count(&g.values, "filed")
         )));
     }
+    blocks.push(monthly_chart(engine, scope, scope.period.period, Some(tag.clone()), format!("图1：{label}案件分月收结情况"))?);
     blocks.push(Block::Table(Table {
         caption: format!("表1：{label}案件分月收结情况"),
         header: ["月份", "新收", "审执结", "期末未结"].map(String::from).to_vec(),

@@ -2,12 +2,14 @@
 //! the indicator engine so that every figure is the engine's.
 //!
 //! - [`numbers`]: Chinese number formatting in one place;
+//! - [`charts`]: server-side SVG charts (the web's 首页 draws the same);
 //! - [`period`]: report periods (year, quarter, month, ISO week, range) and their names;
 //! - [`document`]: the document model and its text, HTML and CSV renderings;
 //! - [`drafts`]: the 年度工作报告数据稿 and the 一周一通报;
 //! - [`office`]: DOCX and XLSX.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod charts;
 pub mod document;
 pub mod drafts;
 pub mod numbers;

@@ -68,6 +68,11 @@ impl Document {
                 Block::Paragraph(p) => doc.add_paragraph(
                     Paragraph::new().add_run(run(p, "仿宋", BODY)).indent(None, Some(SpecialIndentType::FirstLine(640)), None, None),
                 ),
+                // Word processors differ in SVG support: the chart's caption stands in for it, and
+                // its figures are in the report's tables.
+                Block::Chart { caption, .. } => doc.add_paragraph(
+                    Paragraph::new().add_run(run(&format!("［图］{caption}（图见网页版或 HTML 版）"), "楷体", TABLE)).align(AlignmentType::Center),
+                ),
                 Block::Table(t) => doc
                     .add_paragraph(Paragraph::new().add_run(run(&t.caption, "黑体", TABLE)).align(AlignmentType::Center))
                     .add_table(table(t)),

@@ -12,7 +12,6 @@
 
 mod api;
 mod auth;
-mod charts;
 mod error;
 mod ledger;
 mod openapi;

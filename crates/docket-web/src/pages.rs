@@ -21,7 +21,6 @@ use docket_store::{CaseFilter, Store};
 use serde_json::{Map, Value as Json, json};
 
 use crate::auth::{ClientAddr, PageUser, User, clear_cookie, session_cookie};
-use crate::charts;
 use crate::error::{PageError, WebError};
 use crate::{VisibleCase, Web};
 
@@ -294,7 +293,7 @@ async fn home_data<S: Store>(
     };
     let labels: Vec<String> = monthly.iter().map(|g| format!("{}月", g.period.from.month())).collect();
     let series_of = |i: usize| monthly.iter().map(|g| g.values.get(i).and_then(|v| v.value).unwrap_or(0.0)).collect();
-    let monthly_svg = charts::grouped_bars(
+    let monthly_svg = docket_reports::charts::grouped_bars(
         "近 12 个月新收、审结、未结",
         &labels,
         &[("新收", series_of(0)), ("审结", series_of(1)), ("月末未结", series_of(2))],
@@ -308,7 +307,7 @@ async fn home_data<S: Store>(
                 .collect()
         })
         .unwrap_or_default();
-    let age_svg = charts::horizontal_bars("未结案件账龄", &age_items);
+    let age_svg = docket_reports::charts::horizontal_bars("未结案件账龄", &age_items);
     let mut mix_items: Vec<(String, f64)> = mix
         .iter()
         .filter_map(|g| {
@@ -318,7 +317,7 @@ async fn home_data<S: Store>(
         .filter(|(_, v)| *v > 0.0)
         .collect();
     mix_items.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let mix_svg = charts::horizontal_bars("本年新收案件构成", &mix_items);
+    let mix_svg = docket_reports::charts::horizontal_bars("本年新收案件构成", &mix_items);
 
     let due = web.due(court, None, ALERT_HORIZON_DAYS).await?;
     let count = |alert: AlertList| due.iter().filter(|d| alert.keeps(d)).count();

@@ -1,8 +1,9 @@
 //! Charts as SVG drawn on the server: no script, no third-party library, readable when printed.
+//! The web's 首页 and the reports draw the same charts.
 
 use std::fmt::Write as _;
 
-use crate::html_escape;
+use crate::document::escape as html_escape;
 
 const COLORS: [&str; 4] = ["#2f5d8a", "#c0504d", "#8a9a3a", "#d08a2f"];
 
