@@ -113,9 +113,6 @@ fn text_field(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &st
     v.to_string()
 }
 
-/// One problem found in the Merkle log.
-pub type LedgerProblem = String;
-
 /// What the check of the Merkle log found.
 #[derive(Debug, Clone, Default)]
 pub struct LedgerReport {
@@ -125,7 +122,8 @@ pub struct LedgerReport {
     pub checkpoints: u64,
     /// Whether the checkpoints' signatures were checked (a verifier key was available).
     pub signatures_checked: bool,
-    pub problems: Vec<LedgerProblem>,
+    /// Each problem found, in Chinese.
+    pub problems: Vec<String>,
 }
 
 impl LedgerReport {

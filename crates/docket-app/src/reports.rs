@@ -84,8 +84,8 @@ impl<S: Store> Docket<S> {
         period: &str,
         rollup: bool,
     ) -> Result<Vec<WindowCase>, AppError> {
-        let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
-        let as_of = ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?.period.to;
+        let (code, period) = court_and_period(court, period)?;
+        let as_of = period.period.to;
         let mut courts: Vec<String> = names
             .courts
             .keys()
@@ -126,12 +126,7 @@ impl<S: Store> Docket<S> {
         rollup: bool,
         windows: &[WindowCase],
     ) -> Result<Document, AppError> {
-        let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
-        if !names.courts.contains_key(code.as_str()) {
-            return Err(AppError::NotFound(format!("法院 {court}")));
-        }
-        let period = ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let scope = Scope { court_name: names.court(code.as_str()), court: code, rollup, period };
+        let scope = scope(names, court, period, rollup)?;
         let doc = match kind {
             ReportKind::Annual => docket_reports::annual(engine, &scope),
             ReportKind::Weekly => docket_reports::weekly(engine, &scope, names, windows),
@@ -148,8 +143,8 @@ impl<S: Store> Docket<S> {
         rollup: bool,
         tag: &str,
     ) -> Result<Vec<docket_domain::CaseNumber>, AppError> {
-        let (code, period, tag) = topic_args(court, period, tag)?;
-        let q = docket_metrics::Query { court: code, rollup, period: period.period, by: vec![], tag: Some(tag), indicators: vec![] };
+        let (code, period) = court_and_period(court, period)?;
+        let q = docket_metrics::Query { court: code, rollup, period: period.period, by: vec![], tag: Some(parse_tag(tag)?), indicators: vec![] };
         let e = engine.explain(&q, "accepted").map_err(|e| AppError::Invalid(e.to_string()))?;
         Ok(e.numerator.iter().map(|r| engine.table.case_no(*r).clone()).collect())
     }
@@ -182,11 +177,8 @@ impl<S: Store> Docket<S> {
         tag: &str,
         parties: &[(String, usize)],
     ) -> Result<Document, AppError> {
-        let (code, period, tag) = topic_args(court, period, tag)?;
-        if !names.courts.contains_key(code.as_str()) {
-            return Err(AppError::NotFound(format!("法院 {court}")));
-        }
-        let scope = Scope { court_name: names.court(code.as_str()), court: code, rollup, period };
+        let tag = parse_tag(tag)?;
+        let scope = scope(names, court, period, rollup)?;
         docket_reports::topic(engine, &scope, &tag, parties).map_err(|e| AppError::Invalid(e.to_string()))
     }
 
@@ -223,9 +215,21 @@ impl<S: Store> Docket<S> {
     }
 }
 
-fn topic_args(court: &str, period: &str, tag: &str) -> Result<(CourtCode, ReportPeriod, docket_domain::Tag), AppError> {
+fn court_and_period(court: &str, period: &str) -> Result<(CourtCode, ReportPeriod), AppError> {
     let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
     let period = ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let tag = docket_domain::Tag::parse(tag).ok_or_else(|| AppError::Invalid(format!("标签“{tag}”格式无效")))?;
-    Ok((code, period, tag))
+    Ok((code, period))
+}
+
+/// What a report covers: a court known to the store, named, and a period.
+fn scope(names: &NameBook, court: &str, period: &str, rollup: bool) -> Result<Scope, AppError> {
+    let (code, period) = court_and_period(court, period)?;
+    if !names.courts.contains_key(code.as_str()) {
+        return Err(AppError::NotFound(format!("法院 {court}")));
+    }
+    Ok(Scope { court_name: names.court(code.as_str()), court: code, rollup, period })
+}
+
+fn parse_tag(tag: &str) -> Result<docket_domain::Tag, AppError> {
+    docket_domain::Tag::parse(tag).ok_or_else(|| AppError::Invalid(format!("标签“{tag}”格式无效")))
 }

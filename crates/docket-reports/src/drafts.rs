@@ -47,6 +47,21 @@ fn clause(values: &[Value], id: &str) -> Option<String> {
     Some(s)
 }
 
+/// `，同比上升 1.23 个百分点` (with `lead` = `，同比`): the indicator's change against the
+/// comparison `pick` chooses, or nothing when there is none.
+fn compared(values: &[Value], id: &str, lead: &str, pick: fn(&Value) -> Option<f64>) -> String {
+    find(values, id).and_then(|x| numbers::change(x, pick(x))).map_or_else(String::new, |c| format!("{lead}{c}"))
+}
+
+/// A grouping key of the form `court/code` (judges and departments repeat codes across courts);
+/// a bare code belongs to `court`.
+fn court_and_code(key: &str, court: &CourtCode) -> (String, String) {
+    match key.split_once('/') {
+        Some((c, k)) => (c.to_string(), k.to_string()),
+        None => (court.to_string(), key.to_string()),
+    }
+}
+
 /// The clauses of the indicators that have values, joined as one sentence.
 fn sentence(values: &[Value], ids: &[&str]) -> Option<String> {
     let parts: Vec<String> = ids.iter().filter_map(|id| clause(values, id)).collect();
@@ -121,9 +136,7 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         count(v, "closed"),
         shown(v, "closure_rate"),
     );
-    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.yoy)) {
-        overall.push_str(&format!("，同比{c}"));
-    }
+    overall.push_str(&compared(v, "closure_rate", "，同比", |x| x.yoy));
     overall.push_str(&format!("；期末未结 {} 件。", count(v, "pending")));
     blocks.push(Block::Paragraph(overall));
     let changes: Vec<String> = ["accepted", "closed"]
@@ -186,9 +199,7 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         if count(lv, "accepted") > 0 {
             blocks.push(Block::Heading(1, "劳动争议案件".into()));
             let mut s = format!("受理劳动争议案件 {} 件", count(lv, "accepted"));
-            if let Some(c) = find(lv, "accepted").and_then(|x| numbers::change(x, x.yoy)) {
-                s.push_str(&format!("，同比{c}"));
-            }
+            s.push_str(&compared(lv, "accepted", "，同比", |x| x.yoy));
             s.push_str(&format!("；审结 {} 件，调撤率 {}，平均审理天数 {}。", count(lv, "closed"), shown(lv, "mediation_withdrawal_rate"), shown(lv, "avg_duration_days")));
             blocks.push(Block::Paragraph(s));
         }
@@ -207,9 +218,7 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         count(v, "long_pending_36m"),
         count(v, "overdue_pending"),
     );
-    if let Some(c) = find(v, "long_pending_12m").and_then(|x| numbers::change(x, x.yoy)) {
-        s.push_str(&format!("；超 12 个月未结案件同比{c}"));
-    }
+    s.push_str(&compared(v, "long_pending_12m", "；超 12 个月未结案件同比", |x| x.yoy));
     s.push('。');
     blocks.push(Block::Paragraph(s));
 
@@ -281,7 +290,7 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
         count(yv, "accepted"),
         count(yv, "closed"),
         shown(yv, "closure_rate"),
-        find(yv, "closure_rate").and_then(|x| numbers::change(x, x.yoy)).map_or_else(String::new, |c| format!("，同比{c}")),
+        compared(yv, "closure_rate", "，同比", |x| x.yoy),
         count(yv, "pending"),
         count(yv, "overdue_pending"),
         count(yv, "long_pending_12m"),
@@ -323,10 +332,7 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
         .filter_map(|g| {
             // The judge dimension's value is `court/judge` (judge codes repeat across courts).
             let key = g.key.iter().find(|(d, _)| *d == "judge").map(|(_, j)| j.clone())?;
-            let (court, judge) = match key.split_once('/') {
-                Some((c, j)) => (c.to_string(), j.to_string()),
-                None => (scope.court.to_string(), key),
-            };
+            let (court, judge) = court_and_code(&key, &scope.court);
             let (o, l) = (count(&g.values, "overdue_pending"), count(&g.values, "long_pending_12m"));
             (o + l > 0).then(|| (names.judge(&court, &judge), o, l))
         })
@@ -435,12 +441,8 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
         count(v, "closed"),
         shown(v, "closure_rate")
     );
-    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.mom)) {
-        s.push_str(&format!("，环比{c}"));
-    }
-    if let Some(c) = find(v, "closure_rate").and_then(|x| numbers::change(x, x.yoy)) {
-        s.push_str(&format!("，同比{c}"));
-    }
+    s.push_str(&compared(v, "closure_rate", "，环比", |x| x.mom));
+    s.push_str(&compared(v, "closure_rate", "，同比", |x| x.yoy));
     s.push_str(&format!("；期末未结 {} 件，其中超审限 {} 件。", count(v, "pending"), count(v, "overdue_pending")));
     blocks.push(Block::Paragraph(s));
     // The twelve months up to the period's end.
@@ -482,10 +484,8 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     let by_department = compute(engine, scope, scope.period.period, vec![Dimension::Department], None)?;
     let dept_name = |g: &GroupResult| {
         let key = g.key.iter().find(|(d, _)| *d == "department").map_or("", |(_, k)| k.as_str());
-        match key.split_once('/') {
-            Some((c, d)) => names.department(c, d),
-            None => key.to_string(),
-        }
+        let (court, code) = court_and_code(key, &scope.court);
+        names.department(&court, &code)
     };
     let mut depts: Vec<&GroupResult> = by_department.iter().filter(|g| count(&g.values, "accepted") > 0).collect();
     if !depts.is_empty() {
@@ -549,9 +549,7 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
     let accepted = count(t, "accepted");
     let share = if count(a, "accepted") > 0 { numbers::percent(accepted as f64 / count(a, "accepted") as f64) } else { "—".into() };
     let mut s = format!("{}，{}受理{label}案件 {accepted} 件", scope.period.name, scope.court_name);
-    if let Some(c) = find(t, "accepted").and_then(|x| numbers::change(x, x.yoy)) {
-        s.push_str(&format!("，同比{c}"));
-    }
+    s.push_str(&compared(t, "accepted", "，同比", |x| x.yoy));
     s.push_str(&format!(
         "，占全部受理案件的 {share}；审执结 {} 件，结案率 {}；期末未结 {} 件。",
         count(t, "closed"),

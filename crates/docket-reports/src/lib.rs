@@ -1,7 +1,7 @@
 //! Docket's reports, pure: what a court's managers read each week, month and year, drafted from
 //! the indicator engine so that every figure is the engine's.
 //!
-//! - [`numbers`]: Chinese number formatting in one place;
+//! - [`numbers`]: the reports' Chinese number formatting;
 //! - [`charts`]: server-side SVG charts (the web's 首页 draws the same);
 //! - [`period`]: report periods (year, quarter, month, ISO week, range) and their names;
 //! - [`document`]: the document model and its text, HTML and CSV renderings;

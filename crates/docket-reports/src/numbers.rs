@@ -1,4 +1,5 @@
-//! Chinese number formatting, in one place, as the reports and pages write figures: percentages
+//! Chinese number formatting, as the reports write figures (the 质效分析 tables keep
+//! `docket_app::metrics_output`'s signed style, `+1.23 个百分点`): percentages
 //! and changes with two decimals, 上升/下降 x 个百分点 for rates and x% for counts and amounts,
 //! money in 万元 or 亿元 with two decimals, dates as 2025年10月.
 

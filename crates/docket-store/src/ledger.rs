@@ -145,13 +145,14 @@ pub trait LedgerStore {
         number: i64,
     ) -> impl Future<Output = Result<Option<EvidenceRow>, StoreError>> + Send;
     fn evidence_content(&self, sha256: &[u8]) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
-    /// Every stored content hash and its size, for verification.
+    /// Every stored content hash.
     fn evidence_blobs(&self) -> impl Future<Output = Result<Vec<Vec<u8>>, StoreError>> + Send;
     /// How many log rows there are (each must have a leaf).
     fn log_count(&self) -> impl Future<Output = Result<u64, StoreError>> + Send;
 }
 
-fn to_u64(n: i64) -> Result<u64, StoreError> {
+/// A stored count or index, which is never negative.
+pub(crate) fn sizes(n: i64) -> Result<u64, StoreError> {
     u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("树的大小为负：{n}")))
 }
 
@@ -161,10 +162,6 @@ pub(crate) fn as_i64(n: u64) -> i64 {
 
 pub(crate) fn hash_of(bytes: &[u8], what: &str) -> Result<Hash, StoreError> {
     bytes.try_into().map_err(|_| StoreError::Corrupt(format!("{what}的哈希长度不是 32 字节")))
-}
-
-pub(crate) fn sizes(n: i64) -> Result<u64, StoreError> {
-    to_u64(n)
 }
 
 /// Orders fetched `(level, idx, hash)` rows as asked.

@@ -21,7 +21,7 @@ use crate::error::{ApiError, PageError, WebError};
 use crate::{VisibleCase, Web};
 
 /// `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name (RFC 6266/8187).
-fn attachment(name: &str) -> HeaderValue {
+pub(crate) fn attachment(name: &str) -> HeaderValue {
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
     let encoded: String = name
         .bytes()
@@ -39,17 +39,13 @@ fn json_download(value: &impl serde::Serialize, name: &str) -> Result<Response, 
     Ok(r)
 }
 
-fn hex(b: &[u8]) -> String {
-    docket_domain::chain::hex(b)
-}
-
 pub fn evidence_json(r: &EvidenceRow) -> Value {
     json!({
         "number": r.number,
         "name": r.name,
         "media_type": r.media_type,
         "size": r.size,
-        "sha256": hex(&r.sha256),
+        "sha256": docket_domain::chain::hex(&r.sha256),
         "source": r.source,
         "method": r.method,
         "stored_by": r.stored_by,
@@ -106,10 +102,6 @@ pub async fn consistency<S: Store>(
     Ok(Json(serde_json::to_value(p).map_err(|e| WebError::Internal(e.to_string()))?))
 }
 
-async fn readable_case<S: Store>(web: &Web<S>, user: &crate::auth::User, case_no: &str) -> Result<VisibleCase, WebError> {
-    web.case_for(&user.account, case_no).await
-}
-
 /// `GET /api/v1/cases/{case_no}/events/{seq}/proof`: the inclusion proof of a case's entry
 /// (0 = the filing) with the checkpoint it ends in.
 pub async fn event_proof<S: Store>(
@@ -117,7 +109,7 @@ pub async fn event_proof<S: Store>(
     ApiUser(user): ApiUser,
     Path((case_no, seq)): Path<(String, u32)>,
 ) -> Result<Json<Value>, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let (proof, checkpoint) = web.docket.entry_proof(&case.case_no, seq, web.signer()).await?;
     let mut v = serde_json::to_value(proof).map_err(|e| WebError::Internal(e.to_string()))?;
     v["checkpoint"] = json!(checkpoint.note);
@@ -130,7 +122,7 @@ pub async fn event_bundle<S: Store>(
     ApiUser(user): ApiUser,
     Path((case_no, seq)): Path<(String, u32)>,
 ) -> Result<Response, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let bundle = web.docket.entry_bundle(&case.case_no, seq, web.require_signer()?).await?;
     Ok(json_download(&bundle, &format!("{}-{seq}.bundle.json", case.row.case_no))?)
 }
@@ -141,7 +133,7 @@ pub async fn list_evidence<S: Store>(
     ApiUser(user): ApiUser,
     Path(case_no): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let rows = web.docket.store().case_evidence(&case.row.court, &case.row.case_no).await.map_err(AppError::from)?;
     Ok(Json(json!({ "case_no": case.row.case_no, "evidence": rows.iter().map(evidence_json).collect::<Vec<_>>() })))
 }
@@ -163,7 +155,7 @@ async fn store_evidence<S: Store>(
 ) -> Result<EvidenceRow, WebError> {
     web.require(&user.account, Action::Evidence, case)?;
     let row = web.docket.add_evidence(&case.row.court, upload, &user.account.username).await?;
-    let detail = format!("证据 {}「{}」SHA-256 {}", row.number, row.name, hex(&row.sha256));
+    let detail = format!("证据 {}「{}」SHA-256 {}", row.number, row.name, docket_domain::chain::hex(&row.sha256));
     web.docket.audit(&user.account, "add_evidence", &case.row.case_no, &detail).await?;
     Ok(row)
 }
@@ -176,7 +168,7 @@ pub async fn add_evidence<S: Store>(
     Query(q): Query<UploadQuery>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let upload = EvidenceUpload {
         case_no: case.row.case_no.clone(),
         name: q.name.unwrap_or_default(),
@@ -196,7 +188,7 @@ pub async fn download_evidence<S: Store>(
     ApiUser(user): ApiUser,
     Path((case_no, number)): Path<(String, i64)>,
 ) -> Result<Response, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let (row, content) = web.docket.evidence_file(&case.row.court, &case.row.case_no, number).await?;
     let mut r = content.into_response();
     // Never rendered by the browser: whatever the file is, it is saved, not opened here.
@@ -211,7 +203,7 @@ pub async fn evidence_bundle<S: Store>(
     ApiUser(user): ApiUser,
     Path((case_no, number)): Path<(String, i64)>,
 ) -> Result<Response, ApiError> {
-    let case = readable_case(&web, &user, &case_no).await?;
+    let case = web.case_for(&user.account, &case_no).await?;
     let bundle = web.docket.evidence_bundle(&case.row.court, &case.row.case_no, number, web.require_signer()?).await?;
     Ok(json_download(&bundle, &format!("{}-证据{number}.bundle.json", case.row.case_no))?)
 }
@@ -258,8 +250,8 @@ pub async fn upload_page<S: Store>(
             Ok(Redirect::to(&to).into_response())
         }
         Err(WebError::Invalid(errors)) => {
-            let view = web.docket.case_view(&case.row.case_no, web.today()).await?;
-            crate::pages::case_page_with_evidence(&web, &user, &case, &view, None, None, errors).await
+            let view = web.docket.case_view_of(case.case_no.clone(), case.row.clone(), web.today()).await?;
+            crate::pages::case_page_with_evidence(&web, &user, &case, &view, crate::pages::Refused::Evidence(errors), None).await
         }
         Err(e) => Err(e.into()),
     }

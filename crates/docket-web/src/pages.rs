@@ -880,15 +880,26 @@ fn action_forms<S: Store>(
     out
 }
 
+/// The form of the case page that was refused, if any, with its errors (shown at that form).
+pub enum Refused<'a> {
+    Nothing,
+    /// An action form, by its id.
+    Action(&'a str, Vec<FieldError>),
+    /// The evidence upload.
+    Evidence(Vec<FieldError>),
+}
+
 fn case_page<S: Store>(
     web: &Web<S>,
     user: &User,
     case: &VisibleCase,
     view: &docket_app::CaseView,
-    failed: Option<(&str, Vec<FieldError>)>,
+    refused: Refused<'_>,
     notice: Option<String>,
+    evidence: &[docket_store::EvidenceRow],
 ) -> CasePage {
     let r = &case.row;
+    let api = format!("/api/v1/cases/{}", percent_encode(&r.case_no));
     let full_ids = web.sees_full_ids(&user.account, case);
     let mut facts = vec![
         ("法院", view.court_name.clone().unwrap_or_else(|| r.court.clone())),
@@ -918,10 +929,15 @@ fn case_page<S: Store>(
         facts.push(("执行到位", format!("{}.{:02} 元", r.recovered_fen / 100, r.recovered_fen % 100)));
     }
     let mut actions = action_forms(web, &user.account, case, view);
-    if let Some((id, errors)) = failed
-        && let Some(form) = actions.iter_mut().find(|f| f.id == id)
-    {
-        form.errors = errors;
+    let mut evidence_errors = vec![];
+    match refused {
+        Refused::Nothing => {}
+        Refused::Action(id, errors) => {
+            if let Some(form) = actions.iter_mut().find(|f| f.id == id) {
+                form.errors = errors;
+            }
+        }
+        Refused::Evidence(errors) => evidence_errors = errors,
     }
     let mut lineage = Vec::new();
     if let Some(o) = &r.origin {
@@ -969,12 +985,33 @@ fn case_page<S: Store>(
         actions,
         today: web.today().to_string(),
         notice,
-        evidence: vec![],
-        evidence_form: false,
+        evidence: evidence
+            .iter()
+            .map(|e| EvidenceLine {
+                number: e.number,
+                name: e.name.clone(),
+                media_type: docket_app::MEDIA_TYPES
+                    .iter()
+                    .find(|(t, _)| *t == e.media_type)
+                    .map_or_else(|| e.media_type.clone(), |(_, l)| (*l).to_owned()),
+                size: if e.size >= 1024 * 1024 {
+                    format!("{:.1} MB", e.size as f64 / 1024.0 / 1024.0)
+                } else {
+                    format!("{:.1} KB", e.size as f64 / 1024.0)
+                },
+                sha256: docket_domain::chain::hex(&e.sha256),
+                source: e.source.clone(),
+                method: e.method.clone(),
+                stored: format!("{} {}", e.stored_by, e.recorded_at.get(..19).unwrap_or(&e.recorded_at).replace('T', " ")),
+                download_href: format!("{api}/evidence/{}", e.number),
+                bundle_href: format!("{api}/evidence/{}/bundle", e.number),
+            })
+            .collect(),
+        evidence_form: user.account.principal().may(Action::Evidence, &case.scope()),
         evidence_href: format!("{}/evidence", href(&r.case_no)),
-        evidence_errors: vec![],
+        evidence_errors,
         media_types: docket_app::MEDIA_TYPES.to_vec(),
-        bundle_href: format!("/api/v1/cases/{}/events/", percent_encode(&r.case_no)),
+        bundle_href: format!("{api}/events/"),
     }
 }
 
@@ -991,49 +1028,22 @@ pub async fn case<S: Store>(
 ) -> Result<Response, PageError> {
     let (visible, view) = web.view_for(&user.account, &case_no).await?;
     let notice = q.done.filter(|d| !d.is_empty()).map(|d| format!("已记录：{d}"));
-    case_page_with_evidence(&web, &user, &visible, &view, None, notice, vec![]).await
+    case_page_with_evidence(&web, &user, &visible, &view, Refused::Nothing, notice).await
 }
 
-/// The case page with its evidence list read, and the upload form's errors if it was refused
-/// (422 then).
+/// The case page with its evidence list read; 422 when it shows a refused form.
 pub async fn case_page_with_evidence<S: Store>(
     web: &Web<S>,
     user: &User,
     case: &VisibleCase,
     view: &docket_app::CaseView,
-    failed: Option<(&str, Vec<FieldError>)>,
+    refused: Refused<'_>,
     notice: Option<String>,
-    evidence_errors: Vec<FieldError>,
 ) -> Result<Response, PageError> {
     let rows = web.docket.store().case_evidence(&case.row.court, &case.row.case_no).await.map_err(docket_app::AppError::from)?;
-    let refused = failed.is_some() || !evidence_errors.is_empty();
-    let mut page = case_page(web, user, case, view, failed, notice);
-    let api = format!("/api/v1/cases/{}", percent_encode(&case.row.case_no));
-    page.evidence = rows
-        .iter()
-        .map(|r| EvidenceLine {
-            number: r.number,
-            name: r.name.clone(),
-            media_type: docket_app::MEDIA_TYPES
-                .iter()
-                .find(|(t, _)| *t == r.media_type)
-                .map_or_else(|| r.media_type.clone(), |(_, l)| (*l).to_owned()),
-            size: if r.size >= 1024 * 1024 {
-                format!("{:.1} MB", r.size as f64 / 1024.0 / 1024.0)
-            } else {
-                format!("{:.1} KB", r.size as f64 / 1024.0)
-            },
-            sha256: docket_domain::chain::hex(&r.sha256),
-            source: r.source.clone(),
-            method: r.method.clone(),
-            stored: format!("{} {}", r.stored_by, r.recorded_at.get(..19).unwrap_or(&r.recorded_at).replace('T', " ")),
-            download_href: format!("{api}/evidence/{}", r.number),
-            bundle_href: format!("{api}/evidence/{}/bundle", r.number),
-        })
-        .collect();
-    page.evidence_form = user.account.principal().may(Action::Evidence, &case.scope());
-    page.evidence_errors = evidence_errors;
-    if refused {
+    let was_refused = !matches!(refused, Refused::Nothing);
+    let page = case_page(web, user, case, view, refused, notice, &rows);
+    if was_refused {
         render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     } else {
         render(&page)
@@ -1082,7 +1092,7 @@ pub async fn case_event<S: Store>(
         let action = action.clone();
         async move {
             let view = web.docket.case_view(&case.row.case_no, web.today()).await?;
-            case_page_with_evidence(&web, &user, &case, &view, Some((&action, errors)), None, vec![]).await
+            case_page_with_evidence(&web, &user, &case, &view, Refused::Action(&action, errors), None).await
         }
     };
     let body = event_object(&form, &case.row.case_no);

@@ -120,11 +120,7 @@ pub async fn reports<S: Store>(
         let mut r = bytes.into_response();
         r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
         let name = format!("{}-{}-{period}.{ext}", court.as_str(), kind_id);
-        let encoded = percent_encode(&name);
-        let disposition = format!("attachment; filename=\"report.{ext}\"; filename*=UTF-8''{encoded}");
-        if let Ok(v) = HeaderValue::from_str(&disposition) {
-            r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-        }
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, crate::ledger::attachment(&name));
         return Ok(r);
     }
     let download = format!(
