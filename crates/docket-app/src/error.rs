@@ -28,6 +28,10 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error("写出失败：{0}")]
     Io(#[from] std::io::Error),
+    /// Something this machine lacks for the request (fonts to print with, …); the message says
+    /// what and how to get it.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 /// One problem with one field of a form or request.

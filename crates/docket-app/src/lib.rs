@@ -12,6 +12,7 @@ mod import;
 mod ledger;
 mod metrics;
 pub mod metrics_output;
+mod rendering;
 mod replay;
 mod reports;
 mod verify;
@@ -27,6 +28,7 @@ pub use ledger::{
     EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, MEDIA_TYPES, content_matches, new_log_name, signer_from_file,
 };
 pub use metrics::{engine_from_states, facts_from_row};
+pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
 pub use reports::{NameBook, ReportKind};
 pub use verify::{ChainProblem, VerifyReport};

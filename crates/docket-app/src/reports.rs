@@ -135,27 +135,84 @@ impl<S: Store> Docket<S> {
         doc.map_err(|e| AppError::Invalid(e.to_string()))
     }
 
-    /// The cases a topic report covers: those accepted in the period with the tag.
+    /// What a topic report is about, from the CLI's or the form's `--tag` / `--cause` (causes
+    /// separated by `,` or `、`); exactly one of the two. A cause no case in the engine has is
+    /// refused by name (a misspelt 案由 would otherwise draft an empty report).
+    pub fn topic_of(
+        engine: &Engine,
+        tag: Option<&str>,
+        cause: Option<&str>,
+    ) -> Result<docket_reports::Topic, AppError> {
+        let tag = tag.map(str::trim).filter(|t| !t.is_empty());
+        let cause = cause.map(str::trim).filter(|c| !c.is_empty());
+        match (tag, cause) {
+            (Some(tag), None) => Ok(docket_reports::Topic::Tag(parse_tag(tag)?)),
+            (None, Some(cause)) => {
+                let causes: Vec<String> = cause
+                    .split([',', '，', '、'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                let unknown: Vec<&str> =
+                    causes.iter().filter(|c| !engine.table.has_cause(c)).map(String::as_str).collect();
+                if !unknown.is_empty() {
+                    return Err(AppError::Invalid(format!(
+                        "案由“{}”在数据中没有案件，请核对名称（如 劳动争议、买卖合同纠纷）",
+                        unknown.join("、")
+                    )));
+                }
+                Ok(docket_reports::Topic::Causes(causes))
+            }
+            (Some(_), Some(_)) => Err(AppError::Invalid("专题报告请只指定标签或案由之一".into())),
+            (None, None) => {
+                Err(AppError::Invalid("专题报告请指定标签（如 labor、enterprise）或案由（如 劳动争议）".into()))
+            }
+        }
+    }
+
+    /// The cases a topic report covers: those accepted in the period with the tag or cause.
     pub fn topic_cases(
         engine: &Engine,
         court: &str,
         period: &str,
         rollup: bool,
-        tag: &str,
+        topic: &docket_reports::Topic,
     ) -> Result<Vec<docket_domain::CaseNumber>, AppError> {
         let (code, period) = court_and_period(court, period)?;
-        let q = docket_metrics::Query { court: code, rollup, period: period.period, by: vec![], tag: Some(parse_tag(tag)?), indicators: vec![] };
+        let (tag, causes) = match topic {
+            docket_reports::Topic::Tag(t) => (Some(t.clone()), vec![]),
+            docket_reports::Topic::Causes(c) => (None, c.clone()),
+        };
+        let q = docket_metrics::Query {
+            court: code,
+            rollup,
+            period: period.period,
+            by: vec![],
+            tag,
+            causes,
+            indicators: vec![],
+        };
         let e = engine.explain(&q, "accepted").map_err(|e| AppError::Invalid(e.to_string()))?;
         Ok(e.numerator.iter().map(|r| engine.table.case_no(*r).clone()).collect())
     }
 
     /// The organisations among these cases' parties, by the number of cases they are in, most
     /// first (persons are not named in reports).
-    pub async fn organisations_in(&self, cases: &[docket_domain::CaseNumber]) -> Result<Vec<(String, usize)>, AppError> {
+    pub async fn organisations_in(
+        &self,
+        cases: &[docket_domain::CaseNumber],
+    ) -> Result<Vec<(String, usize)>, AppError> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for n in cases {
-            let mut names: Vec<String> =
-                self.store().case_parties(n).await?.into_iter().filter(|p| p.kind == "organization").map(|p| p.name).collect();
+            let mut names: Vec<String> = self
+                .store()
+                .case_parties(n)
+                .await?
+                .into_iter()
+                .filter(|p| p.kind == "organization")
+                .map(|p| p.name)
+                .collect();
             names.sort_unstable();
             names.dedup();
             for name in names {
@@ -167,35 +224,36 @@ impl<S: Store> Docket<S> {
         Ok(out)
     }
 
-    /// Drafts the 专题分析报告 of a tag.
+    /// Drafts the 专题分析报告 of a tag or of causes.
     pub fn topic_with(
         engine: &Engine,
         names: &NameBook,
         court: &str,
         period: &str,
         rollup: bool,
-        tag: &str,
+        topic: &docket_reports::Topic,
         parties: &[(String, usize)],
     ) -> Result<Document, AppError> {
-        let tag = parse_tag(tag)?;
         let scope = scope(names, court, period, rollup)?;
-        docket_reports::topic(engine, &scope, &tag, parties).map_err(|e| AppError::Invalid(e.to_string()))
+        docket_reports::topic(engine, &scope, topic, parties).map_err(|e| AppError::Invalid(e.to_string()))
     }
 
-    /// Loads the engine and drafts the 专题分析报告 of a tag.
+    /// Loads the engine and drafts the 专题分析报告 of a tag (`tag`) or of causes (`cause`).
     pub async fn topic_report(
         &self,
         court: &str,
         period: &str,
         rollup: bool,
-        tag: &str,
+        tag: Option<&str>,
+        cause: Option<&str>,
         settings: Settings,
     ) -> Result<Document, AppError> {
         let engine = self.metrics_engine(settings).await?;
         let names = self.name_book().await?;
-        let cases = Self::topic_cases(&engine, court, period, rollup, tag)?;
+        let topic = Self::topic_of(&engine, tag, cause)?;
+        let cases = Self::topic_cases(&engine, court, period, rollup, &topic)?;
         let parties = self.organisations_in(&cases).await?;
-        Self::topic_with(&engine, &names, court, period, rollup, tag, &parties)
+        Self::topic_with(&engine, &names, court, period, rollup, &topic, &parties)
     }
 
     /// Loads the engine and drafts a report.
@@ -209,8 +267,11 @@ impl<S: Store> Docket<S> {
     ) -> Result<Document, AppError> {
         let engine = self.metrics_engine(settings).await?;
         let names = self.name_book().await?;
-        let windows =
-            if kind == ReportKind::Weekly { self.extension_windows(&names, court, period, rollup).await? } else { vec![] };
+        let windows = if kind == ReportKind::Weekly {
+            self.extension_windows(&names, court, period, rollup).await?
+        } else {
+            vec![]
+        };
         Self::report_with(&engine, &names, kind, court, period, rollup, &windows)
     }
 }

@@ -26,6 +26,7 @@ fn values(engine: &Engine, court: &str, rollup: bool, period: &str, tag: Option<
         period: ReportPeriod::parse(period).unwrap().period,
         by: vec![],
         tag: tag.map(|t| docket_domain::Tag::parse(t).unwrap()),
+        causes: vec![],
         indicators: vec![],
     };
     engine.compute(&q).unwrap().remove(0).values
@@ -55,7 +56,16 @@ async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines(
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Annual, "内0203", "2025", false, &[]).unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(
+        &engine,
+        &names,
+        ReportKind::Annual,
+        "内0203",
+        "2025",
+        false,
+        &[],
+    )
+    .unwrap();
     let text = doc.to_text();
     snapshot("annual_内0203_2025.txt", &text);
 
@@ -65,7 +75,11 @@ async fn the_annual_draft_reads_as_its_snapshot_and_every_figure_is_the_engines(
     assert_eq!(number_after(&text, "期末未结"), figure(&v, "pending"));
     assert_eq!(number_after(&text, "期末超 12 个月未结案件"), figure(&v, "long_pending_12m"));
     let closure = by_name(&v, "结案率");
-    assert!(text.contains(&format!("结案率 {}，同比{}", numbers::value(closure), numbers::change(closure, closure.yoy).unwrap())));
+    assert!(text.contains(&format!(
+        "结案率 {}，同比{}",
+        numbers::value(closure),
+        numbers::change(closure, closure.yoy).unwrap()
+    )));
     let labor = values(&engine, "内0203", false, "2025", Some("labor"));
     if figure(&labor, "accepted") > 0 {
         assert_eq!(number_after(&text, "受理劳动争议案件"), figure(&labor, "accepted"));
@@ -86,7 +100,16 @@ async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_t
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Monthly, "内0203", "2025-10", false, &[]).unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(
+        &engine,
+        &names,
+        ReportKind::Monthly,
+        "内0203",
+        "2025-10",
+        false,
+        &[],
+    )
+    .unwrap();
     let text = doc.to_text();
     snapshot("monthly_内0203_2025-10.txt", &text);
 
@@ -102,7 +125,11 @@ async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_t
     // Every indicator named as out of its range is out of it, and every one out of it is named.
     let outside: Vec<&Value> = v.iter().filter(|x| x.within_range == Some(false)).collect();
     for x in &outside {
-        assert!(text.contains(&format!("{} {}（合理区间", x.indicator.name, numbers::value(x))), "{}", x.indicator.name);
+        assert!(
+            text.contains(&format!("{} {}（合理区间", x.indicator.name, numbers::value(x))),
+            "{}",
+            x.indicator.name
+        );
     }
     if outside.is_empty() {
         assert!(text.contains("均在区间内"));
@@ -115,6 +142,7 @@ async fn the_monthly_analysis_reads_as_its_snapshot_and_its_commentary_follows_t
             period: ReportPeriod::parse("2025-10").unwrap().period,
             by: vec![Dimension::Department],
             tag: None,
+            causes: vec![],
             indicators: vec![],
         })
         .unwrap();
@@ -132,9 +160,10 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
     type D = Docket<docket_store::SqliteStore>;
-    let cases = D::topic_cases(&engine, "内0203", "2025", false, "enterprise").unwrap();
+    let topic = D::topic_of(&engine, Some("enterprise"), None).unwrap();
+    let cases = D::topic_cases(&engine, "内0203", "2025", false, &topic).unwrap();
     let parties = d.organisations_in(&cases).await.unwrap();
-    let doc = D::topic_with(&engine, &names, "内0203", "2025", false, "enterprise", &parties).unwrap();
+    let doc = D::topic_with(&engine, &names, "内0203", "2025", false, &topic, &parties).unwrap();
     let text = doc.to_text();
     snapshot("topic_内0203_2025_enterprise.txt", &text);
 
@@ -162,6 +191,50 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
         assert!(html.contains(&format!("<title>{month} 审执结：{}</title>", r[2])), "{month} 审执结");
         assert!(html.contains(&format!("<title>{month} 未结：{}</title>", r[3])), "{month} 未结");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_topic_report_of_causes_counts_the_cases_the_engine_groups_under_those_causes() {
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let doc = d
+        .topic_report("内02", "2025", true, None, Some("劳动争议，追索劳动报酬纠纷"), Settings::default())
+        .await
+        .unwrap();
+    assert!(doc.title.contains("劳动争议、追索劳动报酬纠纷案件专题分析报告"), "{}", doc.title);
+    let text = doc.to_text();
+    // The same figure by the other road: the engine grouped by cause, the two groups added.
+    let engine = d.metrics_engine(Settings::default()).await.unwrap();
+    let period = ReportPeriod::parse("2025").unwrap();
+    let groups = engine
+        .compute(&Query {
+            court: docket_domain::CourtCode::parse("内02").unwrap(),
+            rollup: true,
+            period: period.period,
+            by: vec![Dimension::Cause],
+            tag: None,
+            causes: vec![],
+            indicators: vec!["accepted".into(), "closed".into()],
+        })
+        .unwrap();
+    let sum = |id: &str| -> i64 {
+        groups
+            .iter()
+            .filter(|g| g.key.iter().any(|(_, v)| v == "劳动争议" || v == "追索劳动报酬纠纷"))
+            .map(|g| figure(&g.values, id))
+            .sum()
+    };
+    assert!(sum("accepted") > 0);
+    assert_eq!(number_after(&text, "受理劳动争议、追索劳动报酬纠纷案件"), sum("accepted"));
+    assert_eq!(number_after(&text, "审执结"), sum("closed"));
+
+    // A misspelt cause is refused by name, and so is asking for a tag and a cause at once.
+    let err =
+        d.topic_report("内02", "2025", true, None, Some("劳动争议,劳动争吵"), Settings::default()).await.unwrap_err();
+    assert!(err.to_string().contains("劳动争吵") && !err.to_string().contains("“劳动争议"), "{err}");
+    let err =
+        d.topic_report("内02", "2025", true, Some("labor"), Some("劳动争议"), Settings::default()).await.unwrap_err();
+    assert!(err.to_string().contains("之一"), "{err}");
 }
 
 /// The XLSX of a report reads back (with calamine) as its tables: integers and percentages as
@@ -207,8 +280,16 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
     let windows = d.extension_windows(&names, "内02", "2025-W40", true).await.unwrap();
-    let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", "2025-W40", true, &windows)
-        .unwrap();
+    let doc = Docket::<docket_store::SqliteStore>::report_with(
+        &engine,
+        &names,
+        ReportKind::Weekly,
+        "内02",
+        "2025-W40",
+        true,
+        &windows,
+    )
+    .unwrap();
     let text = doc.to_text();
     snapshot("weekly_内02_2025-W40.txt", &text);
 
@@ -250,8 +331,16 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
             assert_eq!(view.deadline.deadline_on, Some(x.deadline), "{}", x.case_no);
             assert!((x.deadline - end).num_days() <= 15 && x.request_by >= end, "{x:?}");
         }
-        let doc = Docket::<docket_store::SqliteStore>::report_with(&engine, &names, ReportKind::Weekly, "内02", &period, true, &windows)
-            .unwrap();
+        let doc = Docket::<docket_store::SqliteStore>::report_with(
+            &engine,
+            &names,
+            ReportKind::Weekly,
+            "内02",
+            &period,
+            true,
+            &windows,
+        )
+        .unwrap();
         let listed: Vec<&str> = table_rows(&doc, "表5").iter().map(|r| r[0].as_str()).collect();
         assert_eq!(listed, windows.iter().map(|w| w.case_no.as_str()).collect::<Vec<_>>());
         found = true;
@@ -266,6 +355,7 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
             period: ReportPeriod::parse("2025-01-01..2025-10-05").unwrap().period,
             by: vec![Dimension::Court],
             tag: None,
+            causes: vec![],
             indicators: vec![],
         })
         .unwrap();
@@ -276,4 +366,68 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
         let row = rows.iter().find(|r| r[0] == names.court(code)).unwrap();
         assert_eq!(row[1], figure(&g.values, "accepted").to_string());
     }
+}
+
+/// Whether the PDF readers and fonts are here; CI sets `DOCKET_REQUIRE_FONTS` so they must be.
+fn typesetting_available() -> bool {
+    let ok = docket_app::report_fonts().is_ok() && std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("DOCKET_REQUIRE_FONTS").is_none(),
+            "CJK fonts and poppler-utils are required (DOCKET_REQUIRE_FONTS)"
+        );
+        eprintln!("skipped: no CJK fonts or no pdftotext");
+    }
+    ok
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pdf_docket_writes_reads_back_with_every_paragraph_and_figure_of_the_report() {
+    use docket_app::{ReportFormat, render_report};
+    if !typesetting_available() {
+        return;
+    }
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let doc = d.report(ReportKind::Annual, "内0203", "2025", false, Settings::default()).await.unwrap();
+    let pdf = render_report(&doc, ReportFormat::Pdf).unwrap();
+    let file = std::env::temp_dir().join(format!("docket-report-{}.pdf", std::process::id()));
+    std::fs::write(&file, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    std::fs::remove_file(&file).ok();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    // Page numbers (`— 1 —`) sit between the pages' text; they are left out of the reading.
+    let text: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| {
+            let inner = l.trim().trim_start_matches('—').trim_end_matches('—').trim();
+            !(l.trim().starts_with('—') && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(squeeze)
+        .collect();
+    assert!(text.starts_with(&squeeze(&doc.title)), "{text}");
+    let mut checked = 0;
+    for block in &doc.blocks {
+        match block {
+            docket_reports::Block::Paragraph(p) => {
+                assert!(text.contains(&squeeze(p)), "the PDF lacks the paragraph {p}");
+                checked += 1;
+            }
+            docket_reports::Block::Table(t) => {
+                for cell in t.rows.iter().flatten() {
+                    assert!(text.contains(&squeeze(cell)), "the PDF lacks the cell {cell}");
+                    checked += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(checked > 50, "{checked}");
+    // The same document as DOCX carries its chart as a PNG.
+    let docx = render_report(&doc, ReportFormat::Docx).unwrap();
+    let charts = doc.blocks.iter().filter(|b| matches!(b, docket_reports::Block::Chart { .. })).count();
+    assert!(charts > 0);
+    let members = String::from_utf8_lossy(&docx);
+    assert!(members.contains("word/media/") && members.contains(".png"), "no image in the DOCX");
 }

@@ -66,6 +66,8 @@ pub struct Query {
     pub by: Vec<Dimension>,
     /// Only cases with this tag.
     pub tag: Option<Tag>,
+    /// Only cases of these 案由 (by name, e.g. 劳动争议, 追索劳动报酬纠纷); empty for all.
+    pub causes: Vec<String>,
     /// Indicator ids; empty means the whole catalogue.
     pub indicators: Vec<String>,
 }
@@ -224,14 +226,19 @@ struct Selection {
     courts: Vec<bool>,
     /// The tag's bit, or 0 without a tag filter.
     tag_bit: u16,
-    /// The tag filter names a tag no case has.
+    /// By cause index: kept; empty without a cause filter.
+    causes: Vec<bool>,
+    /// The tag filter names a tag no case has, or the cause filter causes none has.
     none: bool,
 }
 
 impl Selection {
     #[inline]
     fn keeps(&self, t: &FactTable, row: usize) -> bool {
-        !self.none && self.courts[usize::from(t.court[row])] && (self.tag_bit == 0 || t.tags[row] & self.tag_bit != 0)
+        !self.none
+            && self.courts[usize::from(t.court[row])]
+            && (self.tag_bit == 0 || t.tags[row] & self.tag_bit != 0)
+            && (self.causes.is_empty() || self.causes[usize::from(t.cause[row])])
     }
 }
 
@@ -486,7 +493,7 @@ impl Engine {
         })
     }
 
-    /// The rows a query selects: court (alone or rolled up) and tag.
+    /// The rows a query selects: court (alone or rolled up), tag and cause.
     fn selection(&self, q: &Query) -> Selection {
         let courts = self.table.courts.iter().map(|c| *c == q.court || (q.rollup && c.is_within(&q.court))).collect();
         let (tag_bit, none) = match &q.tag {
@@ -496,7 +503,13 @@ impl Engine {
             },
             None => (0, false),
         };
-        Selection { courts, tag_bit, none }
+        let causes: Vec<bool> = if q.causes.is_empty() {
+            Vec::new()
+        } else {
+            self.table.causes.iter().map(|c| q.causes.contains(c)).collect()
+        };
+        let none = none || (!q.causes.is_empty() && !causes.contains(&true));
+        Selection { courts, tag_bit, causes, none }
     }
 
     fn class_of(&self, row: usize) -> usize {

@@ -483,6 +483,16 @@ impl FactTable {
         self.recoveries.sort_unstable();
     }
 
+    /// Every 案由 some case has, in the order first seen.
+    pub fn cause_names(&self) -> &[String] {
+        &self.causes
+    }
+
+    /// Whether any case has this 案由.
+    pub fn has_cause(&self, cause: &str) -> bool {
+        self.cause_index.contains_key(cause)
+    }
+
     pub fn case_no(&self, row: usize) -> &CaseNumber {
         &self.case_nos[row]
     }

@@ -296,6 +296,7 @@ impl Oracle<'_> {
             .iter()
             .filter(|c| c.court == q.court || (q.rollup && c.court.is_within(&q.court)))
             .filter(|c| q.tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+            .filter(|c| q.causes.is_empty() || q.causes.contains(&c.cause))
             .collect()
     }
 
@@ -352,6 +353,13 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
         period: Period::new(from, to),
         by: dim.into_iter().chain(grain.map(Dimension::Time)).collect(),
         tag: r.chance(0.3).then(|| Tag::parse(*r.pick(TAGS)).unwrap()),
+        // Sometimes one cause or two, sometimes one no case has.
+        causes: match r.below(6) {
+            0 => vec![r.pick(&["买卖合同纠纷", "离婚纠纷", "盗窃罪"]).to_string()],
+            1 => vec!["买卖合同纠纷".into(), "盗窃罪".into()],
+            2 => vec!["不存在的案由".into()],
+            _ => vec![],
+        },
         indicators: Vec::new(),
     };
     let results = engine.compute(&q).unwrap();
@@ -510,6 +518,7 @@ fn the_seeds_arithmetic_comes_out() {
         period: Period::new(d(0), d(364)),
         by: Vec::new(),
         tag: Some(Tag::parse("major_project").unwrap()),
+        causes: vec![],
         indicators: vec!["accepted".into(), "closed".into(), "closure_rate".into()],
     };
     let r = &engine.compute(&q).unwrap()[0];
@@ -536,6 +545,7 @@ fn the_seeds_arithmetic_comes_out() {
         ),
         by: Vec::new(),
         tag: None,
+        causes: vec![],
         indicators: vec!["filed".into()],
     };
     let v = &counts.compute(&by_year).unwrap()[0].values[0];
@@ -578,6 +588,7 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
                 period: Period::new(d(300), d(1300)),
                 by,
                 tag: None,
+                causes: vec![],
                 indicators: Vec::new(),
             };
             let (a, b) = (live.compute(&q).unwrap(), fresh.compute(&q).unwrap());

@@ -19,7 +19,10 @@ pub enum Block {
     Paragraph(String),
     Table(Table),
     /// A chart: its caption and the SVG (drawn by [`crate::charts`]).
-    Chart { caption: String, svg: String },
+    Chart {
+        caption: String,
+        svg: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +44,11 @@ pub fn chinese_numeral(n: usize) -> String {
 
 /// Numbers headings as they come: a heading resets the counters below it.
 #[derive(Default)]
-pub(crate) struct Numbering([usize; 3]);
+pub struct HeadingNumbers([usize; 3]);
 
-impl Numbering {
-    pub(crate) fn next(&mut self, level: u8) -> String {
+impl HeadingNumbers {
+    /// The number of the next heading of this level (一、, （一）, 1.).
+    pub fn next(&mut self, level: u8) -> String {
         let i = usize::from(level.clamp(1, 3)) - 1;
         self.0[i] += 1;
         for below in &mut self.0[i + 1..] {
@@ -72,7 +76,7 @@ impl Document {
     /// full width, tables as tab-separated lines.
     pub fn to_text(&self) -> String {
         let mut out = format!("{}\n{}\n\n", self.title, self.subtitle);
-        let mut numbering = Numbering::default();
+        let mut numbering = HeadingNumbers::default();
         for b in &self.blocks {
             match b {
                 Block::Heading(level, text) => out.push_str(&format!("{}{}\n", numbering.next(*level), text)),
@@ -107,8 +111,9 @@ impl Document {
 
     /// The report as an HTML fragment (title, subtitle, body), for embedding in a page.
     pub fn body_html(&self) -> String {
-        let mut body = format!("<h1>{}</h1><p class=\"subtitle\">{}</p>\n", escape(&self.title), escape(&self.subtitle));
-        let mut numbering = Numbering::default();
+        let mut body =
+            format!("<h1>{}</h1><p class=\"subtitle\">{}</p>\n", escape(&self.title), escape(&self.subtitle));
+        let mut numbering = HeadingNumbers::default();
         for b in &self.blocks {
             match b {
                 Block::Heading(level, text) => {

@@ -28,8 +28,44 @@ pub trait Names {
     fn department(&self, court: &str, code: &str) -> String;
 }
 
-fn compute(engine: &Engine, scope: &Scope, period: docket_metrics::Period, by: Vec<Dimension>, tag: Option<Tag>) -> Result<Vec<GroupResult>, MetricsError> {
-    engine.compute(&Query { court: scope.court.clone(), rollup: scope.rollup, period, by, tag, indicators: vec![] })
+/// What a 专题分析报告 is about: the cases with a tag, or the cases of one or more 案由.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    Tag(Tag),
+    Causes(Vec<String>),
+}
+
+impl Topic {
+    /// The topic as the report names it: the tag's label, or the causes joined by 、.
+    pub fn label(&self) -> String {
+        match self {
+            Topic::Tag(tag) => tag.label().to_string(),
+            Topic::Causes(causes) => causes.join("、"),
+        }
+    }
+}
+
+fn compute(
+    engine: &Engine,
+    scope: &Scope,
+    period: docket_metrics::Period,
+    by: Vec<Dimension>,
+    topic: Option<&Topic>,
+) -> Result<Vec<GroupResult>, MetricsError> {
+    let (tag, causes) = match topic {
+        None => (None, vec![]),
+        Some(Topic::Tag(tag)) => (Some(tag.clone()), vec![]),
+        Some(Topic::Causes(causes)) => (None, causes.clone()),
+    };
+    engine.compute(&Query {
+        court: scope.court.clone(),
+        rollup: scope.rollup,
+        period,
+        by,
+        tag,
+        causes,
+        indicators: vec![],
+    })
 }
 
 fn find<'a>(values: &'a [Value], id: &str) -> Option<&'a Value> {
@@ -105,13 +141,17 @@ fn monthly_chart(
     engine: &Engine,
     scope: &Scope,
     period: docket_metrics::Period,
-    tag: Option<Tag>,
+    topic: Option<&Topic>,
     caption: String,
 ) -> Result<Block, MetricsError> {
-    let groups = compute(engine, scope, period, vec![Dimension::Time(docket_metrics::Grain::Month)], tag)?;
+    let groups = compute(engine, scope, period, vec![Dimension::Time(docket_metrics::Grain::Month)], topic)?;
     let labels: Vec<String> = groups.iter().map(|g| format!("{}月", chrono::Datelike::month(&g.period.from))).collect();
     let series = |id: &str| groups.iter().map(|g| count(&g.values, id) as f64).collect::<Vec<_>>();
-    let svg = crate::charts::grouped_bars(&caption, &labels, &[("新收", series("filed")), ("审执结", series("closed")), ("未结", series("pending"))]);
+    let svg = crate::charts::grouped_bars(
+        &caption,
+        &labels,
+        &[("新收", series("filed")), ("审执结", series("closed")), ("未结", series("pending"))],
+    );
     Ok(Block::Chart { caption, svg })
 }
 
@@ -141,17 +181,28 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     blocks.push(Block::Paragraph(overall));
     let changes: Vec<String> = ["accepted", "closed"]
         .iter()
-        .filter_map(|id| find(v, id).and_then(|x| numbers::change(x, x.yoy).map(|c| format!("{}同比{c}", x.indicator.name))))
+        .filter_map(|id| {
+            find(v, id).and_then(|x| numbers::change(x, x.yoy).map(|c| format!("{}同比{c}", x.indicator.name)))
+        })
         .collect();
     if !changes.is_empty() {
         blocks.push(Block::Paragraph(format!("{}。", changes.join("，"))));
     }
 
-    blocks.push(monthly_chart(engine, scope, scope.period.period, None, format!("图1：{}分月收结案情况", scope.period.name))?);
+    blocks.push(monthly_chart(
+        engine,
+        scope,
+        scope.period.period,
+        None,
+        format!("图1：{}分月收结案情况", scope.period.name),
+    )?);
 
     blocks.push(Block::Heading(1, "审判质效".into()));
     for (heading, ids) in [
-        ("审判效率", &["within_limit_rate", "avg_duration_days", "median_duration_days", "extension_rate", "closed_per_judge"][..]),
+        (
+            "审判效率",
+            &["within_limit_rate", "avg_duration_days", "median_duration_days", "extension_rate", "closed_per_judge"][..],
+        ),
         ("审判质量", &["acceptance_rate", "appeal_rate", "reversal_remand_rate", "second_instance_reversal_rate"][..]),
         ("审判效果", &["mediation_withdrawal_rate", "mediation_rate", "case_matter_ratio"][..]),
     ] {
@@ -163,8 +214,11 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
 
     blocks.push(Block::Heading(1, "执行工作".into()));
     blocks.push(Block::Paragraph(
-        sentence(v, &["recovered_amount", "completion_rate", "actual_enforcement_rate", "recovery_rate", "termination_rate"])
-            .unwrap_or_else(|| "本期无执行案件数据。".into()),
+        sentence(
+            v,
+            &["recovered_amount", "completion_rate", "actual_enforcement_rate", "recovery_rate", "termination_rate"],
+        )
+        .unwrap_or_else(|| "本期无执行案件数据。".into()),
     ));
 
     if let Some(s) = sentence(v, &["premediation_success_rate"]) {
@@ -174,7 +228,7 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
 
     let mut channel_lines = Vec::new();
     for tag in CHANNELS.iter().filter_map(|t| Tag::parse(t)) {
-        let r = compute(engine, scope, scope.period.period, vec![], Some(tag.clone()))?;
+        let r = compute(engine, scope, scope.period.period, vec![], Some(&Topic::Tag(tag.clone())))?;
         let tv: &[Value] = r.first().map_or(&[], |g| &g.values);
         if count(tv, "accepted") == 0 {
             continue;
@@ -194,13 +248,18 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     }
 
     if let Some(labor) = Tag::parse("labor") {
-        let r = compute(engine, scope, scope.period.period, vec![], Some(labor))?;
+        let r = compute(engine, scope, scope.period.period, vec![], Some(&Topic::Tag(labor)))?;
         let lv: &[Value] = r.first().map_or(&[], |g| &g.values);
         if count(lv, "accepted") > 0 {
             blocks.push(Block::Heading(1, "劳动争议案件".into()));
             let mut s = format!("受理劳动争议案件 {} 件", count(lv, "accepted"));
             s.push_str(&compared(lv, "accepted", "，同比", |x| x.yoy));
-            s.push_str(&format!("；审结 {} 件，调撤率 {}，平均审理天数 {}。", count(lv, "closed"), shown(lv, "mediation_withdrawal_rate"), shown(lv, "avg_duration_days")));
+            s.push_str(&format!(
+                "；审结 {} 件，调撤率 {}，平均审理天数 {}。",
+                count(lv, "closed"),
+                shown(lv, "mediation_withdrawal_rate"),
+                shown(lv, "avg_duration_days")
+            ));
             blocks.push(Block::Paragraph(s));
         }
     }
@@ -225,7 +284,11 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     blocks.push(Block::Table(indicator_table("附表：主要审判质效指标", v)));
     Ok(Document {
         title: format!("{}{}工作报告（数据稿）", scope.court_name, scope.period.name),
-        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
+        subtitle: format!(
+            "统计期间：{}至{}",
+            numbers::day(scope.period.period.from),
+            numbers::day(scope.period.period.to)
+        ),
         blocks,
     })
 }
@@ -277,7 +340,12 @@ pub struct WindowCase {
 const GREEN: &[&str] = &["enterprise", "major_project", "migrant_wages", "minor", "finance"];
 
 /// 一周一通报 for a court and, when `scope.rollup`, across its lower courts.
-pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[WindowCase]) -> Result<Document, MetricsError> {
+pub fn weekly(
+    engine: &Engine,
+    scope: &Scope,
+    names: &dyn Names,
+    windows: &[WindowCase],
+) -> Result<Document, MetricsError> {
     let week = compute(engine, scope, scope.period.period, vec![], None)?;
     let wv: &[Value] = week.first().map_or(&[], |g| &g.values);
     let ytd = compute(engine, scope, scope.period.year_to_date(), vec![], None)?;
@@ -321,7 +389,9 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
             .collect();
         blocks.push(Block::Table(Table {
             caption: "表3：辖区法院结案率排序".into(),
-            header: ["法院", "受理", "审执结", "结案率", "法定审限内结案率", "超审限未结", "超12个月未结"].map(String::from).to_vec(),
+            header: ["法院", "受理", "审执结", "结案率", "法定审限内结案率", "超审限未结", "超12个月未结"]
+                .map(String::from)
+                .to_vec(),
             rows,
         }));
     }
@@ -342,7 +412,10 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
     if judges.is_empty() {
         blocks.push(Block::Paragraph("本周无超审限或超 12 个月未结案件。".into()));
     } else {
-        blocks.push(Block::Paragraph(format!("共有 {} 名法官名下有超审限或超 12 个月未结案件，请督促清结。", judges.len())));
+        blocks.push(Block::Paragraph(format!(
+            "共有 {} 名法官名下有超审限或超 12 个月未结案件，请督促清结。",
+            judges.len()
+        )));
         blocks.push(Block::Table(Table {
             caption: "表4：超审限及超12个月未结案件".into(),
             header: ["承办法官", "超审限未结", "超12个月未结"].map(String::from).to_vec(),
@@ -370,7 +443,7 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
 
     let mut green = Vec::new();
     for tag in GREEN.iter().filter_map(|t| Tag::parse(t)) {
-        let r = compute(engine, scope, scope.period.year_to_date(), vec![], Some(tag.clone()))?;
+        let r = compute(engine, scope, scope.period.year_to_date(), vec![], Some(&Topic::Tag(tag.clone())))?;
         let gv: &[Value] = r.first().map_or(&[], |g| &g.values);
         if count(gv, "accepted") == 0 {
             continue;
@@ -391,15 +464,15 @@ pub fn weekly(engine: &Engine, scope: &Scope, names: &dyn Names, windows: &[Wind
     } else {
         blocks.push(Block::Table(Table {
             caption: "表6：绿色通道案件进展".into(),
-            header: ["类别", "受理", "审执结", "结案率", "未结", "超审限未结", "平均审理天数"].map(String::from).to_vec(),
+            header: ["类别", "受理", "审执结", "结案率", "未结", "超审限未结", "平均审理天数"]
+                .map(String::from)
+                .to_vec(),
             rows: green,
         }));
     }
 
     Ok(Document {
-        title: format!("{}审判执行工作通报", scope.court_name),
-        subtitle: scope.period.name.clone(),
-        blocks,
+        title: format!("{}审判执行工作通报", scope.court_name), subtitle: scope.period.name.clone(), blocks
     })
 }
 
@@ -450,7 +523,13 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     let first = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&to), chrono::Datelike::month(&to), 1)
         .and_then(|d| d.checked_sub_months(chrono::Months::new(11)))
         .unwrap_or(scope.period.period.from);
-    blocks.push(monthly_chart(engine, scope, docket_metrics::Period::new(first, to), None, "图1：近十二个月收结案情况".into())?);
+    blocks.push(monthly_chart(
+        engine,
+        scope,
+        docket_metrics::Period::new(first, to),
+        None,
+        "图1：近十二个月收结案情况".into(),
+    )?);
 
     // What moved: notable changes against the preceding period, largest first.
     let mut moved: Vec<(&Value, f64)> =
@@ -461,13 +540,23 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
             .iter()
             .filter(|(_, d)| (*d > 0.0) == up)
             .take(5)
-            .filter_map(|(x, d)| numbers::change(x, Some(*d)).map(|c| format!("{}（{}，{c}）", x.indicator.name, numbers::value(x))))
+            .filter_map(|(x, d)| {
+                numbers::change(x, Some(*d)).map(|c| format!("{}（{}，{c}）", x.indicator.name, numbers::value(x)))
+            })
             .collect()
     };
     let (rose, fell) = (list(true), list(false));
     blocks.push(Block::Heading(1, "指标变化（环比）".into()));
-    blocks.push(Block::Paragraph(if rose.is_empty() { "没有明显上升的指标。".into() } else { format!("上升较多的有：{}。", rose.join("、")) }));
-    blocks.push(Block::Paragraph(if fell.is_empty() { "没有明显下降的指标。".into() } else { format!("下降较多的有：{}。", fell.join("、")) }));
+    blocks.push(Block::Paragraph(if rose.is_empty() {
+        "没有明显上升的指标。".into()
+    } else {
+        format!("上升较多的有：{}。", rose.join("、"))
+    }));
+    blocks.push(Block::Paragraph(if fell.is_empty() {
+        "没有明显下降的指标。".into()
+    } else {
+        format!("下降较多的有：{}。", fell.join("、"))
+    }));
 
     let outside: Vec<String> = v
         .iter()
@@ -491,8 +580,14 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     if !depts.is_empty() {
         blocks.push(Block::Heading(1, "各部门情况".into()));
         let rate = |g: &GroupResult| find(&g.values, "closure_rate").and_then(|x| x.value);
-        let lowest = depts.iter().filter(|g| rate(g).is_some()).min_by(|a, b| rate(a).unwrap_or(0.0).total_cmp(&rate(b).unwrap_or(0.0)));
-        let most_overdue = depts.iter().max_by_key(|g| count(&g.values, "overdue_pending")).filter(|g| count(&g.values, "overdue_pending") > 0);
+        let lowest = depts
+            .iter()
+            .filter(|g| rate(g).is_some())
+            .min_by(|a, b| rate(a).unwrap_or(0.0).total_cmp(&rate(b).unwrap_or(0.0)));
+        let most_overdue = depts
+            .iter()
+            .max_by_key(|g| count(&g.values, "overdue_pending"))
+            .filter(|g| count(&g.values, "overdue_pending") > 0);
         let mut parts = Vec::new();
         if let Some(g) = lowest {
             parts.push(format!("结案率最低的是{}（{}）", dept_name(g), shown(&g.values, "closure_rate")));
@@ -506,7 +601,9 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
         depts.sort_by_key(|g| std::cmp::Reverse(count(&g.values, "accepted")));
         blocks.push(Block::Table(Table {
             caption: "表1：各部门主要指标".into(),
-            header: ["部门", "受理", "审执结", "结案率", "法定审限内结案率", "平均审理天数", "超审限未结"].map(String::from).to_vec(),
+            header: ["部门", "受理", "审执结", "结案率", "法定审限内结案率", "平均审理天数", "超审限未结"]
+                .map(String::from)
+                .to_vec(),
             rows: depts
                 .iter()
                 .map(|g| {
@@ -531,7 +628,11 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     blocks.push(Block::Table(table));
     Ok(Document {
         title: format!("{}{}审判质效分析", scope.court_name, scope.period.name),
-        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
+        subtitle: format!(
+            "统计期间：{}至{}",
+            numbers::day(scope.period.period.from),
+            numbers::day(scope.period.period.to)
+        ),
         blocks,
     })
 }
@@ -539,15 +640,24 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
 /// 专题分析报告 on the cases of one tag (e.g. 劳动争议): volume and its trend by month, outcomes,
 /// durations, and the organisations in the most cases (`parties`: name and case count, counted by
 /// the caller from the cases the engine names; persons are left out of a report).
-pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usize)]) -> Result<Document, MetricsError> {
-    let label = tag.label().to_string();
-    let tagged = compute(engine, scope, scope.period.period, vec![], Some(tag.clone()))?;
+pub fn topic(
+    engine: &Engine,
+    scope: &Scope,
+    topic: &Topic,
+    parties: &[(String, usize)],
+) -> Result<Document, MetricsError> {
+    let label = topic.label();
+    let tagged = compute(engine, scope, scope.period.period, vec![], Some(topic))?;
     let t: &[Value] = tagged.first().map_or(&[], |g| &g.values);
     let all = compute(engine, scope, scope.period.period, vec![], None)?;
     let a: &[Value] = all.first().map_or(&[], |g| &g.values);
     let mut blocks = vec![Block::Heading(1, "基本情况".into())];
     let accepted = count(t, "accepted");
-    let share = if count(a, "accepted") > 0 { numbers::percent(accepted as f64 / count(a, "accepted") as f64) } else { "—".into() };
+    let share = if count(a, "accepted") > 0 {
+        numbers::percent(accepted as f64 / count(a, "accepted") as f64)
+    } else {
+        "—".into()
+    };
     let mut s = format!("{}，{}受理{label}案件 {accepted} 件", scope.period.name, scope.court_name);
     s.push_str(&compared(t, "accepted", "，同比", |x| x.yoy));
     s.push_str(&format!(
@@ -558,7 +668,8 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
     ));
     blocks.push(Block::Paragraph(s));
 
-    let by_month = compute(engine, scope, scope.period.period, vec![Dimension::Time(docket_metrics::Grain::Month)], Some(tag.clone()))?;
+    let by_month =
+        compute(engine, scope, scope.period.period, vec![Dimension::Time(docket_metrics::Grain::Month)], Some(topic))?;
     blocks.push(Block::Heading(1, "收结案趋势".into()));
     let peak = by_month.iter().max_by_key(|g| count(&g.values, "filed")).filter(|g| count(&g.values, "filed") > 0);
     if let Some(g) = peak {
@@ -568,7 +679,13 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
             count(&g.values, "filed")
         )));
     }
-    blocks.push(monthly_chart(engine, scope, scope.period.period, Some(tag.clone()), format!("图1：{label}案件分月收结情况"))?);
+    blocks.push(monthly_chart(
+        engine,
+        scope,
+        scope.period.period,
+        Some(topic),
+        format!("图1：{label}案件分月收结情况"),
+    )?);
     blocks.push(Block::Table(Table {
         caption: format!("表1：{label}案件分月收结情况"),
         header: ["月份", "新收", "审执结", "期末未结"].map(String::from).to_vec(),
@@ -587,8 +704,11 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
 
     blocks.push(Block::Heading(1, "审理结果".into()));
     blocks.push(Block::Paragraph(
-        sentence(t, &["mediation_rate", "mediation_withdrawal_rate", "appeal_rate", "acceptance_rate", "reversal_remand_rate"])
-            .unwrap_or_else(|| "本期尚无审结案件。".into()),
+        sentence(
+            t,
+            &["mediation_rate", "mediation_withdrawal_rate", "appeal_rate", "acceptance_rate", "reversal_remand_rate"],
+        )
+        .unwrap_or_else(|| "本期尚无审结案件。".into()),
     ));
     blocks.push(Block::Heading(1, "审理周期".into()));
     blocks.push(Block::Paragraph(
@@ -611,7 +731,11 @@ pub fn topic(engine: &Engine, scope: &Scope, tag: &Tag, parties: &[(String, usiz
     blocks.push(Block::Table(indicator_table(&format!("附表：{label}案件审判质效指标"), t)));
     Ok(Document {
         title: format!("{}{}{label}案件专题分析报告", scope.court_name, scope.period.name),
-        subtitle: format!("统计期间：{}至{}", numbers::day(scope.period.period.from), numbers::day(scope.period.period.to)),
+        subtitle: format!(
+            "统计期间：{}至{}",
+            numbers::day(scope.period.period.from),
+            numbers::day(scope.period.period.to)
+        ),
         blocks,
     })
 }

@@ -16,7 +16,7 @@ pub mod numbers;
 pub mod office;
 pub mod period;
 
-pub use document::{Block, Document, Table};
-pub use drafts::{Names, Scope, WindowCase, annual, monthly, topic, weekly};
-pub use office::OfficeError;
+pub use document::{Block, Document, HeadingNumbers, Table};
+pub use drafts::{Names, Scope, Topic, WindowCase, annual, monthly, topic, weekly};
+pub use office::{ChartImage, OfficeError};
 pub use period::{PeriodError, ReportPeriod};

@@ -3,10 +3,12 @@
 //! with Noto CJK fallbacks for machines without the Windows fonts) and XLSX with one sheet per
 //! table, counts and percentages as numbers.
 
-use docx_rs::{AlignmentType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table as DocxTable, TableCell, TableRow};
+use docx_rs::{
+    AlignmentType, Docx, Paragraph, Pic, Run, RunFonts, SpecialIndentType, Table as DocxTable, TableCell, TableRow,
+};
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::document::{Block, Document, Numbering};
+use crate::document::{Block, Document, HeadingNumbers};
 
 /// Why an office file could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -45,13 +47,33 @@ fn table(t: &crate::Table) -> DocxTable {
     DocxTable::new(rows)
 }
 
+/// A chart rasterised (PNG), for the formats that cannot take its SVG.
+#[derive(Debug, Clone)]
+pub struct ChartImage {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The type area's width (156 mm, GB/T 9704) in EMU.
+const TYPE_AREA_EMU: u32 = 156 * 36_000;
+
 impl Document {
-    /// The report as an editable DOCX.
+    /// The report as an editable DOCX, charts shown by their captions only.
     pub fn to_docx(&self) -> Result<Vec<u8>, OfficeError> {
+        self.to_docx_with(&[])
+    }
+
+    /// The report as an editable DOCX, each chart drawn from its image (`images[i]` for the i-th
+    /// chart; a chart without one is shown by its caption).
+    pub fn to_docx_with(&self, images: &[ChartImage]) -> Result<Vec<u8>, OfficeError> {
+        let mut charts = images.iter();
         let mut doc = Docx::new()
-            .add_paragraph(Paragraph::new().add_run(run(&self.title, "方正小标宋简体", TITLE).bold()).align(AlignmentType::Center))
+            .add_paragraph(
+                Paragraph::new().add_run(run(&self.title, "方正小标宋简体", TITLE).bold()).align(AlignmentType::Center),
+            )
             .add_paragraph(Paragraph::new().add_run(run(&self.subtitle, "楷体", BODY)).align(AlignmentType::Center));
-        let mut numbering = Numbering::default();
+        let mut numbering = HeadingNumbers::default();
         for b in &self.blocks {
             doc = match b {
                 Block::Heading(level, text) => {
@@ -61,20 +83,44 @@ impl Document {
                         _ => "仿宋",
                     };
                     let heading = format!("{}{text}", numbering.next(*level));
-                    doc.add_paragraph(
-                        Paragraph::new().add_run(run(&heading, font, BODY)).indent(None, Some(SpecialIndentType::FirstLine(640)), None, None),
-                    )
+                    doc.add_paragraph(Paragraph::new().add_run(run(&heading, font, BODY)).indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(640)),
+                        None,
+                        None,
+                    ))
                 }
-                Block::Paragraph(p) => doc.add_paragraph(
-                    Paragraph::new().add_run(run(p, "仿宋", BODY)).indent(None, Some(SpecialIndentType::FirstLine(640)), None, None),
-                ),
-                // Word processors differ in SVG support: the chart's caption stands in for it, and
-                // its figures are in the report's tables.
-                Block::Chart { caption, .. } => doc.add_paragraph(
-                    Paragraph::new().add_run(run(&format!("［图］{caption}（图见网页版或 HTML 版）"), "楷体", TABLE)).align(AlignmentType::Center),
-                ),
+                Block::Paragraph(p) => doc.add_paragraph(Paragraph::new().add_run(run(p, "仿宋", BODY)).indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(640)),
+                    None,
+                    None,
+                )),
+                // Word processors differ in SVG support: the chart goes in as PNG, across the type
+                // area; without an image its caption stands in (its figures are in the tables).
+                Block::Chart { caption, .. } => match charts.next() {
+                    Some(image) if image.width > 0 => {
+                        let height =
+                            (u64::from(TYPE_AREA_EMU) * u64::from(image.height) / u64::from(image.width)) as u32;
+                        let pic = Pic::new_with_dimensions(image.png.clone(), image.width, image.height)
+                            .size(TYPE_AREA_EMU, height);
+                        doc.add_paragraph(
+                            Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center),
+                        )
+                        .add_paragraph(
+                            Paragraph::new().add_run(run(caption, "楷体", TABLE)).align(AlignmentType::Center),
+                        )
+                    }
+                    _ => doc.add_paragraph(
+                        Paragraph::new()
+                            .add_run(run(&format!("［图］{caption}（图见网页版或 HTML 版）"), "楷体", TABLE))
+                            .align(AlignmentType::Center),
+                    ),
+                },
                 Block::Table(t) => doc
-                    .add_paragraph(Paragraph::new().add_run(run(&t.caption, "黑体", TABLE)).align(AlignmentType::Center))
+                    .add_paragraph(
+                        Paragraph::new().add_run(run(&t.caption, "黑体", TABLE)).align(AlignmentType::Center),
+                    )
                     .add_table(table(t)),
             };
         }
@@ -117,13 +163,7 @@ impl Document {
 /// A sheet name from a caption: the part before `：`, without the characters Excel forbids, at
 /// most 31 characters.
 fn sheet_name(caption: &str, index: usize) -> String {
-    let name: String = caption
-        .split('：')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
+    let name: String =
+        caption.split('：').next().unwrap_or_default().chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
     if name.is_empty() { format!("表{}", index + 1) } else { name }
 }

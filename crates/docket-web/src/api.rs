@@ -302,6 +302,8 @@ pub struct MetricsQuery {
     pub rollup: bool,
     pub by: Option<String>,
     pub tag: Option<String>,
+    /// 案由, separated by commas.
+    pub cause: Option<String>,
     pub indicators: Option<String>,
     /// `csv` downloads the page's table (the API always answers JSON).
     pub format: Option<String>,
@@ -354,5 +356,21 @@ pub fn metrics_query<S: Store>(
     };
     let indicators =
         q.indicators.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
-    Ok(docket_metrics::Query { court, rollup: q.rollup, period: Period::new(from, to), by, tag, indicators })
+    Ok(docket_metrics::Query {
+        court,
+        rollup: q.rollup,
+        period: Period::new(from, to),
+        by,
+        tag,
+        causes: q
+            .cause
+            .as_deref()
+            .unwrap_or("")
+            .split([',', '，', '、'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        indicators,
+    })
 }

@@ -24,6 +24,8 @@ pub enum WebError {
     RateLimited,
     /// Someone else changed the thing first (409).
     Conflict(String),
+    /// Something the server lacks (503), e.g. fonts to print with; the message says what.
+    Unavailable(String),
     /// Our fault (500); the details go to the log, not to the client.
     Internal(String),
 }
@@ -40,6 +42,7 @@ impl WebError {
             Self::SignIn(SignInError::Locked { .. }) => StatusCode::LOCKED,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -56,6 +59,7 @@ impl WebError {
             Self::SignIn(SignInError::Locked { .. }) => "locked",
             Self::RateLimited => "rate_limited",
             Self::Conflict(_) => "conflict",
+            Self::Unavailable(_) => "unavailable",
             Self::Internal(_) => "internal",
         }
     }
@@ -72,7 +76,7 @@ impl WebError {
             Self::BadRequest(m) => m.clone(),
             Self::SignIn(e) => e.to_string(),
             Self::RateLimited => "尝试次数过多，请稍后再试".into(),
-            Self::Conflict(m) => m.clone(),
+            Self::Conflict(m) | Self::Unavailable(m) => m.clone(),
             Self::Internal(_) => "服务器内部错误".into(),
         }
     }
@@ -90,6 +94,7 @@ impl From<AppError> for WebError {
                 Self::Invalid(lines.into_iter().map(|l| FieldError::new(l.field, l.message)).collect())
             }
             AppError::Store(docket_store::StoreError::Conflict(m)) => Self::Conflict(m),
+            AppError::Unavailable(m) => Self::Unavailable(m),
             other => Self::Internal(other.to_string()),
         }
     }

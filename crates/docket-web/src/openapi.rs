@@ -119,6 +119,7 @@ fn core_spec() -> Json_ {
                     { "name": "rollup", "in": "query", "schema": { "type": "boolean" } },
                     { "name": "by", "in": "query", "schema": { "type": "string" } },
                     { "name": "tag", "in": "query", "schema": { "type": "string" } },
+                    { "name": "cause", "in": "query", "description": "案由，多个以逗号分隔", "schema": { "type": "string" } },
                     { "name": "indicators", "in": "query", "schema": { "type": "string" } } ],
                 "responses": { "200": { "description": "与 docket metrics --format json 相同" }, "401": error_ref(), "404": error_ref(), "422": error_ref() } } }
         },
@@ -126,7 +127,7 @@ fn core_spec() -> Json_ {
             "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object",
                 "required": ["code", "message"], "properties": {
                     "code": { "type": "string", "enum": ["unauthenticated", "not_found", "forbidden", "invalid", "bad_request",
-                        "bad_credentials", "locked", "rate_limited", "conflict", "internal"] },
+                        "bad_credentials", "locked", "rate_limited", "conflict", "unavailable", "internal"] },
                     "message": { "type": "string" },
                     "fields": { "type": "array", "items": { "type": "object", "properties": {
                         "field": { "type": "string" }, "message": { "type": "string" } } } } } } } },

@@ -214,6 +214,7 @@ async fn home_data<S: Store>(
                 period: Period::new(year_start, today),
                 by: vec![],
                 tag: None,
+                causes: vec![],
                 indicators: ids.clone(),
             })
             .map_err(|e| WebError::Internal(e.to_string()))?;
@@ -257,6 +258,7 @@ async fn home_data<S: Store>(
                 period: Period::new(first_month, today),
                 by: vec![Dimension::Time(Grain::Month)],
                 tag: None,
+                causes: vec![],
                 indicators: vec!["filed".into(), "closed".into(), "pending".into()],
             })
             .map_err(|e| WebError::Internal(e.to_string()))?;
@@ -267,6 +269,7 @@ async fn home_data<S: Store>(
                 period: Period::new(today, today),
                 by: vec![],
                 tag: None,
+                causes: vec![],
                 indicators: [
                     "pending_age_0_3m",
                     "pending_age_3_6m",
@@ -286,6 +289,7 @@ async fn home_data<S: Store>(
                 period: Period::new(year_start, today),
                 by: vec![Dimension::Category],
                 tag: None,
+                causes: vec![],
                 indicators: vec!["filed".into()],
             })
             .map_err(|e| WebError::Internal(e.to_string()))?;
@@ -1002,7 +1006,11 @@ fn case_page<S: Store>(
                 sha256: docket_domain::chain::hex(&e.sha256),
                 source: e.source.clone(),
                 method: e.method.clone(),
-                stored: format!("{} {}", e.stored_by, e.recorded_at.get(..19).unwrap_or(&e.recorded_at).replace('T', " ")),
+                stored: format!(
+                    "{} {}",
+                    e.stored_by,
+                    e.recorded_at.get(..19).unwrap_or(&e.recorded_at).replace('T', " ")
+                ),
                 download_href: format!("{api}/evidence/{}", e.number),
                 bundle_href: format!("{api}/evidence/{}/bundle", e.number),
             })
@@ -1040,14 +1048,15 @@ pub async fn case_page_with_evidence<S: Store>(
     refused: Refused<'_>,
     notice: Option<String>,
 ) -> Result<Response, PageError> {
-    let rows = web.docket.store().case_evidence(&case.row.court, &case.row.case_no).await.map_err(docket_app::AppError::from)?;
+    let rows = web
+        .docket
+        .store()
+        .case_evidence(&case.row.court, &case.row.case_no)
+        .await
+        .map_err(docket_app::AppError::from)?;
     let was_refused = !matches!(refused, Refused::Nothing);
     let page = case_page(web, user, case, view, refused, notice, &rows);
-    if was_refused {
-        render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-    } else {
-        render(&page)
-    }
+    if was_refused { render_status(StatusCode::UNPROCESSABLE_ENTITY, &page) } else { render(&page) }
 }
 
 /// The interchange event object a case action form describes.

@@ -12,10 +12,10 @@ use docket_app::{Docket, NameBook, ReportKind};
 use docket_store::Store;
 use serde::Deserialize;
 
+use crate::Web;
 use crate::auth::PageUser;
 use crate::error::{PageError, WebError};
 use crate::pages::{Nav, percent_encode};
-use crate::Web;
 
 #[derive(Deserialize, Default)]
 pub struct ReportQuery {
@@ -24,8 +24,9 @@ pub struct ReportQuery {
     period: Option<String>,
     #[serde(default)]
     rollup: bool,
-    /// For the 专题分析报告.
+    /// For the 专题分析报告: a tag, or 案由 (which wins when given).
     tag: Option<String>,
+    cause: Option<String>,
     format: Option<String>,
 }
 
@@ -40,6 +41,9 @@ struct ReportsPage {
     rollup: bool,
     tags: Vec<(&'static str, &'static str)>,
     tag: String,
+    cause: String,
+    /// The 案由 the engine knows, for the form's suggestions.
+    causes: Vec<String>,
     error: Option<String>,
     body: String,
     download: String,
@@ -62,6 +66,7 @@ pub async fn reports<S: Store>(
     let today = web.today();
     let kind_id = q.kind.clone().unwrap_or_else(|| "weekly".into());
     let tag = q.tag.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "enterprise".into());
+    let cause = q.cause.clone().map(|c| c.trim().to_string()).unwrap_or_default();
     let kind = if kind_id == "topic" {
         None
     } else {
@@ -92,13 +97,20 @@ pub async fn reports<S: Store>(
         None => {
             let cases = {
                 let engine = web.engine()?;
-                Docket::<S>::topic_cases(&engine, court.as_str(), &period, q.rollup, &tag)
+                let topic = if cause.is_empty() {
+                    Docket::<S>::topic_of(&engine, Some(&tag), None)
+                } else {
+                    Docket::<S>::topic_of(&engine, None, Some(&cause))
+                };
+                topic.and_then(|topic| {
+                    Ok((Docket::<S>::topic_cases(&engine, court.as_str(), &period, q.rollup, &topic)?, topic))
+                })
             };
             match cases {
-                Ok(cases) => {
+                Ok((cases, topic)) => {
                     let parties = web.docket.organisations_in(&cases).await?;
                     let engine = web.engine()?;
-                    Docket::<S>::topic_with(&engine, &names, court.as_str(), &period, q.rollup, &tag, &parties)
+                    Docket::<S>::topic_with(&engine, &names, court.as_str(), &period, q.rollup, &topic, &parties)
                 }
                 Err(e) => Err(e),
             }
@@ -110,13 +122,15 @@ pub async fn reports<S: Store>(
         Err(e) => return Err(WebError::from(e).into()),
     };
     if let (Some(doc), Some(format)) = (&doc, q.format.as_deref()) {
-        let (bytes, mime, ext) = match format {
-            "docx" => (doc.to_docx().map_err(|e| WebError::Internal(e.to_string()))?, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-            "xlsx" => (doc.to_xlsx().map_err(|e| WebError::Internal(e.to_string()))?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-            "csv" => (doc.to_csv().into_bytes(), "text/csv; charset=utf-8", "csv"),
-            "html" => (doc.to_html().into_bytes(), "text/html; charset=utf-8", "html"),
-            other => return Err(WebError::BadRequest(format!("未知的格式：{other}")).into()),
-        };
+        let format = docket_app::ReportFormat::parse(format)
+            .filter(|f| *f != docket_app::ReportFormat::Text)
+            .ok_or_else(|| WebError::BadRequest(format!("未知的格式：{format}")))?;
+        // Typesetting is CPU work: off the async workers.
+        let owned = doc.clone();
+        let bytes = tokio::task::spawn_blocking(move || docket_app::render_report(&owned, format))
+            .await
+            .map_err(|e| WebError::Internal(e.to_string()))??;
+        let (mime, ext) = (format.mime(), format.extension());
         let mut r = bytes.into_response();
         r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
         let name = format!("{}-{}-{period}.{ext}", court.as_str(), kind_id);
@@ -124,12 +138,19 @@ pub async fn reports<S: Store>(
         return Ok(r);
     }
     let download = format!(
-        "/reports?kind={kind_id}&court={}&period={}&rollup={}&tag={}",
+        "/reports?kind={kind_id}&court={}&period={}&rollup={}&tag={}&cause={}",
         percent_encode(court.as_str()),
         percent_encode(&period),
         q.rollup,
-        percent_encode(&tag)
+        percent_encode(&tag),
+        percent_encode(&cause)
     );
+    let causes = {
+        let engine = web.engine()?;
+        let mut c = engine.table.cause_names().to_vec();
+        c.sort();
+        c
+    };
     let page = ReportsPage {
         nav: Nav::new(&web, &user, "reports"),
         kind: kind_id,
@@ -139,6 +160,8 @@ pub async fn reports<S: Store>(
         rollup: q.rollup,
         tags: docket_domain::case::KNOWN_TAGS.to_vec(),
         tag,
+        cause,
+        causes,
         error,
         body: doc.map(|d| d.body_html()).unwrap_or_default(),
         download,

@@ -254,6 +254,22 @@ async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store:
     assert_eq!(xlsx.status, StatusCode::OK);
     let topic = president.get(&format!("/reports?kind=topic&court={}&period=2025&tag=labor", enc("内0203"))).await;
     assert!(topic.body.contains("劳动争议案件专题分析报告"), "{}", topic.body);
+    // By 案由: the one case's cause; a cause no case has is refused by name.
+    let by_cause =
+        president.get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同纠纷"))).await;
+    assert!(by_cause.body.contains("买卖合同纠纷案件专题分析报告") && by_cause.body.contains("受理买卖合同纠纷案件 1 件"), "{}", by_cause.body);
+    let misspelt =
+        president.get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同"))).await;
+    assert!(misspelt.body.contains("案由“买卖合同”在数据中没有案件"), "{}", misspelt.body);
+    // PDF is typeset where the fonts are; without them the answer says what to install.
+    let pdf = president.get(&format!("/reports?kind=annual&court={}&period=2025&format=pdf", enc("内0203"))).await;
+    if docket_app::report_fonts().is_ok() {
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert!(pdf.body.starts_with("%PDF-"));
+    } else {
+        assert_eq!(pdf.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(pdf.body.contains("fonts-noto-cjk"), "{}", pdf.body);
+    }
     let bad = president.get(&format!("/reports?kind=annual&court={}&period=2025-13", enc("内02"))).await;
     assert!(bad.body.contains("期间“2025-13”无效"), "{}", bad.body);
     // A court the account may not view reads as absent.

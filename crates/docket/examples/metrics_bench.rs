@@ -58,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         period: Period::new(from, to),
         by: vec![Dimension::Court, Dimension::Time(Grain::Month)],
         tag: None,
+        causes: vec![],
         indicators: Vec::new(),
     };
     let mut times = Vec::new();

@@ -101,7 +101,7 @@ pub enum Command {
     /// 用户账户
     #[command(subcommand)]
     User(UserCommand),
-    /// 报告：一周一通报（weekly）、月度质效分析（monthly）、年度工作报告数据稿（annual）、专题分析报告（topic，配合 --tag），数字全部取自指标引擎
+    /// 报告：一周一通报（weekly）、月度质效分析（monthly）、年度工作报告数据稿（annual）、专题分析报告（topic，配合 --tag 或 --cause），数字全部取自指标引擎
     Report {
         /// weekly、monthly、annual 或 topic
         #[arg(value_parser = ["weekly", "monthly", "annual", "topic"])]
@@ -118,11 +118,11 @@ pub enum Command {
         /// 专题报告的标签，如 labor（劳动争议）、enterprise（涉企）
         #[arg(long)]
         tag: Option<String>,
-        /// 专题报告的案由（尚未支持，请用 --tag）
+        /// 专题报告的案由，如 劳动争议；多个以逗号分隔
         #[arg(long)]
         cause: Option<String>,
         /// 格式
-        #[arg(long, default_value = "txt", value_parser = ["txt", "html", "csv", "docx", "xlsx"])]
+        #[arg(long, default_value = "txt", value_parser = docket_app::ReportFormat::ALL)]
         format: String,
         /// 输出文件（默认标准输出；docx、xlsx 必须指定）
         #[arg(long)]
@@ -186,6 +186,9 @@ pub struct MetricsQuery {
     /// 只统计带此标签的案件，如 major_project
     #[arg(long)]
     pub tag: Option<String>,
+    /// 只统计这些案由的案件，如 劳动争议；多个以逗号分隔
+    #[arg(long)]
+    pub cause: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -82,7 +82,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_file: &std::path::Path) -> Result<ExitCode> {
+async fn execute<S: Store>(
+    docket: Docket<S>,
+    command: Command,
+    url: &str,
+    key_file: &std::path::Path,
+) -> Result<ExitCode> {
     match command {
         Command::Import { file } => {
             let f = std::fs::File::open(&file).with_context(|| format!("无法打开 {}", file.display()))?;
@@ -126,13 +131,16 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
         Command::Verify { bundle: _, verifier_key } => {
             let bar = Bar::new(true);
             let report = docket.verify(&bar).await?;
-            let (ledger_text, ledger_ok) = ledger::verify_ledger(&docket, key_file, verifier_key.as_deref(), &bar).await?;
+            let (ledger_text, ledger_ok) =
+                ledger::verify_ledger(&docket, key_file, verifier_key.as_deref(), &bar).await?;
             bar.finish();
             print!("{}", output::verify_report(&report));
             print!("{ledger_text}");
             Ok(if report.is_intact() && ledger_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Command::Checkpoint { verifier_key } => ledger::checkpoint(&docket, &ledger::signer(key_file)?, verifier_key).await,
+        Command::Checkpoint { verifier_key } => {
+            ledger::checkpoint(&docket, &ledger::signer(key_file)?, verifier_key).await
+        }
         Command::Proof(p) => ledger::proof(&docket, p, &ledger::signer(key_file)?).await,
         Command::Evidence(e) => ledger::evidence(&docket, e, &ledger::signer(key_file)?).await,
         Command::Rebuild => {
@@ -207,13 +215,19 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
         }
         Command::Report { kind, court, period, rollup, tag, cause, format, out } => {
             let drafted = if kind == "topic" {
-                if cause.is_some() {
-                    bail!("按案由的专题报告尚未支持，请用 --tag 指定标签（如 labor）");
-                }
-                let Some(tag) = tag else { bail!("专题报告请用 --tag 指定标签（如 labor、enterprise）") };
-                docket.topic_report(&court, &period, rollup, &tag, docket_metrics::Settings::default()).await
+                docket
+                    .topic_report(
+                        &court,
+                        &period,
+                        rollup,
+                        tag.as_deref(),
+                        cause.as_deref(),
+                        docket_metrics::Settings::default(),
+                    )
+                    .await
             } else {
-                let kind = docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly、annual 或 topic")?;
+                let kind =
+                    docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly、annual 或 topic")?;
                 docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await
             };
             let doc = match drafted {
@@ -224,16 +238,18 @@ async fn execute<S: Store>(docket: Docket<S>, command: Command, url: &str, key_f
                 }
                 Err(e) => return Err(e.into()),
             };
-            let bytes = match format.as_str() {
-                "html" => doc.to_html().into_bytes(),
-                "csv" => doc.to_csv().into_bytes(),
-                "docx" => doc.to_docx()?,
-                "xlsx" => doc.to_xlsx()?,
-                _ => doc.to_text().into_bytes(),
+            let format = docket_app::ReportFormat::parse(&format).context("未知的格式")?;
+            let bytes = match docket_app::render_report(&doc, format) {
+                Ok(b) => b,
+                Err(AppError::Invalid(why) | AppError::Unavailable(why)) => {
+                    eprintln!("{why}");
+                    return Ok(ExitCode::FAILURE);
+                }
+                Err(e) => return Err(e.into()),
             };
             match out {
                 Some(path) => std::fs::write(&path, bytes).with_context(|| format!("无法写入 {}", path.display()))?,
-                None if matches!(format.as_str(), "docx" | "xlsx") => bail!("{format} 格式请用 --out 指定输出文件"),
+                None if format.is_binary() => bail!("{} 格式请用 --out 指定输出文件", format.extension()),
                 None => std::io::stdout().write_all(&bytes)?,
             }
             Ok(ExitCode::SUCCESS)
@@ -325,7 +341,12 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
 
 /// Serves the web application until the process is stopped, signing a checkpoint every
 /// `checkpoint_every` seconds when the log has grown.
-async fn serve<S: Store>(docket: Docket<S>, listen: &str, signer: docket_tlog::SignerKey, checkpoint_every: u64) -> Result<()> {
+async fn serve<S: Store>(
+    docket: Docket<S>,
+    listen: &str,
+    signer: docket_tlog::SignerKey,
+    checkpoint_every: u64,
+) -> Result<()> {
     let started = Instant::now();
     let signer = std::sync::Arc::new(signer);
     docket.issue_checkpoint(&signer).await?;

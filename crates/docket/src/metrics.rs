@@ -27,7 +27,20 @@ fn query(q: &MetricsQuery, by: &[String], indicators: &[String]) -> Result<Query
         Some(t) => Some(Tag::parse(t).ok_or_else(|| anyhow::anyhow!("--tag：标签格式无效 {t}"))?),
         None => None,
     };
-    Ok(Query { court, rollup: q.rollup, period: Period::new(from, to), by, tag, indicators: indicators.to_vec() })
+    Ok(Query {
+        court,
+        rollup: q.rollup,
+        period: Period::new(from, to),
+        by,
+        tag,
+        causes: causes(q.cause.as_deref()),
+        indicators: indicators.to_vec(),
+    })
+}
+
+/// `劳动争议,追索劳动报酬纠纷` (also with `，` or `、`) as the causes it names.
+pub fn causes(list: Option<&str>) -> Vec<String> {
+    list.unwrap_or("").split([',', '，', '、']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
 }
 
 pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> {
@@ -98,6 +111,7 @@ fn to_table(q: &Query, results: &[GroupResult]) -> String {
         q.period.from,
         q.period.to,
         q.tag.as_ref().map(|t| format!("  标签：{}", t.label())).unwrap_or_default()
+            + &if q.causes.is_empty() { String::new() } else { format!("  案由：{}", q.causes.join("、")) }
     );
     for r in results {
         if !r.key.is_empty() {

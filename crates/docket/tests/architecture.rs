@@ -19,6 +19,12 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("docket-tlog", &["docket-", "sqlx", "tokio", "futures", "axum", "askama", "getrandom"]),
     // Reports are pure: drafted from the engine's figures, no SQL, no I/O, no HTTP.
     ("docket-reports", &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "askama"]),
+    // Typesetting is pure: a document and fonts in, PDF or PNG bytes out; it knows the reports'
+    // document model and nothing of cases, storage or HTTP.
+    (
+        "docket-typeset",
+        &["docket-domain", "docket-metrics", "docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum"],
+    ),
     // Storage knows the domain, not the format, the use cases or HTTP.
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),
     // Use cases know the Store trait, never a database driver or HTTP.
