@@ -96,6 +96,14 @@ try {
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
   await page.goto(`${base}/metrics?by=month`);
   await shot('08-metrics');
+  await page.goto(`${base}/metrics?by=judge&chart=closure_rate`);
+  check(await page.isVisible('#side-by-side'), 'the judges side by side on 结案率');
+  await shot('08b-metrics-side-by-side');
+  await page.goto(`${base}/metrics`);
+  await page.click('table.metrics tr:has-text("受理案件数") a');
+  const listed = await page.textContent('section.explain-list h2');
+  check(/（\d+ 件）/.test(listed), `a value drills down to its cases: ${listed}`);
+  await shot('08c-metrics-drill-down');
   await page.goto(`${base}/reports?kind=annual&period=2025`);
   check((await page.textContent('#report')).includes('共受理各类案件'), 'the annual report draft is shown');
   await shot('09-report');

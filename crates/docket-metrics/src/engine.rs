@@ -926,6 +926,34 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The cases behind one group's value: `explain` for the query's court, filters and period
+    /// (the caller passes a time group's own period), kept to the rows in the group `key` names
+    /// for the query's non-time dimension (`("court", "内0203")`, `("cause", "离婚纠纷")`, …). A key
+    /// naming no group has no cases.
+    pub fn explain_group(&self, q: &Query, id: &str, key: &[(&str, String)]) -> Result<Explanation, MetricsError> {
+        let (grouping, _) = Self::grouping(&q.by)?;
+        let mut out = self.explain(&Query { by: vec![], ..q.clone() }, id)?;
+        if matches!(grouping, Grouping::One) {
+            return Ok(out);
+        }
+        let group = (0..self.group_count(grouping)).find(|g| {
+            self.group_key(grouping, *g).is_some_and(|(dim, value)| key.iter().any(|(d, v)| *d == dim && *v == value))
+        });
+        let Some(group) = group else {
+            return Ok(Explanation { numerator: Vec::new(), denominator: Vec::new() });
+        };
+        let in_group = |row: &usize| {
+            let mut hit = false;
+            self.groups_of(grouping, *row, |g| hit |= g == group);
+            hit
+        };
+        out.numerator.retain(in_group);
+        out.denominator.retain(in_group);
+        Ok(out)
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Raw {
     value: Option<f64>,

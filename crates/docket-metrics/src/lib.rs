@@ -15,7 +15,7 @@ mod facts;
 mod period;
 mod settings;
 
-pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, Settings};
+pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, Settings, lookup};
 pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
 pub use facts::{CaseFacts, FactTable, JudgeFacts};
 pub use period::{Grain, Period};

@@ -422,6 +422,22 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
             }
             let get = |id: &str| res.values.iter().find(|v| v.indicator.id == id).unwrap().value.unwrap();
             assert_eq!(get("pending"), get("accepted") - get("closed"));
+            // Drill-down into this group names as many cases as the value counts, all of them
+            // members of the group.
+            for id in ["closure_rate", "mediation_rate", "within_limit_rate", "online_filing_rate"] {
+                let v = res.values.iter().find(|v| v.indicator.id == id).unwrap();
+                let key: Vec<(&str, String)> = res.key.iter().map(|(k, v)| (*k, v.clone())).collect();
+                let e = engine.explain_group(&Query { period: *m, ..q.clone() }, id, &key).unwrap();
+                assert_eq!(
+                    (Some(e.numerator.len() as i64), Some(e.denominator.len() as i64)),
+                    (v.numerator, v.denominator),
+                    "{id} {g:?} {m:?}"
+                );
+                for row in e.numerator.iter().chain(&e.denominator) {
+                    let case_no = engine.table.case_no(*row);
+                    assert!(members.iter().any(|c| c.case_no == *case_no), "{id} {g:?}: {case_no} is not in the group");
+                }
+            }
         }
     }
     checked

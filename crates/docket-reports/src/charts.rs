@@ -105,6 +105,65 @@ pub fn horizontal_bars(title: &str, items: &[(String, f64)]) -> String {
     s
 }
 
+/// One bar of [`compared_bars`]: a label, the value drawn, the figure printed beside it, and
+/// whether it lies in the reasonable range (`None` where the indicator has none).
+pub struct ComparedBar {
+    pub label: String,
+    pub value: f64,
+    pub shown: String,
+    pub within: Option<bool>,
+}
+
+/// Courts (or departments, judges) side by side on one indicator: a bar each, green inside the
+/// reasonable range and orange outside it, the range itself shaded behind the bars.
+pub fn compared_bars(title: &str, bars: &[ComparedBar], range: (Option<f64>, Option<f64>)) -> String {
+    let row = 22.0;
+    let (w, left, top) = (640.0, 150.0, 8.0);
+    let h = row * bars.len().max(1) as f64 + top + 6.0;
+    let max = bars.iter().map(|b| b.value).chain(range.0).chain(range.1).fold(0.0_f64, f64::max);
+    let max = if max > 0.0 { max } else { 1.0 };
+    let span = w - left - 110.0;
+    let x = |v: f64| left + span * (v / max).clamp(0.0, 1.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" class="chart"><title>{t}</title>"#,
+        t = html_escape(title)
+    );
+    if range.0.is_some() || range.1.is_some() {
+        let (lo, hi) = (x(range.0.unwrap_or(0.0)), x(range.1.unwrap_or(max)));
+        let _ = write!(
+            s,
+            r##"<rect x="{lo:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="#e3efe0"><title>合理区间</title></rect>"##,
+            (hi - lo).max(0.5),
+            h - top - 4.0
+        );
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        let colour = match b.within {
+            Some(true) => "#4d8a3a",
+            Some(false) => "#d08a2f",
+            None => COLORS[0],
+        };
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end" fill="#333">{label}</text><rect x="{left}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{colour}"><title>{label}：{shown}</title></rect><text x="{:.1}" y="{:.1}" font-size="11" fill="#333">{shown}</text>"##,
+            left - 6.0,
+            y + 14.0,
+            y + 3.0,
+            (x(b.value) - left).max(0.0),
+            row - 8.0,
+            x(b.value) + 4.0,
+            y + 14.0,
+            label = html_escape(&b.label),
+            shown = html_escape(&b.shown),
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 /// The smallest 1, 2 or 5 × 10ⁿ at or above `x`.
 fn nice_ceiling(x: f64) -> f64 {
     let p = 10f64.powf(x.log10().floor());
@@ -121,6 +180,17 @@ mod tests {
         assert_eq!(nice_ceiling(130.0), 200.0);
         assert_eq!(nice_ceiling(500.0), 500.0);
         assert_eq!(nice_ceiling(501.0), 1000.0);
+    }
+
+    #[test]
+    fn compared_bars_colour_each_bar_by_its_range_and_shade_the_range() {
+        let bar = |label: &str, value: f64, within| ComparedBar { label: label.into(), value, shown: format!("{value}%"), within };
+        let svg = compared_bars("结案率", &[bar("甲院", 90.0, Some(true)), bar("乙院", 60.0, Some(false))], (Some(80.0), None));
+        assert!(svg.contains("<title>合理区间</title>"));
+        assert!(svg.contains(r##"fill="#4d8a3a"><title>甲院：90%</title>"##), "{svg}");
+        assert!(svg.contains(r##"fill="#d08a2f"><title>乙院：60%</title>"##), "{svg}");
+        let without = compared_bars("t", &[bar("丙", 1.0, None)], (None, None));
+        assert!(!without.contains("合理区间"));
     }
 
     #[test]

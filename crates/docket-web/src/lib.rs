@@ -10,6 +10,7 @@
 //!   and the pages work without JavaScript.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod analysis;
 mod api;
 mod auth;
 mod error;
@@ -345,7 +346,8 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/cases/{case_no}", get(pages::case::<S>))
         .route("/cases/{case_no}/events", post(pages::case_event::<S>))
         .route("/file", get(pages::file_form::<S>).post(pages::file::<S>))
-        .route("/metrics", get(pages::metrics::<S>))
+        .route("/metrics", get(analysis::page::<S>))
+        .route("/metrics/explain", get(analysis::explain_page::<S>))
         .route("/reports", get(reports::reports::<S>))
         .route("/admin/users", get(pages::users::<S>).post(pages::add_user::<S>))
         .route("/audit", get(pages::audit::<S>))
@@ -357,6 +359,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/v1/cases/{case_no}", get(api::case::<S>))
         .route("/api/v1/cases/{case_no}/events", post(api::append_event::<S>))
         .route("/api/v1/metrics", get(api::metrics::<S>))
+        .route("/api/v1/metrics/explain", get(analysis::explain_api::<S>))
         .route("/api/v1/log/checkpoint", get(ledger::checkpoint::<S>))
         .route("/api/v1/log/verifier-key", get(ledger::verifier_key::<S>))
         .route("/api/v1/log/consistency", get(ledger::consistency::<S>))

@@ -121,7 +121,22 @@ fn core_spec() -> Json_ {
                     { "name": "tag", "in": "query", "schema": { "type": "string" } },
                     { "name": "cause", "in": "query", "description": "案由，多个以逗号分隔", "schema": { "type": "string" } },
                     { "name": "indicators", "in": "query", "schema": { "type": "string" } } ],
-                "responses": { "200": { "description": "与 docket metrics --format json 相同" }, "401": error_ref(), "404": error_ref(), "422": error_ref() } } }
+                "responses": { "200": { "description": "与 docket metrics --format json 相同" }, "401": error_ref(), "404": error_ref(), "422": error_ref() } } },
+            "/api/v1/metrics/explain": { "get": { "summary": "指标下钻：分子、分母所含案件（不可阅的不公开案件只计数、不列案号）", "operationId": "explainMetric",
+                "parameters": [
+                    { "name": "id", "in": "query", "required": true, "description": "指标 id，如 closure_rate", "schema": { "type": "string" } },
+                    { "name": "court", "in": "query", "schema": { "type": "string" } },
+                    { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+                    { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
+                    { "name": "rollup", "in": "query", "schema": { "type": "boolean" } },
+                    { "name": "by", "in": "query", "description": "分组维度（与 group 一起限定到一个分组）", "schema": { "type": "string" } },
+                    { "name": "group", "in": "query", "description": "分组的值，如 内0203/J1、离婚纠纷", "schema": { "type": "string" } },
+                    { "name": "tag", "in": "query", "schema": { "type": "string" } },
+                    { "name": "cause", "in": "query", "schema": { "type": "string" } },
+                    { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0 } },
+                    { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 1000 } } ],
+                "responses": { "200": { "description": "{id, name, court, from, to, group, value, numerator: {count, offset, cases, withheld}, denominator: {…}}" },
+                    "401": error_ref(), "404": error_ref(), "422": error_ref() } } }
         },
         "components": { "schemas": {
             "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object",

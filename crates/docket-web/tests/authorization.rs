@@ -24,6 +24,8 @@ enum Endpoint {
     EventBundle,
     EvidenceList,
     AddEvidence,
+    /// The drill-down of the court's 新收 figure: does it name the case?
+    ExplainApi,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -44,7 +46,12 @@ fn expected(
     let read = role != Role::Admin && if own { !sealed || handles || leadership } else { lower && !sealed };
     let write = |ok: bool| read && own && ok;
     match e {
-        Endpoint::ApiRead | Endpoint::PageRead | Endpoint::ListApi | Endpoint::EventBundle | Endpoint::EvidenceList => read,
+        Endpoint::ApiRead
+        | Endpoint::PageRead
+        | Endpoint::ListApi
+        | Endpoint::EventBundle
+        | Endpoint::EvidenceList
+        | Endpoint::ExplainApi => read,
         // 证据登记: whoever receives or handles the case's materials.
         Endpoint::AddEvidence => write(match role {
             Role::Judge => handles,
@@ -118,6 +125,7 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::EventBundle,
                     Endpoint::EvidenceList,
                     Endpoint::AddEvidence,
+                    Endpoint::ExplainApi,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -132,6 +140,14 @@ async fn matrix<S: Store>(store: S) {
                         }
                         Endpoint::EventBundle => client.get(&format!("/api/v1/cases/{path}/events/0/bundle")).await,
                         Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
+                        Endpoint::ExplainApi => {
+                            client
+                                .get(&format!(
+                                    "/api/v1/metrics/explain?court={}&from=2025-01-01&to=2025-12-31&id=filed",
+                                    enc(case_court)
+                                ))
+                                .await
+                        }
                         Endpoint::AddEvidence => {
                             let q = format!("name={}&type=text%2Fplain&source={}&method={}", enc("笔录.txt"), enc("原告提交"), enc("线上提交"));
                             client.post_raw(&format!("/api/v1/cases/{path}/evidence?{q}"), "application/octet-stream", "询问笔录").await
@@ -149,6 +165,19 @@ async fn matrix<S: Store>(store: S) {
                                 r.status
                             );
                             r.status == StatusCode::OK
+                        }
+                        Endpoint::ExplainApi => {
+                            assert!(
+                                matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
+                                "{user} {e:?}: {}",
+                                r.status
+                            );
+                            r.status == StatusCode::OK
+                                && r.json()["numerator"]["cases"]
+                                    .as_array()
+                                    .unwrap()
+                                    .iter()
+                                    .any(|c| c == case_no.as_str())
                         }
                         Endpoint::ListApi => {
                             r.status == StatusCode::OK

@@ -199,7 +199,12 @@ async fn evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies<S:
     let boundary = "docketboundary";
     let ctype = format!("multipart/form-data; boundary={boundary}");
     let fields = |csrf: &str, media_type: &str| {
-        vec![("csrf", csrf.to_owned()), ("media_type", media_type.to_owned()), ("source", "原告提交".into()), ("method", "线上提交".into())]
+        vec![
+            ("csrf", csrf.to_owned()),
+            ("media_type", media_type.to_owned()),
+            ("source", "原告提交".into()),
+            ("method", "线上提交".into()),
+        ]
     };
     let as_refs = |f: &Vec<(&'static str, String)>| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
     let send = |f: Vec<(&'static str, String)>| {
@@ -225,7 +230,8 @@ async fn evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies<S:
     let api = format!("/api/v1/cases/{}", enc(&case_no));
     let file = judge.get(&format!("{api}/evidence/1")).await;
     assert_eq!(file.body, "今借到人民币壹万元整");
-    let bundle: docket_tlog::Bundle = serde_json::from_str(&judge.get(&format!("{api}/evidence/1/bundle")).await.body).unwrap();
+    let bundle: docket_tlog::Bundle =
+        serde_json::from_str(&judge.get(&format!("{api}/evidence/1/bundle")).await.body).unwrap();
     let key = judge.get("/api/v1/log/verifier-key").await.body;
     let verified = bundle.verify(Some(&docket_tlog::VerifierKey::parse(&key).unwrap())).unwrap();
     assert!(matches!(verified.leaf, docket_tlog::Leaf::Evidence { number: 1, .. }));
@@ -250,16 +256,24 @@ async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store:
     let page = president.get(&format!("/reports?kind=weekly&court={}&period=2025-W14&rollup=true", enc("内02"))).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("审判执行工作通报") && page.body.contains("表3：辖区法院结案率排序"), "{}", page.body);
-    let xlsx = president.get(&format!("/reports?kind=annual&court={}&period=2025&rollup=true&format=xlsx", enc("内0203"))).await;
+    let xlsx = president
+        .get(&format!("/reports?kind=annual&court={}&period=2025&rollup=true&format=xlsx", enc("内0203")))
+        .await;
     assert_eq!(xlsx.status, StatusCode::OK);
     let topic = president.get(&format!("/reports?kind=topic&court={}&period=2025&tag=labor", enc("内0203"))).await;
     assert!(topic.body.contains("劳动争议案件专题分析报告"), "{}", topic.body);
     // By 案由: the one case's cause; a cause no case has is refused by name.
-    let by_cause =
-        president.get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同纠纷"))).await;
-    assert!(by_cause.body.contains("买卖合同纠纷案件专题分析报告") && by_cause.body.contains("受理买卖合同纠纷案件 1 件"), "{}", by_cause.body);
-    let misspelt =
-        president.get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同"))).await;
+    let by_cause = president
+        .get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同纠纷")))
+        .await;
+    assert!(
+        by_cause.body.contains("买卖合同纠纷案件专题分析报告") && by_cause.body.contains("受理买卖合同纠纷案件 1 件"),
+        "{}",
+        by_cause.body
+    );
+    let misspelt = president
+        .get(&format!("/reports?kind=topic&court={}&period=2025&cause={}", enc("内0203"), enc("买卖合同")))
+        .await;
     assert!(misspelt.body.contains("案由“买卖合同”在数据中没有案件"), "{}", misspelt.body);
     // PDF is typeset where the fonts are; without them the answer says what to install.
     let pdf = president.get(&format!("/reports?kind=annual&court={}&period=2025&format=pdf", enc("内0203"))).await;
@@ -276,6 +290,57 @@ async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store:
     let mut peer = Client::new(&web);
     peer.sign_in(&username("内0203", "president"), PASSWORD).await;
     assert_eq!(peer.get(&format!("/reports?court={}", enc("内02"))).await.status, StatusCode::NOT_FOUND);
+}
+
+async fn quality_analysis_drills_down_from_a_value_to_its_cases<S: Store>(store: S) {
+    let (open, line) = common::case_line("内0203", "民初", 1, false);
+    let (sealed, sealed_line) = common::case_line("内0203", "民初", 2, true);
+    let web =
+        system(store, &[line, common::assign_line(&open, "J1"), sealed_line, common::assign_line(&sealed, "J1")]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "clerk"), PASSWORD).await;
+    let period = "from=2025-01-01&to=2025-12-31";
+    let page = clerk.get(&format!("/metrics?court={}&{period}", enc("内0203"))).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("/metrics/explain?") && page.body.contains("id=filed"), "{}", page.body);
+    // The 新收 figure's cases: the open one by its number, the sealed one counted but not named.
+    let explain = clerk.get(&format!("/metrics/explain?court={}&{period}&id=filed", enc("内0203"))).await;
+    assert_eq!(explain.status, StatusCode::OK, "{}", explain.body);
+    assert!(explain.body.contains("计入的案件（2 件）"), "{}", explain.body);
+    assert!(explain.body.contains(&open) && !explain.body.contains(&sealed), "{}", explain.body);
+    assert!(explain.body.contains("其中 1 件为不公开案件"), "{}", explain.body);
+    // Grouped by judge: the groups side by side, and a group's drill-down keeps to the group.
+    let by_judge = clerk.get(&format!("/metrics?court={}&{period}&by=judge&chart=filed", enc("内0203"))).await;
+    assert!(by_judge.body.contains("id=\"side-by-side\""), "{}", by_judge.body);
+    assert!(by_judge.body.contains(&format!("group={}", enc("内0203/J1"))), "{}", by_judge.body);
+    let group = clerk
+        .get(&format!(
+            "/api/v1/metrics/explain?court={}&{period}&by=judge&group={}&id=closure_rate",
+            enc("内0203"),
+            enc("内0203/J1")
+        ))
+        .await;
+    assert_eq!(group.json()["denominator"]["count"], 2, "{}", group.body);
+    assert_eq!(group.json()["denominator"]["cases"], serde_json::json!([open.clone()]), "{}", group.body);
+    assert_eq!(group.json()["denominator"]["withheld"], 1, "{}", group.body);
+    let none = clerk
+        .get(&format!(
+            "/api/v1/metrics/explain?court={}&{period}&by=judge&group={}&id=filed",
+            enc("内0203"),
+            enc("内0203/J9")
+        ))
+        .await;
+    assert_eq!(none.json()["numerator"]["count"], 0, "{}", none.body);
+    // The table downloads as XLSX; an unknown indicator is named; a peer court reads as absent.
+    let xlsx = clerk.get(&format!("/metrics?court={}&{period}&format=xlsx", enc("内0203"))).await;
+    assert!(xlsx.status == StatusCode::OK && xlsx.body.starts_with("PK"), "{}", xlsx.status);
+    let bad = clerk.get(&format!("/api/v1/metrics/explain?court={}&{period}&id=nonsense", enc("内0203"))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("nonsense"), "{}", bad.body);
+    let mut peer = Client::new(&web);
+    peer.sign_in(&username("内0204", "president"), PASSWORD).await;
+    let r = peer.get(&format!("/api/v1/metrics/explain?court={}&{period}&id=filed", enc("内0203"))).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
 macro_rules! on_both {
@@ -301,5 +366,6 @@ on_both!(
     a_refused_filing_names_each_field_and_stores_nothing,
     a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure,
     evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies,
-    reports_are_drafted_for_viewable_courts_and_downloaded
+    reports_are_drafted_for_viewable_courts_and_downloaded,
+    quality_analysis_drills_down_from_a_value_to_its_cases
 );
