@@ -56,6 +56,9 @@ pub fn derived(state: &CaseState, calendar: &HolidayCalendar, holiday_rule: bool
     })
 }
 
+/// The name the indicator settings are saved under.
+const INDICATOR_SETTINGS: &str = "indicators";
+
 impl<S: Store> Docket<S> {
     /// The holiday calendar in force: the shipped one with the administrator's years over it.
     pub async fn calendar(&self) -> Result<HolidayCalendar, AppError> {
@@ -66,6 +69,23 @@ impl<S: Store> Docket<S> {
             calendar.overlay(&imported);
         }
         Ok(calendar)
+    }
+
+    /// The indicator settings in force: those saved on the 管理 page, else the catalogue's defaults.
+    pub async fn indicator_settings(&self) -> Result<docket_metrics::Settings, AppError> {
+        match self.store.setting(INDICATOR_SETTINGS).await? {
+            Some(text) => docket_metrics::Settings::parse(&text)
+                .map_err(|e| AppError::Corrupt(format!("保存的指标设置无法解析：{e}"))),
+            None => Ok(docket_metrics::Settings::default()),
+        }
+    }
+
+    /// Checks and saves indicator settings (the text of `docket metrics settings`); a problem is
+    /// refused with its line and nothing is saved. Returns the settings now in force.
+    pub async fn save_indicator_settings(&self, text: &str, by: &str) -> Result<docket_metrics::Settings, AppError> {
+        let settings = docket_metrics::Settings::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
+        self.store.set_setting(INDICATOR_SETTINGS, &settings.to_text(), by).await?;
+        Ok(settings)
     }
 
     /// Imports holiday arrangements; each year present in `text` replaces that year. Returns the years.

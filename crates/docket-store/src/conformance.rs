@@ -270,6 +270,16 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
 }
 
+/// A setting reads back as saved, and saving again replaces it.
+pub async fn settings_read_back_and_are_replaced<S: Store>(store: S) {
+    assert_eq!(store.setting("indicators").await.unwrap(), None);
+    store.set_setting("indicators", "甲", "admin1").await.unwrap();
+    store.set_setting("indicators", "乙\n", "admin2").await.unwrap();
+    store.set_setting("other", "丙", "admin1").await.unwrap();
+    assert_eq!(store.setting("indicators").await.unwrap().as_deref(), Some("乙\n"));
+    assert_eq!(store.setting("other").await.unwrap().as_deref(), Some("丙"));
+}
+
 /// Open-at-date listings filter by court, judge and department; holiday years replace by year.
 pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     let mut a = sample_case("内0203", 1);
@@ -467,7 +477,10 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
             let store = store.clone();
             tokio::spawn(async move {
                 let code = if i % 2 == 0 { "内0203" } else { "内0204" };
-                store.file_case(&court(code), "民初", 2025, move |seq| Ok(filing_batch(&sample_case(code, seq)))).await.unwrap();
+                store
+                    .file_case(&court(code), "民初", 2025, move |seq| Ok(filing_batch(&sample_case(code, seq))))
+                    .await
+                    .unwrap();
             })
         })
         .collect();
@@ -505,7 +518,8 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
 
     assert_eq!(store.latest_checkpoint().await.unwrap(), None);
     for size in [2, 14] {
-        let row = CheckpointRow { size, root: vec![size as u8; 32], note: format!("note {size}"), issued_at: "t".into() };
+        let row =
+            CheckpointRow { size, root: vec![size as u8; 32], note: format!("note {size}"), issued_at: "t".into() };
         store.add_checkpoint(row).await.unwrap();
     }
     assert_eq!(store.latest_checkpoint().await.unwrap().unwrap().size, 14);

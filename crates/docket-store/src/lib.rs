@@ -24,7 +24,8 @@ pub mod test_support;
 pub use accounts::{AccountRow, AuditRow, SessionRow};
 pub use error::StoreError;
 pub use ledger::{
-    CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence, evidence_leaf_of,
+    CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence,
+    evidence_leaf_of,
 };
 pub use postgres::PgStore;
 pub use projection::{CaseRow, PartyRow};
@@ -237,6 +238,12 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
 
     /// Stores (replacing) the arrangements of these years, in one transaction.
     fn set_holiday_years(&self, years: Vec<(i64, String)>) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A deployment-wide setting's text (e.g. `indicators`), if one was saved.
+    fn setting(&self, name: &str) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    /// Saves (replacing) a setting's text, recording who saved it.
+    fn set_setting(&self, name: &str, body: &str, by: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
 

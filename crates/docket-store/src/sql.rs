@@ -494,6 +494,27 @@ macro_rules! impl_sql_store {
                 Ok(())
             }
 
+            async fn setting(&self, name: &str) -> Result<Option<String>, $crate::StoreError> {
+                let row: Option<(String,)> =
+                    sqlx::query_as("SELECT body FROM settings WHERE name = $1").bind(name).fetch_optional(self.reader()).await?;
+                Ok(row.map(|r| r.0))
+            }
+
+            async fn set_setting(&self, name: &str, body: &str, by: &str) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "INSERT INTO settings (name, body, updated_at, updated_by) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, \
+                     updated_by = excluded.updated_by",
+                )
+                .bind(name)
+                .bind(body)
+                .bind($crate::sql::now_stamp().as_str())
+                .bind(by)
+                .execute(self.writer())
+                .await?;
+                Ok(())
+            }
+
             async fn chain_heads(&self) -> Result<Vec<$crate::ChainHead>, $crate::StoreError> {
                 Ok(sqlx::query_as("SELECT court, seq, hash FROM chain_heads ORDER BY court")
                     .fetch_all(self.reader())

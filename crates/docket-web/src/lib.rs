@@ -10,6 +10,7 @@
 //!   and the pages work without JavaScript.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod admin;
 mod analysis;
 mod api;
 mod auth;
@@ -41,7 +42,8 @@ pub struct Options {
     pub today: Option<NaiveDate>,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookies: bool,
-    pub settings: Settings,
+    /// The indicator settings; `None` for those saved on the 管理 page (or the defaults).
+    pub settings: Option<Settings>,
     /// Sign-in attempts allowed from one address in five minutes; [`auth::ATTEMPTS_PER_WINDOW`]
     /// when `None`.
     pub sign_in_attempts: Option<usize>,
@@ -106,7 +108,11 @@ impl VisibleCase {
 impl<S: Store> Web<S> {
     /// Loads the indicator engine and the reference data.
     pub async fn new(docket: Docket<S>, options: Options) -> Result<Arc<Self>, AppError> {
-        let engine = docket.metrics_engine(options.settings.clone()).await?;
+        let settings = match &options.settings {
+            Some(s) => s.clone(),
+            None => docket.indicator_settings().await?,
+        };
+        let engine = docket.metrics_engine(settings).await?;
         let courts = docket.store().courts().await?;
         let judges = docket.store().judges().await?;
         let departments = docket.store().departments().await?;
@@ -214,6 +220,28 @@ impl<S: Store> Web<S> {
             *generations.entry(c).or_default() += 1;
         }
         Ok(())
+    }
+
+    /// Rebuilds the indicator engine under new settings and invalidates every cached view.
+    pub async fn replace_settings(&self, settings: Settings) -> Result<(), WebError> {
+        let engine = self.docket.metrics_engine(settings).await?;
+        *self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))? = engine;
+        self.invalidate_all()
+    }
+
+    /// Drops every cached view (deadlines or settings changed for all courts).
+    pub fn invalidate_all(&self) -> Result<(), WebError> {
+        let mut generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        for court in &self.courts {
+            *generations.entry(court.code.clone()).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    /// Whether `court` is a top court of this deployment (no court above it here): deployment-wide
+    /// settings — the indicator settings, the holiday calendar — are set there.
+    pub fn is_top_court(&self, court: &CourtCode) -> bool {
+        !self.courts.iter().any(|c| &c.code != court && court.is_within(&c.code))
     }
 
     fn generation(&self, court: &CourtCode) -> Result<u64, WebError> {
@@ -350,6 +378,8 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/metrics/explain", get(analysis::explain_page::<S>))
         .route("/reports", get(reports::reports::<S>))
         .route("/admin/users", get(pages::users::<S>).post(pages::add_user::<S>))
+        .route("/admin/settings", get(admin::settings::<S>).post(admin::save_settings::<S>))
+        .route("/admin/holidays", get(admin::holidays::<S>).post(admin::import_holidays::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET) }))
         .route("/api/v1/auth/login", post(api::login::<S>))

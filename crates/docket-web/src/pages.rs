@@ -24,9 +24,9 @@ use crate::auth::{ClientAddr, PageUser, User, clear_cookie, session_cookie};
 use crate::error::{PageError, WebError};
 use crate::{VisibleCase, Web};
 
-type Form_ = Vec<(String, String)>;
+pub(crate) type Form_ = Vec<(String, String)>;
 
-fn field<'a>(form: &'a Form_, name: &str) -> &'a str {
+pub(crate) fn field<'a>(form: &'a Form_, name: &str) -> &'a str {
     form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
@@ -47,6 +47,8 @@ pub struct Nav {
     pub active: &'static str,
     pub can_file: bool,
     pub is_admin: bool,
+    /// May change the deployment-wide settings (indicator settings, holiday calendar).
+    pub can_configure: bool,
     pub can_audit: bool,
     pub has_judge: bool,
 }
@@ -62,6 +64,7 @@ impl Nav {
             active,
             can_file: p.may_file(&user.account.court),
             is_admin: p.may_manage_users(&user.account.court),
+            can_configure: p.may_configure() && web.is_top_court(&user.account.court),
             can_audit: p.may_read_audit(&user.account.court),
             has_judge: user.account.judge.is_some(),
         }

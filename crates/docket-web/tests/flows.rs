@@ -343,6 +343,71 @@ async fn quality_analysis_drills_down_from_a_value_to_its_cases<S: Store>(store:
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
+async fn settings_and_holidays_are_set_by_the_top_courts_administration<S: Store>(store: S) {
+    let (open, line) = common::case_line("内0203", "民初", 1, false);
+    let web = system(store, &[line, common::assign_line(&open, "J1")]).await;
+    // Only the 管理员 and 审管办 of the top court here may; others read the pages as absent.
+    for (court, role) in
+        [("内0203", "trial_management"), ("内0203", "admin"), ("内", "judge"), ("内02", "trial_management")]
+    {
+        let mut c = Client::new(&web);
+        c.sign_in(&username(court, role), PASSWORD).await;
+        assert_eq!(c.get("/admin/settings").await.status, StatusCode::NOT_FOUND, "{court} {role}");
+        assert_eq!(c.get("/admin/holidays").await.status, StatusCode::NOT_FOUND, "{court} {role}");
+    }
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内", "trial_management"), PASSWORD).await;
+    let page = tm.get("/admin/settings").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("indicator.closure_rate.range = 0.93.."), "{}", page.body);
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内0203", "president"), PASSWORD).await;
+    let uri = format!("/metrics?court={}&from=2025-01-01&to=2025-12-31", enc("内0203"));
+    // One open case: 结案率 0%, outside the default 0.93.. range.
+    assert!(president.get(&uri).await.body.contains("<tr class=\"warn\"><td></td><td>结案率</td>"));
+    // A bad line is refused by number and nothing changes.
+    let bad = tm
+        .post_form(
+            "/admin/settings",
+            &[("text", "indicator.closure_rate.range = 0..1\nindicator.closure_rate.range = abc\n")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("第 2 行"), "{}", bad.body);
+    assert!(tm.get("/admin/settings").await.body.contains("indicator.closure_rate.range = 0.93.."));
+    assert!(president.get(&uri).await.body.contains("<tr class=\"warn\"><td></td><td>结案率</td>"));
+    // A good text takes effect at once, for every court, and survives a restart (it is stored).
+    let saved = tm.post_form("/admin/settings", &[("text", "indicator.closure_rate.range = 0..1\n")]).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("indicator.closure_rate.range = 0..1"), "{}", saved.body);
+    assert!(president.get(&uri).await.body.contains("<tr class=\"ok\"><td></td><td>结案率</td>"));
+    assert_eq!(web.docket.indicator_settings().await.unwrap().range_of("closure_rate").unwrap().low, Some(0.0));
+    // Without the form's CSRF token nothing is saved.
+    let forged =
+        tm.post_form("/admin/settings", &[("text", "indicator.closure_rate.range = 0.5..\n"), ("csrf", "x")]).await;
+    assert_ne!(forged.status, StatusCode::OK);
+    assert_eq!(web.docket.indicator_settings().await.unwrap().range_of("closure_rate").unwrap().low, Some(0.0));
+
+    // Holidays: a bad date is refused by line; a good year is imported whole and shown.
+    let bad = tm.post_form("/admin/holidays", &[("text", "2031-10-01 休 国庆节\n2031-13-01 休 无此日\n")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("第 2 行") && bad.body.contains("2031-13-01"), "{}", bad.body);
+    assert!(!web.docket.calendar().await.unwrap().years().contains(&2031));
+    let done = tm
+        .post_form("/admin/holidays", &[("text", "2031-10-01..2031-10-03 休 国庆节\n2031-09-28 班 国庆节调休\n")])
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("已导入 2031 年"), "{}", done.body);
+    let shown = tm.get("/admin/holidays?year=2031").await.body;
+    assert!(shown.contains("2031-09-28") && shown.contains("国庆节调休"), "{shown}");
+    let calendar = web.docket.calendar().await.unwrap();
+    assert!(calendar.is_rest_day(chrono::NaiveDate::from_ymd_opt(2031, 10, 2).unwrap()));
+    assert!(
+        !calendar.is_rest_day(chrono::NaiveDate::from_ymd_opt(2031, 9, 28).unwrap()),
+        "a 调休 Sunday is a working day"
+    );
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -367,5 +432,6 @@ on_both!(
     a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure,
     evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies,
     reports_are_drafted_for_viewable_courts_and_downloaded,
-    quality_analysis_drills_down_from_a_value_to_its_cases
+    quality_analysis_drills_down_from_a_value_to_its_cases,
+    settings_and_holidays_are_set_by_the_top_courts_administration
 );

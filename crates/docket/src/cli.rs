@@ -148,7 +148,7 @@ pub struct MetricsArgs {
     /// 输出格式
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
     pub format: String,
-    /// 指标设置文件（口径、合理区间、阈值）；默认用指标目录的默认值（docket metrics settings 可导出）
+    /// 指标设置文件（口径、合理区间、阈值）；默认用“管理 · 指标设置”保存的设置，未保存时为指标目录的默认值（docket metrics settings 可导出）
     #[arg(long, global = true, env = "DOCKET_METRICS_SETTINGS")]
     pub settings: Option<std::path::PathBuf>,
 }

@@ -222,13 +222,13 @@ async fn execute<S: Store>(
                         rollup,
                         tag.as_deref(),
                         cause.as_deref(),
-                        docket_metrics::Settings::default(),
+                        docket.indicator_settings().await?,
                     )
                     .await
             } else {
                 let kind =
                     docket_app::ReportKind::parse(&kind).context("报告类型应为 weekly、monthly、annual 或 topic")?;
-                docket.report(kind, &court, &period, rollup, docket_metrics::Settings::default()).await
+                docket.report(kind, &court, &period, rollup, docket.indicator_settings().await?).await
             };
             let doc = match drafted {
                 Ok(d) => d,

@@ -50,7 +50,7 @@ pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> 
                 std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("无法读取 {}：{e}", path.display()))?;
             Settings::parse(&text).map_err(|e| anyhow::anyhow!("{}：{e}", path.display()))?
         }
-        None => Settings::default(),
+        None => docket.indicator_settings().await?,
     };
     if let Some(MetricsCommand::Settings) = args.command {
         print!("{}", settings.to_text());
