@@ -64,6 +64,9 @@ try {
   await page.selectOption('select[name=p0_kind]', 'organization');
   await page.fill('#p1_name', '张三');
   await page.fill('#p1_id', '150203199001011231');
+  // The 繁简分流 suggestion follows the form as it is filled in (our own small script).
+  await page.waitForFunction(() => (document.querySelector('#suggestion') || {}).textContent?.includes('简易程序'));
+  check(true, 'the 繁简分流 suggestion appears before the form is submitted');
   await Promise.all([page.waitForLoadState(), page.click('#submit-filing')]);
   const idError = await page.textContent('#error-p1_id');
   check(idError.includes('校验码'), `a bad ID number is refused at its field: ${idError}`);
@@ -73,6 +76,13 @@ try {
   const caseNo = (await page.textContent('#case-no')).trim();
   check(/^（\d{4}）内0203民初\d+号$/.test(caseNo), `filed as ${caseNo}`);
   await shot('03-case-filed');
+  // A second filing with the same party: the case just filed is named as related.
+  await page.goto(`${base}/file`);
+  await page.fill('#p0_name', '张三');
+  await page.fill('#p0_id', '150203199001011232');
+  await page.waitForFunction(no => (document.querySelector('#related') || {}).textContent?.includes(no), caseNo);
+  check(true, `关联案件提示 names ${caseNo} while the next filing is typed`);
+  await shot('03b-related-case-hint');
   await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
 
   await signIn(judge);

@@ -270,6 +270,49 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
 }
 
+/// Related cases are found by a party's ID number or an organisation's name, within the court
+/// and its lower courts only.
+pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
+    use docket_domain::{IdType, PartyId};
+    let person = PartyId::parse(IdType::ResidentId, "150203199001011232").unwrap();
+    let with = |court: &str, seq: u32, parties: Vec<Party>| {
+        let mut s = sample_case(court, seq);
+        s.record.parties = parties;
+        s
+    };
+    let zhang =
+        Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: Some(person.clone()) };
+    let namesake = Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: None };
+    let firm =
+        Party {
+            role: PartyRole::Defendant, kind: PartyKind::Organization, name: "某某建设有限公司".into(), id: None
+        };
+    for s in [
+        with("内0203", 31, vec![zhang.clone(), firm.clone()]),
+        with("内0204", 32, vec![zhang.clone()]),
+        with("内0203", 33, vec![namesake]),
+        with("内0203", 34, vec![firm]),
+    ] {
+        store.commit(filing_batch(&s), &NoProgress).await.unwrap();
+    }
+    let numbers = |rows: Vec<CaseRow>| rows.into_iter().map(|r| r.case_no).collect::<Vec<_>>();
+    let by_id = numbers(store.cases_with_party("内0203", Some(person.number()), None, 10).await.unwrap());
+    assert_eq!(
+        by_id,
+        ["（2025）内0203民初31号"],
+        "by ID, within 内0203 only; a namesake without the ID is not the same person"
+    );
+    let across = numbers(store.cases_with_party("内02", Some(person.number()), None, 10).await.unwrap());
+    assert_eq!(across.len(), 2, "the intermediate court sees its lower courts' cases: {across:?}");
+    let by_name = numbers(store.cases_with_party("内0203", None, Some("某某建设有限公司"), 10).await.unwrap());
+    assert_eq!(by_name, ["（2025）内0203民初31号", "（2025）内0203民初34号"]);
+    assert!(
+        store.cases_with_party("内0203", None, Some("张三"), 10).await.unwrap().is_empty(),
+        "persons are not matched by name"
+    );
+    assert_eq!(store.cases_with_party("内02", Some(person.number()), None, 1).await.unwrap().len(), 1);
+}
+
 /// A setting reads back as saved, and saving again replaces it.
 pub async fn settings_read_back_and_are_replaced<S: Store>(store: S) {
     assert_eq!(store.setting("indicators").await.unwrap(), None);

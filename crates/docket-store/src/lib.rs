@@ -209,6 +209,15 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
     /// A case's projection, if stored.
     fn case(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Option<CaseRow>, StoreError>> + Send;
     fn case_parties(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<PartyRow>, StoreError>> + Send;
+    /// Cases under `court_prefix` (a court and its lower courts) with a party whose ID number or
+    /// credit code is `id_number`, or an organisation named `organisation`; newest first.
+    fn cases_with_party(
+        &self,
+        court_prefix: &str,
+        id_number: Option<&str>,
+        organisation: Option<&str>,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
     /// Cases whose `origin` is this case.
     fn derived_cases(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
 

@@ -407,6 +407,28 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
+            async fn cases_with_party(
+                &self,
+                court_prefix: &str,
+                id_number: Option<&str>,
+                organisation: Option<&str>,
+                limit: i64,
+            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(concat!(
+                    "SELECT ",
+                    $crate::sql::case_columns!(),
+                    " FROM cases WHERE court LIKE $1 AND (court, case_no) IN (SELECT court, case_no FROM parties \
+                     WHERE id_number = $2 OR (kind = 'organization' AND name = $3)) \
+                     ORDER BY filed_on DESC, case_no LIMIT $4"
+                ))
+                .bind(format!("{court_prefix}%"))
+                .bind(id_number)
+                .bind(organisation)
+                .bind(limit)
+                .fetch_all(self.reader())
+                .await?)
+            }
+
             async fn derived_cases(
                 &self,
                 case_no: &docket_domain::CaseNumber,

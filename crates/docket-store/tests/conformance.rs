@@ -12,6 +12,7 @@ docket_store::conformance_tests!(
     replacing_projections_writes_exactly_the_states_given,
     open_cases_and_holiday_years_read_back,
     settings_read_back_and_are_replaced,
+    cases_are_found_by_their_parties,
     accounts_sessions_and_audit_read_back,
     entries_and_evidence_are_leaves_of_one_tree,
 );

@@ -362,6 +362,8 @@ pub fn html_escape(s: &str) -> String {
 }
 
 const STYLESHEET: &str = include_str!("../static/app.css");
+/// The one script: the filing form's live hints (ours, a few lines; every page works without it).
+const FILING_SCRIPT: &str = include_str!("../static/filing.js");
 
 /// Every route.
 pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
@@ -374,6 +376,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/cases/{case_no}", get(pages::case::<S>))
         .route("/cases/{case_no}/events", post(pages::case_event::<S>))
         .route("/file", get(pages::file_form::<S>).post(pages::file::<S>))
+        .route("/file/hints", get(pages::file_hints::<S>))
         .route("/metrics", get(analysis::page::<S>))
         .route("/metrics/explain", get(analysis::explain_page::<S>))
         .route("/reports", get(reports::reports::<S>))
@@ -382,6 +385,10 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/admin/holidays", get(admin::holidays::<S>).post(admin::import_holidays::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET) }))
+        .route(
+            "/static/filing.js",
+            get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], FILING_SCRIPT) }),
+        )
         .route("/api/v1/auth/login", post(api::login::<S>))
         .route("/api/v1/auth/logout", post(api::logout::<S>))
         .route("/api/v1/me", get(api::me::<S>))

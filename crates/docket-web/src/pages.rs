@@ -1171,8 +1171,92 @@ struct FilePage {
     roles: Vec<(String, String)>,
     judges: Vec<(String, String)>,
     tags: Vec<(String, String, bool)>,
-    suggestion: Option<String>,
+    hints: FilingHints,
     party_rows: Vec<usize>,
+}
+
+/// A case that shares a party with the one being filed (关联案件).
+pub struct RelatedLine {
+    pub case_no: String,
+    pub href: String,
+    pub party: String,
+    pub cause: String,
+    pub filed_on: String,
+    pub status: String,
+}
+
+/// What the filing form tells the clerk as it is filled in: the 繁简分流 suggestion and the
+/// cases the same parties are in (by ID number or credit code; organisations also by name),
+/// within the court and its lower courts, only those the account may read.
+pub struct FilingHints {
+    pub suggestion: Option<String>,
+    pub related: Vec<RelatedLine>,
+}
+
+#[derive(Template)]
+#[template(path = "filing_hints_fragment.html")]
+struct HintsFragment {
+    hints: FilingHints,
+}
+
+/// Related cases shown per party, at most.
+const RELATED_PER_PARTY: i64 = 5;
+
+async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &Form_) -> Result<FilingHints, WebError> {
+    let principal = user.account.principal();
+    let mut related: Vec<RelatedLine> = Vec::new();
+    for i in 0..PARTY_ROWS {
+        let name = field(form, &format!("p{i}_name")).trim();
+        let raw_id = field(form, &format!("p{i}_id")).trim();
+        let organisation = field(form, &format!("p{i}_kind")) == "organization";
+        if name.is_empty() && raw_id.is_empty() {
+            continue;
+        }
+        // A resident ID is matched in its checked form (x → X); an unparseable one is not used.
+        let id = if raw_id.is_empty() {
+            None
+        } else {
+            let t = if organisation { docket_domain::IdType::CreditCode } else { docket_domain::IdType::ResidentId };
+            docket_domain::PartyId::parse(t, raw_id).ok().map(|p| p.number().to_owned())
+        };
+        let org_name = (organisation && !name.is_empty()).then_some(name);
+        if id.is_none() && org_name.is_none() {
+            continue;
+        }
+        let rows = web
+            .docket
+            .store()
+            .cases_with_party(user.account.court.as_str(), id.as_deref(), org_name, RELATED_PER_PARTY)
+            .await
+            .map_err(docket_app::AppError::from)?;
+        for r in rows.iter().filter(|r| web.readable(&principal, r)) {
+            if related.iter().any(|x| x.case_no == r.case_no) {
+                continue;
+            }
+            related.push(RelatedLine {
+                case_no: r.case_no.clone(),
+                href: href(&r.case_no),
+                party: name.to_owned(),
+                cause: r.cause.clone(),
+                filed_on: r.filed_on.to_string(),
+                status: status_label(&r.status),
+            });
+        }
+    }
+    Ok(FilingHints { suggestion: suggest_procedure(form), related })
+}
+
+/// `GET /file/hints?<the form's fields>`: the hints as an HTML fragment, for the form's own small
+/// script to show while the clerk types (the same fragment the page renders on submit).
+pub async fn file_hints<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    Query(form): Query<Form_>,
+) -> Result<Response, PageError> {
+    if !user.account.principal().may_file(&user.account.court) {
+        return Err(WebError::NotFound.into());
+    }
+    render(&HintsFragment { hints: filing_hints(&web, &user, &form).await? })
 }
 
 impl FilePage {
@@ -1189,7 +1273,12 @@ impl FilePage {
 
 const PARTY_ROWS: usize = 4;
 
-fn file_page<S: Store>(web: &Web<S>, user: &User, form: &Form_, errors: Vec<FieldError>) -> FilePage {
+async fn file_page<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    form: &Form_,
+    errors: Vec<FieldError>,
+) -> Result<FilePage, WebError> {
     let values: BTreeMap<String, String> = form.iter().filter(|(k, _)| k != "tags").cloned().collect();
     let chosen_tags: Vec<&str> = form.iter().filter(|(k, _)| k == "tags").map(|(_, v)| v.as_str()).collect();
     let mut errs = BTreeMap::new();
@@ -1204,8 +1293,8 @@ fn file_page<S: Store>(web: &Web<S>, user: &User, form: &Form_, errors: Vec<Fiel
         };
         errs.entry(key).and_modify(|m: &mut String| m.push_str(&format!("；{}", e.message))).or_insert(e.message);
     }
-    let suggestion = suggest_procedure(form);
-    FilePage {
+    let hints = filing_hints(web, user, form).await?;
+    Ok(FilePage {
         nav: Nav::new(web, user, "file"),
         values,
         errors: errs,
@@ -1224,9 +1313,9 @@ fn file_page<S: Store>(web: &Web<S>, user: &User, form: &Form_, errors: Vec<Fiel
             .iter()
             .map(|(id, l)| ((*id).to_owned(), (*l).to_owned(), chosen_tags.contains(id)))
             .collect(),
-        suggestion,
+        hints,
         party_rows: (0..PARTY_ROWS).collect(),
-    }
+    })
 }
 
 /// 繁简分流: a suggested procedure for a civil first-instance case from its amount and parties.
@@ -1263,7 +1352,7 @@ pub async fn file_form<S: Store>(
         ("p0_role".to_owned(), "plaintiff".to_owned()),
         ("p1_role".to_owned(), "defendant".to_owned()),
     ];
-    render(&file_page(&web, &user, &form, vec![]))
+    render(&file_page(&web, &user, &form, vec![]).await?)
 }
 
 pub async fn file<S: Store>(
@@ -1281,7 +1370,8 @@ pub async fn file<S: Store>(
             Ok(d) => Some(d),
             Err(_) => {
                 let page =
-                    file_page(&web, &user, &form, vec![FieldError::new("filed_on", "请填写日期，如 2025-03-01")]);
+                    file_page(&web, &user, &form, vec![FieldError::new("filed_on", "请填写日期，如 2025-03-01")])
+                        .await?;
                 return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
             }
         },
@@ -1315,7 +1405,7 @@ pub async fn file<S: Store>(
             Ok(Redirect::to(&format!("{}?done={}", href(&case_no.to_string()), percent_encode("立案"))).into_response())
         }
         Err(docket_app::AppError::Fields(errors)) => {
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &file_page(&web, &user, &form, errors))
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &file_page(&web, &user, &form, errors).await?)
         }
         Err(e) => Err(e.into()),
     }

@@ -408,6 +408,40 @@ async fn settings_and_holidays_are_set_by_the_top_courts_administration<S: Store
     );
 }
 
+async fn filing_hints_name_the_related_cases_the_clerk_may_read<S: Store>(store: S) {
+    let (open, line) = common::case_line("内0203", "民初", 1, false);
+    let (sealed, sealed_line) = common::case_line("内0203", "民初", 2, true);
+    let (peer, peer_line) = common::case_line("内0204", "民初", 1, false);
+    let web = system(store, &[line, sealed_line, peer_line]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let form = |id: &str| {
+        format!(
+            "/file/hints?type={}&claim_amount=30000&p0_kind=person&p0_name={}&p0_id={id}&p1_kind=person&p1_name={}",
+            enc("民初"),
+            enc("张三"),
+            enc("李四")
+        )
+    };
+    // The same ID number (its check letter in either case): the court's open case, not the sealed
+    // one the clerk may not read, not the peer court's.
+    let hints = clerk.get(&form("150203199001011232")).await;
+    assert_eq!(hints.status, StatusCode::OK);
+    assert!(hints.body.contains("关联案件提示") && hints.body.contains(&open), "{}", hints.body);
+    assert!(!hints.body.contains(&sealed) && !hints.body.contains(&peer), "{}", hints.body);
+    assert!(hints.body.contains("繁简分流建议：小额诉讼程序"), "{}", hints.body);
+    // A namesake without the ID number is not the same person.
+    let namesake = clerk.get(&form("")).await;
+    assert!(!namesake.body.contains("关联案件提示"), "{}", namesake.body);
+    // The form page carries the hints too (for browsers without the script).
+    let page = clerk.get("/file").await;
+    assert!(page.body.contains("id=\"hints\"") && page.body.contains("/static/filing.js"));
+    // Who may not file gets nothing.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    assert_eq!(judge.get(&form("150203199001011232")).await.status, StatusCode::NOT_FOUND);
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -433,5 +467,6 @@ on_both!(
     evidence_uploaded_on_the_case_page_is_listed_and_its_bundle_verifies,
     reports_are_drafted_for_viewable_courts_and_downloaded,
     quality_analysis_drills_down_from_a_value_to_its_cases,
-    settings_and_holidays_are_set_by_the_top_courts_administration
+    settings_and_holidays_are_set_by_the_top_courts_administration,
+    filing_hints_name_the_related_cases_the_clerk_may_read
 );

@@ -6,3 +6,6 @@ CREATE TABLE settings (
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL
 );
+
+-- Related cases on filing (关联案件提示): the cases a party's ID number or credit code appears in.
+CREATE INDEX parties_id_number ON parties (id_number);
