@@ -20,6 +20,10 @@ pub const LOCKOUT_FAILURES: i64 = 5;
 pub const LOCKOUT_SECONDS: i64 = 15 * 60;
 /// How long a session lasts, in seconds (one working day).
 pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
+/// A session unused this long ends (the account signs in again).
+pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
+/// A session's last use is written at most this often (one write a minute, not one a request).
+const TOUCH_EVERY_SECONDS: i64 = 60;
 /// The shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 8;
 
@@ -250,16 +254,24 @@ impl<S: Store> Docket<S> {
                 court: row.court.clone(),
                 csrf: csrf.clone(),
                 expires_at,
+                last_seen: now,
             })
             .await?;
         self.audit_row(&row.court, username, "login", username, "").await?;
         Ok(OpenedSession { token, csrf, account, expires_at })
     }
 
-    /// The account and CSRF token of a live session.
+    /// The account and CSRF token of a live session: not past its 12 hours, and used within the
+    /// last [`SESSION_IDLE_SECONDS`] (each use keeps it alive).
     pub async fn session(&self, token: &str, now: i64) -> Result<Option<(Account, String)>, AppError> {
-        match self.store.session_account(&token_hash(token), now).await? {
-            Some((csrf, row)) => Ok(Some((Account::from_row(&row)?, csrf))),
+        let hash = token_hash(token);
+        match self.store.session_account(&hash, now, now - SESSION_IDLE_SECONDS).await? {
+            Some((csrf, row, last_seen)) => {
+                if now - last_seen >= TOUCH_EVERY_SECONDS {
+                    self.store.touch_session(&hash, now).await?;
+                }
+                Ok(Some((Account::from_row(&row)?, csrf)))
+            }
             None => Ok(None),
         }
     }

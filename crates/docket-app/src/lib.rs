@@ -18,7 +18,9 @@ mod reports;
 mod verify;
 mod view;
 
-pub use accounts::{Account, NewAccount, OpenedSession, SESSION_SECONDS, SignInError, hash_password, unix_now};
+pub use accounts::{
+    Account, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS, SignInError, hash_password, unix_now,
+};
 pub use cases::{Filing, FilingParty};
 pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::{AppError, FieldError};

@@ -31,6 +31,8 @@ pub struct SessionRow {
     pub csrf: String,
     /// Unix seconds.
     pub expires_at: i64,
+    /// When the session was last used (Unix seconds), for the idle timeout.
+    pub last_seen: i64,
 }
 
 /// One line of the audit log (审计日志): who did what to which thing.
@@ -52,6 +54,7 @@ pub struct AuditRow {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct SessionAccountRow {
     pub csrf: String,
+    pub last_seen: i64,
     #[sqlx(flatten)]
     pub account: AccountRow,
 }

@@ -433,15 +433,24 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
         court: "内0203".into(),
         csrf: format!("csrf{token}"),
         expires_at,
+        last_seen: 10,
     };
     store.create_session(session(1, 100)).await.unwrap();
     store.create_session(session(2, 200)).await.unwrap();
     assert_eq!(store.session(&[1; 32], 50).await.unwrap(), Some(session(1, 100)));
     assert_eq!(store.session(&[1; 32], 100).await.unwrap(), None, "expired at its expiry second");
-    let (csrf, a) = store.session_account(&[2; 32], 50).await.unwrap().unwrap();
-    assert_eq!((csrf.as_str(), a.username.as_str(), a.password_hash.as_str()), ("csrf2", "a", "$argon2id$new"));
-    assert!(store.session_account(&[2; 32], 200).await.unwrap().is_none());
-    assert!(store.session_account(&[9; 32], 0).await.unwrap().is_none());
+    let (csrf, a, seen) = store.session_account(&[2; 32], 50, 0).await.unwrap().unwrap();
+    assert_eq!(
+        (csrf.as_str(), a.username.as_str(), a.password_hash.as_str(), seen),
+        ("csrf2", "a", "$argon2id$new", 10)
+    );
+    assert!(store.session_account(&[2; 32], 200, 0).await.unwrap().is_none());
+    assert!(store.session_account(&[9; 32], 0, 0).await.unwrap().is_none());
+    // Idle since 10: not live for "seen after 10"; touched at 40, live again; never moved back.
+    assert!(store.session_account(&[2; 32], 50, 10).await.unwrap().is_none(), "idle");
+    store.touch_session(&[2; 32], 40).await.unwrap();
+    store.touch_session(&[2; 32], 30).await.unwrap();
+    assert_eq!(store.session_account(&[2; 32], 50, 10).await.unwrap().map(|s| s.2), Some(40));
     // Ending session 2 at time 150 also drops the expired session 1.
     store.end_session(&[2; 32], 150).await.unwrap();
     assert_eq!(store.session(&[2; 32], 0).await.unwrap(), None);

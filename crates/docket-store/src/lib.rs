@@ -290,13 +290,16 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         token_hash: &[u8],
         now: i64,
     ) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
-    /// The account of a live session and the session's CSRF token, in one query (every request
-    /// asks it).
+    /// The account of a live session — not expired at `now`, used after `seen_after` — with the
+    /// session's CSRF token and when it was last used, in one query (every request asks it).
     fn session_account(
         &self,
         token_hash: &[u8],
         now: i64,
-    ) -> impl Future<Output = Result<Option<(String, AccountRow)>, StoreError>> + Send;
+        seen_after: i64,
+    ) -> impl Future<Output = Result<Option<(String, AccountRow, i64)>, StoreError>> + Send;
+    /// Records that a session was used at `now` (never moves the time back).
+    fn touch_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// Ends a session, and drops every expired one.
     fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
 

@@ -689,13 +689,15 @@ macro_rules! impl_sql_store {
 
             async fn create_session(&self, session: $crate::SessionRow) -> Result<(), $crate::StoreError> {
                 sqlx::query(
-                    "INSERT INTO sessions (token_hash, username, court, csrf, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                    "INSERT INTO sessions (token_hash, username, court, csrf, expires_at, last_seen) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(session.token_hash)
                 .bind(session.username)
                 .bind(session.court)
                 .bind(session.csrf)
                 .bind(session.expires_at)
+                .bind(session.last_seen)
                 .execute(self.writer())
                 .await?;
                 Ok(())
@@ -703,7 +705,7 @@ macro_rules! impl_sql_store {
 
             async fn session(&self, token_hash: &[u8], now: i64) -> Result<Option<$crate::SessionRow>, $crate::StoreError> {
                 Ok(sqlx::query_as(
-                    "SELECT token_hash, username, court, csrf, expires_at FROM sessions \
+                    "SELECT token_hash, username, court, csrf, expires_at, last_seen FROM sessions \
                      WHERE token_hash = $1 AND expires_at > $2",
                 )
                 .bind(token_hash)
@@ -716,17 +718,28 @@ macro_rules! impl_sql_store {
                 &self,
                 token_hash: &[u8],
                 now: i64,
-            ) -> Result<Option<(String, $crate::AccountRow)>, $crate::StoreError> {
+                seen_after: i64,
+            ) -> Result<Option<(String, $crate::AccountRow, i64)>, $crate::StoreError> {
                 let row: Option<$crate::accounts::SessionAccountRow> = sqlx::query_as(
-                    "SELECT s.csrf, a.username, a.court, a.name, a.role, a.judge, a.password_hash, a.failed_logins, \
-                     a.locked_until, a.created_at FROM sessions s JOIN accounts a ON a.username = s.username \
-                     WHERE s.token_hash = $1 AND s.expires_at > $2",
+                    "SELECT s.csrf, s.last_seen, a.username, a.court, a.name, a.role, a.judge, a.password_hash, \
+                     a.failed_logins, a.locked_until, a.created_at FROM sessions s JOIN accounts a ON a.username = s.username \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3",
                 )
                 .bind(token_hash)
                 .bind(now)
+                .bind(seen_after)
                 .fetch_optional(self.reader())
                 .await?;
-                Ok(row.map(|r| (r.csrf, r.account)))
+                Ok(row.map(|r| (r.csrf, r.account, r.last_seen)))
+            }
+
+            async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<(), $crate::StoreError> {
+                sqlx::query("UPDATE sessions SET last_seen = $2 WHERE token_hash = $1 AND last_seen < $2")
+                    .bind(token_hash)
+                    .bind(now)
+                    .execute(self.writer())
+                    .await?;
+                Ok(())
             }
 
             async fn end_session(&self, token_hash: &[u8], now: i64) -> Result<(), $crate::StoreError> {

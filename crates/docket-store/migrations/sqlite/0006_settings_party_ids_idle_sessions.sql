@@ -9,3 +9,7 @@ CREATE TABLE settings (
 
 -- Related cases on filing (关联案件提示): the cases a party's ID number or credit code appears in.
 CREATE INDEX parties_id_number ON parties (id_number);
+
+-- Idle sessions end: the last time a session was used (Unix seconds), refreshed at most once a
+-- minute. Sessions from before this column read as idle since 1970 and must sign in again.
+ALTER TABLE sessions ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0;
