@@ -67,6 +67,8 @@ pub struct Web<S: Store> {
     /// Computed views of a court's cases, each with the court generation and the day it was
     /// computed for; stale once either moves on.
     cache: Mutex<HashMap<CacheKey, Cached>>,
+    /// Per court, the last log entry the engine and caches have seen (see [`Web::follow_log`]).
+    followed: tokio::sync::Mutex<HashMap<String, i64>>,
 }
 
 /// What the cache holds.
@@ -112,6 +114,10 @@ impl<S: Store> Web<S> {
             Some(s) => s.clone(),
             None => docket.indicator_settings().await?,
         };
+        // The log's heads before the engine loads: `follow_log` picks up from here, so a write
+        // landing during the load is seen (again) rather than missed.
+        let heads = docket.store().chain_heads().await?;
+        let followed = heads.into_iter().map(|h| (h.court, h.seq)).collect();
         let engine = docket.metrics_engine(settings).await?;
         let courts = docket.store().courts().await?;
         let judges = docket.store().judges().await?;
@@ -126,6 +132,7 @@ impl<S: Store> Web<S> {
             attempts: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             cache: Mutex::new(HashMap::new()),
+            followed: tokio::sync::Mutex::new(followed),
         }))
     }
 
@@ -227,6 +234,39 @@ impl<S: Store> Web<S> {
         let engine = self.docket.metrics_engine(settings).await?;
         *self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))? = engine;
         self.invalidate_all()
+    }
+
+    /// Brings the engine and the cached views up to the log: the cases of every entry appended
+    /// since the last call — by this server or by any other writer of the same database (an
+    /// import, another server behind the same PostgreSQL) — are refreshed. Returns how many
+    /// cases were. `serve` calls it every few seconds.
+    pub async fn follow_log(&self) -> Result<usize, WebError> {
+        const PAGE: i64 = 2000;
+        let mut followed = self.followed.lock().await;
+        let heads = self.docket.store().chain_heads().await.map_err(AppError::from)?;
+        let mut refreshed = std::collections::BTreeSet::new();
+        for head in heads {
+            let mut seen = followed.get(&head.court).copied().unwrap_or(-1);
+            while seen < head.seq {
+                let entries = self
+                    .docket
+                    .store()
+                    .scan_log(None, Some((head.court.clone(), seen)), PAGE)
+                    .await
+                    .map_err(AppError::from)?;
+                let mine: Vec<_> = entries.iter().take_while(|e| e.court == head.court).collect();
+                let Some(last) = mine.last() else { break };
+                seen = last.seq;
+                refreshed.extend(mine.iter().filter_map(|e| e.case_no.clone()));
+            }
+            followed.insert(head.court.clone(), seen);
+        }
+        for case_no in &refreshed {
+            if let Ok(n) = CaseNumber::parse(case_no) {
+                self.refresh_case(&n).await?;
+            }
+        }
+        Ok(refreshed.len())
     }
 
     /// Drops every cached view (deadlines or settings changed for all courts).

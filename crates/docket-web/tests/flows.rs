@@ -442,6 +442,28 @@ async fn filing_hints_name_the_related_cases_the_clerk_may_read<S: Store>(store:
     assert_eq!(judge.get(&form("150203199001011232")).await.status, StatusCode::NOT_FOUND);
 }
 
+async fn writes_by_another_process_reach_the_engine_when_the_log_is_followed<S: Store>(store: S) {
+    let (open, line) = common::case_line("内0203", "民初", 1, false);
+    let web = system(store, &[line, common::assign_line(&open, "J1")]).await;
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内0203", "president"), PASSWORD).await;
+    let accepted = |body: &str| -> i64 {
+        let json: serde_json::Value = serde_json::from_str(body).unwrap();
+        json["indicators"][0]["value"].as_f64().unwrap() as i64
+    };
+    let uri = format!("/api/v1/metrics?court={}&from=2025-01-01&to=2025-12-31&indicators=accepted", enc("内0203"));
+    assert_eq!(accepted(&president.get(&uri).await.body), 1);
+    // Another writer of the same database (here the app, bypassing the server) files two cases.
+    let (_, a) = common::case_line("内0203", "民初", 7, false);
+    let (_, b) = common::case_line("内0203", "民初", 8, false);
+    web.docket.import(std::io::Cursor::new(format!("{a}\n{b}")), &docket_app::Quiet).await.unwrap();
+    assert_eq!(accepted(&president.get(&uri).await.body), 1, "not yet followed");
+    assert_eq!(web.follow_log().await.unwrap(), 2);
+    assert_eq!(accepted(&president.get(&uri).await.body), 3);
+    // Nothing new: nothing refreshed.
+    assert_eq!(web.follow_log().await.unwrap(), 0);
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -468,5 +490,6 @@ on_both!(
     reports_are_drafted_for_viewable_courts_and_downloaded,
     quality_analysis_drills_down_from_a_value_to_its_cases,
     settings_and_holidays_are_set_by_the_top_courts_administration,
-    filing_hints_name_the_related_cases_the_clerk_may_read
+    filing_hints_name_the_related_cases_the_clerk_may_read,
+    writes_by_another_process_reach_the_engine_when_the_log_is_followed
 );

@@ -339,6 +339,9 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
     Ok(ExitCode::SUCCESS)
 }
 
+/// How often the server picks up log entries written by others.
+const FOLLOW_EVERY_SECONDS: u64 = 5;
+
 /// Serves the web application until the process is stopped, signing a checkpoint every
 /// `checkpoint_every` seconds when the log has grown.
 async fn serve<S: Store>(
@@ -352,6 +355,18 @@ async fn serve<S: Store>(
     docket.issue_checkpoint(&signer).await?;
     let options = docket_web::Options { signer: Some(signer.clone()), ..docket_web::Options::default() };
     let web = docket_web::Web::new(docket.clone(), options).await?;
+    // Writes by other processes (an import, another server on the same PostgreSQL) reach the
+    // engine and the cached views within seconds.
+    let following = web.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(FOLLOW_EVERY_SECONDS));
+        loop {
+            tick.tick().await;
+            if let Err(e) = following.follow_log().await {
+                eprintln!("跟进事件日志失败：{}", e.message());
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(checkpoint_every.max(1)));
         tick.tick().await;
