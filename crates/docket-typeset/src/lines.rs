@@ -41,6 +41,21 @@ fn may_break(before: char, after: char) -> bool {
     !(before.is_ascii_graphic() && after.is_ascii_graphic())
 }
 
+/// The width of the widest run of characters no line may break inside (a figure such as
+/// `79.45%`, a word with its closing mark): the narrowest a column holding `text` can be.
+pub(crate) fn widest_unbreakable(text: &str, glyphs: &[(u32, f32)]) -> f32 {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut widest, mut run) = (0.0_f32, 0.0_f32);
+    for (i, c) in chars.iter().enumerate() {
+        if i > 0 && may_break(chars[i - 1], *c) {
+            widest = widest.max(run);
+            run = 0.0;
+        }
+        run += glyphs.get(i).map_or(0.0, |g| g.1);
+    }
+    widest.max(run)
+}
+
 /// Breaks `text` (each character with its glyph and advance in points, from the font) into lines
 /// no wider than `first` for the first line and `rest` for the others; justifies every line but
 /// the last when `justify` is set.
@@ -172,6 +187,14 @@ mod tests {
         assert!((full + 10.0 - 95.0).abs() < 0.01, "{full}");
         let last = lines.last().map(|l| l.glyphs.iter().map(|g| g.advance).sum::<f32>()).unwrap_or_default();
         assert!((last - 40.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn the_widest_unbreakable_run_is_a_figure_with_its_marks() {
+        let text = "结案率79.45%，上升";
+        // "79.45%，" cannot be broken: six half-width characters and the full-width comma.
+        assert!((widest_unbreakable(text, &glyphs(text)) - 40.0).abs() < 0.01);
+        assert!((widest_unbreakable("审判", &glyphs("审判")) - 10.0).abs() < 0.01);
     }
 
     #[test]

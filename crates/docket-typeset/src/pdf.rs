@@ -206,20 +206,38 @@ impl Flow<'_> {
         self.y += PITCH / 2.0;
     }
 
-    /// Columns as wide as their widest cell, spread to the type area's width; when the table is
-    /// wider than that, each column gives up width in proportion and its cells wrap.
+    /// Columns as wide as their widest cell, spread to the type area's width. When the table is
+    /// wider than that, every column keeps at least its widest unbreakable run (a figure never
+    /// wraps; a header keeps up to four characters on a line) and the rest of the width goes to
+    /// the columns in proportion to what they lack, so long names wrap instead of figures.
     fn column_widths(&self, table: &Table, columns: usize) -> Vec<f32> {
         let mut natural = vec![2.0 * CELL + 2.0 * PAD_X; columns];
+        let mut least = vec![CELL + 2.0 * PAD_X; columns];
         for (row, role) in
             std::iter::once((&table.header, Role::Heading)).chain(table.rows.iter().map(|r| (r, Role::Body)))
         {
             for (c, cell) in row.iter().enumerate().take(columns) {
-                let w: f32 = self.shape(role, CELL, cell).iter().map(|g| g.1).sum::<f32>() + 2.0 * PAD_X + 0.5;
-                natural[c] = natural[c].max(w);
+                let glyphs = self.shape(role, CELL, cell);
+                let full: f32 = glyphs.iter().map(|g| g.1).sum();
+                natural[c] = natural[c].max(full + 2.0 * PAD_X + 0.5);
+                let unbreakable = if role == Role::Heading {
+                    full.min(4.0 * CELL)
+                } else {
+                    crate::lines::widest_unbreakable(cell, &glyphs)
+                };
+                least[c] = least[c].max(unbreakable + 2.0 * PAD_X + 0.5);
             }
         }
         let total: f32 = natural.iter().sum();
-        natural.iter().map(|w| w * WIDTH / total).collect()
+        if total <= WIDTH {
+            return natural.iter().map(|w| w * WIDTH / total).collect();
+        }
+        let floor: f32 = least.iter().sum();
+        if floor >= WIDTH {
+            return least.iter().map(|w| w * WIDTH / floor).collect();
+        }
+        let lacking: f32 = natural.iter().zip(&least).map(|(n, l)| n - l).sum();
+        natural.iter().zip(&least).map(|(n, l)| l + (n - l) * (WIDTH - floor) / lacking).collect()
     }
 
     /// A row's cells broken into lines; `aligns` per column, `None` for the header (centred).
@@ -533,6 +551,58 @@ mod tests {
             )
             .collect();
         assert_eq!(lines, ["包头市昆都仑区人民法院", "2025年10月审判质效分析"]);
+    }
+
+    #[test]
+    fn a_table_wider_than_the_page_wraps_its_names_never_its_figures() {
+        let Some(fonts) = noto() else { return };
+        let doc = Document {
+            title: "T".into(),
+            subtitle: String::new(),
+            blocks: vec![Block::Table(Table {
+                caption: "表3：辖区法院结案率排序".into(),
+                header: [
+                    "法院",
+                    "受理",
+                    "审执结",
+                    "结案率",
+                    "法定审限内结案率",
+                    "超审限未结",
+                    "超12个月未结",
+                    "同比变化",
+                ]
+                .map(String::from)
+                .to_vec(),
+                rows: vec![
+                    [
+                        "包头市昆都仑区人民法院执行局第二执行团队",
+                        "73",
+                        "58",
+                        "79.45%",
+                        "89.66%",
+                        "0",
+                        "0",
+                        "上升12.34个百分点",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    ["包头市中级人民法院", "1400", "1100", "78.57%", "90.91%", "10", "2", "下降1.00个百分点"]
+                        .map(String::from)
+                        .to_vec(),
+                ],
+            })],
+        };
+        let layout = layout(&doc, &fonts).unwrap();
+        let cells: Vec<&str> = layout.pages[0]
+            .iter()
+            .filter_map(|op| {
+                if let Op::Text { line, size, .. } = op { (*size == CELL).then_some(line.text.as_str()) } else { None }
+            })
+            .collect();
+        for figure in ["79.45%", "89.66%", "78.57%", "1400", "1100"] {
+            assert!(cells.contains(&figure), "{figure} was wrapped: {cells:?}");
+        }
+        assert!(!cells.contains(&"包头市昆都仑区人民法院执行局第二执行团队"), "the long name wraps: {cells:?}");
     }
 
     #[test]
