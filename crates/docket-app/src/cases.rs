@@ -10,7 +10,7 @@ use docket_domain::{
 use docket_interchange::{CaseEvent, Record, write_record};
 use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store, StoreError};
 
-use crate::{AppError, Docket, FieldError, Quiet};
+use crate::{Account, AppError, Docket, FieldError};
 
 /// A party as a filing form gives it: raw strings, checked by [`Docket::file_case`].
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,13 @@ pub struct Filing {
 impl<S: Store> Docket<S> {
     /// Files a case: checks the filing, allocates the next 案号 of its court × type × year, and
     /// commits the case (and its assignment, if a judge is given) in one transaction.
-    pub async fn file_case(&self, filing: Filing, today: NaiveDate) -> Result<CaseNumber, AppError> {
+    /// `by`, when given, is audited (`file_case`) in the filing's own transaction.
+    pub async fn file_case(
+        &self,
+        filing: Filing,
+        today: NaiveDate,
+        by: Option<&Account>,
+    ) -> Result<CaseNumber, AppError> {
         let mut errors = Vec::new();
         let court = match CourtCode::parse(filing.court.trim()) {
             Ok(c) => Some(c),
@@ -194,9 +200,17 @@ impl<S: Store> Docket<S> {
         }
         let assignment = judge
             .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
+        let audit = by.map(|a| audit_line(a, "file_case", ""));
         let (seq, _) = self
             .store
-            .file_case(&court, case_type.code, filed_on.year(), move |seq| filing_batch(record(seq), assignment))
+            .file_case(&court, case_type.code, filed_on.year(), move |seq| {
+                let mut batch = filing_batch(record(seq), assignment)?;
+                if let (Some(mut line), Some(case)) = (audit, batch.cases.first()) {
+                    line.target = case.state.record.case_no.to_string();
+                    batch.audit.push(line);
+                }
+                Ok(batch)
+            })
             .await?;
         CaseNumber::new(filed_on.year(), court.clone(), case_type, seq).map_err(|e| AppError::Corrupt(e.to_string()))
     }
@@ -204,7 +218,15 @@ impl<S: Store> Docket<S> {
     /// Appends one event to a stored case, with the same checks as an import: the lifecycle must
     /// allow it. An event dated after `today` is refused (a hearing may be scheduled for a later
     /// date, but the scheduling itself happens today or earlier).
-    pub async fn append_event(&self, case_no: &CaseNumber, event: Event, today: NaiveDate) -> Result<(), AppError> {
+    /// `by` (the account and a description of the change), when given, is audited
+    /// (`append_event`) in the event's own transaction.
+    pub async fn append_event(
+        &self,
+        case_no: &CaseNumber,
+        event: Event,
+        today: NaiveDate,
+        by: Option<(&Account, &str)>,
+    ) -> Result<(), AppError> {
         if event.on > today {
             return Err(AppError::Fields(vec![FieldError::new("on", format!("事件日期 {} 晚于今天", event.on))]));
         }
@@ -212,7 +234,15 @@ impl<S: Store> Docket<S> {
             return Err(AppError::NotFound(case_no.to_string()));
         }
         let record = Record::Event(CaseEvent { case_no: case_no.clone(), event });
-        match self.import_records(vec![record], &Quiet).await {
+        let audit = by
+            .map(|(a, detail)| {
+                let mut line = audit_line(a, "append_event", detail);
+                line.target = case_no.to_string();
+                line
+            })
+            .into_iter()
+            .collect();
+        match self.import_records_audited(vec![record], audit).await {
             Ok(_) => Ok(()),
             Err(AppError::Import(errors)) => {
                 Err(AppError::Fields(errors.into_iter().map(|e| FieldError::new(e.field, e.message)).collect()))
@@ -222,6 +252,19 @@ impl<S: Store> Docket<S> {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// An audit line for a change the account makes (its target filled in by the caller).
+fn audit_line(account: &Account, action: &str, detail: &str) -> docket_store::AuditRow {
+    docket_store::AuditRow {
+        id: 0,
+        court: account.court.to_string(),
+        at: crate::accounts::now_stamp(),
+        username: account.username.clone(),
+        action: action.to_owned(),
+        target: String::new(),
+        detail: detail.to_owned(),
     }
 }
 

@@ -58,7 +58,7 @@ impl<S: Store> Docket<S> {
             }
         }
 
-        self.import_parsed(records, errors, reporter).await
+        self.import_parsed(records, errors, reporter, Vec::new()).await
     }
 
     /// Imports records made in memory (the demo generator) exactly as if they were the lines of a
@@ -72,7 +72,16 @@ impl<S: Store> Docket<S> {
         reporter.stage("规范化", records.len() as u64);
         let records = canonical_all(records);
         reporter.advance(records.len() as u64);
-        self.import_parsed(records, Vec::new(), reporter).await
+        self.import_parsed(records, Vec::new(), reporter, Vec::new()).await
+    }
+
+    /// [`Self::import_records`] with audit lines committed in the same transaction.
+    pub(crate) async fn import_records_audited(
+        &self,
+        records: Vec<Record>,
+        audit: Vec<docket_store::AuditRow>,
+    ) -> Result<ImportReport, AppError> {
+        self.import_parsed(canonical_all(records), Vec::new(), &docket_store::NoProgress, audit).await
     }
 
     async fn import_parsed(
@@ -80,6 +89,7 @@ impl<S: Store> Docket<S> {
         records: Vec<(usize, Record, String)>,
         mut errors: Vec<LineError>,
         reporter: &dyn Reporter,
+        audit: Vec<docket_store::AuditRow>,
     ) -> Result<ImportReport, AppError> {
         reporter.stage("校验", records.len() as u64);
         let mut known = Known { courts: HashMap::new(), departments: HashMap::new(), judges: HashMap::new() };
@@ -319,6 +329,7 @@ impl<S: Store> Docket<S> {
         report.entries = batch.entries.len() as u64;
 
         reporter.stage("写入", report.entries);
+        batch.audit = audit;
         self.store.commit(batch, reporter).await?;
         Ok(report)
     }

@@ -132,14 +132,29 @@ pub async fn a_case_reads_back_as_it_was_written<S: Store>(store: S) {
 
 /// A batch that reuses a taken case position is refused whole: nothing of it is stored.
 pub async fn a_conflicting_batch_stores_nothing<S: Store>(store: S) {
-    store.commit(filing_batch(&sample_case("内0203", 1)), &NoProgress).await.unwrap();
+    let line = |target: &str| crate::AuditRow {
+        id: 0,
+        court: "内0203".into(),
+        at: "2025-03-03T00:00:00Z".into(),
+        username: "clerk".into(),
+        action: "file_case".into(),
+        target: target.into(),
+        detail: String::new(),
+    };
+    let mut first = filing_batch(&sample_case("内0203", 1));
+    first.audit.push(line("（2025）内0203民初1号"));
+    store.commit(first, &NoProgress).await.unwrap();
     let before = store.summary().await.unwrap();
     let mut batch = filing_batch(&sample_case("内0203", 2));
     batch.entries.extend(filing_batch(&sample_case("内0203", 1)).entries);
+    batch.audit.push(line("（2025）内0203民初2号"));
     let err = store.commit(batch, &NoProgress).await.unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
     assert_eq!(store.summary().await.unwrap(), before);
     assert_eq!(verify_chains(&store).await, 1);
+    // The audit line came with its change, and the refused change left none.
+    let audit: Vec<String> = store.audit_log("内0203", 10).await.unwrap().into_iter().map(|r| r.target).collect();
+    assert_eq!(audit, ["（2025）内0203民初1号"]);
 }
 
 /// 案号 allocation under concurrent filings: unique and gap-free, per court × type × year.

@@ -101,6 +101,9 @@ pub struct Batch {
     pub judges: Vec<Judge>,
     /// Cases to insert or update, with their state after the batch's events.
     pub cases: Vec<CaseWrite>,
+    /// Audit lines recording who made this change, written in the same transaction: a change
+    /// is never stored without its audit line, nor the line without the change.
+    pub audit: Vec<AuditRow>,
 }
 
 /// A case projection to write.

@@ -111,6 +111,25 @@ pub(crate) use case_columns;
 macro_rules! impl_sql_store {
     ($store:ty, $db:ty) => {
         impl $store {
+            async fn insert_audit(
+                &self,
+                tx: &mut sqlx::Transaction<'static, $db>,
+                r: &$crate::AuditRow,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "INSERT INTO audit_log (court, at, username, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(r.court.as_str())
+                .bind(r.at.as_str())
+                .bind(r.username.as_str())
+                .bind(r.action.as_str())
+                .bind(r.target.as_str())
+                .bind(r.detail.as_str())
+                .execute(&mut **tx)
+                .await?;
+                Ok(())
+            }
+
             async fn commit_in(
                 &self,
                 tx: &mut sqlx::Transaction<'static, $db>,
@@ -244,6 +263,9 @@ macro_rules! impl_sql_store {
                     .bind(seq)
                     .execute(&mut **tx)
                     .await?;
+                }
+                for r in &batch.audit {
+                    self.insert_audit(tx, r).await?;
                 }
                 Ok($crate::CommitReceipt { entries: rows.len() as u64, cases: batch.cases.len() as u64 })
             }
@@ -754,17 +776,7 @@ macro_rules! impl_sql_store {
             async fn append_audit(&self, rows: Vec<$crate::AuditRow>) -> Result<(), $crate::StoreError> {
                 let mut tx = self.writer().begin().await?;
                 for r in &rows {
-                    sqlx::query(
-                        "INSERT INTO audit_log (court, at, username, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)",
-                    )
-                    .bind(r.court.as_str())
-                    .bind(r.at.as_str())
-                    .bind(r.username.as_str())
-                    .bind(r.action.as_str())
-                    .bind(r.target.as_str())
-                    .bind(r.detail.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                    self.insert_audit(&mut tx, r).await?;
                 }
                 tx.commit().await?;
                 Ok(())

@@ -256,8 +256,7 @@ pub async fn file_case<S: Store>(
             .collect(),
         judge: f.judge.unwrap_or_default(),
     };
-    let case_no = web.docket.file_case(filing, web.today()).await?;
-    web.docket.audit(&user.account, "file_case", &case_no.to_string(), "").await?;
+    let case_no = web.docket.file_case(filing, web.today(), Some(&user.account)).await?;
     web.refresh_case(&case_no).await?;
     Ok((StatusCode::CREATED, Json(json!({ "case_no": case_no.to_string() }))).into_response())
 }
@@ -286,8 +285,7 @@ pub async fn append_event<S: Store>(
     };
     web.require(&user.account, Action::of_event(&event.event.kind), &case)?;
     let describe = event.event.kind.describe();
-    web.docket.append_event(&case.case_no, event.event, web.today()).await?;
-    web.docket.audit(&user.account, "append_event", &case.row.case_no, &describe).await?;
+    web.docket.append_event(&case.case_no, event.event, web.today(), Some((&user.account, &describe))).await?;
     web.refresh_case(&case.case_no).await?;
     Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no, "event": describe }))).into_response())
 }

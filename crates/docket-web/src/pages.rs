@@ -1118,7 +1118,7 @@ pub async fn case_event<S: Store>(
     };
     web.require(&user.account, Action::of_event(&event.kind), &case)?;
     let describe = event.kind.describe();
-    match web.docket.append_event(&case.case_no, event, web.today()).await {
+    match web.docket.append_event(&case.case_no, event, web.today(), Some((&user.account, &describe))).await {
         Ok(()) => {}
         Err(docket_app::AppError::Fields(errors)) => {
             return refuse(errors.into_iter().map(|e| FieldError::new(label_of(&e.field), e.message)).collect(), case)
@@ -1126,7 +1126,6 @@ pub async fn case_event<S: Store>(
         }
         Err(e) => return Err(e.into()),
     }
-    web.docket.audit(&user.account, "append_event", &case.row.case_no, &describe).await?;
     web.refresh_case(&case.case_no).await?;
     Ok(Redirect::to(&format!("{}?done={}", href(&case.row.case_no), percent_encode(&describe))).into_response())
 }
@@ -1398,9 +1397,8 @@ pub async fn file<S: Store>(
             .collect(),
         judge: field(&form, "judge").to_owned(),
     };
-    match web.docket.file_case(filing, web.today()).await {
+    match web.docket.file_case(filing, web.today(), Some(&user.account)).await {
         Ok(case_no) => {
-            web.docket.audit(&user.account, "file_case", &case_no.to_string(), "").await?;
             web.refresh_case(&case_no).await?;
             Ok(Redirect::to(&format!("{}?done={}", href(&case_no.to_string()), percent_encode("立案"))).into_response())
         }
