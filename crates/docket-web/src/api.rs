@@ -71,7 +71,7 @@ pub fn case_json<S: Store>(web: &Web<S>, account: &Account, case: &VisibleCase, 
         .parties
         .iter()
         .map(|p| {
-            let id = p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(n) });
+            let id = p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(p.id_type.as_deref(), n) });
             json!({ "role": p.role, "kind": p.kind, "name": p.name, "id_type": p.id_type, "id_number": id })
         })
         .collect();
@@ -126,15 +126,14 @@ pub fn allowed_actions(account: &Account, case: &VisibleCase) -> Vec<&'static st
         .collect()
 }
 
-/// Keeps the first and last characters of an ID number.
-pub fn mask(n: &str) -> String {
-    let chars: Vec<char> = n.chars().collect();
-    if chars.len() <= 4 {
-        return "*".repeat(chars.len());
-    }
-    let head: String = chars[..3].iter().collect();
-    let tail: String = chars[chars.len() - 2..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 5))
+/// An ID number as roles that do not need it in full see it: the domain's one masking rule
+/// (`PartyId::masked`: a resident ID keeps its region code and last four characters).
+pub fn mask(id_type: Option<&str>, n: &str) -> String {
+    use docket_domain::{IdType, PartyId};
+    let t = id_type.and_then(IdType::parse).unwrap_or(IdType::Other);
+    PartyId::parse(t, n)
+        .or_else(|_| PartyId::parse(IdType::Other, n))
+        .map_or_else(|_| "*".repeat(n.chars().count()), |id| id.masked())
 }
 
 pub async fn case<S: Store>(

@@ -970,7 +970,7 @@ fn case_page<S: Store>(
                 id: p
                     .id_number
                     .as_deref()
-                    .map(|n| if full_ids { n.to_owned() } else { crate::api::mask(n) })
+                    .map(|n| if full_ids { n.to_owned() } else { crate::api::mask(p.id_type.as_deref(), n) })
                     .unwrap_or_default(),
             })
             .collect(),

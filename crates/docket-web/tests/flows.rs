@@ -158,7 +158,7 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     let mut clerk2 = Client::new(&web);
     clerk2.sign_in(&username("内0203", "clerk"), PASSWORD).await;
     let masked = clerk2.get(&format!("/api/v1/cases/{}", enc(&case_no))).await.json();
-    assert_eq!(masked["parties"][1]["id_number"], "150*************32");
+    assert_eq!(masked["parties"][1]["id_number"], "150203********1232", "the domain's masking: region code and last four");
 
     let page = judge.get(&format!("/cases/{}", enc(&case_no))).await;
     assert!(page.body.contains("id=\"action-closed\""));
