@@ -102,6 +102,9 @@ try {
   const after = await closedFigure();
   await shot('07-home-after');
   check(after === before + 1, `首页 结案数 ${before} → ${after}`);
+  await Promise.all([page.waitForURL(/\/metrics\/explain/), page.click('a[data-indicator="结案数"]')]);
+  const behind = await page.textContent('section.explain-list h2');
+  check(behind.includes(`（${after} 件）`) && (await page.content()).includes(caseNo), `the 首页 figure opens its ${after} cases, the one just closed among them`);
   await page.goto(`${base}/my`);
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
   await page.goto(`${base}/metrics?by=month`);

@@ -38,7 +38,7 @@ pub struct PageExtra {
 /// and which slice of the lists.
 #[derive(Deserialize, Default)]
 pub struct ExplainExtra {
-    id: String,
+    id: Option<String>,
     group: Option<String>,
     #[serde(default)]
     offset: usize,
@@ -435,8 +435,17 @@ fn explanation<S: Store>(
     extra: &ExplainExtra,
 ) -> Result<Drill, WebError> {
     let query = metrics_query(web, account, q)?;
-    let indicator = docket_metrics::lookup(&extra.id)
-        .ok_or_else(|| WebError::Invalid(vec![docket_app::FieldError::new("id", format!("未知指标：{}", extra.id))]))?;
+    let id = extra.id.as_deref().unwrap_or_default();
+    let indicator = docket_metrics::lookup(id).ok_or_else(|| {
+        WebError::Invalid(vec![docket_app::FieldError::new(
+            "id",
+            if id.is_empty() {
+                "请指定指标，如 closure_rate".to_owned()
+            } else {
+                format!("未知指标：{id}")
+            },
+        )])
+    })?;
     let key: Vec<(&str, String)> = match (group_dimension(&query.by), extra.group.as_deref()) {
         (Some(d), Some(g)) => vec![(d, g.to_owned())],
         _ => vec![],

@@ -71,7 +71,8 @@ pub fn case_json<S: Store>(web: &Web<S>, account: &Account, case: &VisibleCase, 
         .parties
         .iter()
         .map(|p| {
-            let id = p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(p.id_type.as_deref(), n) });
+            let id =
+                p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(p.id_type.as_deref(), n) });
             json!({ "role": p.role, "kind": p.kind, "name": p.name, "id_type": p.id_type, "id_number": id })
         })
         .collect();

@@ -244,8 +244,10 @@ async fn home_data<S: Store>(
                                 (None, None) => String::new(),
                             })
                             .unwrap_or_default(),
+                        // The figure opens the cases behind it.
                         href: format!(
-                            "/metrics?from={year_start}&to={today}&indicators={}{}",
+                            "/metrics/explain?court={}&from={year_start}&to={today}&id={}{}",
+                            percent_encode(court.as_str()),
                             v.indicator.id,
                             if rollup { "&rollup=true" } else { "" }
                         ),

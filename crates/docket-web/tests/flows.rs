@@ -158,7 +158,10 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     let mut clerk2 = Client::new(&web);
     clerk2.sign_in(&username("内0203", "clerk"), PASSWORD).await;
     let masked = clerk2.get(&format!("/api/v1/cases/{}", enc(&case_no))).await.json();
-    assert_eq!(masked["parties"][1]["id_number"], "150203********1232", "the domain's masking: region code and last four");
+    assert_eq!(
+        masked["parties"][1]["id_number"], "150203********1232",
+        "the domain's masking: region code and last four"
+    );
 
     let page = judge.get(&format!("/cases/{}", enc(&case_no))).await;
     assert!(page.body.contains("id=\"action-closed\""));
@@ -169,8 +172,20 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let after = closed_figure(&judge.get("/").await.body);
+    let home = judge.get("/").await.body;
+    let after = closed_figure(&home);
     assert_eq!(after, before + 1, "首页 结案数 counts the case just closed");
+    // The figure opens the cases behind it, the one just closed among them.
+    let card = home.find("data-indicator=\"结案数\"").unwrap();
+    let href_at = home[..card].rfind("href=\"").unwrap() + "href=\"".len();
+    let href = home[href_at..].split('"').next().unwrap().replace("&#38;", "&").replace("&amp;", "&");
+    assert!(href.starts_with("/metrics/explain?"), "{href}");
+    let explained = judge.get(&href).await;
+    assert!(
+        explained.body.contains(&format!("（{after} 件）")) && explained.body.contains(&case_no),
+        "{}",
+        explained.body
+    );
     assert!(!judge.get("/my").await.body.contains(&case_no), "a closed case leaves 我的案件");
     let audit = web.docket.store().audit_log("内0203", 50).await.unwrap();
     assert!(audit.iter().any(|a| a.action == "file_case" && a.target == case_no));
