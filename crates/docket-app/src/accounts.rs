@@ -125,7 +125,20 @@ pub fn unix_now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-pub(crate) fn now_stamp() -> String {
+/// One audit line, stamped now.
+pub(crate) fn audit_line(court: &str, username: &str, action: &str, target: &str, detail: &str) -> AuditRow {
+    AuditRow {
+        id: 0,
+        court: court.to_owned(),
+        at: now_stamp(),
+        username: username.to_owned(),
+        action: action.to_owned(),
+        target: target.to_owned(),
+        detail: detail.to_owned(),
+    }
+}
+
+fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
@@ -294,17 +307,7 @@ impl<S: Store> Docket<S> {
         target: &str,
         detail: &str,
     ) -> Result<(), AppError> {
-        self.store
-            .append_audit(vec![AuditRow {
-                id: 0,
-                court: court.to_owned(),
-                at: now_stamp(),
-                username: username.to_owned(),
-                action: action.to_owned(),
-                target: target.to_owned(),
-                detail: detail.to_owned(),
-            }])
-            .await?;
+        self.store.append_audit(vec![audit_line(court, username, action, target, detail)]).await?;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ use docket_domain::{
 use docket_interchange::{CaseEvent, Record, write_record};
 use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store, StoreError};
 
+use crate::accounts::audit_line;
 use crate::{Account, AppError, Docket, FieldError};
 
 /// A party as a filing form gives it: raw strings, checked by [`Docket::file_case`].
@@ -200,7 +201,7 @@ impl<S: Store> Docket<S> {
         }
         let assignment = judge
             .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
-        let audit = by.map(|a| audit_line(a, "file_case", ""));
+        let audit = by.map(|a| audit_line(a.court.as_str(), &a.username, "file_case", "", ""));
         let (seq, _) = self
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| {
@@ -235,11 +236,7 @@ impl<S: Store> Docket<S> {
         }
         let record = Record::Event(CaseEvent { case_no: case_no.clone(), event });
         let audit = by
-            .map(|(a, detail)| {
-                let mut line = audit_line(a, "append_event", detail);
-                line.target = case_no.to_string();
-                line
-            })
+            .map(|(a, detail)| audit_line(a.court.as_str(), &a.username, "append_event", &case_no.to_string(), detail))
             .into_iter()
             .collect();
         match self.import_records_audited(vec![record], audit).await {
@@ -252,19 +249,6 @@ impl<S: Store> Docket<S> {
             }
             Err(e) => Err(e),
         }
-    }
-}
-
-/// An audit line for a change the account makes (its target filled in by the caller).
-fn audit_line(account: &Account, action: &str, detail: &str) -> docket_store::AuditRow {
-    docket_store::AuditRow {
-        id: 0,
-        court: account.court.to_string(),
-        at: crate::accounts::now_stamp(),
-        username: account.username.clone(),
-        action: action.to_owned(),
-        target: String::new(),
-        detail: detail.to_owned(),
     }
 }
 

@@ -32,7 +32,7 @@ pub use ledger::{
 pub use metrics::{engine_from_states, facts_from_row};
 pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
-pub use reports::{NameBook, ReportKind};
+pub use reports::{NameBook, ReportKind, parse_causes};
 pub use verify::{ChainProblem, VerifyReport};
 pub use view::{CaseView, TimelineEntry};
 

@@ -148,12 +148,7 @@ impl<S: Store> Docket<S> {
         match (tag, cause) {
             (Some(tag), None) => Ok(docket_reports::Topic::Tag(parse_tag(tag)?)),
             (None, Some(cause)) => {
-                let causes: Vec<String> = cause
-                    .split([',', '，', '、'])
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_owned)
-                    .collect();
+                let causes = parse_causes(cause);
                 let unknown: Vec<&str> =
                     causes.iter().filter(|c| !engine.table.has_cause(c)).map(String::as_str).collect();
                 if !unknown.is_empty() {
@@ -289,6 +284,11 @@ fn scope(names: &NameBook, court: &str, period: &str, rollup: bool) -> Result<Sc
         return Err(AppError::NotFound(format!("法院 {court}")));
     }
     Ok(Scope { court_name: names.court(code.as_str()), court: code, rollup, period })
+}
+
+/// `劳动争议,追索劳动报酬纠纷` (separated by `,`, `，` or `、`) as the 案由 it names.
+pub fn parse_causes(list: &str) -> Vec<String> {
+    list.split([',', '，', '、']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
 }
 
 fn parse_tag(tag: &str) -> Result<docket_domain::Tag, AppError> {

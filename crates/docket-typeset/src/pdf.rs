@@ -189,7 +189,7 @@ impl Flow<'_> {
         for cells in &table.rows {
             let row = self.row(cells, &widths, Role::Body, Some(&aligns));
             if self.y + row.height + if first_on_page { header.height } else { 0.0 } > BOTTOM + 0.01 {
-                self.close_table(&widths);
+                self.close_table();
                 self.new_page();
                 first_on_page = true;
             }
@@ -202,7 +202,7 @@ impl Flow<'_> {
         if table.rows.is_empty() {
             self.place_row(&header, &widths);
         }
-        self.close_table(&widths);
+        self.close_table();
         self.y += PITCH / 2.0;
     }
 
@@ -278,7 +278,7 @@ impl Flow<'_> {
         self.y += row.height;
     }
 
-    fn close_table(&mut self, _widths: &[f32]) {
+    fn close_table(&mut self) {
         let y = self.y;
         self.page().push(Op::Rule { from: (LEFT, y), to: (LEFT + WIDTH, y) });
     }

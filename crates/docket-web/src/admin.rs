@@ -20,8 +20,7 @@ use crate::error::{PageError, WebError};
 use crate::pages::{Form_, Nav, field};
 
 fn check<S: Store>(web: &Web<S>, user: &User) -> Result<(), WebError> {
-    let a = &user.account;
-    if a.principal().may_configure() && web.is_top_court(&a.court) { Ok(()) } else { Err(WebError::NotFound) }
+    if web.may_configure(&user.account) { Ok(()) } else { Err(WebError::NotFound) }
 }
 
 fn page(status: StatusCode, t: &impl Template) -> Result<Response, PageError> {

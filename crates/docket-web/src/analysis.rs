@@ -25,7 +25,7 @@ use crate::Web;
 use crate::api::{MetricsQuery, metrics_query};
 use crate::auth::{ApiUser, PageUser};
 use crate::error::{ApiError, PageError, WebError};
-use crate::pages::{Nav, href, percent_encode};
+use crate::pages::{Nav, href, percent_encode, range_class};
 
 /// What the page takes besides the indicator query.
 #[derive(Deserialize, Default)]
@@ -139,7 +139,6 @@ pub async fn page<S: Store>(
         list.push(',');
         list.push_str(&chart_id);
     }
-    let principal = a.principal();
     let computed = metrics_query(&web, a, &q).and_then(|query| {
         let engine = web.engine()?;
         let results = engine.compute(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
@@ -185,34 +184,24 @@ pub async fn page<S: Store>(
         let headers: Vec<&'static str> = results[0].values.iter().map(|v| v.indicator.name).collect();
         let rows = results
             .iter()
-            .map(|g| {
-                let group_param = dimension.and_then(|d| g.key.iter().find(|(k, _)| *k == d)).map(|(_, v)| v.clone());
-                PivotRow {
-                    group: group_label(&web, &g.key),
-                    cells: g
-                        .values
-                        .iter()
-                        .map(|v| PivotCell {
-                            value: display(v),
-                            title: format!("{}：同比 {}", v.indicator.name, change(v, v.yoy)),
-                            class: range_class(v.within_range),
-                            explain: format!(
-                                "/metrics/explain?{base}&from={}&to={}&id={}&group={}",
-                                g.period.from,
-                                g.period.to,
-                                v.indicator.id,
-                                percent_encode(group_param.as_deref().unwrap_or(""))
-                            ),
-                        })
-                        .collect(),
-                }
+            .map(|g| PivotRow {
+                group: group_label(&web, &g.key),
+                cells: g
+                    .values
+                    .iter()
+                    .map(|v| PivotCell {
+                        value: display(v),
+                        title: format!("{}：同比 {}", v.indicator.name, change(v, v.yoy)),
+                        class: range_class(v),
+                        explain: explain_href(&base, dimension, g, v),
+                    })
+                    .collect(),
             })
             .collect();
         Pivot { headers, rows }
     });
     for g in results.iter().filter(|_| pivot.is_none()) {
         let group = group_label(&web, &g.key);
-        let group_param = dimension.and_then(|d| g.key.iter().find(|(k, _)| *k == d)).map(|(_, v)| v.clone());
         for v in &g.values {
             rows.push(MetricRow {
                 group: group.clone(),
@@ -223,14 +212,8 @@ pub async fn page<S: Store>(
                     _ => String::new(),
                 },
                 yoy: change(v, v.yoy),
-                class: range_class(v.within_range),
-                explain: format!(
-                    "/metrics/explain?{base}&from={}&to={}&id={}&group={}",
-                    g.period.from,
-                    g.period.to,
-                    v.indicator.id,
-                    percent_encode(group_param.as_deref().unwrap_or(""))
-                ),
+                class: range_class(v),
+                explain: explain_href(&base, dimension, g, v),
             });
         }
     }
@@ -242,18 +225,8 @@ pub async fn page<S: Store>(
         }
         _ => String::new(),
     };
-    let courts = web
-        .courts
-        .iter()
-        .filter(|c| principal.may_view_court(&c.code))
-        .map(|c| (c.code.to_string(), c.name.clone()))
-        .collect();
-    let causes = {
-        let engine = web.engine()?;
-        let mut c = engine.table.cause_names().to_vec();
-        c.sort();
-        c
-    };
+    let courts = web.viewable_courts(a);
+    let causes = web.cause_names()?;
     let by_text = q.by.clone().unwrap_or_default();
     let page = MetricsPage {
         nav: Nav::new(&web, &user, "metrics"),
@@ -315,12 +288,16 @@ fn group_label<S: Store>(web: &Web<S>, key: &[(&'static str, String)]) -> String
         .join(" ")
 }
 
-fn range_class(within: Option<bool>) -> &'static str {
-    match within {
-        Some(true) => "ok",
-        Some(false) => "warn",
-        None => "",
-    }
+/// The drill-down page of one value: the page's filters, the value's own period and group.
+fn explain_href(base: &str, dimension: Option<&str>, g: &GroupResult, v: &docket_metrics::Value) -> String {
+    let group = dimension.and_then(|d| g.key.iter().find(|(k, _)| *k == d)).map_or("", |(_, v)| v.as_str());
+    format!(
+        "/metrics/explain?{base}&from={}&to={}&id={}&group={}",
+        g.period.from,
+        g.period.to,
+        v.indicator.id,
+        percent_encode(group)
+    )
 }
 
 /// The groups' values of one indicator as bars against its reasonable range.

@@ -360,15 +360,7 @@ pub fn metrics_query<S: Store>(
         period: Period::new(from, to),
         by,
         tag,
-        causes: q
-            .cause
-            .as_deref()
-            .unwrap_or("")
-            .split([',', '，', '、'])
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        causes: docket_app::parse_causes(q.cause.as_deref().unwrap_or("")),
         indicators,
     })
 }

@@ -278,6 +278,29 @@ impl<S: Store> Web<S> {
         Ok(())
     }
 
+    /// The courts the account may view, as (code, name) for a form's court choice.
+    pub fn viewable_courts(&self, account: &Account) -> Vec<(String, String)> {
+        let principal = account.principal();
+        self.courts
+            .iter()
+            .filter(|c| principal.may_view_court(&c.code))
+            .map(|c| (c.code.to_string(), c.name.clone()))
+            .collect()
+    }
+
+    /// Every 案由 a case has, sorted, for a form's suggestions.
+    pub fn cause_names(&self) -> Result<Vec<String>, WebError> {
+        let mut causes = self.engine()?.table.cause_names().to_vec();
+        causes.sort();
+        Ok(causes)
+    }
+
+    /// May the account change the deployment-wide settings (indicator settings, holidays)? The
+    /// 管理员 and 审管办 of a top court only.
+    pub fn may_configure(&self, account: &Account) -> bool {
+        account.principal().may_configure() && self.is_top_court(&account.court)
+    }
+
     /// Whether `court` is a top court of this deployment (no court above it here): deployment-wide
     /// settings — the indicator settings, the holiday calendar — are set there.
     pub fn is_top_court(&self, court: &CourtCode) -> bool {

@@ -64,7 +64,7 @@ impl Nav {
             active,
             can_file: p.may_file(&user.account.court),
             is_admin: p.may_manage_users(&user.account.court),
-            can_configure: p.may_configure() && web.is_top_court(&user.account.court),
+            can_configure: web.may_configure(&user.account),
             can_audit: p.may_read_audit(&user.account.court),
             has_judge: user.account.judge.is_some(),
         }
@@ -512,7 +512,7 @@ fn has_tag(tags: &str, tag: &str) -> bool {
 }
 
 /// The colour class of a value against its reasonable range.
-fn range_class(v: &docket_metrics::Value) -> &'static str {
+pub(crate) fn range_class(v: &docket_metrics::Value) -> &'static str {
     match v.within_range {
         Some(true) => "ok",
         Some(false) => "warn",

@@ -56,13 +56,7 @@ pub async fn reports<S: Store>(
 ) -> Result<Response, PageError> {
     let a = &user.account;
     let court = web.court_param(a, q.court.as_deref())?;
-    let principal = a.principal();
-    let courts: Vec<(String, String)> = web
-        .courts
-        .iter()
-        .filter(|c| principal.may_view_court(&c.code))
-        .map(|c| (c.code.to_string(), c.name.clone()))
-        .collect();
+    let courts = web.viewable_courts(a);
     let today = web.today();
     let kind_id = q.kind.clone().unwrap_or_else(|| "weekly".into());
     let tag = q.tag.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "enterprise".into());
@@ -145,12 +139,7 @@ pub async fn reports<S: Store>(
         percent_encode(&tag),
         percent_encode(&cause)
     );
-    let causes = {
-        let engine = web.engine()?;
-        let mut c = engine.table.cause_names().to_vec();
-        c.sort();
-        c
-    };
+    let causes = web.cause_names()?;
     let page = ReportsPage {
         nav: Nav::new(&web, &user, "reports"),
         kind: kind_id,

@@ -33,14 +33,9 @@ fn query(q: &MetricsQuery, by: &[String], indicators: &[String]) -> Result<Query
         period: Period::new(from, to),
         by,
         tag,
-        causes: causes(q.cause.as_deref()),
+        causes: docket_app::parse_causes(q.cause.as_deref().unwrap_or("")),
         indicators: indicators.to_vec(),
     })
-}
-
-/// `劳动争议,追索劳动报酬纠纷` (also with `，` or `、`) as the causes it names.
-pub fn causes(list: Option<&str>) -> Vec<String> {
-    list.unwrap_or("").split([',', '，', '、']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
 }
 
 pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> {
