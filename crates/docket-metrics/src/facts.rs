@@ -64,6 +64,8 @@ pub(crate) mod flag {
     pub const HEARD: u16 = 1 << 6;
     pub const EXTENDED: u16 = 1 << 7;
     pub const ROOT: u16 = 1 << 8;
+    /// The case's judge is a 员额法官 (judges are known before any case and do not change).
+    pub const QUOTA_JUDGE: u16 = 1 << 9;
 }
 
 /// One column per fact, one row per case (66 bytes a case, `row_bytes`), plus dated events.
@@ -304,6 +306,9 @@ impl FactTable {
         let tags = self.tag_bits(&c.tags);
         // A root until an origin is resolved.
         let mut flags = flag::ROOT;
+        if judge != NONE && self.judges[usize::from(judge)].quota {
+            flags |= flag::QUOTA_JUDGE;
+        }
         if c.online {
             flags |= flag::ONLINE;
         }

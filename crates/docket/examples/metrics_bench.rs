@@ -59,8 +59,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         by: vec![Dimension::Court, Dimension::Time(Grain::Month)],
         tag: None,
         causes: vec![],
-        indicators: Vec::new(),
+        // DOCKET_BENCH_INDICATORS=id,id times a part of the catalogue (all by default).
+        indicators: std::env::var("DOCKET_BENCH_INDICATORS")
+            .map(|v| v.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
     };
+    // DOCKET_BENCH_SETS="id,id;id;…" also times each listed part of the catalogue (empty: all),
+    // to see what an indicator costs.
+    if let Ok(sets) = std::env::var("DOCKET_BENCH_SETS") {
+        for set in sets.split(';') {
+            let q = Query {
+                indicators: set.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                ..q.clone()
+            };
+            let mut times = Vec::new();
+            for _ in 0..7 {
+                let t = Instant::now();
+                std::hint::black_box(engine.compute(&q)?);
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            times.sort_by(f64::total_cmp);
+            println!("indicators [{set}]: median {:.1} ms (min {:.1})", times[3], times[0]);
+        }
+    }
     let mut times = Vec::new();
     let mut groups = 0;
     let repeat: usize = std::env::var("DOCKET_BENCH_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
