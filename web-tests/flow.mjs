@@ -41,7 +41,7 @@ async function signIn(user) {
 
 async function closedFigure() {
   await page.goto(`${base}/`);
-  const text = await page.textContent('a[data-indicator="结案数"] .value');
+  const text = await page.textContent('a[data-indicator="closed"] .value');
   return Number(text.trim());
 }
 
@@ -102,7 +102,7 @@ try {
   const after = await closedFigure();
   await shot('07-home-after');
   check(after === before + 1, `首页 结案数 ${before} → ${after}`);
-  await Promise.all([page.waitForURL(/\/metrics\/explain/), page.click('a[data-indicator="结案数"]')]);
+  await Promise.all([page.waitForURL(/\/metrics\/explain/), page.click('a[data-indicator="closed"]')]);
   const behind = await page.textContent('section.explain-list h2');
   check(behind.includes(`（${after} 件）`) && (await page.content()).includes(caseNo), `the 首页 figure opens its ${after} cases, the one just closed among them`);
   await page.goto(`${base}/my`);
@@ -122,6 +122,18 @@ try {
   await shot('09-report');
   await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
   await shot('10-case-evidence-and-bundles');
+  // The second locale: the header's switch turns the pages to English and back.
+  await page.goto(`${base}/`);
+  await Promise.all([page.waitForLoadState('load'), page.click('#lang-switch')]);
+  check((await page.getAttribute('html', 'lang')) === 'en', 'the switch turns the page to English');
+  check((await page.textContent('header nav')).includes('Home'), 'the navigation is in English');
+  check((await page.textContent('a[data-indicator="closed"] .name')).includes('Cases closed'), 'the indicator cards are in English');
+  await shot('11-home-english');
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
+  check((await page.content()).includes('Particulars'), 'the case page is in English');
+  await shot('12-case-english');
+  await Promise.all([page.waitForLoadState('load'), page.click('#lang-switch')]);
+  check((await page.getAttribute('html', 'lang')) === 'zh-CN', 'and back to Chinese on the same page');
   console.log('browser flow passed');
 } catch (e) {
   await shot('failure').catch(() => {});

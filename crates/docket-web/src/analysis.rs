@@ -25,6 +25,7 @@ use crate::Web;
 use crate::api::{MetricsQuery, metrics_query};
 use crate::auth::{ApiUser, PageUser};
 use crate::error::{ApiError, PageError, WebError};
+use crate::i18n::Lang;
 use crate::pages::{Nav, href, percent_encode, range_class};
 
 /// What the page takes besides the indicator query.
@@ -179,9 +180,10 @@ pub async fn page<S: Store>(
         }
         _ => {}
     }
+    let lang = user.lang;
     let mut rows = Vec::new();
     let pivot = (results.len() > 1).then(|| {
-        let headers: Vec<&'static str> = results[0].values.iter().map(|v| v.indicator.name).collect();
+        let headers: Vec<&'static str> = results[0].values.iter().map(|v| lang.t(v.indicator.name)).collect();
         let rows = results
             .iter()
             .map(|g| PivotRow {
@@ -190,8 +192,13 @@ pub async fn page<S: Store>(
                     .values
                     .iter()
                     .map(|v| PivotCell {
-                        value: display(v),
-                        title: format!("{}：同比 {}", v.indicator.name, change(v, v.yoy)),
+                        value: crate::i18n::figure(&display(v), lang),
+                        title: format!(
+                            "{}: {} {}",
+                            lang.t(v.indicator.name),
+                            lang.t("同比"),
+                            crate::i18n::figure(&change(v, v.yoy), lang)
+                        ),
                         class: range_class(v),
                         explain: explain_href(&base, dimension, g, v),
                     })
@@ -205,13 +212,13 @@ pub async fn page<S: Store>(
         for v in &g.values {
             rows.push(MetricRow {
                 group: group.clone(),
-                name: v.indicator.name,
-                value: display(v),
+                name: lang.t(v.indicator.name),
+                value: crate::i18n::figure(&display(v), lang),
                 ratio: match (v.indicator.kind, v.numerator, v.denominator) {
                     (Kind::Rate, Some(n), Some(d)) => format!("{n}/{d}"),
                     _ => String::new(),
                 },
-                yoy: change(v, v.yoy),
+                yoy: crate::i18n::figure(&change(v, v.yoy), lang),
                 class: range_class(v),
                 explain: explain_href(&base, dimension, g, v),
             });
@@ -221,7 +228,7 @@ pub async fn page<S: Store>(
     let chart = match (dimension, by.len()) {
         (Some(_), 1) => {
             let engine = web.engine()?;
-            side_by_side(&engine, &results, &chart_id, |key| group_label(&web, key))
+            side_by_side(&engine, &results, &chart_id, lang, |key| group_label(&web, key))
         }
         _ => String::new(),
     };
@@ -236,14 +243,14 @@ pub async fn page<S: Store>(
         to: to.to_string(),
         by: by_text,
         rollup: q.rollup,
-        tags: docket_domain::case::KNOWN_TAGS.to_vec(),
+        tags: docket_domain::case::KNOWN_TAGS.iter().map(|(id, l)| (*id, lang.t(l))).collect(),
         tag: q.tag.clone().unwrap_or_default(),
         cause: q.cause.clone().unwrap_or_default(),
         causes,
         chart_ids: docket_metrics::CATALOGUE
             .iter()
             .filter(|i| matches!(i.kind, Kind::Rate | Kind::Days | Kind::Count))
-            .map(|i| (i.id, i.name))
+            .map(|i| (i.id, lang.t(i.name)))
             .collect(),
         chart_id,
         chart,
@@ -305,6 +312,7 @@ fn side_by_side(
     engine: &Engine,
     results: &[GroupResult],
     id: &str,
+    lang: Lang,
     label: impl Fn(&[(&'static str, String)]) -> String,
 ) -> String {
     let Some(indicator) = docket_metrics::lookup(id) else { return String::new() };
@@ -326,7 +334,7 @@ fn side_by_side(
     }
     let range =
         engine.settings.range_of(id).map_or((None, None), |r| (r.low.map(|x| x * scale), r.high.map(|x| x * scale)));
-    compared_bars(indicator.name, &bars, range)
+    compared_bars(lang.t(indicator.name), &bars, range)
 }
 
 /// The page's table as a report document (for the XLSX: one sheet, figures as numbers).

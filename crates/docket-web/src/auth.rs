@@ -25,6 +25,8 @@ pub struct User {
     pub account: Account,
     pub csrf: String,
     pub token: String,
+    /// The language the user's pages are in.
+    pub lang: crate::i18n::Lang,
 }
 
 /// The session token from the request's cookies.
@@ -56,7 +58,7 @@ pub fn clear_cookie() -> String {
 async fn user<S: Store>(parts: &Parts, web: &Web<S>) -> Result<User, WebError> {
     let token = session_token(&parts.headers).ok_or(WebError::Unauthenticated)?;
     match web.docket.session(&token, unix_now()).await? {
-        Some((account, csrf)) => Ok(User { account, csrf, token }),
+        Some((account, csrf)) => Ok(User { account, csrf, token, lang: crate::i18n::Lang::of(&parts.headers) }),
         None => Err(WebError::Unauthenticated),
     }
 }

@@ -15,6 +15,7 @@ mod analysis;
 mod api;
 mod auth;
 mod error;
+pub mod i18n;
 mod ledger;
 mod openapi;
 mod pages;
@@ -74,8 +75,8 @@ pub struct Web<S: Store> {
 /// What the cache holds.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum CacheKey {
-    /// 首页 of a court, alone or with its lower courts.
-    Home(CourtCode, bool),
+    /// 首页 of a court, alone or with its lower courts, in a language.
+    Home(CourtCode, bool, i18n::Lang),
     /// The 审限 list of a court (or one judge) within so many days.
     Due(CourtCode, Option<String>, i64),
     /// A judge's open cases without a running 审限 (suspended, or no limit).
@@ -379,13 +380,14 @@ impl<S: Store> Web<S> {
         &self,
         court: &CourtCode,
         rollup: bool,
+        lang: i18n::Lang,
         compute: F,
     ) -> Result<Arc<pages::HomeData>, WebError>
     where
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<pages::HomeData, WebError>>,
     {
-        self.cached(CacheKey::Home(court.clone(), rollup), court, compute).await
+        self.cached(CacheKey::Home(court.clone(), rollup, lang), court, compute).await
     }
 
     pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {
@@ -434,6 +436,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/", get(pages::home::<S>))
         .route("/login", get(pages::login_form).post(pages::login::<S>))
         .route("/logout", post(pages::logout::<S>))
+        .route("/lang/{code}", get(pages::switch_lang))
         .route("/my", get(pages::my_cases::<S>))
         .route("/cases", get(pages::cases::<S>))
         .route("/cases/{case_no}", get(pages::case::<S>))

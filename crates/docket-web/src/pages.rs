@@ -8,7 +8,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{Datelike, Months, NaiveDate};
 use docket_app::metrics_output::{change, display};
@@ -22,6 +22,7 @@ use serde_json::{Map, Value as Json, json};
 
 use crate::auth::{ClientAddr, PageUser, User, clear_cookie, session_cookie};
 use crate::error::{PageError, WebError};
+use crate::i18n::Lang;
 use crate::{VisibleCase, Web};
 
 pub(crate) type Form_ = Vec<(String, String)>;
@@ -51,14 +52,25 @@ pub struct Nav {
     pub can_configure: bool,
     pub can_audit: bool,
     pub has_judge: bool,
+    pub lang: Lang,
 }
 
 impl Nav {
+    /// The page's words in the user's language.
+    pub fn t(&self, zh: &'static str) -> &'static str {
+        self.lang.t(zh)
+    }
+
+    /// The language switch: where it leads and what it says.
+    pub fn other_lang(&self) -> (&'static str, &'static str) {
+        self.lang.other()
+    }
+
     pub fn new<S: Store>(web: &Web<S>, user: &User, active: &'static str) -> Self {
         let p = user.account.principal();
         Self {
             name: user.account.name.clone(),
-            role: user.account.role.label(),
+            role: user.lang.t(user.account.role.label()),
             court_name: web.court_name(user.account.court.as_str()),
             csrf: user.csrf.clone(),
             active,
@@ -67,6 +79,7 @@ impl Nav {
             can_configure: web.may_configure(&user.account),
             can_audit: p.may_read_audit(&user.account.court),
             has_judge: user.account.judge.is_some(),
+            lang: user.lang,
         }
     }
 }
@@ -78,20 +91,39 @@ impl Nav {
 struct LoginPage {
     username: String,
     error: Option<String>,
+    lang: Lang,
 }
 
-pub async fn login_form() -> Result<Response, PageError> {
-    render(&LoginPage { username: String::new(), error: None })
+pub async fn login_form(headers: HeaderMap) -> Result<Response, PageError> {
+    render(&LoginPage { username: String::new(), error: None, lang: Lang::of(&headers) })
+}
+
+/// `GET /lang/{en|zh}`: keeps the language in a cookie and goes back to the page it came from.
+pub async fn switch_lang(Path(code): Path<String>, headers: HeaderMap) -> Response {
+    let lang = Lang::parse(&code).unwrap_or_default();
+    // Back to the referring page of this site only (its path and query), else home.
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/lang/"))
+        .unwrap_or("/")
+        .to_owned();
+    ([(header::SET_COOKIE, crate::i18n::cookie(lang))], Redirect::to(&back)).into_response()
 }
 
 pub async fn login<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ClientAddr(addr): ClientAddr,
+    headers: HeaderMap,
     Form(form): Form<Form_>,
 ) -> Result<Response, PageError> {
     let username = field(&form, "username").trim().to_owned();
-    let refused =
-        |status, error: String, username: String| render_status(status, &LoginPage { username, error: Some(error) });
+    let lang = Lang::of(&headers);
+    let refused = |status, error: String, username: String| {
+        render_status(status, &LoginPage { username, error: Some(lang.t_owned(&error)), lang })
+    };
     if let Err(e) = web.admit_sign_in(&addr) {
         return refused(e.status(), e.message(), username);
     }
@@ -122,6 +154,8 @@ pub async fn logout<S: Store>(
 
 pub struct Card {
     pub name: &'static str,
+    /// The indicator's id.
+    pub id: &'static str,
     pub value: String,
     pub yoy: String,
     pub class: &'static str,
@@ -189,11 +223,16 @@ pub async fn home<S: Store>(
     let court = a.court.clone();
     let can_rollup = web.courts.iter().any(|c| c.code != court && c.code.is_within(&court));
     let rollup = q.rollup && can_rollup;
-    let data = web.cached_home(&court, rollup, || home_data(&web, &court, rollup, today)).await?;
+    let lang = user.lang;
+    let data = web.cached_home(&court, rollup, lang, || home_data(&web, &court, rollup, today, lang)).await?;
     render(&HomePage {
         nav: Nav::new(&web, &user, "home"),
         court_name: web.court_name(court.as_str()),
-        period: format!("{}年1月1日至{}月{}日", today.year(), today.month(), today.day()),
+        period: if lang.is_en() {
+            format!("1 January {} to {}", today.year(), today.format("%-d %B %Y"))
+        } else {
+            format!("{}年1月1日至{}月{}日", today.year(), today.month(), today.day())
+        },
         rollup,
         can_rollup,
         data,
@@ -205,6 +244,7 @@ async fn home_data<S: Store>(
     court: &CourtCode,
     rollup: bool,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<HomeData, WebError> {
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| (*s).to_owned()).collect();
@@ -227,20 +267,26 @@ async fn home_data<S: Store>(
                 g.values
                     .iter()
                     .map(|v| Card {
-                        name: v.indicator.name,
-                        value: display(v),
-                        yoy: format!("同比 {}", change(v, v.yoy)),
+                        name: lang.t(v.indicator.name),
+                        id: v.indicator.id,
+                        value: crate::i18n::figure(&display(v), lang),
+                        yoy: format!("{} {}", lang.t("同比"), crate::i18n::figure(&change(v, v.yoy), lang)),
                         class: range_class(v),
                         range: v
                             .range
                             .map(|r| match (r.low, r.high) {
                                 (Some(l), Some(h)) => format!(
-                                    "合理区间 {}–{}",
+                                    "{} {}–{}",
+                                    lang.t("合理区间"),
                                     fmt_bound(v.indicator.kind, l),
                                     fmt_bound(v.indicator.kind, h)
                                 ),
-                                (Some(l), None) => format!("合理区间 ≥ {}", fmt_bound(v.indicator.kind, l)),
-                                (None, Some(h)) => format!("合理区间 ≤ {}", fmt_bound(v.indicator.kind, h)),
+                                (Some(l), None) => {
+                                    format!("{} ≥ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, l))
+                                }
+                                (None, Some(h)) => {
+                                    format!("{} ≤ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, h))
+                                }
                                 (None, None) => String::new(),
                             })
                             .unwrap_or_default(),
@@ -300,51 +346,66 @@ async fn home_data<S: Store>(
             .map_err(|e| WebError::Internal(e.to_string()))?;
         (cards, monthly, ages, mix)
     };
-    let labels: Vec<String> = monthly.iter().map(|g| format!("{}月", g.period.from.month())).collect();
+    let labels: Vec<String> = monthly
+        .iter()
+        .map(|g| {
+            if lang.is_en() { g.period.from.format("%b").to_string() } else { format!("{}月", g.period.from.month()) }
+        })
+        .collect();
     let series_of = |i: usize| monthly.iter().map(|g| g.values.get(i).and_then(|v| v.value).unwrap_or(0.0)).collect();
     let monthly_svg = docket_reports::charts::grouped_bars(
-        "近 12 个月新收、审结、未结",
+        lang.t("近 12 个月新收、审结、未结"),
         &labels,
-        &[("新收", series_of(0)), ("审结", series_of(1)), ("月末未结", series_of(2))],
+        &[(lang.t("新收"), series_of(0)), (lang.t("审结"), series_of(1)), (lang.t("月末未结"), series_of(2))],
     );
     let age_items: Vec<(String, f64)> = ages
         .first()
         .map(|g| {
             g.values
                 .iter()
-                .map(|v| (v.indicator.name.trim_start_matches("未结账龄").to_owned(), v.value.unwrap_or(0.0)))
+                .map(|v| {
+                    let name = if lang.is_en() {
+                        lang.t(v.indicator.name).trim_start_matches("Pending ").trim_end_matches(" (age)").to_owned()
+                    } else {
+                        v.indicator.name.trim_start_matches("未结账龄").to_owned()
+                    };
+                    (name, v.value.unwrap_or(0.0))
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let age_svg = docket_reports::charts::horizontal_bars("未结案件账龄", &age_items);
+    let age_svg = docket_reports::charts::horizontal_bars(lang.t("未结案件账龄"), &age_items);
     let mut mix_items: Vec<(String, f64)> = mix
         .iter()
         .filter_map(|g| {
-            let label = g.key.iter().find(|(k, _)| *k == "category").map(|(_, v)| category_label(v))?;
+            let label = g.key.iter().find(|(k, _)| *k == "category").map(|(_, v)| lang.t_owned(&category_label(v)))?;
             Some((label, g.values.first().and_then(|v| v.value).unwrap_or(0.0)))
         })
         .filter(|(_, v)| *v > 0.0)
         .collect();
     mix_items.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let mix_svg = docket_reports::charts::horizontal_bars("本年新收案件构成", &mix_items);
+    let mix_svg = docket_reports::charts::horizontal_bars(lang.t("本年新收案件构成"), &mix_items);
 
     let due = web.due(court, None, ALERT_HORIZON_DAYS).await?;
     let count = |alert: AlertList| due.iter().filter(|d| alert.keeps(d)).count();
     let (overdue, week, window) = (count(AlertList::Overdue), count(AlertList::Week), count(AlertList::Extension));
     let long =
-        cards.iter().find(|c| c.name == "超12个月未结案件数").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
+        cards.iter().find(|c| c.id == "long_pending_12m").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
     let alerts = vec![
         Alert {
-            label: "已超审限（含诉前调解期限）",
+            label: lang.t("已超审限（含诉前调解期限）"),
             count: overdue,
             href: "/cases?alert=overdue".into(),
             level: "danger",
         },
-        Alert { label: "7 日内审限届满", count: week, href: "/cases?alert=week".into(), level: "warn" },
+        Alert { label: lang.t("7 日内审限届满"), count: week, href: "/cases?alert=week".into(), level: "warn" },
         Alert {
-            label: "延长审限申请期内", count: window, href: "/cases?alert=extension".into(), level: "warn"
+            label: lang.t("延长审限申请期内"),
+            count: window,
+            href: "/cases?alert=extension".into(),
+            level: "warn",
         },
-        Alert { label: "超 12 个月未结", count: long, href: "/cases?alert=long".into(), level: "info" },
+        Alert { label: lang.t("超 12 个月未结"), count: long, href: "/cases?alert=long".into(), level: "info" },
     ];
     Ok(HomeData { cards, monthly_svg, age_svg, mix_svg, alerts })
 }
@@ -409,15 +470,15 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
-fn tag_labels(tags: &str) -> String {
+fn tag_labels(tags: &str, lang: Lang) -> String {
     tags.split(',')
         .filter(|t| !t.is_empty())
-        .map(|t| docket_domain::Tag::parse(t).map_or_else(|| t.to_owned(), |t| t.label().to_owned()))
+        .map(|t| docket_domain::Tag::parse(t).map_or_else(|| t.to_owned(), |t| lang.t_owned(t.label())))
         .collect::<Vec<_>>()
         .join("、")
 }
 
-fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase) -> CaseLine {
+fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase, lang: Lang) -> CaseLine {
     let r = &d.row;
     CaseLine {
         case_no: r.case_no.clone(),
@@ -425,12 +486,14 @@ fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase) -> CaseLine {
         cause: r.cause.clone(),
         filed_on: r.filed_on.to_string(),
         judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-        status: status_label(&r.status),
+        status: lang.t_owned(&status_label(&r.status)),
         deadline: d.deadline.deadline_on.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
-        countdown: match d.days_left {
-            n if n < 0 => format!("超期 {} 天", -n),
-            0 => "今日届满".into(),
-            n => format!("剩 {n} 天"),
+        countdown: match (d.days_left, lang) {
+            (n, Lang::Zh) if n < 0 => format!("超期 {} 天", -n),
+            (n, Lang::En) if n < 0 => format!("{} days over", -n),
+            (0, _) => lang.t("今日届满").into(),
+            (n, Lang::Zh) => format!("剩 {n} 天"),
+            (n, Lang::En) => format!("{n} days left"),
         },
         class: match d.days_left {
             n if n < 0 => "danger",
@@ -438,7 +501,7 @@ fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase) -> CaseLine {
             n if n <= 15 => "info",
             _ => "",
         },
-        tags: tag_labels(&r.tags),
+        tags: tag_labels(&r.tags, lang),
         warnings: d.warnings.iter().map(|w| w.describe()).collect::<Vec<_>>().join("；"),
     }
 }
@@ -465,7 +528,11 @@ impl AlertList {
         }
     }
 
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
+        lang.t(self.title_zh())
+    }
+
+    fn title_zh(self) -> &'static str {
         match self {
             Self::Overdue => "已超审限（含诉前调解期限）的案件",
             Self::Week => "7 日内审限届满的案件",
@@ -491,6 +558,7 @@ fn row_line<S: Store>(
     deadline: String,
     countdown: String,
     class: &'static str,
+    lang: Lang,
 ) -> CaseLine {
     CaseLine {
         case_no: r.case_no.clone(),
@@ -498,11 +566,11 @@ fn row_line<S: Store>(
         cause: r.cause.clone(),
         filed_on: r.filed_on.to_string(),
         judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-        status: status_label(&r.status),
+        status: lang.t_owned(&status_label(&r.status)),
         deadline,
         countdown,
         class,
-        tags: tag_labels(&r.tags),
+        tags: tag_labels(&r.tags, lang),
         warnings: String::new(),
     }
 }
@@ -541,20 +609,27 @@ pub async fn my_cases<S: Store>(
     let tag = q.tag.unwrap_or_default();
     let due = web.due(&a.court, Some(&judge), i64::MAX / 4).await?;
     let mut lines: Vec<CaseLine> =
-        due.iter().filter(|d| has_tag(&d.row.tags, &tag)).map(|d| due_line(&web, d)).collect();
+        due.iter().filter(|d| has_tag(&d.row.tags, &tag)).map(|d| due_line(&web, d, user.lang)).collect();
     // Open cases without a running 审限 (suspended, or no limit) come last.
     let undated = web.undated(&a.court, &judge).await?;
     lines.extend(undated.iter().filter(|r| has_tag(&r.tags, &tag)).map(|r| {
         let countdown = if r.suspended_since.is_some() { "审限中止" } else { "无审限" };
-        row_line(&web, r, "—".into(), countdown.into(), "")
+        row_line(&web, r, "—".into(), user.lang.t(countdown).into(), "", user.lang)
     }));
     render(&CasesPage {
         nav: Nav::new(&web, &user, "my"),
-        title: "我的案件".into(),
-        note: format!("{} 件未结，按审限先后排列，同日到期的绿色通道案件在前", lines.len()),
+        title: user.lang.t("我的案件").into(),
+        note: if user.lang.is_en() {
+            format!("{} open cases by time limit; on the same day, green-channel cases first", lines.len())
+        } else {
+            format!("{} 件未结，按审限先后排列，同日到期的绿色通道案件在前", lines.len())
+        },
         lines,
         tag,
-        tags: docket_domain::case::KNOWN_TAGS.iter().map(|(id, l)| ((*id).to_owned(), (*l).to_owned())).collect(),
+        tags: docket_domain::case::KNOWN_TAGS
+            .iter()
+            .map(|(id, l)| ((*id).to_owned(), user.lang.t(l).to_owned()))
+            .collect(),
         show_filter: true,
     })
 }
@@ -577,36 +652,44 @@ pub async fn cases<S: Store>(
     let today = web.today();
     let filter = CaseFilter { court: Some(a.court.to_string()), judge: q.judge.clone(), department: None };
     let principal = a.principal();
+    let lang = user.lang;
     let (title, lines) = if let Some(alert) = q.alert.as_deref().and_then(AlertList::parse) {
         let due = web.due(&a.court, q.judge.as_deref(), ALERT_HORIZON_DAYS).await?;
         let lines = due
             .iter()
             .filter(|d| alert.keeps(d) && web.readable(&principal, &d.row))
-            .map(|d| due_line(&web, d))
+            .map(|d| due_line(&web, d, lang))
             .collect::<Vec<_>>();
-        (alert.title(), lines)
+        (alert.title(lang), lines)
     } else if q.alert.as_deref() == Some("long") {
         let cutoff = today.checked_sub_months(Months::new(12)).unwrap_or(today);
         let rows = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
         let lines = rows
             .iter()
             .filter(|r| r.filed_on < cutoff && web.readable(&principal, r))
-            .map(|r| row_line(&web, r, "—".into(), format!("已 {} 天", (today - r.filed_on).num_days()), "info"))
+            .map(|r| {
+                let days = (today - r.filed_on).num_days();
+                let age = if lang.is_en() { format!("{days} days") } else { format!("已 {days} 天") };
+                row_line(&web, r, "—".into(), age, "info", lang)
+            })
             .collect();
-        ("超 12 个月未结的案件", lines)
+        (lang.t("超 12 个月未结的案件"), lines)
     } else {
         let rows = web.docket.store().list_cases(&filter, false, 200, 0).await.map_err(docket_app::AppError::from)?;
         let lines = rows
             .iter()
             .filter(|r| web.readable(&principal, r))
-            .map(|r| row_line(&web, r, r.closed_on.map(|d| format!("{d} 结案")).unwrap_or_default(), String::new(), ""))
+            .map(|r| {
+                let closed = r.closed_on.map(|d| format!("{d} {}", lang.t("结案"))).unwrap_or_default();
+                row_line(&web, r, closed, String::new(), "", lang)
+            })
             .collect();
-        ("最近立案的案件", lines)
+        (lang.t("最近立案的案件"), lines)
     };
     render(&CasesPage {
         nav: Nav::new(&web, &user, "cases"),
         title: title.into(),
-        note: format!("共 {} 件", lines.len()),
+        note: if lang.is_en() { format!("{} cases", lines.len()) } else { format!("共 {} 件", lines.len()) },
         lines,
         tag: String::new(),
         tags: vec![],
@@ -735,6 +818,7 @@ fn action_forms<S: Store>(
     account: &Account,
     case: &VisibleCase,
     view: &docket_app::CaseView,
+    lang: Lang,
 ) -> Vec<ActionForm> {
     let p = account.principal();
     let open = case.row.status != "closed";
@@ -748,7 +832,8 @@ fn action_forms<S: Store>(
                 .copied()
                 .find(|t| fields_html.contains(&format!("value=\"{t}\"")))
                 .unwrap_or(action_id(action));
-            out.push(ActionForm { id, title, fields_html, errors: vec![] });
+            let fields_html = crate::i18n::text_nodes(&fields_html, lang);
+            out.push(ActionForm { id, title: lang.t(title), fields_html, errors: vec![] });
         }
     };
     let judges = web
@@ -910,17 +995,18 @@ fn case_page<S: Store>(
     let r = &case.row;
     let api = format!("/api/v1/cases/{}", percent_encode(&r.case_no));
     let full_ids = web.sees_full_ids(&user.account, case);
+    let lang = user.lang;
     let mut facts = vec![
         ("法院", view.court_name.clone().unwrap_or_else(|| r.court.clone())),
         (
             "类型",
             CaseType::lookup(&r.type_code).map_or_else(|| r.type_code.clone(), |t| format!("{}（{}）", t.name, t.code)),
         ),
-        ("程序", Procedure::parse(&r.procedure).map_or_else(|| r.procedure.clone(), |p| p.label().to_owned())),
+        ("程序", Procedure::parse(&r.procedure).map_or_else(|| r.procedure.clone(), |p| lang.t(p.label()).to_owned())),
         ("案由", r.cause.clone()),
         ("立案日期", r.filed_on.to_string()),
-        ("状态", status_label(&r.status)),
-        ("承办法官", view.judge_name.clone().unwrap_or_else(|| "未分案".into())),
+        ("状态", lang.t_owned(&status_label(&r.status))),
+        ("承办法官", view.judge_name.clone().unwrap_or_else(|| lang.t("未分案").into())),
     ];
     if let Some(d) = &view.department_name {
         facts.push(("承办部门", d.clone()));
@@ -929,7 +1015,7 @@ fn case_page<S: Store>(
         facts.push(("结案日期", c.to_string()));
     }
     if let Some(m) = &r.close_method {
-        facts.push(("结案方式", CloseMethod::parse(m).map_or_else(|| m.clone(), |m| m.label().to_owned())));
+        facts.push(("结案方式", CloseMethod::parse(m).map_or_else(|| m.clone(), |m| lang.t(m.label()).to_owned())));
     }
     if let Some(f) = r.claim_amount_fen {
         facts.push(("标的额", format!("{}.{:02} 元", f / 100, f % 100)));
@@ -937,7 +1023,7 @@ fn case_page<S: Store>(
     if r.recovered_fen > 0 {
         facts.push(("执行到位", format!("{}.{:02} 元", r.recovered_fen / 100, r.recovered_fen % 100)));
     }
-    let mut actions = action_forms(web, &user.account, case, view);
+    let mut actions = action_forms(web, &user.account, case, view, user.lang);
     let mut evidence_errors = vec![];
     match refused {
         Refused::Nothing => {}
@@ -950,24 +1036,25 @@ fn case_page<S: Store>(
     }
     let mut lineage = Vec::new();
     if let Some(o) = &r.origin {
-        lineage.push(("原审案件".to_owned(), o.clone()));
+        lineage.push((lang.t("原审案件").to_owned(), o.clone()));
     }
     for d in &view.derived {
-        lineage.push(("派生案件".to_owned(), d.clone()));
+        lineage.push((lang.t("派生案件").to_owned(), d.clone()));
     }
     CasePage {
         nav: Nav::new(web, user, "cases"),
         case_no: r.case_no.clone(),
         post_href: format!("{}/events", href(&r.case_no)),
         title: r.case_no.clone(),
-        facts,
+        facts: facts.into_iter().map(|(k, v)| (lang.t(k), v)).collect(),
         sealed: r.sealed,
-        tags: tag_labels(&r.tags),
+        tags: tag_labels(&r.tags, user.lang),
         parties: view
             .parties
             .iter()
             .map(|p| PartyLine {
-                role: docket_domain::PartyRole::parse(&p.role).map_or_else(|| p.role.clone(), |r| r.label().to_owned()),
+                role: docket_domain::PartyRole::parse(&p.role)
+                    .map_or_else(|| p.role.clone(), |r| lang.t(r.label()).to_owned()),
                 name: p.name.clone(),
                 id: p
                     .id_number
@@ -976,7 +1063,7 @@ fn case_page<S: Store>(
                     .unwrap_or_default(),
             })
             .collect(),
-        deadline: view.deadline.deadline_on.map_or_else(|| "无（中止中或无审限）".into(), |d| d.to_string()),
+        deadline: view.deadline.deadline_on.map_or_else(|| lang.t("无（中止中或无审限）").into(), |d| d.to_string()),
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
         lineage,
@@ -1174,6 +1261,7 @@ struct FilePage {
     tags: Vec<(String, String, bool)>,
     hints: FilingHints,
     party_rows: Vec<usize>,
+    lang: Lang,
 }
 
 /// A case that shares a party with the one being filed (关联案件).
@@ -1198,6 +1286,7 @@ pub struct FilingHints {
 #[template(path = "filing_hints_fragment.html")]
 struct HintsFragment {
     hints: FilingHints,
+    lang: Lang,
 }
 
 /// Related cases shown per party, at most.
@@ -1257,7 +1346,7 @@ pub async fn file_hints<S: Store>(
     if !user.account.principal().may_file(&user.account.court) {
         return Err(WebError::NotFound.into());
     }
-    render(&HintsFragment { hints: filing_hints(&web, &user, &form).await? })
+    render(&HintsFragment { hints: filing_hints(&web, &user, &form).await?, lang: user.lang })
 }
 
 impl FilePage {
@@ -1303,8 +1392,11 @@ async fn file_page<S: Store>(
             .iter()
             .map(|t| (t.code.to_owned(), format!("{}（{}）", t.name, t.code)))
             .collect(),
-        procedures: Procedure::ALL.iter().map(|p| (p.as_str().to_owned(), p.label().to_owned())).collect(),
-        roles: docket_domain::PartyRole::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect(),
+        procedures: Procedure::ALL.iter().map(|p| (p.as_str().to_owned(), user.lang.t(p.label()).to_owned())).collect(),
+        roles: docket_domain::PartyRole::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned()))
+            .collect(),
         judges: web
             .judges_of(&user.account.court)
             .into_iter()
@@ -1312,10 +1404,11 @@ async fn file_page<S: Store>(
             .collect(),
         tags: docket_domain::case::KNOWN_TAGS
             .iter()
-            .map(|(id, l)| ((*id).to_owned(), (*l).to_owned(), chosen_tags.contains(id)))
+            .map(|(id, l)| ((*id).to_owned(), user.lang.t(l).to_owned(), chosen_tags.contains(id)))
             .collect(),
         hints,
         party_rows: (0..PARTY_ROWS).collect(),
+        lang: user.lang,
     })
 }
 
@@ -1433,7 +1526,7 @@ async fn users_page<S: Store>(
     Ok(UsersPage {
         nav: Nav::new(web, user, "admin"),
         users: web.docket.accounts(&user.account.court).await?,
-        roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect(),
+        roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned())).collect(),
         judges: web
             .judges_of(&user.account.court)
             .into_iter()

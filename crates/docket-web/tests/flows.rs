@@ -115,7 +115,7 @@ async fn a_refused_filing_names_each_field_and_stores_nothing<S: Store>(store: S
 }
 
 fn closed_figure(home: &str) -> i64 {
-    let at = home.find("data-indicator=\"结案数\"").expect("the 结案数 card");
+    let at = home.find("data-indicator=\"closed\"").expect("the 结案数 card");
     let rest = &home[at..];
     let v = rest.find("class=\"value\">").unwrap() + "class=\"value\">".len();
     rest[v..].split('<').next().unwrap().trim().parse().unwrap()
@@ -176,7 +176,7 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     let after = closed_figure(&home);
     assert_eq!(after, before + 1, "首页 结案数 counts the case just closed");
     // The figure opens the cases behind it, the one just closed among them.
-    let card = home.find("data-indicator=\"结案数\"").unwrap();
+    let card = home.find("data-indicator=\"closed\"").unwrap();
     let href_at = home[..card].rfind("href=\"").unwrap() + "href=\"".len();
     let href = home[href_at..].split('"').next().unwrap().replace("&#38;", "&").replace("&amp;", "&");
     assert!(href.starts_with("/metrics/explain?"), "{href}");
@@ -479,6 +479,79 @@ async fn writes_by_another_process_reach_the_engine_when_the_log_is_followed<S: 
     assert_eq!(web.follow_log().await.unwrap(), 0);
 }
 
+/// The Chinese characters of a page outside what the record holds (case numbers, names, causes):
+/// the words of the frame and the labels, which the English locale translates.
+fn han(s: &str) -> usize {
+    s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count()
+}
+
+async fn pages_switch_to_english_and_back_and_keep_the_record_in_chinese<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let r = clerk
+        .post_json(
+            "/api/v1/cases",
+            json!({
+                "type": "民初", "procedure": "simple", "cause": "买卖合同纠纷", "filed_on": "2027-06-01",
+                "judge": "J2",
+                "parties": [
+                    {"role": "plaintiff", "kind": "person", "name": "王五"},
+                    {"role": "defendant", "kind": "person", "name": "赵六"}
+                ]
+            }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let case_no = r.json()["case_no"].as_str().unwrap().to_owned();
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let chinese = judge.get("/my").await.body;
+    assert!(chinese.contains("<html lang=\"zh-CN\">") && chinese.contains(">我的案件<"), "Chinese by default");
+
+    // The switch keeps the choice in a cookie and returns to the page it was clicked on.
+    let r = judge.send_with("GET", "/lang/en", &[("referer", "http://court.example/my?tag=")]).await;
+    assert_eq!((r.status, r.location.as_deref()), (StatusCode::SEE_OTHER, Some("/my?tag=")));
+    let set = r.set_cookie.unwrap();
+    assert!(set.starts_with("docket_lang=en;") && set.contains("SameSite=Strict"), "{set}");
+    let session = judge.cookie.clone().unwrap();
+    judge.cookie = Some(format!("{session}; docket_lang=en"));
+
+    let my = judge.get("/my").await.body;
+    assert!(my.contains("<html lang=\"en\">"), "{my}");
+    for word in [">My cases<", ">Home<", ">Sign out<", "Case number", "Countdown", "days left", "judge）"] {
+        assert!(my.contains(word), "英文「我的案件」缺少 {word}");
+    }
+    assert!(my.contains(&case_no) && my.contains("买卖合同纠纷"), "the record stays as recorded");
+    let home = judge.get("/").await.body;
+    for word in ["Cases closed", "Closure rate", "year on year", "Age of pending cases", "past the time limit"] {
+        assert!(home.contains(word), "英文首页缺少 {word}");
+    }
+    let page = judge.get(&format!("/cases/{}", enc(&case_no))).await.body;
+    for word in ["Particulars", "Parties", "plaintiff", "Actions", "Close", "Timeline", "simple procedure"] {
+        assert!(page.contains(word), "英文案件详情缺少 {word}");
+    }
+    // Outside the record (case numbers, names, causes, the court and the judge, the deadline
+    // explanation), the English frame has far fewer Chinese characters than the Chinese one.
+    let zh_page = {
+        let mut c = Client::new(&web);
+        c.cookie = Some(session.clone());
+        c.get(&format!("/cases/{}", enc(&case_no))).await.body
+    };
+    assert!(han(&page) * 2 < han(&zh_page), "English {} vs Chinese {} Han characters", han(&page), han(&zh_page));
+
+    // Back to Chinese.
+    let r = judge.get("/lang/zh").await;
+    assert!(r.set_cookie.unwrap().starts_with("docket_lang=zh;"));
+    judge.cookie = Some(format!("{session}; docket_lang=zh"));
+    assert!(judge.get("/my").await.body.contains(">我的案件<"));
+    // The sign-in page follows the cookie too.
+    let mut anon = Client::new(&web);
+    anon.cookie = Some("docket_lang=en".into());
+    let login = anon.get("/login").await.body;
+    assert!(login.contains(">Sign in<") && login.contains("Username"), "{login}");
+}
+
 macro_rules! on_both {
     ($($story:ident),*) => {
         mod sqlite {
@@ -506,5 +579,6 @@ on_both!(
     quality_analysis_drills_down_from_a_value_to_its_cases,
     settings_and_holidays_are_set_by_the_top_courts_administration,
     filing_hints_name_the_related_cases_the_clerk_may_read,
-    writes_by_another_process_reach_the_engine_when_the_log_is_followed
+    writes_by_another_process_reach_the_engine_when_the_log_is_followed,
+    pages_switch_to_english_and_back_and_keep_the_record_in_chinese
 );

@@ -149,7 +149,26 @@ impl Client {
     }
 
     pub async fn send(&self, method: &str, uri: &str, content_type: Option<&str>, body: String) -> Reply {
+        self.request(method, uri, content_type, &[], body).await
+    }
+
+    /// A body-less request with more headers (a `Referer`, …).
+    pub async fn send_with(&self, method: &str, uri: &str, headers: &[(&str, &str)]) -> Reply {
+        self.request(method, uri, None, headers, String::new()).await
+    }
+
+    async fn request(
+        &self,
+        method: &str,
+        uri: &str,
+        content_type: Option<&str>,
+        headers: &[(&str, &str)],
+        body: String,
+    ) -> Reply {
         let mut req = Request::builder().method(method).uri(uri);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
         if let Some(c) = &self.cookie {
             req = req.header(header::COOKIE, c);
         }
