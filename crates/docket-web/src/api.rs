@@ -32,7 +32,13 @@ pub async fn login<S: Store>(
     Json(c): Json<Credentials>,
 ) -> Result<Response, ApiError> {
     web.admit_sign_in(&addr)?;
-    let opened = web.docket.sign_in(&c.username, &c.password, unix_now()).await?;
+    let opened = match web.docket.sign_in(&c.username, &c.password, unix_now()).await {
+        Ok(opened) => opened,
+        Err(e) => {
+            web.count_failed_sign_in(&addr);
+            return Err(e.into());
+        }
+    };
     let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],

@@ -15,7 +15,10 @@ use crate::error::{ApiError, PageError, WebError};
 /// The session cookie's name.
 pub const COOKIE: &str = "docket_session";
 
-/// Sign-in attempts allowed from one address in [`WINDOW_SECONDS`].
+/// Failed sign-ins allowed from one address in [`WINDOW_SECONDS`]. Successful sign-ins do not
+/// count: a court's staff often reach the server through one proxy address, and a morning's
+/// sign-ins must not lock them out; guessing is what is limited (and each account locks itself
+/// after repeated failures, `docket_app::accounts`).
 pub const ATTEMPTS_PER_WINDOW: usize = 20;
 pub const WINDOW_SECONDS: i64 = 300;
 
@@ -110,19 +113,25 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl<S: Store> Web<S> {
-    /// Counts a sign-in attempt from `addr`; refuses beyond the window's allowance.
+    /// Refuses a sign-in from `addr` once it has failed the window's allowance of times.
     pub(crate) fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
         let now = unix_now();
-        let mut attempts = self.attempts.lock().map_err(|_| WebError::Internal("登录计数锁已损坏".into()))?;
-        if attempts.len() > 10_000 {
-            attempts.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
+        let mut failures = self.attempts.lock().map_err(|_| WebError::Internal("登录计数锁已损坏".into()))?;
+        if failures.len() > 10_000 {
+            failures.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
         }
-        let list = attempts.entry(addr.to_owned()).or_default();
+        let list = failures.entry(addr.to_owned()).or_default();
         list.retain(|t| now - t < WINDOW_SECONDS);
         if list.len() >= self.options.sign_in_attempts.unwrap_or(ATTEMPTS_PER_WINDOW) {
             return Err(WebError::RateLimited);
         }
-        list.push(now);
         Ok(())
+    }
+
+    /// Counts a failed sign-in from `addr`.
+    pub(crate) fn count_failed_sign_in(&self, addr: &str) {
+        if let Ok(mut failures) = self.attempts.lock() {
+            failures.entry(addr.to_owned()).or_default().push(unix_now());
+        }
     }
 }

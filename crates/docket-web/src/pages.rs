@@ -134,6 +134,7 @@ pub async fn login<S: Store>(
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response())
         }
         Err(e) => {
+            web.count_failed_sign_in(&addr);
             let e = WebError::from(e);
             refused(e.status(), e.message(), username)
         }

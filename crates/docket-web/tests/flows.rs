@@ -479,6 +479,30 @@ async fn writes_by_another_process_reach_the_engine_when_the_log_is_followed<S: 
     assert_eq!(web.follow_log().await.unwrap(), 0);
 }
 
+async fn failed_sign_ins_from_one_address_are_limited_and_successful_ones_are_not<S: Store>(store: S) {
+    let web = common::system_with(store, &[], 3).await;
+    let anon = Client::new(&web);
+    // A morning's sign-ins through one proxy address: more than the allowance, all admitted.
+    for role in ["judge", "clerk", "filing_clerk", "division_head", "president", "trial_management"] {
+        let r = anon
+            .post_json("/api/v1/auth/login", json!({ "username": username("内0203", role), "password": PASSWORD }))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{role}: {}", r.body);
+    }
+    // Guessing is what is limited: after three failures, the address is refused for a while,
+    // even with a right password, on the API and on the sign-in page.
+    for _ in 0..3 {
+        let r = anon.post_json("/api/v1/auth/login", json!({ "username": "nobody", "password": "guess" })).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let r = anon
+        .post_json("/api/v1/auth/login", json!({ "username": username("内0203", "judge"), "password": PASSWORD }))
+        .await;
+    assert_eq!((r.status, r.json()["error"]["code"].clone()), (StatusCode::TOO_MANY_REQUESTS, json!("rate_limited")));
+    let r = anon.post_form("/login", &[("username", &username("内0203", "judge")), ("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+}
+
 /// The Chinese characters of a page outside what the record holds (case numbers, names, causes):
 /// the words of the frame and the labels, which the English locale translates.
 fn han(s: &str) -> usize {
@@ -580,5 +604,6 @@ on_both!(
     settings_and_holidays_are_set_by_the_top_courts_administration,
     filing_hints_name_the_related_cases_the_clerk_may_read,
     writes_by_another_process_reach_the_engine_when_the_log_is_followed,
-    pages_switch_to_english_and_back_and_keep_the_record_in_chinese
+    pages_switch_to_english_and_back_and_keep_the_record_in_chinese,
+    failed_sign_ins_from_one_address_are_limited_and_successful_ones_are_not
 );

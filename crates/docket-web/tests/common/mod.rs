@@ -62,6 +62,11 @@ pub fn assign_line(case_no: &str, judge: &str) -> String {
 /// Loads the courts and judges, the given extra lines, and one account per role per court
 /// (`{court}-{role}`, judges linked to J2; `{court}-judge-own` linked to J1).
 pub async fn system<S: Store>(store: S, extra: &[String]) -> Arc<Web<S>> {
+    system_with(store, extra, 10_000).await
+}
+
+/// `system` allowing so many failed sign-ins from one address.
+pub async fn system_with<S: Store>(store: S, extra: &[String], sign_in_attempts: usize) -> Arc<Web<S>> {
     let docket = Docket::new(store);
     let mut all = lines();
     all.extend(extra.iter().cloned());
@@ -97,7 +102,7 @@ pub async fn system<S: Store>(store: S, extra: &[String]) -> Arc<Web<S>> {
     let signer = docket_tlog::SignerKey::from_seed("docket.test/log", [3; 32]).unwrap();
     let options = Options {
         today: Some(today()),
-        sign_in_attempts: Some(10_000),
+        sign_in_attempts: Some(sign_in_attempts),
         signer: Some(Arc::new(signer)),
         ..Options::default()
     };
