@@ -197,15 +197,21 @@ fn account_row(
 }
 
 impl<S: Store> Docket<S> {
-    /// Creates an account. The password is hashed here and never stored in clear.
-    pub async fn add_account(&self, new: NewAccount) -> Result<Account, AppError> {
+    /// Creates an account, audited as created by `by` (an administrator on the web; the command
+    /// line that creates the first one has none) in the same transaction. The password is hashed
+    /// here and never stored in clear.
+    pub async fn add_account(&self, new: NewAccount, by: Option<&Account>) -> Result<Account, AppError> {
         if new.password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::Invalid(format!("密码：至少 {MIN_PASSWORD_CHARS} 个字符")));
         }
         let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
         let row = account_row(&new, &courts, &judges, hash_password(&new.password)?)?;
         let account = Account::from_row(&row)?;
-        self.store.add_accounts(vec![row]).await.map_err(|e| match e {
+        let audit = by
+            .map(|a| audit_line(a.court.as_str(), &a.username, "add_user", &account.username, account.role.as_str()))
+            .into_iter()
+            .collect();
+        self.store.add_accounts(vec![row], audit).await.map_err(|e| match e {
             docket_store::StoreError::Conflict(_) => AppError::Invalid(format!("用户名：{} 已存在", new.username)),
             e => e.into(),
         })?;
@@ -222,7 +228,7 @@ impl<S: Store> Docket<S> {
             .map(|new| account_row(new, &courts, &judges, hash.clone()))
             .collect::<Result<Vec<_>, _>>()?;
         let n = rows.len() as u64;
-        self.store.add_accounts(rows).await?;
+        self.store.add_accounts(rows, vec![]).await?;
         Ok(n)
     }
 

@@ -80,23 +80,36 @@ impl<S: Store> Docket<S> {
         }
     }
 
-    /// Checks and saves indicator settings (the text of `docket metrics settings`); a problem is
-    /// refused with its line and nothing is saved. Returns the settings now in force.
-    pub async fn save_indicator_settings(&self, text: &str, by: &str) -> Result<docket_metrics::Settings, AppError> {
+    /// Checks and saves indicator settings (the text of `docket metrics settings`) with the audit
+    /// line of the change, in one transaction; a problem is refused with its line and nothing is
+    /// saved. Returns the settings now in force.
+    pub async fn save_indicator_settings(
+        &self,
+        text: &str,
+        by: &crate::Account,
+    ) -> Result<docket_metrics::Settings, AppError> {
         let settings = docket_metrics::Settings::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        self.store.set_setting(INDICATOR_SETTINGS, &settings.to_text(), by).await?;
+        let audit =
+            crate::accounts::audit_line(by.court.as_str(), &by.username, "save_indicator_settings", "indicators", "");
+        self.store.set_setting(INDICATOR_SETTINGS, &settings.to_text(), &by.username, Some(audit)).await?;
         Ok(settings)
     }
 
-    /// Imports holiday arrangements; each year present in `text` replaces that year. Returns the years.
-    pub async fn import_holidays(&self, text: &str) -> Result<Vec<i32>, AppError> {
+    /// Imports holiday arrangements; each year present in `text` replaces that year, audited as
+    /// `by` (an account of the web; the command line has none) in the same transaction. Returns
+    /// the years.
+    pub async fn import_holidays(&self, text: &str, by: Option<&crate::Account>) -> Result<Vec<i32>, AppError> {
         let calendar = HolidayCalendar::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
         let years: Vec<i32> = calendar.years().into_iter().collect();
         if years.is_empty() {
             return Err(AppError::Invalid("文件中没有任何节假日安排".into()));
         }
         let rows = years.iter().map(|y| (i64::from(*y), calendar.to_text(Some(*y)))).collect();
-        self.store.set_holiday_years(rows).await?;
+        let list: Vec<String> = years.iter().map(ToString::to_string).collect();
+        let audit = by.map(|a| {
+            crate::accounts::audit_line(a.court.as_str(), &a.username, "import_holidays", &list.join(","), "")
+        });
+        self.store.set_holiday_years(rows, audit).await?;
         Ok(years)
     }
 

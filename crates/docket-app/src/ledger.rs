@@ -344,9 +344,16 @@ impl<S: Store> Docket<S> {
         })
     }
 
-    /// Checks an upload and stores it with its provenance and its leaf. Refusals name the field
-    /// (`file`, `media_type`, `source`, `method`) in Chinese; nothing is stored then.
-    pub async fn add_evidence(&self, court: &str, upload: EvidenceUpload, stored_by: &str) -> Result<EvidenceRow, AppError> {
+    /// Checks an upload and stores it with its provenance and its leaf, and — when an account
+    /// uploads it — the audit line, all in one transaction. Refusals name the field (`file`,
+    /// `media_type`, `source`, `method`) in Chinese; nothing is stored then.
+    pub async fn add_evidence(
+        &self,
+        court: &str,
+        upload: EvidenceUpload,
+        stored_by: &str,
+        audited_as: Option<&crate::Account>,
+    ) -> Result<EvidenceRow, AppError> {
         let mut errors = Vec::new();
         let name = upload.name.rsplit(['/', '\\']).next().unwrap_or_default().to_string();
         let name = text_field(&mut errors, "file", "文件名", &name, 200);
@@ -368,6 +375,12 @@ impl<S: Store> Docket<S> {
         if !errors.is_empty() {
             return Err(AppError::Fields(errors));
         }
+        let audit = audited_as.map(|a| {
+            use sha2::Digest as _;
+            let sha256: [u8; 32] = sha2::Sha256::digest(&upload.content).into();
+            let detail = format!("证据「{name}」SHA-256 {}", docket_domain::chain::hex(&sha256));
+            crate::accounts::audit_line(a.court.as_str(), &a.username, "add_evidence", &upload.case_no, &detail)
+        });
         let row = self
             .store()
             .add_evidence(NewEvidence {
@@ -379,6 +392,7 @@ impl<S: Store> Docket<S> {
                 source,
                 method,
                 stored_by: stored_by.to_string(),
+                audit,
             })
             .await?;
         Ok(row)

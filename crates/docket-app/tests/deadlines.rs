@@ -49,14 +49,14 @@ async fn imported_holidays_replace_a_year_and_move_deadlines<S: Store>(d: Docket
     let before = d.calendar().await.unwrap();
     assert!(before.is_rest_day("2026-10-01".parse().unwrap()));
     // An administrator's 2026 that declares 2026-10-01 a working day and 2026-10-12 a holiday.
-    let years = d.import_holidays("2026-10-01 班 测试\n2026-10-12 休 测试\n").await.unwrap();
+    let years = d.import_holidays("2026-10-01 班 测试\n2026-10-12 休 测试\n", None).await.unwrap();
     assert_eq!(years, [2026]);
     let after = d.calendar().await.unwrap();
     assert!(!after.is_rest_day("2026-10-01".parse().unwrap()));
     assert!(after.is_rest_day("2026-10-12".parse().unwrap()));
     assert!(!after.is_rest_day("2026-10-02".parse().unwrap()), "the whole year was replaced");
     assert!(after.is_rest_day("2025-10-01".parse().unwrap()), "other years are kept");
-    assert!(d.import_holidays("2026-13-01 休 x\n").await.is_err());
+    assert!(d.import_holidays("2026-13-01 休 x\n", None).await.is_err());
     assert_eq!(d.calendar().await.unwrap(), after, "a bad file changes nothing");
 }
 

@@ -32,8 +32,8 @@ async fn setup<S: Store>(d: &Docket<S>) -> String {
     import(d, &demo_jsonl(11, 120, 1)).await.unwrap();
     let case = d.store().list_cases(&docket_store::CaseFilter { court: Some("内0203".into()), ..Default::default() }, false, 1, 0).await.unwrap();
     let case_no = case[0].case_no.clone();
-    d.add_evidence("内0203", upload(&case_no, "借条：今借到……".as_bytes(), "原告提交"), "c1-clerk").await.unwrap();
-    d.add_evidence("内0203", upload(&case_no, b"second file", "法院调取"), "c1-clerk").await.unwrap();
+    d.add_evidence("内0203", upload(&case_no, "借条：今借到……".as_bytes(), "原告提交"), "c1-clerk", None).await.unwrap();
+    d.add_evidence("内0203", upload(&case_no, b"second file", "法院调取"), "c1-clerk", None).await.unwrap();
     d.issue_checkpoint(&signer()).await.unwrap();
     case_no
 }
@@ -128,7 +128,7 @@ async fn proofs_and_bundles_verify_and_a_changed_bundle_does_not() {
 
     // The log grows; a consistency proof links the old checkpoint to the new tree.
     for i in 0..5 {
-        d.add_evidence("内0203", upload(&case_no, format!("later {i}").as_bytes(), "原告提交"), "x").await.unwrap();
+        d.add_evidence("内0203", upload(&case_no, format!("later {i}").as_bytes(), "原告提交"), "x", None).await.unwrap();
     }
     let later = d.issue_checkpoint(&s).await.unwrap();
     assert_eq!(later.size, checkpoint.size + 5);
@@ -158,12 +158,12 @@ async fn an_upload_whose_content_is_not_its_declared_type_is_refused_and_nothing
     let size = d.store().tree_size().await.unwrap();
     let mut fake_pdf = upload(&case_no, b"MZ\x90\x00 not a pdf", "原告提交");
     fake_pdf.media_type = "application/pdf".into();
-    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", fake_pdf, "x").await else { panic!("accepted") };
+    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", fake_pdf, "x", None).await else { panic!("accepted") };
     assert_eq!(errors[0].field, "media_type");
     assert!(errors[0].message.contains("PDF"));
     let mut exe = upload(&case_no, b"MZ\x90\x00", "");
     exe.media_type = "application/x-msdownload".into();
-    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", exe, "x").await else { panic!("accepted") };
+    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", exe, "x", None).await else { panic!("accepted") };
     let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["source", "media_type"]);
     assert_eq!(d.store().tree_size().await.unwrap(), size);

@@ -10,14 +10,17 @@ use docket_app::{Docket, NewAccount, SESSION_IDLE_SECONDS, SESSION_SECONDS};
 async fn a_session_unused_for_half_an_hour_ends_and_each_use_keeps_it_alive() {
     let d = Docket::new(docket_store::test_support::sqlite().await);
     import(&d, &demo_jsonl(3, 40, 1)).await.unwrap();
-    d.add_account(NewAccount {
-        username: "clerk1".into(),
-        court: "内0203".into(),
-        role: "clerk".into(),
-        judge: None,
-        name: Some("书记员".into()),
-        password: "correct horse battery".into(),
-    })
+    d.add_account(
+        NewAccount {
+            username: "clerk1".into(),
+            court: "内0203".into(),
+            role: "clerk".into(),
+            judge: None,
+            name: Some("书记员".into()),
+            password: "correct horse battery".into(),
+        },
+        None,
+    )
     .await
     .unwrap();
     let t0 = 1_800_000_000;

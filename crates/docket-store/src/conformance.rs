@@ -331,11 +331,20 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
 /// A setting reads back as saved, and saving again replaces it.
 pub async fn settings_read_back_and_are_replaced<S: Store>(store: S) {
     assert_eq!(store.setting("indicators").await.unwrap(), None);
-    store.set_setting("indicators", "甲", "admin1").await.unwrap();
-    store.set_setting("indicators", "乙\n", "admin2").await.unwrap();
-    store.set_setting("other", "丙", "admin1").await.unwrap();
+    store.set_setting("indicators", "甲", "admin1", None).await.unwrap();
+    store
+        .set_setting("indicators", "乙\n", "admin2", Some(audit_line("admin2", "save_indicator_settings")))
+        .await
+        .unwrap();
+    store.set_setting("other", "丙", "admin1", None).await.unwrap();
     assert_eq!(store.setting("indicators").await.unwrap().as_deref(), Some("乙\n"));
     assert_eq!(store.setting("other").await.unwrap().as_deref(), Some("丙"));
+    // The audit line is stored with the change.
+    let audit = store.audit_log("内0203", 10).await.unwrap();
+    assert_eq!(
+        audit.iter().map(|a| (a.username.as_str(), a.action.as_str())).collect::<Vec<_>>(),
+        [("admin2", "save_indicator_settings")]
+    );
 }
 
 /// Open-at-date listings filter by court, judge and department; holiday years replace by year.
@@ -389,11 +398,15 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     let row = store.case(&c.record.case_no).await.unwrap().unwrap();
     assert_eq!(row.eservice_log, "2025-03-04-,2025-03-06+");
 
-    store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())]).await.unwrap();
+    store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())], None).await.unwrap();
     store
-        .set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n2025-05-01 休 劳动节\n".into()), (2026, "x".into())])
+        .set_holiday_years(
+            vec![(2025, "2025-01-01 休 元旦\n2025-05-01 休 劳动节\n".into()), (2026, "x".into())],
+            Some(audit_line("admin", "import_holidays")),
+        )
         .await
         .unwrap();
+    assert_eq!(store.audit_log("内0203", 10).await.unwrap()[0].action, "import_holidays");
     let years = store.holiday_years().await.unwrap();
     assert_eq!(years.len(), 2);
     assert!(years[0].1.contains("劳动节"));
@@ -426,11 +439,15 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
         locked_until: None,
         created_at: "2025-01-01T00:00:00Z".into(),
     };
-    store.add_accounts(vec![account("a", "内0203"), account("b", "内02")]).await.unwrap();
-    // One duplicate refuses the whole batch.
-    let err = store.add_accounts(vec![account("c", "内0203"), account("a", "内0203")]).await.unwrap_err();
+    store.add_accounts(vec![account("a", "内0203"), account("b", "内02")], vec![]).await.unwrap();
+    // One duplicate refuses the whole batch, and its audit line with it.
+    let err = store
+        .add_accounts(vec![account("c", "内0203"), account("a", "内0203")], vec![audit_line("admin", "add_user")])
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
     assert!(store.account("c").await.unwrap().is_none());
+    assert!(store.audit_log("内0203", 10).await.unwrap().is_empty(), "a refused change leaves no audit line");
     assert_eq!(store.account("a").await.unwrap(), Some(account("a", "内0203")));
     assert_eq!(store.accounts("内0203").await.unwrap().len(), 1);
 
@@ -567,12 +584,15 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
         source: "原告提交".into(),
         method: "线上提交".into(),
         stored_by: "clerk".into(),
+        audit: Some(audit_line("clerk", "add_evidence")),
     };
     let first = store.add_evidence(item(b"contract", "a.txt")).await.unwrap();
     let second = store.add_evidence(item(b"contract", "b.txt")).await.unwrap();
     assert_eq!((first.number, second.number), (1, 2));
     assert_eq!(first.sha256, second.sha256);
     assert_eq!(store.evidence_blobs().await.unwrap().len(), 1);
+    let audited = store.audit_log("内0203", 50).await.unwrap();
+    assert_eq!(audited.iter().filter(|a| a.action == "add_evidence").count(), 2, "each upload audited with it");
     assert_eq!(store.evidence_content(&first.sha256).await.unwrap().as_deref(), Some(&b"contract"[..]));
     assert_eq!(store.case_evidence("内0203", &n).await.unwrap(), vec![first.clone(), second.clone()]);
     assert_eq!(store.evidence_item("内0203", &n, 2).await.unwrap(), Some(second.clone()));
@@ -618,4 +638,17 @@ macro_rules! conformance_tests {
             )*
         }
     };
+}
+
+/// An audit line of 内0203 by `username`.
+fn audit_line(username: &str, action: &str) -> crate::AuditRow {
+    crate::AuditRow {
+        id: 0,
+        court: "内0203".into(),
+        at: "2025-01-01T00:00:00Z".into(),
+        username: username.into(),
+        action: action.into(),
+        target: "t".into(),
+        detail: String::new(),
+    }
 }

@@ -84,6 +84,8 @@ pub struct NewEvidence {
     pub source: String,
     pub method: String,
     pub stored_by: String,
+    /// The audit line of the upload, written in the same transaction.
+    pub audit: Option<crate::AuditRow>,
 }
 
 /// The Merkle log, its checkpoints and the evidence vault. Every `Store` is one.
@@ -416,6 +418,9 @@ macro_rules! impl_ledger {
                 .await?;
                 let leaf = $crate::ledger::evidence_leaf(&row)?;
                 Self::append_leaves(&mut tx, &[($crate::ledger::LEAF_EVIDENCE, row.court.as_str(), row.seq, leaf)]).await?;
+                if let Some(r) = &item.audit {
+                    self.insert_audit(&mut tx, r).await?;
+                }
                 tx.commit().await?;
                 Ok(row)
             }

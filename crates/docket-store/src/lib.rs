@@ -248,14 +248,26 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
     /// Holiday arrangements imported by an administrator: (year, calendar text).
     fn holiday_years(&self) -> impl Future<Output = Result<Vec<(i64, String)>, StoreError>> + Send;
 
-    /// Stores (replacing) the arrangements of these years, in one transaction.
-    fn set_holiday_years(&self, years: Vec<(i64, String)>) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Stores (replacing) the arrangements of these years, with the audit line of the change, in
+    /// one transaction.
+    fn set_holiday_years(
+        &self,
+        years: Vec<(i64, String)>,
+        audit: Option<AuditRow>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// A deployment-wide setting's text (e.g. `indicators`), if one was saved.
     fn setting(&self, name: &str) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
 
-    /// Saves (replacing) a setting's text, recording who saved it.
-    fn set_setting(&self, name: &str, body: &str, by: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Saves (replacing) a setting's text, recording who saved it, with the audit line of the
+    /// change in the same transaction.
+    fn set_setting(
+        &self,
+        name: &str,
+        body: &str,
+        by: &str,
+        audit: Option<AuditRow>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
 
@@ -271,9 +283,13 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         offset: i64,
     ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
 
-    /// Adds accounts in one transaction; an existing username is a [`StoreError::Conflict`] and
-    /// adds none of them.
-    fn add_accounts(&self, accounts: Vec<AccountRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Adds accounts, and the audit lines of their creation, in one transaction; an existing
+    /// username is a [`StoreError::Conflict`] and adds none of them.
+    fn add_accounts(
+        &self,
+        accounts: Vec<AccountRow>,
+        audit: Vec<AuditRow>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
     fn account(&self, username: &str) -> impl Future<Output = Result<Option<AccountRow>, StoreError>> + Send;
     /// The accounts of a court, by username.
     fn accounts(&self, court: &str) -> impl Future<Output = Result<Vec<AccountRow>, StoreError>> + Send;

@@ -520,8 +520,15 @@ macro_rules! impl_sql_store {
                 Ok(sqlx::query_as("SELECT year, body FROM holiday_years ORDER BY year").fetch_all(self.reader()).await?)
             }
 
-            async fn set_holiday_years(&self, years: Vec<(i64, String)>) -> Result<(), $crate::StoreError> {
+            async fn set_holiday_years(
+                &self,
+                years: Vec<(i64, String)>,
+                audit: Option<$crate::AuditRow>,
+            ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.writer().begin().await?;
+                if let Some(r) = &audit {
+                    self.insert_audit(&mut tx, r).await?;
+                }
                 let stamp = $crate::sql::now_stamp();
                 for (year, body) in &years {
                     sqlx::query(
@@ -544,7 +551,17 @@ macro_rules! impl_sql_store {
                 Ok(row.map(|r| r.0))
             }
 
-            async fn set_setting(&self, name: &str, body: &str, by: &str) -> Result<(), $crate::StoreError> {
+            async fn set_setting(
+                &self,
+                name: &str,
+                body: &str,
+                by: &str,
+                audit: Option<$crate::AuditRow>,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                if let Some(r) = &audit {
+                    self.insert_audit(&mut tx, r).await?;
+                }
                 sqlx::query(
                     "INSERT INTO settings (name, body, updated_at, updated_by) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, \
@@ -554,8 +571,9 @@ macro_rules! impl_sql_store {
                 .bind(body)
                 .bind($crate::sql::now_stamp().as_str())
                 .bind(by)
-                .execute(self.writer())
+                .execute(&mut *tx)
                 .await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -637,8 +655,15 @@ macro_rules! impl_sql_store {
                 Ok(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
-            async fn add_accounts(&self, accounts: Vec<$crate::AccountRow>) -> Result<(), $crate::StoreError> {
+            async fn add_accounts(
+                &self,
+                accounts: Vec<$crate::AccountRow>,
+                audit: Vec<$crate::AuditRow>,
+            ) -> Result<(), $crate::StoreError> {
                 let mut tx = self.writer().begin().await?;
+                for r in &audit {
+                    self.insert_audit(&mut tx, r).await?;
+                }
                 for a in &accounts {
                     sqlx::query(
                         "INSERT INTO accounts (username, court, name, role, judge, password_hash, failed_logins, \

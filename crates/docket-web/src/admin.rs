@@ -53,11 +53,10 @@ pub async fn save_settings<S: Store>(
     user.check_csrf(Some(field(&form, "csrf")))?;
     check(&web, &user)?;
     let text = field(&form, "text");
-    match web.docket.save_indicator_settings(text, &user.account.username).await {
+    match web.docket.save_indicator_settings(text, &user.account).await {
         Ok(settings) => {
             let saved = settings.to_text();
             web.replace_settings(settings).await?;
-            web.docket.audit(&user.account, "save_indicator_settings", "indicators", "").await?;
             let notice = Some("已保存，指标已按新设置重新计算".into());
             page(
                 StatusCode::OK,
@@ -132,11 +131,10 @@ pub async fn import_holidays<S: Store>(
     user.check_csrf(Some(field(&form, "csrf")))?;
     check(&web, &user)?;
     let text = field(&form, "text");
-    match web.docket.import_holidays(text).await {
+    match web.docket.import_holidays(text, Some(&user.account)).await {
         Ok(years) => {
             web.invalidate_all()?;
             let list: Vec<String> = years.iter().map(ToString::to_string).collect();
-            web.docket.audit(&user.account, "import_holidays", &list.join(","), "").await?;
             let notice = Some(format!("已导入 {} 年的节假日安排（整年替换），审限已按新安排计算", list.join("、")));
             let year = years.first().copied().unwrap_or_else(|| web.today().year());
             page(StatusCode::OK, &holidays_page(&web, &user, year, String::new(), None, notice).await?)

@@ -154,10 +154,7 @@ async fn store_evidence<S: Store>(
     upload: EvidenceUpload,
 ) -> Result<EvidenceRow, WebError> {
     web.require(&user.account, Action::Evidence, case)?;
-    let row = web.docket.add_evidence(&case.row.court, upload, &user.account.username).await?;
-    let detail = format!("证据 {}「{}」SHA-256 {}", row.number, row.name, docket_domain::chain::hex(&row.sha256));
-    web.docket.audit(&user.account, "add_evidence", &case.row.case_no, &detail).await?;
-    Ok(row)
+    Ok(web.docket.add_evidence(&case.row.court, upload, &user.account.username, Some(&user.account)).await?)
 }
 
 /// `POST /api/v1/cases/{case_no}/evidence?name=&type=&source=&method=` with the file as the body.

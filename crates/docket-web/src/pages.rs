@@ -1563,9 +1563,8 @@ pub async fn add_user<S: Store>(
         name: Some(field(&form, "name").trim().to_owned()),
         password: field(&form, "password").to_owned(),
     };
-    match web.docket.add_account(new).await {
+    match web.docket.add_account(new, Some(&user.account)).await {
         Ok(account) => {
-            web.docket.audit(&user.account, "add_user", &account.username, account.role.as_str()).await?;
             let notice = format!("已创建用户 {}（{}）", account.username, account.role.label());
             render(&users_page(&web, &user, &vec![], None, Some(notice)).await?)
         }

@@ -99,7 +99,7 @@ pub async fn evidence<S: Store>(docket: &Docket<S>, command: EvidenceCommand, ke
             let content = std::fs::read(&file).with_context(|| format!("无法读取 {}", file.display()))?;
             let name = file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
             let upload = EvidenceUpload { case_no: n.to_string(), name, media_type, source, method, content };
-            match docket.add_evidence(n.court().as_str(), upload, &by).await {
+            match docket.add_evidence(n.court().as_str(), upload, &by, None).await {
                 Ok(row) => {
                     println!(
                         "已登记 {} 证据 {}：{}（{} 字节，SHA-256 {}）",

@@ -169,7 +169,7 @@ async fn execute<S: Store>(
         }
         Command::Holidays(HolidaysCommand::Import { file }) => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("无法读取 {}", file.display()))?;
-            match docket.import_holidays(&text).await {
+            match docket.import_holidays(&text, None).await {
                 Ok(years) => {
                     let years: Vec<String> = years.iter().map(ToString::to_string).collect();
                     println!("已导入 {} 年的节假日安排（整年替换）", years.join("、"));
@@ -203,7 +203,7 @@ async fn execute<S: Store>(
             std::io::stdin().read_line(&mut password).context("读取密码")?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
             let account =
-                docket.add_account(docket_app::NewAccount { username, court, role, judge, name, password }).await?;
+                docket.add_account(docket_app::NewAccount { username, court, role, judge, name, password }, None).await?;
             println!(
                 "已创建用户 {}：{}，{}（{}）",
                 account.username,
