@@ -7,7 +7,9 @@
 #
 # The databases are kept (/tmp/docket-web-bench.db and the PostgreSQL database docket_web_bench)
 # and reused by later runs; delete them to regenerate. PostgreSQL comes from DOCKET_TEST_PG_URL or
-# is started with .ci/pg-up (SKIP_PG=1 measures SQLite only, SKIP_SQLITE=1 PostgreSQL only). Every request is signed in as one judge of 内0203 (nm0203-j002).
+# is started with .ci/pg-up (SKIP_PG=1 measures SQLite only, SKIP_SQLITE=1 PostgreSQL only).
+# 50 judges of different courts sign in, each with their own session; the 50 connections take
+# them in turn, so every page is measured across users and courts, not one user's cached page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-1006000}
@@ -20,6 +22,15 @@ bin=target/release/docket
 server=
 trap '[ -n "$server" ] && kill $server 2>/dev/null || true' EXIT
 
+# The demo's judge accounts, spread over the courts (every seventh by name).
+judges() {
+  local url=$1 q="SELECT username FROM accounts WHERE role = 'judge' ORDER BY username"
+  case $url in
+    postgres*) psql "$url" -At -c "$q" ;;
+    *) python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(\"$q\")]" "$url" ;;
+  esac | awk 'NR % 7 == 1'
+}
+
 run() {
   local url=$1 label=$2
   "$bin" --db "$url" serve --listen "127.0.0.1:$port" > "/tmp/docket-web-bench-$label.log" 2>&1 &
@@ -27,17 +38,41 @@ run() {
   local started=$SECONDS
   until curl -sf "http://127.0.0.1:$port/login" >/dev/null; do sleep 1; done
   echo "== $label: serving after $((SECONDS - started)) s (indicator engine loaded)"
-  local cookie
-  cookie=$(curl -s -D - -o /dev/null -d 'username=nm0203-j002&password=docket-demo' "http://127.0.0.1:$port/login" \
-    | grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r')
-  local case_path
-  case_path=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/my" | grep -m1 -o 'href="/cases/[^"]*"' | sed 's/href="//; s/"$//')
-  for path in / /my "$case_path"; do
+  # 50 users: judges spread over the courts, each signed in with their own session, each with a
+  # case of their own for 案件详情; wrk's 50 connections take them in turn, request by request.
+  local lua=/tmp/docket-web-bench-$label.lua
+  {
+    echo 'local cookies, cases = {}, {}'
+    local n=0 user cookie case_path
+    for user in $(judges "$url"); do
+      cookie=$(curl -s -D - -o /dev/null --data-urlencode "username=$user" -d 'password=docket-demo' \
+        "http://127.0.0.1:$port/login" | grep -i '^set-cookie' | sed 's/^[^:]*: //; s/;.*//' | tr -d '\r' || true)
+      [ -n "$cookie" ] || continue
+      case_path=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/my" | grep -m1 -o 'href="/cases/[^"]*"' \
+        | sed 's/href="//; s/"$//' || true)
+      [ -n "$case_path" ] || continue
+      echo "cookies[#cookies + 1] = '$cookie'; cases[#cases + 1] = '$case_path'"
+      n=$((n + 1))
+      [ "$n" -lt 50 ] || break
+    done
+    cat <<'LUA'
+local page = os.getenv("PAGE")
+local i = math.random(#cookies)
+request = function()
+  i = i % #cookies + 1
+  local path = page
+  if page == "case" then path = cases[i] end
+  return wrk.format("GET", path, { ["Cookie"] = cookies[i] })
+end
+LUA
+  } > "$lua"
+  echo "== $label: $(grep -c '^cookies' "$lua") judges signed in, one session each"
+  for page in / /my case; do
     local name
-    case $path in /) name="首页";; /my) name="我的案件";; *) name="案件详情";; esac
-    curl -s -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$port$path"   # warm
-    wrk -t2 -c50 -d"$duration" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path" > /tmp/wrk.out
-    printf '%s %-8s %s  p50 %s  p99 %s  %s req/s\n' "$label" "$name" "$path" \
+    case $page in /) name="首页";; /my) name="我的案件";; *) name="案件详情";; esac
+    PAGE=$page wrk -t2 -c50 -d5s -s "$lua" "http://127.0.0.1:$port" > /dev/null   # warm every user's caches
+    PAGE=$page wrk -t2 -c50 -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port" > /tmp/wrk.out
+    printf '%s %-8s p50 %s  p99 %s  %s req/s\n' "$label" "$name" \
       "$(awk '/^ +50%/ {print $2}' /tmp/wrk.out)" "$(awk '/^ +99%/ {print $2}' /tmp/wrk.out)" \
       "$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)"
     if grep -q "Non-2xx" /tmp/wrk.out; then grep "Non-2xx" /tmp/wrk.out; fi

@@ -735,23 +735,24 @@ impl Engine {
     fn pass(&self, q: &Query, grouping: Grouping, layer: &Layer, extras: Extras) -> Acc {
         let sel = self.selection(q);
         let groups = self.group_count(grouping);
-        let n = self.table.len();
+        // Only the selected courts' rows are read (a court's rows are one run).
+        let runs = if sel.none { Vec::new() } else { self.table.runs_of(&sel.courts) };
+        let n: usize = runs.iter().map(|(lo, hi)| hi - lo).sum();
         let threads = if n >= self.parallel_rows {
             std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(2, 4)
         } else {
             1
         };
         let run_len = if threads > 1 { n.div_ceil(threads * 16) } else { n }.max(1);
+        let units: Vec<(usize, usize)> = runs
+            .iter()
+            .flat_map(|&(lo, hi)| (lo..hi).step_by(run_len).map(move |at| (at, (at + run_len).min(hi))))
+            .collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let t = &self.table;
         let work = || -> Acc {
             let mut acc = self.acc(groups, layer, extras);
-            loop {
-                let lo = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) * run_len;
-                if lo >= n {
-                    break;
-                }
-                let hi = (lo + run_len).min(n);
+            while let Some(&(lo, hi)) = units.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
                 for row in lo..hi {
                     if sel.keeps(t, row) {
                         self.accumulate_row(layer, grouping, row, &mut acc, extras);
@@ -1036,7 +1037,8 @@ impl Engine {
         // One row at a time through the same accumulation; only its class's cell is used, and
         // cleared for the next row.
         let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
-        for row in (0..t.len()).filter(|r| in_scope(*r)) {
+        let runs = if sel.none { Vec::new() } else { t.runs_of(&sel.courts) };
+        for row in runs.iter().flat_map(|&(lo, hi)| lo..hi).filter(|r| in_scope(*r)) {
             let class = self.class_of(row);
             self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);
             acc.finish();

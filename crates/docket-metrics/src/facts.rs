@@ -115,6 +115,11 @@ pub struct FactTable {
     judge_index: HashMap<(u16, String), u16>,
     cause_index: HashMap<String, u16>,
     pub(crate) filing_limit_days: i64,
+    /// Rows `0..sorted_rows` are in (court, filing date) order as `build` left them; rows added
+    /// later by `upsert` follow in no order.
+    sorted_rows: usize,
+    /// Each court's run of rows among the sorted ones, by court id.
+    court_rows: Vec<(usize, usize)>,
 }
 
 pub(crate) fn day(d: NaiveDate) -> i32 {
@@ -160,6 +165,7 @@ impl FactTable {
             let row = t.upsert_row(c);
             origins.push((row, origin));
         }
+        t.index_court_runs();
         // Origins may name cases listed later: resolve them once every row exists.
         for (row, origin) in origins {
             if let Some(o) = origin.and_then(|o| t.index.get(&o).copied()) {
@@ -185,6 +191,51 @@ impl FactTable {
 
     pub fn len(&self) -> usize {
         self.filed.len()
+    }
+
+    /// Finds each court's run among the rows `build` sorted.
+    fn index_court_runs(&mut self) {
+        self.court_rows = vec![(0, 0); self.courts.len()];
+        let n = self.len();
+        let mut row = 0;
+        while row < n {
+            let c = usize::from(self.court[row]);
+            let start = row;
+            while row < n && usize::from(self.court[row]) == c {
+                row += 1;
+            }
+            if self.court_rows[c] != (0, 0) {
+                // A court in two runs: the rows are not in court order after all; scan them all.
+                self.court_rows.clear();
+                self.sorted_rows = 0;
+                return;
+            }
+            self.court_rows[c] = (start, row);
+        }
+        self.sorted_rows = n;
+    }
+
+    /// The runs of rows that hold every case of the courts `keep` selects (by court id), in row
+    /// order: each selected court's run among the sorted rows, adjacent runs joined, then the
+    /// rows added since the table was built. A query for one court reads its own rows only.
+    pub(crate) fn runs_of(&self, keep: &[bool]) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> =
+            self.court_rows.iter().zip(keep).filter(|((start, end), k)| **k && start < end).map(|(r, _)| *r).collect();
+        runs.sort_unstable();
+        let mut joined: Vec<(usize, usize)> = Vec::with_capacity(runs.len() + 1);
+        for (start, end) in runs {
+            match joined.last_mut() {
+                Some(last) if last.1 == start => last.1 = end,
+                _ => joined.push((start, end)),
+            }
+        }
+        if self.sorted_rows < self.len() {
+            match joined.last_mut() {
+                Some(last) if last.1 == self.sorted_rows => last.1 = self.len(),
+                _ => joined.push((self.sorted_rows, self.len())),
+            }
+        }
+        joined
     }
 
     pub fn is_empty(&self) -> bool {

@@ -598,12 +598,21 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
                 table.upsert(c.clone());
             }
         }
-        let live = Engine::new(table, s.clone());
+        let live =
+            Engine::new(table, s.clone()).with_parallel_rows(if seed.is_multiple_of(2) { 1 } else { usize::MAX });
         let fresh = Engine::new(FactTable::build(cases.clone(), judges.clone(), &s), s.clone());
-        for by in [vec![], vec![Dimension::Court, Dimension::Time(Grain::Quarter)]] {
+        // The whole province, and each court alone (its run of sorted rows and the rows added
+        // since; alone or with its lower courts).
+        let mut queries =
+            vec![("内", true, vec![]), ("内", true, vec![Dimension::Court, Dimension::Time(Grain::Quarter)])];
+        for c in COURTS {
+            queries.push((c, false, vec![Dimension::Time(Grain::Year)]));
+            queries.push((c, true, vec![]));
+        }
+        for (court, rollup, by) in queries {
             let q = Query {
-                court: CourtCode::parse("内").unwrap(),
-                rollup: true,
+                court: CourtCode::parse(court).unwrap(),
+                rollup,
                 period: Period::new(d(300), d(1300)),
                 by,
                 tag: None,

@@ -68,6 +68,10 @@ pub struct Web<S: Store> {
     /// Computed views of a court's cases, each with the court generation and the day it was
     /// computed for; stale once either moves on.
     cache: Mutex<HashMap<CacheKey, Cached>>,
+    /// One computation of a cached view at a time: requests that miss while it runs wait for it
+    /// instead of repeating it (fifty users opening 首页 at 8:30 would otherwise each start the
+    /// same engine passes and all wait on one another).
+    computing: Mutex<HashMap<CacheKey, Arc<tokio::sync::Mutex<()>>>>,
     /// Per court, the last log entry the engine and caches have seen (see [`Web::follow_log`]).
     followed: tokio::sync::Mutex<HashMap<String, i64>>,
 }
@@ -133,6 +137,7 @@ impl<S: Store> Web<S> {
             attempts: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             cache: Mutex::new(HashMap::new()),
+            computing: Mutex::new(HashMap::new()),
             followed: tokio::sync::Mutex::new(followed),
         }))
     }
@@ -324,15 +329,24 @@ impl<S: Store> Web<S> {
     {
         let today = self.today();
         let generation = self.generation(court)?;
-        {
+        let hit = || -> Result<Option<Arc<T>>, WebError> {
             let cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
-            if let Some(c) = cache.get(&key)
-                && c.generation == generation
-                && c.day == today
-                && let Ok(v) = c.value.clone().downcast::<T>()
-            {
-                return Ok(v);
-            }
+            Ok(cache
+                .get(&key)
+                .filter(|c| c.generation == generation && c.day == today)
+                .and_then(|c| c.value.clone().downcast::<T>().ok()))
+        };
+        if let Some(v) = hit()? {
+            return Ok(v);
+        }
+        let gate = {
+            let mut computing = self.computing.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+            computing.entry(key.clone()).or_default().clone()
+        };
+        let _turn = gate.lock().await;
+        // Whoever held the turn may have computed it meanwhile.
+        if let Some(v) = hit()? {
+            return Ok(v);
         }
         let value = Arc::new(compute().await?);
         let mut cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
