@@ -235,6 +235,12 @@ impl<S: Store> Web<S> {
         Ok(())
     }
 
+    /// Computes every court's 首页 ahead of its first visitor (`serve` runs it in the background
+    /// at start). Returns the number of courts.
+    pub async fn warm(&self) -> Result<usize, WebError> {
+        pages::warm_home(self).await
+    }
+
     /// Rebuilds the indicator engine under new settings and invalidates every cached view.
     pub async fn replace_settings(&self, settings: Settings) -> Result<(), WebError> {
         let engine = self.docket.metrics_engine(settings).await?;

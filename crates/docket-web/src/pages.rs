@@ -240,6 +240,17 @@ pub async fn home<S: Store>(
     })
 }
 
+/// Computes and caches every court's 首页 (in Chinese, the court alone): after a start, the
+/// first users of fifty courts would otherwise wait together for fifty computations.
+pub(crate) async fn warm_home<S: Store>(web: &Web<S>) -> Result<usize, WebError> {
+    let today = web.today();
+    let courts: Vec<CourtCode> = web.courts.iter().map(|c| c.code.clone()).collect();
+    for court in &courts {
+        web.cached_home(court, false, Lang::Zh, || home_data(web, court, false, today, Lang::Zh)).await?;
+    }
+    Ok(courts.len())
+}
+
 async fn home_data<S: Store>(
     web: &Web<S>,
     court: &CourtCode,

@@ -123,6 +123,9 @@ fn closed_figure(home: &str) -> i64 {
 
 async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: Store>(store: S) {
     let web = system(store, &[]).await;
+    // Every court's 首页 computed ahead, as `serve` does at start: the writes below must still
+    // move its figures.
+    assert!(web.warm().await.unwrap() >= 2);
     let mut clerk = Client::new(&web);
     clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
     let r = clerk

@@ -357,6 +357,12 @@ async fn serve<S: Store>(
     let web = docket_web::Web::new(docket.clone(), options).await?;
     // Writes by other processes (an import, another server on the same PostgreSQL) reach the
     // engine and the cached views within seconds.
+    let warming = web.clone();
+    tokio::spawn(async move {
+        if let Err(e) = warming.warm().await {
+            eprintln!("预先计算首页失败：{}", e.message());
+        }
+    });
     let following = web.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(FOLLOW_EVERY_SECONDS));
