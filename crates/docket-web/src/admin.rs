@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Datelike;
@@ -18,6 +18,7 @@ use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
 use crate::pages::{Form_, Nav, field};
+use crate::query::PageQuery;
 
 fn check<S: Store>(web: &Web<S>, user: &User) -> Result<(), WebError> {
     if web.may_configure(&user.account) { Ok(()) } else { Err(WebError::NotFound) }
@@ -116,7 +117,7 @@ async fn holidays_page<S: Store>(
 pub async fn holidays<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<YearQuery>,
+    PageQuery(q): PageQuery<YearQuery>,
 ) -> Result<Response, PageError> {
     check(&web, &user)?;
     let year = q.year.unwrap_or_else(|| web.today().year());

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use docket_app::metrics_output::{change, display};
@@ -27,6 +27,7 @@ use crate::auth::{ApiUser, PageUser};
 use crate::error::{ApiError, PageError, WebError};
 use crate::i18n::Lang;
 use crate::pages::{Nav, href, percent_encode, range_class};
+use crate::query::{ApiQuery, PageQuery};
 
 /// What the page takes besides the indicator query.
 #[derive(Deserialize, Default)]
@@ -124,8 +125,8 @@ fn filters(q: &MetricsQuery, court: &str) -> String {
 pub async fn page<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(mut q): Query<MetricsQuery>,
-    Query(extra): Query<PageExtra>,
+    PageQuery(mut q): PageQuery<MetricsQuery>,
+    PageQuery(extra): PageQuery<PageExtra>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     let court = web.court_param(a, q.court.as_deref())?;
@@ -493,8 +494,8 @@ const PAGE_LIMIT: usize = 200;
 pub async fn explain_page<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<MetricsQuery>,
-    Query(extra): Query<ExplainExtra>,
+    PageQuery(q): PageQuery<MetricsQuery>,
+    PageQuery(extra): PageQuery<ExplainExtra>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     let Drill { query, indicator, numerator: num, denominator: den, value } = explanation(&web, a, &q, &extra)?;
@@ -563,8 +564,8 @@ pub async fn explain_page<S: Store>(
 pub async fn explain_api<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
-    Query(q): Query<MetricsQuery>,
-    Query(extra): Query<ExplainExtra>,
+    ApiQuery(q): ApiQuery<MetricsQuery>,
+    ApiQuery(extra): ApiQuery<ExplainExtra>,
 ) -> Result<Json<Value>, ApiError> {
     let a = &user.account;
     let Drill { query, indicator, numerator: num, denominator: den, value } = explanation(&web, a, &q, &extra)?;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike as _, NaiveDate};
@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 use crate::auth::{ApiUser, ClientAddr, clear_cookie, session_cookie};
 use crate::error::{ApiError, WebError};
+use crate::query::ApiQuery;
 use crate::{VisibleCase, Web};
 
 #[derive(Deserialize)]
@@ -165,7 +166,7 @@ pub struct ListQuery {
 pub async fn list_cases<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let court = web.court_param(&user.account, q.court.as_deref())?;
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
@@ -317,7 +318,7 @@ pub struct MetricsQuery {
 pub async fn metrics<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
-    Query(q): Query<MetricsQuery>,
+    ApiQuery(q): ApiQuery<MetricsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let query = metrics_query(&web, &user.account, &q)?;
     let results = web.engine()?.compute(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::{AppError, EvidenceUpload};
@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use crate::auth::{ApiUser, PageUser};
 use crate::error::{ApiError, PageError, WebError};
 use crate::{VisibleCase, Web};
+use crate::query::ApiQuery;
 
 /// `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name (RFC 6266/8187).
 pub(crate) fn attachment(name: &str) -> HeaderValue {
@@ -93,7 +94,7 @@ pub struct Sizes {
 pub async fn consistency<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(_): ApiUser,
-    Query(q): Query<Sizes>,
+    ApiQuery(q): ApiQuery<Sizes>,
 ) -> Result<Json<Value>, ApiError> {
     let p = web.docket.consistency_proof(q.old, q.new).await.map_err(|e| match e {
         AppError::Invalid(why) => WebError::BadRequest(why),
@@ -162,7 +163,7 @@ pub async fn add_evidence<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
     Path(case_no): Path<String>,
-    Query(q): Query<UploadQuery>,
+    ApiQuery(q): ApiQuery<UploadQuery>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;

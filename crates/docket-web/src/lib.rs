@@ -19,6 +19,7 @@ pub mod i18n;
 mod ledger;
 mod openapi;
 mod pages;
+mod query;
 mod reports;
 
 use std::collections::HashMap;

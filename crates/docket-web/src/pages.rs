@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{Datelike, Months, NaiveDate};
@@ -23,6 +23,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::auth::{ClientAddr, PageUser, User, clear_cookie, session_cookie};
 use crate::error::{PageError, WebError};
 use crate::i18n::Lang;
+use crate::query::PageQuery;
 use crate::{VisibleCase, Web};
 
 pub(crate) type Form_ = Vec<(String, String)>;
@@ -214,7 +215,7 @@ pub struct HomeQuery {
 pub async fn home<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<HomeQuery>,
+    PageQuery(q): PageQuery<HomeQuery>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     if a.role == Role::Admin {
@@ -612,7 +613,7 @@ pub struct MyQuery {
 pub async fn my_cases<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<MyQuery>,
+    PageQuery(q): PageQuery<MyQuery>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     let Some(judge) = a.judge.clone() else {
@@ -655,7 +656,7 @@ pub struct CasesQuery {
 pub async fn cases<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<CasesQuery>,
+    PageQuery(q): PageQuery<CasesQuery>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     if !a.principal().may_view_court(&a.court) {
@@ -1136,7 +1137,7 @@ pub async fn case<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
     Path(case_no): Path<String>,
-    Query(q): Query<CaseQuery>,
+    PageQuery(q): PageQuery<CaseQuery>,
 ) -> Result<Response, PageError> {
     let (visible, view) = web.view_for(&user.account, &case_no).await?;
     let notice = q.done.filter(|d| !d.is_empty()).map(|d| format!("已记录：{d}"));
@@ -1353,7 +1354,7 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &Form_) -> Resu
 pub async fn file_hints<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(form): Query<Form_>,
+    PageQuery(form): PageQuery<Form_>,
 ) -> Result<Response, PageError> {
     if !user.account.principal().may_file(&user.account.court) {
         return Err(WebError::NotFound.into());

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Datelike as _;
@@ -16,6 +16,7 @@ use crate::Web;
 use crate::auth::PageUser;
 use crate::error::{PageError, WebError};
 use crate::pages::{Nav, percent_encode};
+use crate::query::PageQuery;
 
 #[derive(Deserialize, Default)]
 pub struct ReportQuery {
@@ -52,7 +53,7 @@ struct ReportsPage {
 pub async fn reports<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
-    Query(q): Query<ReportQuery>,
+    PageQuery(q): PageQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     let court = web.court_param(a, q.court.as_deref())?;

@@ -147,6 +147,13 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
 
     let mut judge = Client::new(&web);
     judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    // A bad query parameter is refused in Chinese by name, as JSON on the API and as a page.
+    let r = judge.get("/api/v1/cases?limit=many").await;
+    assert_eq!((r.status, r.json()["error"]["code"].clone()), (StatusCode::BAD_REQUEST, json!("bad_request")));
+    assert!(r.json()["error"]["message"].as_str().unwrap().starts_with("参数 limit 无效"), "{}", r.body);
+    let r = judge.get("/?rollup=perhaps").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("参数 rollup 无效"), "{}", r.body);
     let my = judge.get("/my").await;
     assert_eq!(my.status, StatusCode::OK);
     assert!(my.body.contains(&case_no), "我的案件 lists the new case");
