@@ -34,7 +34,7 @@ pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
 pub use reports::{NameBook, ReportKind, parse_causes};
 pub use verify::{ChainProblem, VerifyReport};
-pub use view::{CaseView, TimelineEntry};
+pub use view::{CaseView, KnownNames, TimelineEntry};
 
 use docket_store::Store;
 

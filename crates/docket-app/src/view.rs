@@ -20,6 +20,15 @@ pub struct TimelineEntry {
     pub hash_hex: String,
 }
 
+/// The names a case view shows for the court, the judge and the department, when the caller
+/// already holds them (a server keeps them in memory); `None` ones are read from the store.
+#[derive(Debug, Clone, Default)]
+pub struct KnownNames {
+    pub court: Option<String>,
+    pub judge: Option<String>,
+    pub department: Option<String>,
+}
+
 /// Everything shown about one case.
 #[derive(Debug, Clone)]
 pub struct CaseView {
@@ -53,6 +62,17 @@ impl<S: Store> Docket<S> {
         row: CaseRow,
         today: chrono::NaiveDate,
     ) -> Result<CaseView, AppError> {
+        self.case_view_named(n, row, today, KnownNames::default()).await
+    }
+
+    /// `case_view_of` with the names the caller already holds (three queries fewer for a server).
+    pub async fn case_view_named(
+        &self,
+        n: CaseNumber,
+        row: CaseRow,
+        today: chrono::NaiveDate,
+        known: KnownNames,
+    ) -> Result<CaseView, AppError> {
         let entries = self.store.case_entries(&n).await?;
         let (state, _) = crate::replay::state_from_entries(&n, &entries)?
             .ok_or_else(|| AppError::NotFound(format!("案件 {n} 的日志")))?;
@@ -72,14 +92,19 @@ impl<S: Store> Docket<S> {
                 hash_hex: docket_domain::chain::hex(&e.hash),
             });
         }
-        let court_name = self.store.name_of(Named::Court(n.court().as_str())).await?;
-        let judge_name = match &row.judge {
-            Some(code) => self.store.name_of(Named::Judge(n.court().as_str(), code)).await?,
-            None => None,
+        let court_name = match known.court {
+            Some(name) => Some(name),
+            None => self.store.name_of(Named::Court(n.court().as_str())).await?,
         };
-        let department_name = match &row.department {
-            Some(code) => self.store.name_of(Named::Department(n.court().as_str(), code)).await?,
-            None => None,
+        let judge_name = match (&row.judge, known.judge) {
+            (Some(_), Some(name)) => Some(name),
+            (Some(code), None) => self.store.name_of(Named::Judge(n.court().as_str(), code)).await?,
+            (None, _) => None,
+        };
+        let department_name = match (&row.department, known.department) {
+            (Some(_), Some(name)) => Some(name),
+            (Some(code), None) => self.store.name_of(Named::Department(n.court().as_str(), code)).await?,
+            (None, _) => None,
         };
         let calendar = self.calendar().await?;
         let deadline = docket_domain::deadline::DeadlineBase::compute(&state.record, &state.events, None)

@@ -162,6 +162,21 @@ impl<S: Store> Web<S> {
             .map_or_else(|| code.to_owned(), |j| j.name.clone())
     }
 
+    /// The court's, judge's and department's names of a case as this server knows them (the
+    /// view reads any it does not know from the store).
+    pub fn known_names(&self, row: &CaseRow) -> docket_app::KnownNames {
+        let court = row.court.as_str();
+        docket_app::KnownNames {
+            court: self.courts.iter().find(|c| c.code.as_str() == court).map(|c| c.name.clone()),
+            judge: row.judge.as_deref().and_then(|code| {
+                self.judges.iter().find(|j| j.court.as_str() == court && j.code == code).map(|j| j.name.clone())
+            }),
+            department: row.department.as_deref().and_then(|code| {
+                self.departments.iter().find(|d| d.court.as_str() == court && d.code == code).map(|d| d.name.clone())
+            }),
+        }
+    }
+
     pub fn judges_of(&self, court: &CourtCode) -> Vec<&Judge> {
         self.judges.iter().filter(|j| &j.court == court).collect()
     }
@@ -207,7 +222,10 @@ impl<S: Store> Web<S> {
     /// The case's full view, if the account may read it.
     pub async fn view_for(&self, account: &Account, case_no: &str) -> Result<(VisibleCase, CaseView), WebError> {
         let visible = self.case_for(account, case_no).await?;
-        let view = self.docket.case_view_of(visible.case_no.clone(), visible.row.clone(), self.today()).await?;
+        let view = self
+            .docket
+            .case_view_named(visible.case_no.clone(), visible.row.clone(), self.today(), self.known_names(&visible.row))
+            .await?;
         Ok((visible, view))
     }
 
