@@ -138,6 +138,11 @@ pub(crate) fn audit_line(court: &str, username: &str, action: &str, target: &str
     }
 }
 
+/// The audit line of something `account` did, stamped now.
+pub(crate) fn audit_by(account: &Account, action: &str, target: &str, detail: &str) -> AuditRow {
+    audit_line(account.court.as_str(), &account.username, action, target, detail)
+}
+
 fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -207,10 +212,7 @@ impl<S: Store> Docket<S> {
         let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
         let row = account_row(&new, &courts, &judges, hash_password(&new.password)?)?;
         let account = Account::from_row(&row)?;
-        let audit = by
-            .map(|a| audit_line(a.court.as_str(), &a.username, "add_user", &account.username, account.role.as_str()))
-            .into_iter()
-            .collect();
+        let audit = by.map(|a| audit_by(a, "add_user", &account.username, account.role.as_str())).into_iter().collect();
         self.store.add_accounts(vec![row], audit).await.map_err(|e| match e {
             docket_store::StoreError::Conflict(_) => AppError::Invalid(format!("用户名：{} 已存在", new.username)),
             e => e.into(),
@@ -302,7 +304,8 @@ impl<S: Store> Docket<S> {
 
     /// Records what an account did.
     pub async fn audit(&self, account: &Account, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
-        self.audit_row(account.court.as_str(), &account.username, action, target, detail).await
+        self.store.append_audit(vec![audit_by(account, action, target, detail)]).await?;
+        Ok(())
     }
 
     async fn audit_row(

@@ -10,7 +10,7 @@ use docket_domain::{
 use docket_interchange::{CaseEvent, Record, write_record};
 use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store, StoreError};
 
-use crate::accounts::audit_line;
+use crate::accounts::audit_by;
 use crate::{Account, AppError, Docket, FieldError};
 
 /// A party as a filing form gives it: raw strings, checked by [`Docket::file_case`].
@@ -201,7 +201,7 @@ impl<S: Store> Docket<S> {
         }
         let assignment = judge
             .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
-        let audit = by.map(|a| audit_line(a.court.as_str(), &a.username, "file_case", "", ""));
+        let audit = by.map(|a| audit_by(a, "file_case", "", ""));
         let (seq, _) = self
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| {
@@ -235,10 +235,8 @@ impl<S: Store> Docket<S> {
             return Err(AppError::NotFound(case_no.to_string()));
         }
         let record = Record::Event(CaseEvent { case_no: case_no.clone(), event });
-        let audit = by
-            .map(|(a, detail)| audit_line(a.court.as_str(), &a.username, "append_event", &case_no.to_string(), detail))
-            .into_iter()
-            .collect();
+        let audit =
+            by.map(|(a, detail)| audit_by(a, "append_event", &case_no.to_string(), detail)).into_iter().collect();
         match self.import_records_audited(vec![record], audit).await {
             Ok(_) => Ok(()),
             Err(AppError::Import(errors)) => {

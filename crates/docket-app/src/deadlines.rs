@@ -89,8 +89,7 @@ impl<S: Store> Docket<S> {
         by: &crate::Account,
     ) -> Result<docket_metrics::Settings, AppError> {
         let settings = docket_metrics::Settings::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let audit =
-            crate::accounts::audit_line(by.court.as_str(), &by.username, "save_indicator_settings", "indicators", "");
+        let audit = crate::accounts::audit_by(by, "save_indicator_settings", "indicators", "");
         self.store.set_setting(INDICATOR_SETTINGS, &settings.to_text(), &by.username, Some(audit)).await?;
         Ok(settings)
     }
@@ -106,9 +105,7 @@ impl<S: Store> Docket<S> {
         }
         let rows = years.iter().map(|y| (i64::from(*y), calendar.to_text(Some(*y)))).collect();
         let list: Vec<String> = years.iter().map(ToString::to_string).collect();
-        let audit = by.map(|a| {
-            crate::accounts::audit_line(a.court.as_str(), &a.username, "import_holidays", &list.join(","), "")
-        });
+        let audit = by.map(|a| crate::accounts::audit_by(a, "import_holidays", &list.join(","), ""));
         self.store.set_holiday_years(rows, audit).await?;
         Ok(years)
     }

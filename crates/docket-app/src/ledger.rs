@@ -379,7 +379,7 @@ impl<S: Store> Docket<S> {
             use sha2::Digest as _;
             let sha256: [u8; 32] = sha2::Sha256::digest(&upload.content).into();
             let detail = format!("证据「{name}」SHA-256 {}", docket_domain::chain::hex(&sha256));
-            crate::accounts::audit_line(a.court.as_str(), &a.username, "add_evidence", &upload.case_no, &detail)
+            crate::accounts::audit_by(a, "add_evidence", &upload.case_no, &detail)
         });
         let row = self
             .store()

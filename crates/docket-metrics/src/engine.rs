@@ -247,6 +247,11 @@ struct Selection {
 }
 
 impl Selection {
+    /// The runs of rows that may hold selected cases (`FactTable::runs_of`).
+    fn runs(&self, t: &FactTable) -> Vec<(usize, usize)> {
+        if self.none { Vec::new() } else { t.runs_of(&self.courts) }
+    }
+
     #[inline]
     fn keeps(&self, t: &FactTable, row: usize) -> bool {
         !self.none
@@ -265,6 +270,7 @@ struct Extras {
 }
 
 /// The accumulators of one pass.
+#[derive(Default)]
 struct Acc {
     classes: usize,
     groups: usize,
@@ -280,19 +286,7 @@ struct Acc {
 
 impl Acc {
     fn new(classes: usize, groups: usize, layer: &Layer, judge_count: usize, extras: Extras) -> Self {
-        let empty = Acc {
-            classes: 0,
-            groups: 0,
-            p: 0,
-            point: Vec::new(),
-            range: Vec::new(),
-            durations: Vec::new(),
-            judge_words: 0,
-            judges: Vec::new(),
-            months: 0,
-            month_closes: Vec::new(),
-        };
-        empty.reuse(classes, groups, layer, judge_count, extras)
+        Acc::default().reuse(classes, groups, layer, judge_count, extras)
     }
 
     /// This accumulator's memory, zeroed and shaped for another pass.
@@ -405,6 +399,19 @@ enum Grouping {
     Category,
     Cause,
     Tag,
+}
+
+/// `work(i)` for `i` in `0..threads`, each on its own thread (on this one when `threads` is 1),
+/// the results in order; a panic on a thread is raised here.
+fn on_threads<T: Send>(threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if threads <= 1 {
+        return vec![work(0)];
+    }
+    std::thread::scope(|s| {
+        let work = &work;
+        let handles: Vec<_> = (0..threads).map(|i| s.spawn(move || work(i))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    })
 }
 
 /// Pending-age bucket boundaries in months.
@@ -710,6 +717,16 @@ impl Engine {
         });
     }
 
+    /// Threads for work over `rows` rows: one below `parallel_rows`, else the cores (two to four;
+    /// with one core the threads take turns and the results are the same).
+    fn threads_for(&self, rows: usize) -> usize {
+        if rows >= self.parallel_rows {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(2, 4)
+        } else {
+            1
+        }
+    }
+
     /// An accumulator for a pass: a spare one reshaped, or a new one.
     fn acc(&self, groups: usize, layer: &Layer, extras: Extras) -> Acc {
         let spare = self.spare.lock().map(|mut s| s.pop()).unwrap_or(None);
@@ -736,13 +753,9 @@ impl Engine {
         let sel = self.selection(q);
         let groups = self.group_count(grouping);
         // Only the selected courts' rows are read (a court's rows are one run).
-        let runs = if sel.none { Vec::new() } else { self.table.runs_of(&sel.courts) };
+        let runs = sel.runs(&self.table);
         let n: usize = runs.iter().map(|(lo, hi)| hi - lo).sum();
-        let threads = if n >= self.parallel_rows {
-            std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(2, 4)
-        } else {
-            1
-        };
+        let threads = self.threads_for(n);
         let run_len = if threads > 1 { n.div_ceil(threads * 16) } else { n }.max(1);
         let units: Vec<(usize, usize)> = runs
             .iter()
@@ -769,15 +782,7 @@ impl Engine {
             }
             acc
         };
-        // Also with one core: the threads then take turns, and the merge is the same.
-        let mut parts: Vec<Acc> = if threads == 1 {
-            vec![work()]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-                handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
-            })
-        };
+        let mut parts = on_threads(threads, |_| work());
         let mut acc = parts.pop().unwrap_or_else(|| self.acc(groups, layer, extras));
         for other in parts {
             acc.merge_from(&other);
@@ -913,26 +918,12 @@ impl Engine {
             }
             if any || matches!(grouping, Grouping::One) { results } else { Vec::new() }
         };
-        let threads = if self.table.len() >= self.parallel_rows && groups > 1 {
-            std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(2, 4).min(groups)
-        } else {
-            1
-        };
-        let out: Vec<GroupResult> = if threads == 1 {
-            (0..groups).flat_map(group_results).collect()
-        } else {
-            let per = groups.div_ceil(threads);
-            let parts: Vec<Vec<GroupResult>> = std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|i| {
-                        let group_results = &group_results;
-                        s.spawn(move || (i * per..((i + 1) * per).min(groups)).flat_map(group_results).collect())
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
-            });
-            parts.concat()
-        };
+        let threads = self.threads_for(self.table.len()).min(groups);
+        let per = groups.div_ceil(threads);
+        let out: Vec<GroupResult> = on_threads(threads, |i| {
+            (i * per..((i + 1) * per).min(groups)).flat_map(&group_results).collect::<Vec<_>>()
+        })
+        .concat();
         for acc in accs {
             self.give_back(acc);
         }
@@ -1037,7 +1028,7 @@ impl Engine {
         // One row at a time through the same accumulation; only its class's cell is used, and
         // cleared for the next row.
         let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
-        let runs = if sel.none { Vec::new() } else { t.runs_of(&sel.courts) };
+        let runs = sel.runs(t);
         for row in runs.iter().flat_map(|&(lo, hi)| lo..hi).filter(|r| in_scope(*r)) {
             let class = self.class_of(row);
             self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);

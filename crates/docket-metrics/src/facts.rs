@@ -222,17 +222,15 @@ impl FactTable {
         let mut runs: Vec<(usize, usize)> =
             self.court_rows.iter().zip(keep).filter(|((start, end), k)| **k && start < end).map(|(r, _)| *r).collect();
         runs.sort_unstable();
-        let mut joined: Vec<(usize, usize)> = Vec::with_capacity(runs.len() + 1);
+        // The rows added since follow every sorted run.
+        if self.sorted_rows < self.len() {
+            runs.push((self.sorted_rows, self.len()));
+        }
+        let mut joined: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
         for (start, end) in runs {
             match joined.last_mut() {
                 Some(last) if last.1 == start => last.1 = end,
                 _ => joined.push((start, end)),
-            }
-        }
-        if self.sorted_rows < self.len() {
-            match joined.last_mut() {
-                Some(last) if last.1 == self.sorted_rows => last.1 = self.len(),
-                _ => joined.push((self.sorted_rows, self.len())),
             }
         }
         joined

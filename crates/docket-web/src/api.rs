@@ -32,14 +32,7 @@ pub async fn login<S: Store>(
     ClientAddr(addr): ClientAddr,
     Json(c): Json<Credentials>,
 ) -> Result<Response, ApiError> {
-    web.admit_sign_in(&addr)?;
-    let opened = match web.docket.sign_in(&c.username, &c.password, unix_now()).await {
-        Ok(opened) => opened,
-        Err(e) => {
-            web.count_failed_sign_in(&addr);
-            return Err(e.into());
-        }
-    };
+    let opened = web.sign_in(&addr, &c.username, &c.password).await?;
     let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],

@@ -32,17 +32,21 @@ pub struct User {
     pub lang: crate::i18n::Lang,
 }
 
-/// The session token from the request's cookies.
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
+/// The value of the request's cookie `name`.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 128)
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The session token from the request's cookies.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE).filter(|v| !v.is_empty() && v.len() <= 128).map(str::to_owned)
 }
 
 /// The `Set-Cookie` value that opens a session.
@@ -113,8 +117,23 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl<S: Store> Web<S> {
+    /// Signs in from `addr`: refused once the address has failed the window's allowance of
+    /// times, and a failure counted against it. The one way in for the page and the API.
+    pub(crate) async fn sign_in(
+        &self,
+        addr: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<docket_app::OpenedSession, WebError> {
+        self.admit_sign_in(addr)?;
+        self.docket.sign_in(username, password, unix_now()).await.map_err(|e| {
+            self.count_failed_sign_in(addr);
+            e.into()
+        })
+    }
+
     /// Refuses a sign-in from `addr` once it has failed the window's allowance of times.
-    pub(crate) fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
+    fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
         let now = unix_now();
         let mut failures = self.attempts.lock().map_err(|_| WebError::Internal("登录计数锁已损坏".into()))?;
         if failures.len() > 10_000 {
@@ -129,7 +148,7 @@ impl<S: Store> Web<S> {
     }
 
     /// Counts a failed sign-in from `addr`.
-    pub(crate) fn count_failed_sign_in(&self, addr: &str) {
+    fn count_failed_sign_in(&self, addr: &str) {
         if let Ok(mut failures) = self.attempts.lock() {
             failures.entry(addr.to_owned()).or_default().push(unix_now());
         }

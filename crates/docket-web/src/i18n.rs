@@ -28,15 +28,7 @@ impl Lang {
 
     /// The language the request's cookie chose; Chinese without one.
     pub fn of(headers: &HeaderMap) -> Lang {
-        headers
-            .get_all(axum::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == COOKIE)
-            .and_then(|(_, v)| Lang::parse(v))
-            .unwrap_or_default()
+        crate::auth::cookie(headers, COOKIE).and_then(Lang::parse).unwrap_or_default()
     }
 
     /// The code for `<html lang>` and the cookie.

@@ -151,15 +151,26 @@ impl<S: Store> Web<S> {
         self.courts.iter().find(|c| &c.code == code)
     }
 
-    pub fn court_name(&self, code: &str) -> String {
-        self.courts.iter().find(|c| c.code.as_str() == code).map_or_else(|| code.to_owned(), |c| c.name.clone())
+    fn court_named(&self, code: &str) -> Option<&str> {
+        self.courts.iter().find(|c| c.code.as_str() == code).map(|c| c.name.as_str())
     }
 
+    fn judge_named(&self, court: &str, code: &str) -> Option<&str> {
+        self.judges.iter().find(|j| j.court.as_str() == court && j.code == code).map(|j| j.name.as_str())
+    }
+
+    fn department_named(&self, court: &str, code: &str) -> Option<&str> {
+        self.departments.iter().find(|d| d.court.as_str() == court && d.code == code).map(|d| d.name.as_str())
+    }
+
+    /// A court's name, or its code if this server does not know it.
+    pub fn court_name(&self, code: &str) -> String {
+        self.court_named(code).unwrap_or(code).to_owned()
+    }
+
+    /// A judge's name, or their code if this server does not know them.
     pub fn judge_name(&self, court: &str, code: &str) -> String {
-        self.judges
-            .iter()
-            .find(|j| j.court.as_str() == court && j.code == code)
-            .map_or_else(|| code.to_owned(), |j| j.name.clone())
+        self.judge_named(court, code).unwrap_or(code).to_owned()
     }
 
     /// The court's, judge's and department's names of a case as this server knows them (the
@@ -167,13 +178,13 @@ impl<S: Store> Web<S> {
     pub fn known_names(&self, row: &CaseRow) -> docket_app::KnownNames {
         let court = row.court.as_str();
         docket_app::KnownNames {
-            court: self.courts.iter().find(|c| c.code.as_str() == court).map(|c| c.name.clone()),
-            judge: row.judge.as_deref().and_then(|code| {
-                self.judges.iter().find(|j| j.court.as_str() == court && j.code == code).map(|j| j.name.clone())
-            }),
-            department: row.department.as_deref().and_then(|code| {
-                self.departments.iter().find(|d| d.court.as_str() == court && d.code == code).map(|d| d.name.clone())
-            }),
+            court: self.court_named(court).map(str::to_owned),
+            judge: row.judge.as_deref().and_then(|code| self.judge_named(court, code)).map(str::to_owned),
+            department: row
+                .department
+                .as_deref()
+                .and_then(|code| self.department_named(court, code))
+                .map(str::to_owned),
         }
     }
 

@@ -125,20 +125,13 @@ pub async fn login<S: Store>(
     let refused = |status, error: String, username: String| {
         render_status(status, &LoginPage { username, error: Some(lang.t_owned(&error)), lang })
     };
-    if let Err(e) = web.admit_sign_in(&addr) {
-        return refused(e.status(), e.message(), username);
-    }
-    match web.docket.sign_in(&username, field(&form, "password"), unix_now()).await {
+    match web.sign_in(&addr, &username, field(&form, "password")).await {
         Ok(opened) => {
             let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
             let home = if opened.account.judge.is_some() { "/my" } else { "/" };
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response())
         }
-        Err(e) => {
-            web.count_failed_sign_in(&addr);
-            let e = WebError::from(e);
-            refused(e.status(), e.message(), username)
-        }
+        Err(e) => refused(e.status(), e.message(), username),
     }
 }
 
@@ -492,30 +485,23 @@ fn tag_labels(tags: &str, lang: Lang) -> String {
 }
 
 fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase, lang: Lang) -> CaseLine {
-    let r = &d.row;
+    let deadline = d.deadline.deadline_on.map(|x| x.to_string()).unwrap_or_else(|| "—".into());
+    let countdown = match (d.days_left, lang) {
+        (n, Lang::Zh) if n < 0 => format!("超期 {} 天", -n),
+        (n, Lang::En) if n < 0 => format!("{} days over", -n),
+        (0, _) => lang.t("今日届满").into(),
+        (n, Lang::Zh) => format!("剩 {n} 天"),
+        (n, Lang::En) => format!("{n} days left"),
+    };
+    let class = match d.days_left {
+        n if n < 0 => "danger",
+        n if n <= 7 => "warn",
+        n if n <= 15 => "info",
+        _ => "",
+    };
     CaseLine {
-        case_no: r.case_no.clone(),
-        href: href(&r.case_no),
-        cause: r.cause.clone(),
-        filed_on: r.filed_on.to_string(),
-        judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-        status: lang.t_owned(&status_label(&r.status)),
-        deadline: d.deadline.deadline_on.map(|x| x.to_string()).unwrap_or_else(|| "—".into()),
-        countdown: match (d.days_left, lang) {
-            (n, Lang::Zh) if n < 0 => format!("超期 {} 天", -n),
-            (n, Lang::En) if n < 0 => format!("{} days over", -n),
-            (0, _) => lang.t("今日届满").into(),
-            (n, Lang::Zh) => format!("剩 {n} 天"),
-            (n, Lang::En) => format!("{n} days left"),
-        },
-        class: match d.days_left {
-            n if n < 0 => "danger",
-            n if n <= 7 => "warn",
-            n if n <= 15 => "info",
-            _ => "",
-        },
-        tags: tag_labels(&r.tags, lang),
         warnings: d.warnings.iter().map(|w| w.describe()).collect::<Vec<_>>().join("；"),
+        ..row_line(web, &d.row, deadline, countdown, class, lang)
     }
 }
 
@@ -542,15 +528,11 @@ impl AlertList {
     }
 
     fn title(self, lang: Lang) -> &'static str {
-        lang.t(self.title_zh())
-    }
-
-    fn title_zh(self) -> &'static str {
-        match self {
+        lang.t(match self {
             Self::Overdue => "已超审限（含诉前调解期限）的案件",
             Self::Week => "7 日内审限届满的案件",
             Self::Extension => "在延长审限申请期内的案件",
-        }
+        })
     }
 
     fn keeps(self, d: &docket_app::DueCase) -> bool {
@@ -579,7 +561,7 @@ fn row_line<S: Store>(
         cause: r.cause.clone(),
         filed_on: r.filed_on.to_string(),
         judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-        status: lang.t_owned(&status_label(&r.status)),
+        status: status_label(&r.status, lang),
         deadline,
         countdown,
         class,
@@ -601,8 +583,8 @@ pub(crate) fn range_class(v: &docket_metrics::Value) -> &'static str {
     }
 }
 
-fn status_label(s: &str) -> String {
-    docket_domain::Status::parse(s).map_or_else(|| s.to_owned(), |s| s.label().to_owned())
+fn status_label(s: &str, lang: Lang) -> String {
+    docket_domain::Status::parse(s).map_or_else(|| s.to_owned(), |s| lang.t(s.label()).to_owned())
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -1018,7 +1000,7 @@ fn case_page<S: Store>(
         ("程序", Procedure::parse(&r.procedure).map_or_else(|| r.procedure.clone(), |p| lang.t(p.label()).to_owned())),
         ("案由", r.cause.clone()),
         ("立案日期", r.filed_on.to_string()),
-        ("状态", lang.t_owned(&status_label(&r.status))),
+        ("状态", status_label(&r.status, lang)),
         ("承办法官", view.judge_name.clone().unwrap_or_else(|| lang.t("未分案").into())),
     ];
     if let Some(d) = &view.department_name {
@@ -1342,7 +1324,7 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &Form_) -> Resu
                 party: name.to_owned(),
                 cause: r.cause.clone(),
                 filed_on: r.filed_on.to_string(),
-                status: status_label(&r.status),
+                status: status_label(&r.status, user.lang),
             });
         }
     }
