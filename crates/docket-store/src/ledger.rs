@@ -232,20 +232,20 @@ macro_rules! impl_ledger {
                         }
                     }
                 }
-                for chunk in leaf_rows.chunks($crate::sql::CHUNK) {
+                $crate::sql::insert_chunks!(tx, leaf_rows, |chunk| {
                     let mut q = sqlx::QueryBuilder::<$db>::new("INSERT INTO tree_leaves (idx, kind, court, seq, hash) ");
                     q.push_values(chunk, |mut b, (idx, kind, court, seq, h)| {
                         b.push_bind(*idx).push_bind(*kind).push_bind(*court).push_bind(*seq).push_bind(&h[..]);
                     });
-                    q.build().execute(&mut **tx).await?;
-                }
-                for chunk in node_rows.chunks($crate::sql::CHUNK) {
+                    q
+                });
+                $crate::sql::insert_chunks!(tx, node_rows, |chunk| {
                     let mut q = sqlx::QueryBuilder::<$db>::new("INSERT INTO tree_nodes (level, idx, hash) ");
                     q.push_values(chunk, |mut b, (level, idx, h)| {
                         b.push_bind(*level).push_bind(*idx).push_bind(&h[..]);
                     });
-                    q.build().execute(&mut **tx).await?;
-                }
+                    q
+                });
                 sqlx::query("UPDATE tree_head SET size = $1 WHERE id = 1")
                     .bind($crate::ledger::as_i64(frontier.size()))
                     .execute(&mut **tx)

@@ -13,6 +13,28 @@ use crate::StoreError;
 /// the widest table (`cases`, 33 columns).
 pub(crate) const CHUNK: usize = 900;
 
+/// Inserts `$rows` one multi-row statement per [`CHUNK`], building each chunk's statement while
+/// the database executes the one before: the SQLite driver executes on its own thread, so the
+/// encoding of the next chunk's parameters on ours overlaps it. `$build` makes the statement for
+/// `$chunk`; `$done` runs with the rows of each chunk executed (progress).
+macro_rules! insert_chunks {
+    ($tx:expr, $rows:expr, |$chunk:ident| $build:expr, |$n:ident| $done:expr) => {{
+        let mut statements = $rows.chunks($crate::sql::CHUNK).map(|$chunk| ($chunk.len(), $build));
+        let mut next = statements.next();
+        while let Some((rows, mut q)) = next.take() {
+            let (executed, built) = futures::join!(q.build().execute(&mut **$tx), async { statements.next() });
+            executed?;
+            let $n = rows;
+            $done;
+            next = built;
+        }
+    }};
+    ($tx:expr, $rows:expr, |$chunk:ident| $build:expr) => {
+        $crate::sql::insert_chunks!($tx, $rows, |$chunk| $build, |_n| ())
+    };
+}
+pub(crate) use insert_chunks;
+
 /// A batch of at least this many log entries may defer secondary indexes (see `commit_in`).
 pub(crate) const BULK_ROWS: usize = 20_000;
 
@@ -835,7 +857,7 @@ macro_rules! impl_bound_bulk_writes {
                 recorded_at: &str,
                 progress: &dyn $crate::Progress,
             ) -> Result<(), $crate::StoreError> {
-                for chunk in rows.chunks($crate::sql::CHUNK) {
+                $crate::sql::insert_chunks!(tx, rows, |chunk| {
                     let mut q = sqlx::QueryBuilder::<$db>::new(
                         "INSERT INTO log (court, seq, kind, case_no, case_seq, on_date, event_type, recorded_at, body, hash) ",
                     );
@@ -851,9 +873,8 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(e.body.as_str())
                             .push_bind(&hash[..]);
                     });
-                    q.build().execute(&mut **tx).await?;
-                    progress.advance(chunk.len() as u64);
-                }
+                    q
+                }, |n| progress.advance(n as u64));
                 Ok(())
             }
 
@@ -862,7 +883,7 @@ macro_rules! impl_bound_bulk_writes {
                 states: &[&docket_domain::CaseState],
                 upsert: bool,
             ) -> Result<(), $crate::StoreError> {
-                for chunk in states.chunks($crate::sql::CHUNK) {
+                $crate::sql::insert_chunks!(tx, states, |chunk| {
                     let rows: Vec<$crate::CaseRow> = chunk.iter().map(|s| $crate::CaseRow::from_state(s)).collect();
                     let mut q = sqlx::QueryBuilder::<$db>::new(concat!("INSERT INTO cases (", $crate::sql::case_columns!(), ") "));
                     q.push_values(&rows, |mut b, r| {
@@ -918,8 +939,8 @@ macro_rules! impl_bound_bulk_writes {
                              eservice_log = excluded.eservice_log, recovery_log = excluded.recovery_log",
                         );
                     }
-                    q.build().execute(&mut **tx).await?;
-                }
+                    q
+                });
                 Ok(())
             }
 
@@ -931,7 +952,7 @@ macro_rules! impl_bound_bulk_writes {
                     .iter()
                     .flat_map(|s| s.record.parties.iter().enumerate().map(|(i, p)| $crate::PartyRow::from_party(s, i, p)))
                     .collect();
-                for chunk in rows.chunks($crate::sql::CHUNK) {
+                $crate::sql::insert_chunks!(tx, rows, |chunk| {
                     let mut q = sqlx::QueryBuilder::<$db>::new(
                         "INSERT INTO parties (court, case_no, idx, role, kind, name, id_type, id_number) ",
                     );
@@ -945,8 +966,8 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(r.id_type.as_deref())
                             .push_bind(r.id_number.as_deref());
                     });
-                    q.build().execute(&mut **tx).await?;
-                }
+                    q
+                });
                 Ok(())
             }
         }
