@@ -401,6 +401,30 @@ enum Grouping {
     Tag,
 }
 
+/// The groups of one row: one group, or under [`Grouping::Tag`] one per tag bit. An iterator
+/// rather than a callback, so the per-row work is one loop the compiler can inline.
+struct RowGroups {
+    one: Option<usize>,
+    tags: u16,
+}
+
+impl Iterator for RowGroups {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if let Some(g) = self.one.take() {
+            return Some(g);
+        }
+        if self.tags == 0 {
+            return None;
+        }
+        let i = self.tags.trailing_zeros() as usize;
+        self.tags &= self.tags - 1;
+        Some(i)
+    }
+}
+
 /// `work(i)` for `i` in `0..threads`, each on its own thread (on this one when `threads` is 1),
 /// the results in order; a panic on a thread is raised here.
 fn on_threads<T: Send>(threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
@@ -506,32 +530,26 @@ impl Engine {
         }
     }
 
-    /// Calls `each` with every group of a row.
+    /// The groups a row belongs to.
     #[inline]
-    fn groups_of(&self, g: Grouping, row: usize, mut each: impl FnMut(usize)) {
+    fn groups_of(&self, g: Grouping, row: usize) -> RowGroups {
         let t = &self.table;
+        let one = |group: usize| RowGroups { one: Some(group), tags: 0 };
         match g {
-            Grouping::One => each(0),
-            Grouping::Court => each(usize::from(t.court[row])),
+            Grouping::One => one(0),
+            Grouping::Court => one(usize::from(t.court[row])),
             Grouping::Department => {
                 let d = t.department[row];
-                each(if d == NONE { t.departments.len() } else { usize::from(d) })
+                one(if d == NONE { t.departments.len() } else { usize::from(d) })
             }
             Grouping::Judge => {
                 let j = t.judge[row];
-                each(if j == NONE { t.judges.len() } else { usize::from(j) })
+                one(if j == NONE { t.judges.len() } else { usize::from(j) })
             }
-            Grouping::Type => each(usize::from(t.type_idx[row])),
-            Grouping::Category => each(TYPES[usize::from(t.type_idx[row])].category as usize),
-            Grouping::Cause => each(usize::from(t.cause[row])),
-            Grouping::Tag => {
-                let mut bits = t.tags[row];
-                while bits != 0 {
-                    let i = bits.trailing_zeros() as usize;
-                    each(i);
-                    bits &= bits - 1;
-                }
-            }
+            Grouping::Type => one(usize::from(t.type_idx[row])),
+            Grouping::Category => one(TYPES[usize::from(t.type_idx[row])].category as usize),
+            Grouping::Cause => one(usize::from(t.cause[row])),
+            Grouping::Tag => RowGroups { one: None, tags: t.tags[row] },
         }
     }
 
@@ -601,10 +619,10 @@ impl Engine {
                 && sel.keeps(&self.table, row)
             {
                 let class = self.class_of(row);
-                self.groups_of(grouping, row, |g| {
+                for g in self.groups_of(grouping, row) {
                     let base = acc.cell(class, g, p) * f::POINT;
                     add(&mut acc.point[base..base + f::POINT], value);
-                });
+                }
             }
         }
     }
@@ -632,7 +650,7 @@ impl Engine {
         };
         let suspended = t.suspended_since[row];
         let age_end = if closed == OPEN && suspended != OPEN { layer.end_ge(suspended) } else { u_end };
-        self.groups_of(grouping, row, |g| {
+        for g in self.groups_of(grouping, row) {
             if let Some(p) = filed_p {
                 let base = acc.cell(class, g, p) * f::POINT;
                 let a = &mut acc.point[base..base + f::POINT];
@@ -692,7 +710,7 @@ impl Engine {
             // A case closed within three months of filing is only ever in the first age bucket.
             if closed <= months[0] {
                 acc.add_range(class, g, f::U_AGE, u_start, age_end.max(u_start));
-                return;
+                continue;
             }
             // Closed by a boundary, the case is in no period past it: the later ranges are empty.
             for (k, fld) in [(2usize, f::U_LONG_12M), (3, f::U_LONG_18M), (4, f::U_LONG_36M)] {
@@ -714,7 +732,7 @@ impl Engine {
                     _ => break,
                 }
             }
-        });
+        }
     }
 
     /// Threads for work over `rows` rows: one below `parallel_rows`, else the cores (two to four;
@@ -1090,11 +1108,7 @@ impl Engine {
         let Some(group) = group else {
             return Ok(Explanation { numerator: Vec::new(), denominator: Vec::new() });
         };
-        let in_group = |row: &usize| {
-            let mut hit = false;
-            self.groups_of(grouping, *row, |g| hit |= g == group);
-            hit
-        };
+        let in_group = |row: &usize| self.groups_of(grouping, *row).any(|g| g == group);
         out.numerator.retain(in_group);
         out.denominator.retain(in_group);
         Ok(out)
