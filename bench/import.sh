@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Import benchmark: generates a court system of about 1,000,000 events with the demo generator,
 # then times `docket import` of it into a fresh SQLite database and a fresh PostgreSQL database.
-# Usage: bench/import.sh [CASES]   (default 160000 cases ≈ 1,000,000 events)
+# Usage: bench/import.sh [CASES]   (default 175000 cases ≈ 1,000,000 events)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases=${1:-160000}
+cases=${1:-175000}
 work=${BENCH_DIR:-/tmp/docket-bench}
 rm -rf "$work" && mkdir -p "$work"
 cargo build --release -p docket --quiet
