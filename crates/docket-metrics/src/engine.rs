@@ -679,8 +679,10 @@ impl Engine {
                 a[f::C] += 1;
                 a[f::C_DAYS] += days;
                 a[f::C_NET_DAYS] += days - i64::from(t.deducted[row]);
-                a[f::C_APPLIED_FEN] += t.claim[row];
-                a[f::C_RECOVERED_FEN] += t.recovered[row];
+                // Slot 0 is the zero pair, so a case without amounts adds nothing, without a branch.
+                let (claim, recovered) = t.amounts[t.amount_slot[row] as usize];
+                a[f::C_APPLIED_FEN] += claim;
+                a[f::C_RECOVERED_FEN] += recovered;
                 let mut mask = t.close_mask[row];
                 while mask != 0 {
                     a[mask.trailing_zeros() as usize] += 1;

@@ -1,6 +1,6 @@
 //! The 审判质效 indicator engine (`../shared/INDICATORS.md`).
 //!
-//! [`FactTable`] holds one compact row per case (66 bytes) plus its dated events (service
+//! [`FactTable`] holds one compact row per case (50 bytes) plus its dated events (service
 //! attempts, recoveries), built from [`CaseFacts`] and kept current with [`FactTable::upsert`].
 //! [`Engine::compute`] evaluates any set of indicators for a court (alone or rolled up), grouped by
 //! one dimension and/or by month, quarter or year, with 同比 and 环比, in one pass over the rows per

@@ -595,6 +595,18 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
                 c.close_method = Some(*r.pick(&CloseMethod::ALL));
                 c.suspended_since = None;
                 c.eservice.push((c.filed_on + chrono::Days::new(3), true));
+                // Amounts that appear, grow or go back to none (the table keeps them apart).
+                match r.below(3) {
+                    0 => {
+                        c.claim_fen += 1_000_000;
+                        c.recoveries.push((c.filed_on + chrono::Days::new(5), 250_000));
+                    }
+                    1 => {
+                        c.claim_fen = 0;
+                        c.recoveries.clear();
+                    }
+                    _ => {}
+                }
                 table.upsert(c.clone());
             }
         }

@@ -45,9 +45,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let engine = docket_app::engine_from_states(&states, &judges, &calendar, true, Settings::default());
     eprintln!(
-        "fact table: {} rows, {} bytes a row in the case columns, built in {:.1} s",
+        "fact table: {} rows, {} bytes a row in the case columns and {:.1} in the amounts, built in {:.1} s",
         engine.table.len(),
         engine.table.row_bytes(),
+        engine.table.amount_bytes_per_row(),
         t.elapsed().as_secs_f64()
     );
     let from = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).ok_or("date")?;
