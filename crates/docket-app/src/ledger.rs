@@ -8,7 +8,9 @@ use std::io::Write as _;
 use std::path::Path;
 
 use docket_domain::CaseNumber;
-use docket_store::{CheckpointRow, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, NewEvidence, Store, evidence_leaf_of};
+use docket_store::{
+    CheckpointRow, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, NewEvidence, Store, evidence_leaf_of,
+};
 use docket_tlog::tree::{self, Subtree};
 use docket_tlog::{
     BUNDLE_FORMAT, Bundle, Checkpoint, ConsistencyProof, Frontier, Hash, InclusionProof, Leaf, SignerKey, VerifierKey,
@@ -24,7 +26,8 @@ pub const MAX_EVIDENCE_BYTES: usize = 20 * 1024 * 1024;
 pub fn signer_from_file(path: &Path, name: &str) -> Result<(SignerKey, bool), AppError> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
-            let key = SignerKey::parse(&text).map_err(|e| AppError::Invalid(format!("签名密钥文件 {}：{e}", path.display())))?;
+            let key = SignerKey::parse(&text)
+                .map_err(|e| AppError::Invalid(format!("签名密钥文件 {}：{e}", path.display())))?;
             Ok((key, false))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -94,7 +97,9 @@ pub fn content_matches(media_type: &str, content: &[u8]) -> bool {
         "text/plain" => std::str::from_utf8(content).is_ok() && !content.contains(&0),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => zip && contains(content, b"word/"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => zip && contains(content, b"xl/"),
-        "audio/mpeg" => content.starts_with(b"ID3") || (content.len() > 1 && content[0] == 0xFF && content[1] & 0xE0 == 0xE0),
+        "audio/mpeg" => {
+            content.starts_with(b"ID3") || (content.len() > 1 && content[0] == 0xFF && content[1] & 0xE0 == 0xE0)
+        }
         "audio/wav" => content.len() >= 12 && &content[..4] == b"RIFF" && &content[8..12] == b"WAVE",
         "video/mp4" => content.len() >= 8 && &content[4..8] == b"ftyp",
         _ => false,
@@ -250,7 +255,12 @@ impl<S: Store> Docket<S> {
         }
     }
 
-    async fn inclusion(&self, index: u64, leaf: &Leaf, signer: Option<&SignerKey>) -> Result<(InclusionProof, CheckpointRow), AppError> {
+    async fn inclusion(
+        &self,
+        index: u64,
+        leaf: &Leaf,
+        signer: Option<&SignerKey>,
+    ) -> Result<(InclusionProof, CheckpointRow), AppError> {
         let checkpoint = self.checkpoint_covering(index, signer).await?;
         let size = checkpoint.size as u64;
         let needed = tree::inclusion_nodes(index, size).map_err(|e| AppError::Invalid(e.to_string()))?;
@@ -259,7 +269,8 @@ impl<S: Store> Docket<S> {
             .await?
             .map_err(|e| AppError::Invalid(e.to_string()))?;
         let leaf_hash = leaf.hash().map_err(|e| AppError::Corrupt(e.to_string()))?;
-        let root: Hash = checkpoint.root.as_slice().try_into().map_err(|_| AppError::Corrupt("检查点根哈希长度错误".into()))?;
+        let root: Hash =
+            checkpoint.root.as_slice().try_into().map_err(|_| AppError::Corrupt("检查点根哈希长度错误".into()))?;
         let p = InclusionProof { leaf_index: index, tree_size: size, leaf_hash, proof, root };
         // A proof that does not verify means the stored tree and its items disagree.
         p.verify().map_err(|e| AppError::Corrupt(format!("包含证明不成立（日志可能被改动）：{e}")))?;
@@ -278,7 +289,12 @@ impl<S: Store> Docket<S> {
             .leaf_index(LEAF_ENTRY, &e.court, e.seq)
             .await?
             .ok_or_else(|| AppError::Corrupt(format!("{case_no} 第 {case_seq} 条记录不在默克尔树中")))?;
-        let leaf = Leaf::Entry { court: e.court.clone(), seq: e.seq as u64, recorded_at: e.recorded_at.clone(), body: e.body.clone() };
+        let leaf = Leaf::Entry {
+            court: e.court.clone(),
+            seq: e.seq as u64,
+            recorded_at: e.recorded_at.clone(),
+            body: e.body.clone(),
+        };
         Ok((index, leaf))
     }
 
@@ -310,7 +326,12 @@ impl<S: Store> Docket<S> {
     }
 
     /// A verification bundle for a case's entry `case_seq`.
-    pub async fn entry_bundle(&self, case_no: &CaseNumber, case_seq: u32, signer: &SignerKey) -> Result<Bundle, AppError> {
+    pub async fn entry_bundle(
+        &self,
+        case_no: &CaseNumber,
+        case_seq: u32,
+        signer: &SignerKey,
+    ) -> Result<Bundle, AppError> {
         let (index, leaf) = self.entry_leaf(case_no, case_seq).await?;
         let (inclusion, checkpoint) = self.inclusion(index, &leaf, Some(signer)).await?;
         Ok(Bundle {
@@ -324,7 +345,13 @@ impl<S: Store> Docket<S> {
     }
 
     /// A verification bundle for evidence item `number` of a case, with the file.
-    pub async fn evidence_bundle(&self, court: &str, case_no: &str, number: i64, signer: &SignerKey) -> Result<Bundle, AppError> {
+    pub async fn evidence_bundle(
+        &self,
+        court: &str,
+        case_no: &str,
+        number: i64,
+        signer: &SignerKey,
+    ) -> Result<Bundle, AppError> {
         use base64::Engine as _;
         let (row, content) = self.evidence_file(court, case_no, number).await?;
         let leaf = evidence_leaf_of(&row)?;
@@ -399,7 +426,12 @@ impl<S: Store> Docket<S> {
     }
 
     /// An evidence item and its file; the file's hash is checked before it is served.
-    pub async fn evidence_file(&self, court: &str, case_no: &str, number: i64) -> Result<(EvidenceRow, Vec<u8>), AppError> {
+    pub async fn evidence_file(
+        &self,
+        court: &str,
+        case_no: &str,
+        number: i64,
+    ) -> Result<(EvidenceRow, Vec<u8>), AppError> {
         use sha2::Digest as _;
         let row = self
             .store()
@@ -420,7 +452,11 @@ impl<S: Store> Docket<S> {
     /// Checks the whole Merkle log: each leaf against the item it stands for, every stored node
     /// against the leaves, every checkpoint's root against the tree at its size (and its signature
     /// when a key is given), every log row has a leaf, every evidence file its hash.
-    pub async fn verify_ledger(&self, key: Option<&VerifierKey>, reporter: &dyn Reporter) -> Result<LedgerReport, AppError> {
+    pub async fn verify_ledger(
+        &self,
+        key: Option<&VerifierKey>,
+        reporter: &dyn Reporter,
+    ) -> Result<LedgerReport, AppError> {
         use sha2::Digest as _;
         let mut r = LedgerReport { signatures_checked: key.is_some(), ..LedgerReport::default() };
         let size = self.store().tree_size().await?;
@@ -506,7 +542,10 @@ impl<S: Store> Docket<S> {
             push_problem(&mut r, format!("树头记录的大小为 {size}，叶子有 {} 个", f.size()));
         }
         for cp in pending_cps {
-            push_problem(&mut r, format!("检查点（大小 {}）超出了现有的树（{} 个叶子）：叶子被删除", cp.size, f.size()));
+            push_problem(
+                &mut r,
+                format!("检查点（大小 {}）超出了现有的树（{} 个叶子）：叶子被删除", cp.size, f.size()),
+            );
         }
         let stored_nodes = self.store().tree_node_count().await?;
         if stored_nodes != nodes_expected {

@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 use docket_app::{AppError, Docket, EvidenceUpload, Quiet};
-use docket_store::{LedgerStore, Store};
 use docket_store::test_support::RawSql;
+use docket_store::{LedgerStore, Store};
 use docket_tlog::{BundleError, SignerKey};
 
 fn signer() -> SignerKey {
@@ -30,9 +30,15 @@ fn upload(case_no: &str, content: &[u8], source: &str) -> EvidenceUpload {
 /// checkpoint; returns the case number.
 async fn setup<S: Store>(d: &Docket<S>) -> String {
     import(d, &demo_jsonl(11, 120, 1)).await.unwrap();
-    let case = d.store().list_cases(&docket_store::CaseFilter { court: Some("内0203".into()), ..Default::default() }, false, 1, 0).await.unwrap();
+    let case = d
+        .store()
+        .list_cases(&docket_store::CaseFilter { court: Some("内0203".into()), ..Default::default() }, false, 1, 0)
+        .await
+        .unwrap();
     let case_no = case[0].case_no.clone();
-    d.add_evidence("内0203", upload(&case_no, "借条：今借到……".as_bytes(), "原告提交"), "c1-clerk", None).await.unwrap();
+    d.add_evidence("内0203", upload(&case_no, "借条：今借到……".as_bytes(), "原告提交"), "c1-clerk", None)
+        .await
+        .unwrap();
     d.add_evidence("内0203", upload(&case_no, b"second file", "法院调取"), "c1-clerk", None).await.unwrap();
     d.issue_checkpoint(&signer()).await.unwrap();
     case_no
@@ -41,7 +47,11 @@ async fn setup<S: Store>(d: &Docket<S>) -> String {
 /// Each tampering, as SQL, and a phrase `verify_ledger` must say.
 const TAMPERINGS: &[(&str, &[&str], &str)] = &[
     ("edit an entry", &["UPDATE log SET body = body || ' ' WHERE court = '内0203' AND seq = 30"], "记录被修改"),
-    ("backdate an entry", &["UPDATE log SET recorded_at = '2020-01-01T00:00:00.000000Z' WHERE court = '内0203' AND seq = 31"], "记录被修改"),
+    (
+        "backdate an entry",
+        &["UPDATE log SET recorded_at = '2020-01-01T00:00:00.000000Z' WHERE court = '内0203' AND seq = 31"],
+        "记录被修改",
+    ),
     ("delete an entry", &["DELETE FROM log WHERE court = '内0203' AND seq = 32"], "记录被删除"),
     (
         "swap two entries",
@@ -70,7 +80,11 @@ const TAMPERINGS: &[(&str, &[&str], &str)] = &[
         ],
         "超出了现有的树",
     ),
-    ("forge a checkpoint's root", &["UPDATE checkpoints SET root = (SELECT hash FROM tree_leaves WHERE idx = 0)"], "根哈希与树不符"),
+    (
+        "forge a checkpoint's root",
+        &["UPDATE checkpoints SET root = (SELECT hash FROM tree_leaves WHERE idx = 0)"],
+        "根哈希与树不符",
+    ),
     (
         "replace a checkpoint's note",
         &["UPDATE checkpoints SET note = REPLACE(note, 'docket.test/log\n', 'docket.test/log\n\n')"],
@@ -97,7 +111,11 @@ async fn detect<S: Store + RawSql>(fresh: impl AsyncFn() -> S) {
         }
         let report = d.verify_ledger(Some(&key), &Quiet).await.unwrap();
         assert!(!report.is_intact(), "{what}: not detected");
-        assert!(report.problems.iter().any(|p| p.contains(expected)), "{what}: expected {expected:?} in {:?}", report.problems);
+        assert!(
+            report.problems.iter().any(|p| p.contains(expected)),
+            "{what}: expected {expected:?} in {:?}",
+            report.problems
+        );
     }
 }
 
@@ -128,7 +146,9 @@ async fn proofs_and_bundles_verify_and_a_changed_bundle_does_not() {
 
     // The log grows; a consistency proof links the old checkpoint to the new tree.
     for i in 0..5 {
-        d.add_evidence("内0203", upload(&case_no, format!("later {i}").as_bytes(), "原告提交"), "x", None).await.unwrap();
+        d.add_evidence("内0203", upload(&case_no, format!("later {i}").as_bytes(), "原告提交"), "x", None)
+            .await
+            .unwrap();
     }
     let later = d.issue_checkpoint(&s).await.unwrap();
     assert_eq!(later.size, checkpoint.size + 5);
@@ -158,7 +178,9 @@ async fn an_upload_whose_content_is_not_its_declared_type_is_refused_and_nothing
     let size = d.store().tree_size().await.unwrap();
     let mut fake_pdf = upload(&case_no, b"MZ\x90\x00 not a pdf", "原告提交");
     fake_pdf.media_type = "application/pdf".into();
-    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", fake_pdf, "x", None).await else { panic!("accepted") };
+    let Err(AppError::Fields(errors)) = d.add_evidence("内0203", fake_pdf, "x", None).await else {
+        panic!("accepted")
+    };
     assert_eq!(errors[0].field, "media_type");
     assert!(errors[0].message.contains("PDF"));
     let mut exe = upload(&case_no, b"MZ\x90\x00", "");

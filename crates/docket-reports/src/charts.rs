@@ -184,8 +184,17 @@ mod tests {
 
     #[test]
     fn compared_bars_colour_each_bar_by_its_range_and_shade_the_range() {
-        let bar = |label: &str, value: f64, within| ComparedBar { label: label.into(), value, shown: format!("{value}%"), within };
-        let svg = compared_bars("结案率", &[bar("甲院", 90.0, Some(true)), bar("乙院", 60.0, Some(false))], (Some(80.0), None));
+        let bar = |label: &str, value: f64, within| ComparedBar {
+            label: label.into(),
+            value,
+            shown: format!("{value}%"),
+            within,
+        };
+        let svg = compared_bars(
+            "结案率",
+            &[bar("甲院", 90.0, Some(true)), bar("乙院", 60.0, Some(false))],
+            (Some(80.0), None),
+        );
         assert!(svg.contains("<title>合理区间</title>"));
         assert!(svg.contains(r##"fill="#4d8a3a"><title>甲院：90%</title>"##), "{svg}");
         assert!(svg.contains(r##"fill="#d08a2f"><title>乙院：60%</title>"##), "{svg}");

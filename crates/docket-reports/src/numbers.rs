@@ -33,7 +33,11 @@ pub fn percent_change(delta_fraction: f64) -> String {
 pub fn money(fen: i64) -> String {
     let wan = (fen as f64 / 1_000_000.0 * 100.0).round() / 100.0;
     // Decided after rounding, so 9999.999 万 reads 1.00亿元, never 10000.00万元.
-    if wan.abs() >= 10_000.0 { format!("{:.2} 亿元", fen as f64 / 10_000_000_000.0) } else { format!("{wan:.2} 万元") }
+    if wan.abs() >= 10_000.0 {
+        format!("{:.2} 亿元", fen as f64 / 10_000_000_000.0)
+    } else {
+        format!("{wan:.2} 万元")
+    }
 }
 
 /// `2025年10月`.

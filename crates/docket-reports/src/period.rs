@@ -84,7 +84,8 @@ impl ReportPeriod {
                 let w: u32 = r[1..].parse().ok()?;
                 let from = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
                 let to = from.checked_add_days(Days::new(6))?;
-                let name = format!("{y}年第{w}周（{}月{}日至{}月{}日）", from.month(), from.day(), to.month(), to.day());
+                let name =
+                    format!("{y}年第{w}周（{}月{}日至{}月{}日）", from.month(), from.day(), to.month(), to.day());
                 Some(Self { period: Period::new(from, to), kind: PeriodKind::Week, name })
             }
             Some(r) => {
@@ -93,7 +94,11 @@ impl ReportPeriod {
                     return None;
                 }
                 let from = ymd(y, m, 1)?;
-                Some(Self { period: Period::new(from, last_of_month(y, m)?), kind: PeriodKind::Month, name: numbers::month(from) })
+                Some(Self {
+                    period: Period::new(from, last_of_month(y, m)?),
+                    kind: PeriodKind::Month,
+                    name: numbers::month(from),
+                })
             }
         }
     }

@@ -33,7 +33,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 async fn run<S: Store>(store: S, leaves: u64) {
-    let courts: Vec<CourtCode> = ["内0203", "内0204", "内0205", "内0206"].iter().map(|c| CourtCode::parse(c).unwrap()).collect();
+    let courts: Vec<CourtCode> =
+        ["内0203", "内0204", "内0205", "内0206"].iter().map(|c| CourtCode::parse(c).unwrap()).collect();
     let start_size = store.tree_size().await.unwrap();
     let mut appended = 0u64;
     let started = Instant::now();
@@ -50,16 +51,26 @@ async fn run<S: Store>(store: S, leaves: u64) {
     }
     let secs = started.elapsed().as_secs_f64();
     if appended > 0 {
-        println!("bulk append: {appended} leaves in {secs:.1} s = {:.0} leaves/s (batches of 10,000, tree kept current)", appended as f64 / secs);
+        println!(
+            "bulk append: {appended} leaves in {secs:.1} s = {:.0} leaves/s (batches of 10,000, tree kept current)",
+            appended as f64 / secs
+        );
     }
 
     let singles = 500u64;
     let started = Instant::now();
     for k in 0..singles {
-        store.commit(Batch { entries: vec![entry(&courts[0], 1_000_000_000 + k)], ..Batch::default() }, &NoProgress).await.unwrap();
+        store
+            .commit(Batch { entries: vec![entry(&courts[0], 1_000_000_000 + k)], ..Batch::default() }, &NoProgress)
+            .await
+            .unwrap();
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("single-entry commits: {singles} in {secs:.2} s = {:.0} commits/s ({:.2} ms each, durable)", singles as f64 / secs, secs * 1000.0 / singles as f64);
+    println!(
+        "single-entry commits: {singles} in {secs:.2} s = {:.0} commits/s ({:.2} ms each, durable)",
+        singles as f64 / secs,
+        secs * 1000.0 / singles as f64
+    );
 
     let size = store.tree_size().await.unwrap();
     let mut rng = 0x9E37_79B9_7F4A_7C15u64;

@@ -22,7 +22,10 @@ mod b64 {
     }
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Hash, D::Error> {
         let s = String::deserialize(d)?;
-        B64.decode(&s).ok().and_then(|b| b.try_into().ok()).ok_or_else(|| D::Error::custom("应为 32 字节的 base64 哈希"))
+        B64.decode(&s)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| D::Error::custom("应为 32 字节的 base64 哈希"))
     }
 
     pub mod vec {
@@ -34,7 +37,10 @@ mod b64 {
             let v = Option::<Vec<String>>::deserialize(d)?.unwrap_or_default();
             v.iter()
                 .map(|s| {
-                    B64.decode(s).ok().and_then(|b| b.try_into().ok()).ok_or_else(|| D::Error::custom("应为 32 字节的 base64 哈希"))
+                    B64.decode(s)
+                        .ok()
+                        .and_then(|b| b.try_into().ok())
+                        .ok_or_else(|| D::Error::custom("应为 32 字节的 base64 哈希"))
                 })
                 .collect()
         }

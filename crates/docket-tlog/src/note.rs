@@ -63,7 +63,10 @@ impl VerifierKey {
             return Err(NoteError::Key("应为 名称+密钥编号+公钥"));
         };
         check_name(name)?;
-        let id = u32::from_str_radix(id, 16).ok().filter(|_| id.len() == 8).ok_or(NoteError::Key("密钥编号应为 8 位十六进制"))?;
+        let id = u32::from_str_radix(id, 16)
+            .ok()
+            .filter(|_| id.len() == 8)
+            .ok_or(NoteError::Key("密钥编号应为 8 位十六进制"))?;
         let bytes = B64.decode(key).map_err(|_| NoteError::Key("公钥不是 base64"))?;
         let [ALG_ED25519, rest @ ..] = bytes.as_slice() else { return Err(NoteError::Key("不是 Ed25519 公钥")) };
         let raw: [u8; 32] = rest.try_into().map_err(|_| NoteError::Key("Ed25519 公钥应为 32 字节"))?;
@@ -277,7 +280,8 @@ mod tests {
     fn the_reference_implementations_example_note_is_reproduced_exactly() {
         let skey = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
         let vkey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
-        let text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+        let text =
+            "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
         let note = format!(
             "{text}\n\u{2014} PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
         );

@@ -246,7 +246,13 @@ pub fn verify_inclusion(index: u64, size: u64, leaf: &Hash, proof: &[Hash], root
 /// Verifies a consistency proof (RFC 9162 §2.1.4.2). Equal sizes need an empty proof and equal
 /// roots (compared as bytes); a proof from the empty tree is refused, even to the empty tree (it
 /// would prove nothing about any history).
-pub fn verify_consistency(size1: u64, size2: u64, root1: &[u8], root2: &[u8], proof: &[Hash]) -> Result<(), ProofError> {
+pub fn verify_consistency(
+    size1: u64,
+    size2: u64,
+    root1: &[u8],
+    root2: &[u8],
+    proof: &[Hash],
+) -> Result<(), ProofError> {
     if size1 > size2 {
         return Err(ProofError::Shrinks { size1, size2 });
     }
@@ -404,7 +410,9 @@ mod tests {
                 let p = consistency_proof(old, size, &mut get).unwrap();
                 verify_consistency(old, size, &roots[old as usize], &roots[size as usize], &p).unwrap();
                 if old < size {
-                    assert!(verify_consistency(old, size, &roots[old as usize - 1], &roots[size as usize], &p).is_err());
+                    assert!(
+                        verify_consistency(old, size, &roots[old as usize - 1], &roots[size as usize], &p).is_err()
+                    );
                 }
             }
         }

@@ -47,7 +47,8 @@ fn verdict(kind: &str, v: &Value) -> bool {
     let n = |k: &str| v[k].as_u64().unwrap();
     match kind {
         "inclusion" => {
-            let (Some(root), Some(leaf), Some(p)) = (bytes(&v["root"]), hash(&v["leafHash"]), proof(&v["proof"])) else {
+            let (Some(root), Some(leaf), Some(p)) = (bytes(&v["root"]), hash(&v["leafHash"]), proof(&v["proof"]))
+            else {
                 return false;
             };
             verify_inclusion(n("leafIdx"), n("treeSize"), &leaf, &p, &root).is_ok()

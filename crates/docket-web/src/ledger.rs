@@ -18,15 +18,18 @@ use serde_json::{Value, json};
 
 use crate::auth::{ApiUser, PageUser};
 use crate::error::{ApiError, PageError, WebError};
-use crate::{VisibleCase, Web};
 use crate::query::ApiQuery;
+use crate::{VisibleCase, Web};
 
 /// `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name (RFC 6266/8187).
 pub(crate) fn attachment(name: &str) -> HeaderValue {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
     let encoded: String = name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
         .collect();
     HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
@@ -222,11 +225,14 @@ pub async fn upload_page<S: Store>(
         content: vec![],
     };
     let mut csrf = String::new();
-    while let Some(field) = form.next_field().await.map_err(|e| WebError::BadRequest(format!("上传内容无法读取：{e}")))? {
+    while let Some(field) =
+        form.next_field().await.map_err(|e| WebError::BadRequest(format!("上传内容无法读取：{e}")))?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" {
             upload.name = field.file_name().unwrap_or_default().to_owned();
-            upload.content = field.bytes().await.map_err(|e| WebError::BadRequest(format!("文件无法读取：{e}")))?.to_vec();
+            upload.content =
+                field.bytes().await.map_err(|e| WebError::BadRequest(format!("文件无法读取：{e}")))?.to_vec();
             continue;
         }
         let text = field.text().await.map_err(|e| WebError::BadRequest(format!("表单无法读取：{e}")))?;
@@ -249,7 +255,15 @@ pub async fn upload_page<S: Store>(
         }
         Err(WebError::Invalid(errors)) => {
             let view = web.docket.case_view_of(case.case_no.clone(), case.row.clone(), web.today()).await?;
-            crate::pages::case_page_with_evidence(&web, &user, &case, &view, crate::pages::Refused::Evidence(errors), None).await
+            crate::pages::case_page_with_evidence(
+                &web,
+                &user,
+                &case,
+                &view,
+                crate::pages::Refused::Evidence(errors),
+                None,
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

@@ -28,7 +28,8 @@ pub fn key_path(explicit: Option<PathBuf>, url: &str) -> PathBuf {
 /// The signing key, created on first use (name from `DOCKET_LOG_NAME`, else a random one).
 pub fn signer(path: &Path) -> Result<SignerKey> {
     let name = std::env::var("DOCKET_LOG_NAME").unwrap_or_else(|_| docket_app::new_log_name());
-    let (key, created) = docket_app::signer_from_file(path, &name).with_context(|| format!("签名密钥文件 {}", path.display()))?;
+    let (key, created) =
+        docket_app::signer_from_file(path, &name).with_context(|| format!("签名密钥文件 {}", path.display()))?;
     if created {
         eprintln!(
             "已创建默克尔日志签名密钥 {}（请妥善备份，不要放入数据库）；公钥：{}",
@@ -179,8 +180,14 @@ pub fn verify_bundle(path: &Path, pinned: Option<&str>) -> Result<ExitCode> {
                     println!("  内容：{body}");
                 }
                 Leaf::Evidence { case_no, number, recorded_at, size, provenance, .. } => {
-                    println!("  证据：{case_no} 证据 {number}「{}」（{}，{size} 字节），{recorded_at} 登记", provenance.name, provenance.media_type);
-                    println!("  来源：{}；收集方式：{}；登记人：{}", provenance.source, provenance.method, provenance.stored_by);
+                    println!(
+                        "  证据：{case_no} 证据 {number}「{}」（{}，{size} 字节），{recorded_at} 登记",
+                        provenance.name, provenance.media_type
+                    );
+                    println!(
+                        "  来源：{}；收集方式：{}；登记人：{}",
+                        provenance.source, provenance.method, provenance.stored_by
+                    );
                     println!("  文件内容与登记时的 SHA-256 一致");
                 }
             }

@@ -202,8 +202,9 @@ async fn execute<S: Store>(
             let mut password = String::new();
             std::io::stdin().read_line(&mut password).context("读取密码")?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            let account =
-                docket.add_account(docket_app::NewAccount { username, court, role, judge, name, password }, None).await?;
+            let account = docket
+                .add_account(docket_app::NewAccount { username, court, role, judge, name, password }, None)
+                .await?;
             println!(
                 "已创建用户 {}：{}，{}（{}）",
                 account.username,

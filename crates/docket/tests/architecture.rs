@@ -18,12 +18,25 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     // The tamper-evident log's mathematics and formats: pure, no other crate of ours, no I/O.
     ("docket-tlog", &["docket-", "sqlx", "tokio", "futures", "axum", "askama", "getrandom"]),
     // Reports are pure: drafted from the engine's figures, no SQL, no I/O, no HTTP.
-    ("docket-reports", &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "askama"]),
+    (
+        "docket-reports",
+        &["docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum", "askama"],
+    ),
     // Typesetting is pure: a document and fonts in, PDF or PNG bytes out; it knows the reports'
     // document model and nothing of cases, storage or HTTP.
     (
         "docket-typeset",
-        &["docket-domain", "docket-metrics", "docket-store", "docket-app", "docket-interchange", "docket-demo", "sqlx", "tokio", "axum"],
+        &[
+            "docket-domain",
+            "docket-metrics",
+            "docket-store",
+            "docket-app",
+            "docket-interchange",
+            "docket-demo",
+            "sqlx",
+            "tokio",
+            "axum",
+        ],
     ),
     // Storage knows the domain, not the format, the use cases or HTTP.
     ("docket-store", &["docket-interchange", "docket-app", "docket-demo", "axum", "askama"]),

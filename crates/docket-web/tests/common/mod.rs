@@ -106,9 +106,7 @@ pub async fn system_with<S: Store>(store: S, extra: &[String], sign_in_attempts:
         signer: Some(Arc::new(signer)),
         ..Options::default()
     };
-    Web::new(docket, options)
-        .await
-        .unwrap()
+    Web::new(docket, options).await.unwrap()
 }
 
 pub fn username(court: &str, role: &str) -> String {
