@@ -90,7 +90,7 @@ ORDER BY cur.court, cur.ms
 
 times = []
 rows = None
-for _ in range(5):
+for _ in range(11):
     t = time.perf_counter()
     rows = con.execute(SQL).fetchall()
     times.append((time.perf_counter() - t) * 1000)

@@ -85,7 +85,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut times = Vec::new();
     let mut groups = 0;
-    let repeat: usize = std::env::var("DOCKET_BENCH_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(7);
+    let repeat: usize = std::env::var("DOCKET_BENCH_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(21);
     for _ in 0..repeat {
         let t = Instant::now();
         let r = engine.compute(&q)?;
