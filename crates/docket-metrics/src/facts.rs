@@ -87,8 +87,8 @@ pub struct FactTable {
     pub(crate) deadline: Vec<i32>,
     pub(crate) suspended_since: Vec<i32>,
     pub(crate) deducted: Vec<u16>,
-    /// Where the case's amounts are in `amounts`: 0 (the zero pair) for a case without any.
-    /// Most cases have none, and a pass reads every row: two `i64` columns were 16 of 66 bytes.
+    /// Where the case's amounts are in `amounts`: 0 (the zero pair) for a case without any
+    /// (criminal, administrative and most non-monetary cases), 4 bytes instead of two `i64`.
     pub(crate) amount_slot: Vec<u32>,
     /// (amount applied for, amount recovered) in fen; slot 0 is (0, 0).
     pub(crate) amounts: Vec<(i64, i64)>,
