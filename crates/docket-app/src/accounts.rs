@@ -304,8 +304,7 @@ impl<S: Store> Docket<S> {
 
     /// Records what an account did.
     pub async fn audit(&self, account: &Account, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
-        self.store.append_audit(vec![audit_by(account, action, target, detail)]).await?;
-        Ok(())
+        self.audit_row(account.court.as_str(), &account.username, action, target, detail).await
     }
 
     async fn audit_row(
