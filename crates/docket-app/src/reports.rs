@@ -150,7 +150,7 @@ impl<S: Store> Docket<S> {
             (None, Some(cause)) => {
                 let causes = parse_causes(cause);
                 let unknown: Vec<&str> =
-                    causes.iter().filter(|c| !engine.table.has_cause(c)).map(String::as_str).collect();
+                    causes.iter().filter(|c| !engine.table().has_cause(c)).map(String::as_str).collect();
                 if !unknown.is_empty() {
                     return Err(AppError::Invalid(format!(
                         "案由“{}”在数据中没有案件，请核对名称（如 劳动争议、买卖合同纠纷）",
@@ -189,7 +189,7 @@ impl<S: Store> Docket<S> {
             indicators: vec![],
         };
         let e = engine.explain(&q, "accepted").map_err(|e| AppError::Invalid(e.to_string()))?;
-        Ok(e.numerator.iter().map(|r| engine.table.case_no(*r).clone()).collect())
+        Ok(e.numerator.iter().map(|r| engine.table().case_no(*r).clone()).collect())
     }
 
     /// The organisations among these cases' parties, by the number of cases they are in, most

@@ -8,7 +8,7 @@ use docket_domain::case_type::TYPES;
 use docket_domain::{CourtCode, Tag};
 
 use crate::catalogue::{CATALOGUE, Formula, Indicator, Kind, Settings, f};
-use crate::facts::{FactTable, NONE, OPEN, add_months, date, day, flag};
+use crate::facts::{CaseFacts, FactTable, NONE, OPEN, add_months, date, day, flag};
 use crate::period::{Grain, Period};
 
 /// A grouping dimension.
@@ -118,9 +118,11 @@ pub struct Explanation {
     pub denominator: Vec<usize>,
 }
 
+mod cube;
+
 /// The engine: the fact table and the settings.
 pub struct Engine {
-    pub table: FactTable,
+    table: FactTable,
     pub settings: Settings,
     /// Scope class of each type index.
     class_of_type: Vec<u8>,
@@ -134,6 +136,16 @@ pub struct Engine {
     spare: std::sync::Mutex<Vec<Acc>>,
     /// Rows from which a pass runs on more than one thread.
     parallel_rows: usize,
+    /// Every field by court, scope class and month, kept current by `upsert`; `None` for an
+    /// empty table or when turned off.
+    cube: Option<cube::Cube>,
+}
+
+/// Where the values of a layer of periods are read: the accumulators of a pass over the rows, or
+/// the month cube's cells.
+enum Source<'a> {
+    Pass(Acc),
+    Cube(cube::View<'a>),
 }
 
 /// Spare accumulators kept at most, and the most memory one may hold to be kept.
@@ -464,7 +476,7 @@ impl Engine {
         let lo = table.filed.iter().copied().min().unwrap_or(0);
         let hi = table.filed.iter().copied().max().unwrap_or(0);
         let month_table = (lo..=hi).map(|d| AGE_MONTHS.map(|m| add_months(d, m))).collect();
-        Engine {
+        let mut engine = Engine {
             table,
             settings,
             class_of_type,
@@ -473,7 +485,77 @@ impl Engine {
             month_table_lo: lo,
             spare: std::sync::Mutex::new(Vec::new()),
             parallel_rows: 100_000,
+            cube: None,
+        };
+        engine.cube = cube::Cube::build(&engine);
+        engine
+    }
+
+    /// The fact table (changed only through [`Engine::upsert`], which keeps the month cube with it).
+    pub fn table(&self) -> &FactTable {
+        &self.table
+    }
+
+    /// Adds a case or replaces it with its new facts, as [`FactTable::upsert`] does, and brings
+    /// the month cube up to date: the cells of every row the change touches lose the row's old
+    /// contribution and gain its new one.
+    pub fn upsert(&mut self, c: CaseFacts) {
+        let mut rows = self.table.rows_touched_by(&c);
+        let mut cube = self.cube.take();
+        if let Some(k) = cube.as_mut() {
+            for &row in &rows {
+                k.apply(self, row, -1);
+            }
         }
+        let row = self.table.upsert(c);
+        rows.push(row);
+        rows.sort_unstable();
+        rows.dedup();
+        self.cube = match cube {
+            Some(mut k) if k.holds(self, row) => {
+                for &row in &rows {
+                    k.apply(self, row, 1);
+                }
+                Some(k)
+            }
+            // A new court, or dates past the cube's months: built anew.
+            Some(_) => cube::Cube::build(self),
+            None => None,
+        };
+    }
+
+    /// Without the month cube: every query passes over the rows (tests compare the two ways).
+    pub fn without_cube(mut self) -> Self {
+        self.cube = None;
+        self
+    }
+
+    /// With the month cube (built anew).
+    pub fn with_cube(mut self) -> Self {
+        self.cube = cube::Cube::build(&self);
+        self
+    }
+
+    /// Bytes the month cube holds, 0 without one.
+    pub fn cube_bytes(&self) -> usize {
+        self.cube.as_ref().map_or(0, cube::Cube::bytes)
+    }
+
+    /// The month cube's views of the query's layers, when the query is one the cube answers:
+    /// no tag or 案由 filter, grouped by court or not at all, and every period whole months
+    /// within the cube's.
+    fn cube_views(
+        &self,
+        q: &Query,
+        sel: &Selection,
+        grouping: Grouping,
+        layers: &[Layer],
+    ) -> Option<Vec<cube::View<'_>>> {
+        let cube = self.cube.as_ref()?;
+        if q.tag.is_some() || !q.causes.is_empty() || sel.none || !matches!(grouping, Grouping::One | Grouping::Court) {
+            return None;
+        }
+        layers.iter().map(|l| cube.view(l, &sel.courts, matches!(grouping, Grouping::Court))).collect()
     }
 
     /// Sets the number of rows from which a pass runs on more than one thread (100,000 by
@@ -627,6 +709,25 @@ impl Engine {
         }
     }
 
+    /// The dated events of rows `lo..hi`, electronic service and recoveries, counted by their date.
+    fn accumulate_dated(
+        &self,
+        rows: (usize, usize),
+        layer: &Layer,
+        grouping: Grouping,
+        sel: &Selection,
+        acc: &mut Acc,
+    ) {
+        let t = &self.table;
+        self.accumulate_events(&t.eservice, rows, layer, grouping, sel, acc, |a, delivered| {
+            a[f::EV_ESERVICE] += 1;
+            a[f::EV_ESERVICE_DELIVERED] += i64::from(delivered);
+        });
+        self.accumulate_events(&t.recoveries, rows, layer, grouping, sel, acc, |a, fen| {
+            a[f::EV_RECOVERED_FEN] += fen;
+        });
+    }
+
     /// Accumulates one row into `acc` for every group it belongs to.
     #[inline]
     fn accumulate_row(&self, layer: &Layer, grouping: Grouping, row: usize, acc: &mut Acc, extras: Extras) {
@@ -769,8 +870,7 @@ impl Engine {
 
     /// One pass over the selected rows for one layer, on up to four threads taking runs of
     /// rows in turn (the rows are in court order and courts differ in work per row).
-    fn pass(&self, q: &Query, grouping: Grouping, layer: &Layer, extras: Extras) -> Acc {
-        let sel = self.selection(q);
+    fn pass(&self, sel: &Selection, grouping: Grouping, layer: &Layer, extras: Extras) -> Acc {
         let groups = self.group_count(grouping);
         // Only the selected courts' rows are read (a court's rows are one run).
         let runs = sel.runs(&self.table);
@@ -791,14 +891,7 @@ impl Engine {
                         self.accumulate_row(layer, grouping, row, &mut acc, extras);
                     }
                 }
-                // The rows' dated events: electronic service and recoveries, counted by their date.
-                self.accumulate_events(&t.eservice, (lo, hi), layer, grouping, &sel, &mut acc, |a, delivered| {
-                    a[f::EV_ESERVICE] += 1;
-                    a[f::EV_ESERVICE_DELIVERED] += i64::from(delivered);
-                });
-                self.accumulate_events(&t.recoveries, (lo, hi), layer, grouping, &sel, &mut acc, |a, fen| {
-                    a[f::EV_RECOVERED_FEN] += fen;
-                });
+                self.accumulate_dated((lo, hi), layer, grouping, sel, &mut acc);
             }
             acc
         };
@@ -826,13 +919,8 @@ impl Engine {
         layers
     }
 
-    /// Computes the query's indicators for every group and period.
-    pub fn compute(&self, q: &Query) -> Result<Vec<GroupResult>, MetricsError> {
-        if q.period.to < q.period.from {
-            return Err(MetricsError::BadPeriod(format!("{} 晚于 {}", q.period.from, q.period.to)));
-        }
-        let indicators = self.indicators(&q.indicators)?;
-        let (grouping, grain) = Self::grouping(&q.by)?;
+    /// The query's periods, and with them their 同比 and 环比 bases: every period computed.
+    fn periods(q: &Query, grain: Option<Grain>) -> (Vec<Period>, Vec<Period>) {
         let mains = match grain {
             Some(g) => q.period.split(g),
             None => vec![q.period],
@@ -842,13 +930,36 @@ impl Engine {
             wanted.push(m.year_earlier());
             wanted.push(m.preceding(grain));
         }
+        (mains, wanted)
+    }
+
+    /// Whether `compute` answers the query from the month cube rather than by passing over rows.
+    pub fn reads_cube(&self, q: &Query) -> bool {
+        let Ok((grouping, grain)) = Self::grouping(&q.by) else { return false };
+        let layers: Vec<Layer> = Self::layers(Self::periods(q, grain).1).into_iter().map(Layer::new).collect();
+        self.cube_views(q, &self.selection(q), grouping, &layers).is_some()
+    }
+
+    /// Computes the query's indicators for every group and period.
+    pub fn compute(&self, q: &Query) -> Result<Vec<GroupResult>, MetricsError> {
+        if q.period.to < q.period.from {
+            return Err(MetricsError::BadPeriod(format!("{} 晚于 {}", q.period.from, q.period.to)));
+        }
+        let indicators = self.indicators(&q.indicators)?;
+        let (grouping, grain) = Self::grouping(&q.by)?;
+        let (mains, wanted) = Self::periods(q, grain);
         let extras = Extras {
             median: indicators.iter().any(|i| i.formula == Formula::MedianDuration),
             judges: indicators.iter().any(|i| i.formula == Formula::PerQuotaJudge),
             balance: indicators.iter().any(|i| i.formula == Formula::ClosureBalance),
         };
         let layers: Vec<Layer> = Self::layers(wanted).into_iter().map(Layer::new).collect();
-        let accs: Vec<Acc> = layers.iter().map(|l| self.pass(q, grouping, l, extras)).collect();
+        let sel = self.selection(q);
+        // Whole months by court from the month cube when it has them; otherwise a pass per layer.
+        let sources: Vec<Source> = match self.cube_views(q, &sel, grouping, &layers) {
+            Some(views) => views.into_iter().map(Source::Cube).collect(),
+            None => layers.iter().map(|l| Source::Pass(self.pass(&sel, grouping, l, extras))).collect(),
+        };
         let mut where_is: HashMap<Period, (usize, usize)> = HashMap::new();
         for (li, l) in layers.iter().enumerate() {
             for (pi, p) in l.periods.iter().enumerate() {
@@ -898,8 +1009,8 @@ impl Engine {
                         let cell = &mut memo[slot * indicators.len() + k];
                         if cell.is_none() {
                             let fields = sums[slot * scope_set.len() + scope_k[k]]
-                                .get_or_insert_with(|| self.field_sums(&accs[li], scope, g, pi));
-                            *cell = Some(self.raw(&accs[li], &layers[li], ind, scope, g, pi, fields));
+                                .get_or_insert_with(|| self.field_sums(&sources[li], scope, g, pi));
+                            *cell = Some(self.raw(&sources[li], &layers[li], ind, scope, g, pi, fields));
                         }
                         *cell
                     };
@@ -944,16 +1055,22 @@ impl Engine {
             (i * per..((i + 1) * per).min(groups)).flat_map(&group_results).collect::<Vec<_>>()
         })
         .concat();
-        for acc in accs {
-            self.give_back(acc);
+        for source in sources {
+            if let Source::Pass(acc) = source {
+                self.give_back(acc);
+            }
         }
         Ok(out)
     }
 
     /// Every field of one group and period, summed over the classes of a scope.
-    fn field_sums(&self, acc: &Acc, scope: u16, g: usize, p: usize) -> [i64; f::ALL] {
+    fn field_sums(&self, src: &Source, scope: u16, g: usize, p: usize) -> [i64; f::ALL] {
+        let acc = match src {
+            Source::Pass(acc) => acc,
+            Source::Cube(view) => return view.field_sums(self.classes_in(scope), g, p),
+        };
         let mut out = [0i64; f::ALL];
-        for c in (0..acc.classes).filter(|c| self.class_scopes[*c] & scope != 0) {
+        for c in self.classes_in(scope) {
             let point = acc.cell(c, g, p) * f::POINT;
             for (o, v) in out[..f::POINT].iter_mut().zip(&acc.point[point..point + f::POINT]) {
                 *o += v;
@@ -966,10 +1083,15 @@ impl Engine {
         out
     }
 
+    /// The scope classes a scope takes in.
+    fn classes_in(&self, scope: u16) -> impl Iterator<Item = usize> + Clone + '_ {
+        (0..self.class_scopes.len()).filter(move |c| self.class_scopes[*c] & scope != 0)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn raw(
         &self,
-        acc: &Acc,
+        src: &Source,
         layer: &Layer,
         ind: &Indicator,
         scope: u16,
@@ -985,6 +1107,7 @@ impl Engine {
             denominator: Some(d),
             touched,
         };
+        let classes = self.classes_in(scope);
         match ind.formula {
             Formula::Total(fld) => {
                 let v = s(fld);
@@ -992,22 +1115,28 @@ impl Engine {
             }
             Formula::Fraction(n, d) | Formula::Mean(n, d) => rate(s(n), s(d)),
             Formula::MedianDuration => {
-                let mut all: Vec<u32> = (0..acc.classes)
-                    .filter(|c| self.class_scopes[*c] & scope != 0)
-                    .flat_map(|c| acc.durations[acc.cell(c, g, p)].iter().copied())
-                    .collect();
-                let value = median(&mut all);
-                Raw { value, numerator: None, denominator: Some(all.len() as i64), touched }
+                let (value, n) = match src {
+                    Source::Pass(acc) => {
+                        let mut all: Vec<u32> =
+                            classes.flat_map(|c| acc.durations[acc.cell(c, g, p)].iter().copied()).collect();
+                        (median(&mut all), all.len())
+                    }
+                    Source::Cube(view) => view.median(classes, g, p),
+                };
+                Raw { value, numerator: None, denominator: Some(n as i64), touched }
             }
             Formula::PerQuotaJudge => {
-                let mut judges = 0;
-                for w in 0..acc.judge_words {
-                    let mut word = 0u64;
-                    for c in (0..acc.classes).filter(|c| self.class_scopes[*c] & scope != 0) {
-                        word |= acc.judges[acc.cell(c, g, p) * acc.judge_words + w];
-                    }
-                    judges += i64::from(word.count_ones());
-                }
+                let judges = match src {
+                    Source::Pass(acc) => (0..acc.judge_words)
+                        .map(|w| {
+                            let word = classes
+                                .clone()
+                                .fold(0u64, |word, c| word | acc.judges[acc.cell(c, g, p) * acc.judge_words + w]);
+                            i64::from(word.count_ones())
+                        })
+                        .sum(),
+                    Source::Cube(view) => view.quota_judges(classes, g, p, self.table.judges.len()),
+                };
                 rate(s(f::C), judges)
             }
             Formula::ClosureBalance => {
@@ -1016,14 +1145,15 @@ impl Engine {
                 if months < 3 {
                     return Raw { value: None, numerator: None, denominator: None, touched };
                 }
-                let counts: Vec<f64> = (0..months)
-                    .map(|m| {
-                        (0..acc.classes)
-                            .filter(|c| self.class_scopes[*c] & scope != 0)
-                            .map(|c| acc.month_closes[acc.cell(c, g, p) * acc.months + m])
-                            .sum::<i64>() as f64
-                    })
-                    .collect();
+                let counts: Vec<f64> = match src {
+                    Source::Pass(acc) => (0..months)
+                        .map(|m| {
+                            classes.clone().map(|c| acc.month_closes[acc.cell(c, g, p) * acc.months + m]).sum::<i64>()
+                                as f64
+                        })
+                        .collect(),
+                    Source::Cube(view) => view.month_closes(classes, g, p),
+                };
                 Raw { value: balance(&counts), numerator: None, denominator: None, touched }
             }
         }

@@ -292,7 +292,8 @@ impl FactTable {
 
     /// Adds a case, or replaces it with its new facts (keeping the table current as events are
     /// appended). The lineage flags of its origin and the size of its matter are recomputed.
-    pub fn upsert(&mut self, mut c: CaseFacts) {
+    /// Returns the case's row.
+    pub fn upsert(&mut self, mut c: CaseFacts) -> usize {
         let origin = c.origin.take().and_then(|o| self.index.get(&o).copied());
         let (new_service, new_recoveries) = (c.eservice.len(), c.recoveries.len());
         let row = self.upsert_row(c);
@@ -313,6 +314,8 @@ impl FactTable {
                 v.retain(|r| *r as usize != row);
             }
             self.relink(old as usize);
+            let old_root = self.root_of(old as usize);
+            self.matter_size[old_root] = 1 + self.descendants(old_root as u32);
         }
         match origin {
             Some(o) => {
@@ -329,16 +332,76 @@ impl FactTable {
                 self.flags[row] |= flag::ROOT;
             }
         }
+        let root = self.root_of(row);
+        if root != row {
+            self.matter_size[row] = 0;
+        }
+        self.matter_size[root] = 1 + self.descendants(root as u32);
+        row
+    }
+
+    /// The first and the last day of any filing, closing or dated event; `None` for an empty
+    /// table.
+    pub(crate) fn date_span(&self) -> Option<(i32, i32)> {
+        let days = || {
+            self.filed
+                .iter()
+                .chain(self.closed.iter().filter(|d| **d != OPEN))
+                .copied()
+                .chain(self.eservice.iter().map(|e| e.1))
+                .chain(self.recoveries.iter().map(|e| e.1))
+        };
+        Some((days().min()?, days().max()?))
+    }
+
+    /// The first and the last day of a row's filing, closing and dated events.
+    pub(crate) fn date_span_of(&self, row: usize) -> (i32, i32) {
+        fn events<E>(v: &[(u32, i32, E)], row: usize) -> impl Iterator<Item = i32> + '_ {
+            let at = v.partition_point(|e| (e.0 as usize) < row);
+            v[at..].iter().take_while(move |e| e.0 as usize == row).map(|e| e.1)
+        }
+        let closed = Some(self.closed[row]).filter(|d| *d != OPEN);
+        let days = || {
+            [self.filed[row]]
+                .into_iter()
+                .chain(closed)
+                .chain(events(&self.eservice, row))
+                .chain(events(&self.recoveries, row))
+        };
+        (days().min().unwrap_or(self.filed[row]), days().max().unwrap_or(self.filed[row]))
+    }
+
+    /// The case a row's matter starts from (its origin's origin, and so on).
+    fn root_of(&self, row: usize) -> usize {
         let mut root = row;
         let mut guard = 0;
         while self.origin[root] != u32::MAX && guard < 64 {
             root = self.origin[root] as usize;
             guard += 1;
         }
-        if root != row {
-            self.matter_size[row] = 0;
+        root
+    }
+
+    /// The existing rows whose columns an `upsert` of `c` may change: its own, its old and new
+    /// origins (their lineage flags) and the roots of their matters (the matter's size).
+    pub(crate) fn rows_touched_by(&self, c: &CaseFacts) -> Vec<usize> {
+        let mut rows = Vec::new();
+        let mut add = |row: usize| {
+            rows.push(row);
+            rows.push(self.root_of(row));
+        };
+        if let Some(&row) = self.index.get(&c.case_no) {
+            add(row as usize);
+            if self.origin[row as usize] != u32::MAX {
+                add(self.origin[row as usize] as usize);
+            }
         }
-        self.matter_size[root] = 1 + self.descendants(root as u32);
+        if let Some(&o) = c.origin.as_ref().and_then(|o| self.index.get(o)) {
+            add(o as usize);
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        rows
     }
 
     /// Writes a case's own columns (not its lineage) and returns its row.

@@ -78,13 +78,24 @@ impl Period {
         Period { from: back(self.from), to }
     }
 
-    /// The preceding period: the previous calendar period for a grain, otherwise the same number
-    /// of days just before: 环比.
+    /// Whether the period is whole calendar months: from a first day to a last day.
+    pub fn is_whole_months(&self) -> bool {
+        self.from.day() == 1 && self.to.succ_opt().is_some_and(|n| n.day() == 1)
+    }
+
+    /// The preceding period of equal length: 环比. For a grain, the previous calendar period; for
+    /// whole months, as many months just before (上半年 against the last half of the year before);
+    /// otherwise as many days just before.
     pub fn preceding(&self, grain: Option<Grain>) -> Period {
+        let months_before = |months: u32| {
+            let from = self.from.checked_sub_months(Months::new(months)).unwrap_or(self.from);
+            Period { from, to: self.from.pred_opt().unwrap_or(self.from) }
+        };
         match grain {
-            Some(g) => {
-                let from = self.from.checked_sub_months(Months::new(g.months())).unwrap_or(self.from);
-                Period { from, to: self.from.pred_opt().unwrap_or(self.from) }
+            Some(g) => months_before(g.months()),
+            None if self.is_whole_months() => {
+                let ym = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+                months_before((ym(self.to) - ym(self.from) + 1).max(1) as u32)
             }
             None => {
                 let to = self.from.pred_opt().unwrap_or(self.from);
@@ -137,5 +148,10 @@ mod tests {
         assert_eq!(mar.preceding(Some(Grain::Month)), Period::new(d("2025-02-01"), d("2025-02-28")));
         let span = Period::new(d("2025-01-11"), d("2025-01-20"));
         assert_eq!(span.preceding(None), Period::new(d("2025-01-01"), d("2025-01-10")));
+        // Whole months against as many months before, whatever their days.
+        let first_half = Period::new(d("2025-01-01"), d("2025-06-30"));
+        assert_eq!(first_half.preceding(None), Period::new(d("2024-07-01"), d("2024-12-31")));
+        let march = Period::new(d("2025-03-01"), d("2025-03-31"));
+        assert_eq!(march.preceding(None), Period::new(d("2025-02-01"), d("2025-02-28")));
     }
 }

@@ -327,7 +327,16 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-fn check(seed: u64, n: usize, q_seed: u64) -> usize {
+/// The first day of `x`'s month, and the last.
+fn month_of(x: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = x.with_day(1).unwrap();
+    (first, first.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap())
+}
+
+/// Checks the engine against the oracle on one dataset and one random query, both ways: from the
+/// month cube where the query is whole months by court, and by passing over the rows. Returns the
+/// values checked and whether the cube answered.
+fn check(seed: u64, n: usize, q_seed: u64) -> (usize, bool) {
     let (cases, judges) = dataset(seed, n);
     let settings = Settings::default();
     // Every other dataset through the threaded pass (runs of rows taken in turn, then merged).
@@ -336,8 +345,13 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
         .with_parallel_rows(parallel_rows);
     let oracle = Oracle { cases: &cases, judges: &judges, settings: &settings };
     let mut r = Rng(q_seed);
-    let from = d(r.below(1400));
-    let to = from + chrono::Days::new(r.below(500));
+    let mut from = d(r.below(1400));
+    let mut to = from + chrono::Days::new(r.below(500));
+    // Half the periods whole months, as the month cube answers them.
+    let whole_months = r.chance(0.5);
+    if whole_months {
+        (from, to) = (month_of(from).0, month_of(to).1);
+    }
     let dims = [
         None,
         Some(Dimension::Court),
@@ -365,6 +379,20 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
         },
         indicators: Vec::new(),
     };
+    let from_cube = engine.reads_cube(&q);
+    let by_court_alone = matches!(dim, None | Some(Dimension::Court)) && q.tag.is_none() && q.causes.is_empty();
+    assert_eq!(from_cube, whole_months && by_court_alone, "{q:?}");
+    let checked = check_query(&engine, &oracle, &q, dim, grain);
+    if !from_cube {
+        return (checked, false);
+    }
+    let rows = engine.without_cube();
+    assert!(!rows.reads_cube(&q));
+    (checked + check_query(&rows, &oracle, &q, dim, grain), true)
+}
+
+fn check_query(engine: &Engine, oracle: &Oracle, q: &Query, dim: Option<Dimension>, grain: Option<Grain>) -> usize {
+    let q = q.clone();
     let results = engine.compute(&q).unwrap();
     let selected = oracle.select(&q);
     let mains = match grain {
@@ -437,7 +465,7 @@ fn check(seed: u64, n: usize, q_seed: u64) -> usize {
                     "{id} {g:?} {m:?}"
                 );
                 for row in e.numerator.iter().chain(&e.denominator) {
-                    let case_no = engine.table.case_no(*row);
+                    let case_no = engine.table().case_no(*row);
                     assert!(members.iter().any(|c| c.case_no == *case_no), "{id} {g:?}: {case_no} is not in the group");
                 }
             }
@@ -456,8 +484,26 @@ proptest! {
 
 #[test]
 fn the_oracle_comparison_checks_values_for_fixed_seeds() {
-    let checked: usize = (1..=12).map(|s| check(s, 400, s * 7)).sum();
+    let checked: usize = (1..=12).map(|s| check(s, 400, s * 7).0).sum();
     assert!(checked > 500, "{checked}");
+    // And the month cube by court on every seed, whole months by quarter.
+    for seed in 1..=12 {
+        let (cases, judges) = dataset(seed, 400);
+        let s = Settings::default();
+        let engine = Engine::new(FactTable::build(cases.clone(), judges.clone(), &s), s.clone());
+        let oracle = Oracle { cases: &cases, judges: &judges, settings: &s };
+        let q = Query {
+            court: CourtCode::parse("内").unwrap(),
+            rollup: true,
+            period: Period::new(month_of(d(seed * 30)).0, month_of(d(seed * 30 + 700)).1),
+            by: vec![Dimension::Court, Dimension::Time(Grain::Quarter)],
+            tag: None,
+            causes: vec![],
+            indicators: Vec::new(),
+        };
+        assert!(engine.reads_cube(&q));
+        assert!(check_query(&engine, &oracle, &q, Some(Dimension::Court), Some(Grain::Quarter)) > 500);
+    }
 }
 
 #[test]
@@ -577,16 +623,32 @@ fn the_seeds_arithmetic_comes_out() {
     let _ = CaseType::lookup("民初");
 }
 
+/// Asserts two engines give the same values for a query.
+fn assert_same(live: &Engine, fresh: &Engine, q: &Query, what: &str) {
+    let (a, b) = (live.compute(q).unwrap(), fresh.compute(q).unwrap());
+    assert_eq!(a.len(), b.len(), "{what} {q:?}");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.key, y.key);
+        for (u, v) in x.values.iter().zip(&y.values) {
+            for (p, q) in [(u.value, v.value), (u.yoy, v.yoy), (u.mom, v.mom)] {
+                assert!(close(p, q), "{what} {} {:?}: {p:?} vs {q:?}", u.indicator.id, x.key);
+            }
+        }
+    }
+}
+
 #[test]
-fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
+fn an_engine_kept_current_by_upserts_computes_what_a_fresh_build_does() {
     for seed in 1..=6 {
         let (mut cases, judges) = dataset(seed, 400);
         let s = Settings::default();
         // Half the cases at start, the rest appended one by one (appeals arrive after their
         // origins, as in life), then a tenth of them closed or re-closed later.
-        let mut table = FactTable::build(cases[..200].to_vec(), judges.clone(), &s);
+        let table = FactTable::build(cases[..200].to_vec(), judges.clone(), &s);
+        let mut live =
+            Engine::new(table, s.clone()).with_parallel_rows(if seed.is_multiple_of(2) { 1 } else { usize::MAX });
         for c in &cases[200..] {
-            table.upsert(c.clone());
+            live.upsert(c.clone());
         }
         let mut r = Rng(seed);
         for c in cases.iter_mut() {
@@ -607,45 +669,68 @@ fn a_table_kept_current_by_upserts_computes_what_a_fresh_build_does() {
                     }
                     _ => {}
                 }
-                table.upsert(c.clone());
+                live.upsert(c.clone());
             }
         }
-        let live =
-            Engine::new(table, s.clone()).with_parallel_rows(if seed.is_multiple_of(2) { 1 } else { usize::MAX });
-        let fresh = Engine::new(FactTable::build(cases.clone(), judges.clone(), &s), s.clone());
+        // Against a fresh build that passes over its rows.
+        let fresh = Engine::new(FactTable::build(cases.clone(), judges.clone(), &s), s.clone()).without_cube();
         // The whole province, and each court alone (its run of sorted rows and the rows added
-        // since; alone or with its lower courts).
+        // since; alone or with its lower courts); over days the live engine passes over its rows
+        // too, over whole months it reads its month cube.
         let mut queries =
             vec![("内", true, vec![]), ("内", true, vec![Dimension::Court, Dimension::Time(Grain::Quarter)])];
         for c in COURTS {
             queries.push((c, false, vec![Dimension::Time(Grain::Year)]));
-            queries.push((c, true, vec![]));
+            queries.push((c, true, vec![Dimension::Time(Grain::Month)]));
         }
         for (court, rollup, by) in queries {
-            let q = Query {
-                court: CourtCode::parse(court).unwrap(),
-                rollup,
-                period: Period::new(d(300), d(1300)),
-                by,
-                tag: None,
-                causes: vec![],
-                indicators: Vec::new(),
-            };
-            let (a, b) = (live.compute(&q).unwrap(), fresh.compute(&q).unwrap());
-            assert_eq!(a.len(), b.len());
-            for (x, y) in a.iter().zip(&b) {
-                assert_eq!(x.key, y.key);
-                for (u, v) in x.values.iter().zip(&y.values) {
-                    assert!(
-                        close(u.value, v.value),
-                        "seed {seed} {} {:?}: {:?} vs {:?}",
-                        u.indicator.id,
-                        x.key,
-                        u.value,
-                        v.value
-                    );
-                }
+            for (from, to, whole_months) in [(d(300), d(1300), false), (month_of(d(300)).0, month_of(d(1300)).1, true)]
+            {
+                let q = Query {
+                    court: CourtCode::parse(court).unwrap(),
+                    rollup,
+                    period: Period::new(from, to),
+                    by: by.clone(),
+                    tag: None,
+                    causes: vec![],
+                    indicators: Vec::new(),
+                };
+                assert_eq!(live.reads_cube(&q), whole_months, "{q:?} cube {}", live.cube_bytes());
+                assert_same(&live, &fresh, &q, &format!("seed {seed}"));
             }
         }
     }
+}
+
+#[test]
+fn the_month_cube_is_built_anew_for_a_new_court_and_dates_past_its_months() {
+    let (mut cases, judges) = dataset(3, 400);
+    // Without lineage, so the order of arrival does not matter.
+    for c in &mut cases {
+        c.origin = None;
+    }
+    cases.sort_by_key(|c| c.filed_on);
+    let s = Settings::default();
+    let first: Vec<CaseFacts> =
+        cases.iter().filter(|c| c.filed_on < d(400) && c.court.as_str() == "内0203").cloned().collect();
+    let mut live = Engine::new(FactTable::build(first.clone(), judges.clone(), &s), s.clone());
+    let late = Query {
+        court: CourtCode::parse("内").unwrap(),
+        rollup: true,
+        period: Period::new(month_of(d(1600)).0, month_of(d(2100)).1),
+        by: vec![Dimension::Court, Dimension::Time(Grain::Month)],
+        tag: None,
+        causes: vec![],
+        indicators: Vec::new(),
+    };
+    assert!(!live.reads_cube(&late), "the first cases' cube ends before the late months");
+    let before = live.cube_bytes();
+    for c in cases.iter().filter(|c| !first.contains(c)) {
+        live.upsert(c.clone());
+    }
+    assert!(live.reads_cube(&late) && live.cube_bytes() > before);
+    let fresh = Engine::new(FactTable::build(cases.clone(), judges, &s), s).without_cube();
+    assert_same(&live, &fresh, &late, "late months");
+    let all = Query { period: Period::new(month_of(d(0)).0, month_of(d(2100)).1), ..late };
+    assert_same(&live, &fresh, &all, "every month");
 }

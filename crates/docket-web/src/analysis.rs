@@ -438,7 +438,7 @@ fn explanation<S: Store>(
     };
     let engine = web.engine()?;
     let e = engine.explain_group(&query, indicator.id, &key).map_err(|e| WebError::BadRequest(e.to_string()))?;
-    let numbers = |rows: &[usize]| rows.iter().map(|r| engine.table.case_no(*r).clone()).collect::<Vec<_>>();
+    let numbers = |rows: &[usize]| rows.iter().map(|r| engine.table().case_no(*r).clone()).collect::<Vec<_>>();
     let (numerator, denominator) = (numbers(&e.numerator), numbers(&e.denominator));
     // The value itself, for the heading: the group's, computed the same way as the table.
     let value = engine

@@ -254,7 +254,7 @@ impl<S: Store> Web<S> {
     pub async fn refresh_case(&self, case_no: &CaseNumber) -> Result<(), WebError> {
         if let Some(facts) = self.docket.case_facts(case_no).await? {
             let mut engine = self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))?;
-            engine.table.upsert(facts);
+            engine.upsert(facts);
         }
         let mut generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
         let mut court = Some(case_no.court().clone());
@@ -332,7 +332,7 @@ impl<S: Store> Web<S> {
 
     /// Every 案由 a case has, sorted, for a form's suggestions.
     pub fn cause_names(&self) -> Result<Vec<String>, WebError> {
-        let mut causes = self.engine()?.table.cause_names().to_vec();
+        let mut causes = self.engine()?.table().cause_names().to_vec();
         causes.sort();
         Ok(causes)
     }

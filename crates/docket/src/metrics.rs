@@ -57,8 +57,9 @@ pub async fn run<S: Store>(docket: &Docket<S>, args: MetricsArgs) -> Result<()> 
         Some(MetricsCommand::Explain { id, query: q, format }) => {
             let q = query(&q, &[], &[])?;
             let e = engine.explain(&q, &id)?;
-            let names =
-                |rows: &[usize]| -> Vec<String> { rows.iter().map(|r| engine.table.case_no(*r).to_string()).collect() };
+            let names = |rows: &[usize]| -> Vec<String> {
+                rows.iter().map(|r| engine.table().case_no(*r).to_string()).collect()
+            };
             let (num, den) = (names(&e.numerator), names(&e.denominator));
             if format == "json" {
                 let out = json!({
