@@ -139,6 +139,8 @@ pub struct Engine {
     /// Every field by court, scope class and month, kept current by `upsert`; `None` for an
     /// empty table or when turned off.
     cube: Option<cube::Cube>,
+    /// Whether to keep the month cube (`without_cube` turns it off).
+    cube_wanted: bool,
 }
 
 /// Where the values of a layer of periods are read: the accumulators of a pass over the rows, or
@@ -486,6 +488,7 @@ impl Engine {
             spare: std::sync::Mutex::new(Vec::new()),
             parallel_rows: 100_000,
             cube: None,
+            cube_wanted: true,
         };
         engine.cube = cube::Cube::build(&engine);
         engine
@@ -518,20 +521,23 @@ impl Engine {
                 }
                 Some(k)
             }
-            // A new court, or dates past the cube's months: built anew.
-            Some(_) => cube::Cube::build(self),
-            None => None,
+            // A new court, dates outside the cube's months, or the first case of an empty
+            // table: built anew.
+            _ if self.cube_wanted => cube::Cube::build(self),
+            _ => None,
         };
     }
 
     /// Without the month cube: every query passes over the rows (tests compare the two ways).
     pub fn without_cube(mut self) -> Self {
         self.cube = None;
+        self.cube_wanted = false;
         self
     }
 
     /// With the month cube (built anew).
     pub fn with_cube(mut self) -> Self {
+        self.cube_wanted = true;
         self.cube = cube::Cube::build(&self);
         self
     }

@@ -713,6 +713,11 @@ fn the_month_cube_is_built_anew_for_a_new_court_and_dates_past_its_months() {
     let s = Settings::default();
     let first: Vec<CaseFacts> =
         cases.iter().filter(|c| c.filed_on < d(400) && c.court.as_str() == "内0203").cloned().collect();
+    // An empty engine (a new server) has no cube until its first case.
+    let mut empty = Engine::new(FactTable::build(Vec::new(), judges.clone(), &s), s.clone());
+    assert_eq!(empty.cube_bytes(), 0);
+    empty.upsert(first[0].clone());
+    assert!(empty.cube_bytes() > 0);
     let mut live = Engine::new(FactTable::build(first.clone(), judges.clone(), &s), s.clone());
     let late = Query {
         court: CourtCode::parse("内").unwrap(),
