@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 use docket_domain::calendar::HolidayCalendar;
 use docket_domain::{CaseNumber, CaseState, CloseMethod, CourtCode, Judge, Tag};
 use docket_metrics::{CaseFacts, Engine, FactTable, JudgeFacts, Settings};
-use docket_store::{CaseRow, Store};
+use docket_store::{CaseRow, FactsRow, Store};
 
 use crate::{AppError, Docket};
 
 /// The engine's facts of a case projection; `None` for a row that does not parse (a corrupt
 /// projection, which `verify` reports).
-pub fn facts_from_row(row: &CaseRow, calendar: &HolidayCalendar, holiday_rule: bool) -> Option<CaseFacts> {
+pub fn facts_from_row(row: &FactsRow, calendar: &HolidayCalendar, holiday_rule: bool) -> Option<CaseFacts> {
     let eservice = row
         .eservice_log
         .split(',')
@@ -81,7 +81,10 @@ pub fn engine_from_states(
     holiday_rule: bool,
     settings: Settings,
 ) -> Engine {
-    let facts = states.iter().filter_map(|s| facts_from_row(&CaseRow::from_state(s), calendar, holiday_rule)).collect();
+    let facts = states
+        .iter()
+        .filter_map(|s| facts_from_row(&FactsRow::from(&CaseRow::from_state(s)), calendar, holiday_rule))
+        .collect();
     Engine::new(FactTable::build(facts, judge_facts(judges), &settings), settings)
 }
 
@@ -90,7 +93,7 @@ impl<S: Store> Docket<S> {
     pub async fn metrics_engine(&self, settings: Settings) -> Result<Engine, AppError> {
         let calendar = self.calendar().await?;
         let judges = self.store.judges().await?;
-        let rows = self.store.all_cases().await?;
+        let rows = self.store.all_case_facts().await?;
         let facts: Vec<CaseFacts> =
             rows.iter().filter_map(|r| facts_from_row(r, &calendar, self.holiday_rule)).collect();
         Ok(Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings))
@@ -99,6 +102,10 @@ impl<S: Store> Docket<S> {
     /// The facts of one case as stored now, to keep an engine current after a write.
     pub async fn case_facts(&self, case_no: &docket_domain::CaseNumber) -> Result<Option<CaseFacts>, AppError> {
         let calendar = self.calendar().await?;
-        Ok(self.store.case(case_no).await?.and_then(|row| facts_from_row(&row, &calendar, self.holiday_rule)))
+        Ok(self
+            .store
+            .case(case_no)
+            .await?
+            .and_then(|row| facts_from_row(&FactsRow::from(&row), &calendar, self.holiday_rule)))
     }
 }

@@ -10,7 +10,7 @@ use docket_domain::{
     PartyRole, Procedure,
 };
 
-use crate::{Batch, CaseRow, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError};
+use crate::{Batch, CaseRow, CaseWrite, EntryKind, FactsRow, NewEntry, NoProgress, Store, StoreError};
 
 fn court(code: &str) -> CourtCode {
     CourtCode::parse(code).unwrap()
@@ -281,6 +281,8 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     b2.apply(Event { on: date("2025-04-01"), kind: EventKind::HearingHeld }).unwrap();
     store.replace_case_projections(vec![b2.clone()]).await.unwrap();
     assert_eq!(store.all_cases().await.unwrap(), [CaseRow::from_state(&b2)]);
+    // The engine's columns are the same row's.
+    assert_eq!(store.all_case_facts().await.unwrap(), [FactsRow::from(&CaseRow::from_state(&b2))]);
     assert_eq!(store.case_parties(&b.record.case_no).await.unwrap().len(), 1);
     assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
 }

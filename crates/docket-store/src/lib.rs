@@ -28,7 +28,7 @@ pub use ledger::{
     evidence_leaf_of,
 };
 pub use postgres::PgStore;
-pub use projection::{CaseRow, PartyRow};
+pub use projection::{CaseRow, FactsRow, PartyRow};
 pub use sqlite::SqliteStore;
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
@@ -226,6 +226,9 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
 
     /// Every case projection, ordered by court and case number.
     fn all_cases(&self) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+
+    /// The indicator engine's columns of every case projection, in no order.
+    fn all_case_facts(&self) -> impl Future<Output = Result<Vec<FactsRow>, StoreError>> + Send;
 
     /// Log entries in chain order after `(court, seq)` (exclusive; `None` from the start),
     /// optionally of one kind, at most `limit`.

@@ -493,6 +493,16 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
+            async fn all_case_facts(&self) -> Result<Vec<$crate::FactsRow>, $crate::StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT court, case_no, cause, received_on, filed_on, online, claim_amount_fen, tags, origin, \
+                     judge, department, closed_on, close_method, suspended_since, deducted_days, extensions, \
+                     hearings_held, first_setting, deadline_unadjusted, eservice_log, recovery_log FROM cases",
+                )
+                .fetch_all(self.reader())
+                .await?)
+            }
+
             async fn scan_log(
                 &self,
                 kind: Option<$crate::EntryKind>,
