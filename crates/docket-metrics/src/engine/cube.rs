@@ -35,8 +35,10 @@ pub(super) struct Cube {
     durations: Vec<Vec<(u32, u32)>>,
     /// Each cell's quota judges who closed a case: (judge, closings), ascending.
     judges: Vec<Vec<(u16, u32)>>,
-    /// A single-group accumulator for one row's contribution (`apply`).
+    /// A single-group accumulator for one row's contribution (`apply`), and the selection of
+    /// every court it accumulates under.
     scratch: Acc,
+    everything: Selection,
 }
 
 fn month_start(d: NaiveDate) -> NaiveDate {
@@ -71,6 +73,23 @@ fn bump<K: Ord + Copy>(list: &mut Vec<(K, u32)>, k: K, sign: i64) {
     }
 }
 
+/// The median of `n` values given as (value, how many times), ascending by value: the middle
+/// value, or the mean of the two middle ones.
+fn median_counted(counts: impl Iterator<Item = (u32, u32)>, n: usize) -> f64 {
+    let (lower_k, upper_k) = ((n - 1) / 2, n / 2);
+    let (mut seen, mut lower) = (0usize, None);
+    for (v, c) in counts {
+        seen += c as usize;
+        if lower.is_none() && seen > lower_k {
+            lower = Some(v);
+        }
+        if seen > upper_k {
+            return (f64::from(lower.unwrap_or(v)) + f64::from(v)) / 2.0;
+        }
+    }
+    0.0
+}
+
 /// Every court selected, nothing filtered.
 fn everything(e: &Engine) -> Selection {
     Selection { courts: vec![true; e.table.courts.len()], tag_bit: 0, causes: Vec::new(), none: false }
@@ -92,7 +111,8 @@ impl Cube {
             m = next;
         }
         let layer = Layer::new(periods);
-        let acc = e.pass(&everything(e), Grouping::Court, &layer, NO_EXTRAS);
+        let everything = everything(e);
+        let acc = e.pass(&everything, Grouping::Court, &layer, NO_EXTRAS);
         let cells = acc.point.len() / f::POINT;
         let mut durations: Vec<Vec<u32>> = vec![Vec::new(); cells];
         let mut judges: Vec<Vec<u16>> = vec![Vec::new(); cells];
@@ -113,6 +133,7 @@ impl Cube {
             layer,
             acc,
             scratch,
+            everything,
         })
     }
 
@@ -134,7 +155,7 @@ impl Cube {
         }
         let s = &mut self.scratch;
         e.accumulate_row(&self.layer, Grouping::One, row, s, NO_EXTRAS);
-        e.accumulate_dated((row, row + 1), &self.layer, Grouping::One, &everything(e), s);
+        e.accumulate_dated((row, row + 1), &self.layer, Grouping::One, &self.everything, s);
         s.finish();
         let p = self.layer.p();
         let (from, to) = (s.cell(class, 0, 0) * f::POINT, self.acc.cell(class, court, 0) * f::POINT);
@@ -192,7 +213,7 @@ impl Cube {
             return None;
         }
         let courts = selected.iter().enumerate().filter(|(_, s)| **s).map(|(c, _)| c).collect();
-        Some(View { cube: self, months, courts, selected: selected.to_vec(), by_court })
+        Some(View { cube: self, months, courts, by_court })
     }
 }
 
@@ -202,9 +223,8 @@ pub(super) struct View<'a> {
     /// Each period's first and last month in the cube, and its months before the cube's first
     /// (empty); `None` for a period wholly before them.
     months: Vec<Option<(usize, usize, usize)>>,
-    /// The selected courts' ids, and whether each court is selected.
+    /// The selected courts' ids, ascending.
     courts: Vec<usize>,
-    selected: Vec<bool>,
     /// One group per court (group = court id), or one group of every selected court.
     by_court: bool,
 }
@@ -214,11 +234,10 @@ impl View<'_> {
     fn courts_of(&self, g: usize) -> &[usize] {
         if !self.by_court {
             &self.courts
-        } else if self.selected.get(g).copied().unwrap_or(false) {
-            let at = self.courts.partition_point(|c| *c < g);
-            &self.courts[at..=at]
         } else {
-            &[]
+            let at = self.courts.partition_point(|c| *c < g);
+            let selected = self.courts.get(at) == Some(&g);
+            &self.courts[at..at + usize::from(selected)]
         }
     }
 
@@ -271,20 +290,8 @@ impl View<'_> {
         if n == 0 {
             return (None, 0);
         }
-        // The k-th duration (from 0) of the closings counted by days.
-        let nth_of = |counts: &mut dyn Iterator<Item = (u32, u32)>, k: usize| -> u32 {
-            let mut seen = 0usize;
-            for (v, c) in counts {
-                seen += c as usize;
-                if seen > k {
-                    return v;
-                }
-            }
-            0
-        };
-        let nth: Box<dyn Fn(usize) -> u32> = if lists.len() == 1 {
-            let l = lists[0];
-            Box::new(move |k| nth_of(&mut l.iter().copied(), k))
+        let value = if let [one] = lists[..] {
+            median_counted(one.iter().copied(), n)
         } else {
             // Several cells: their counts added into one histogram by days.
             let max = lists.iter().filter_map(|l| l.last()).map(|(v, _)| *v as usize).max().unwrap_or(0);
@@ -292,10 +299,8 @@ impl View<'_> {
             for (v, c) in lists.iter().flat_map(|l| l.iter()) {
                 hist[*v as usize] += c;
             }
-            Box::new(move |k| nth_of(&mut hist.iter().enumerate().map(|(v, c)| (v as u32, *c)), k))
+            median_counted(hist.iter().enumerate().map(|(v, c)| (v as u32, *c)), n)
         };
-        let upper = f64::from(nth(n / 2));
-        let value = if n % 2 == 1 { upper } else { (f64::from(nth(n / 2 - 1)) + upper) / 2.0 };
         (Some(value), n)
     }
 
