@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use docket_domain::calendar::HolidayCalendar;
 use docket_domain::deadline::{Deadline, DeadlineBase, Warning, WarningSettings, warnings};
-use docket_domain::{CaseNumber, CaseState, EventKind, Status};
-use docket_store::{CaseFilter, CaseRow, Store};
+use docket_domain::{CaseState, EventKind, Status};
+use docket_store::{CaseFilter, Store, StoredCase};
 use serde_json::{Value, json};
 
 use crate::replay::replay_case;
@@ -14,7 +14,7 @@ use crate::{AppError, Docket};
 /// One case on the due list.
 #[derive(Debug, Clone)]
 pub struct DueCase {
-    pub row: CaseRow,
+    pub row: StoredCase,
     pub deadline: Deadline,
     /// Days from `as_of` to the deadline; negative when overdue.
     pub days_left: i64,
@@ -118,8 +118,7 @@ impl<S: Store> Docket<S> {
         let mut out = Vec::new();
         for row in self.store.cases_open_at(as_of, filter).await? {
             // The projection's deadline counts every event; a candidate is replayed as of the date.
-            let case_no = CaseNumber::parse(&row.case_no).map_err(|e| AppError::Corrupt(e.to_string()))?;
-            let Some((state, _)) = replay_case(&self.store, &case_no).await? else { continue };
+            let Some((state, _)) = replay_case(&self.store, &row.case_no).await? else { continue };
             let s = state_as_of(&state, as_of);
             if s.status == Status::Closed {
                 continue;
@@ -147,6 +146,7 @@ impl<S: Store> Docket<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use docket_domain::CaseNumber;
     use docket_domain::{CaseRecord, CaseType, CourtCode, Event, Procedure, SuspensionReason};
 
     fn d(s: &str) -> NaiveDate {

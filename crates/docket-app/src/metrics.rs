@@ -1,63 +1,44 @@
 //! The indicator engine's facts, from the store's case projections: the 审限 with the holiday rule
 //! in force, and the dated facts the indicators count by their own date (electronic service
-//! attempts, recoveries), kept in the projection. One conversion, [`facts_from_row`], serves every
-//! source.
+//! attempts, recoveries), kept in the projection. One conversion, [`facts_of`], serves every
+//! source. The store has already checked every column: a damaged row fails the load with the
+//! case named (`StoreError::Corrupt`), it is never left out of the figures.
 
-use chrono::NaiveDate;
 use docket_domain::calendar::HolidayCalendar;
-use docket_domain::{CaseNumber, CaseState, CloseMethod, CourtCode, Judge, Tag};
+use docket_domain::{CaseState, Judge};
 use docket_metrics::{CaseFacts, Engine, FactTable, JudgeFacts, Settings};
-use docket_store::{CaseRow, FactsRow, Store};
+use docket_store::{FirstSettingOutcome, Store, StoredCase, StoredFacts};
 
 use crate::{AppError, Docket};
 
-/// The engine's facts of a case projection; `None` for a row that does not parse (a corrupt
-/// projection, which `verify` reports).
-pub fn facts_from_row(row: &FactsRow, calendar: &HolidayCalendar, holiday_rule: bool) -> Option<CaseFacts> {
-    let eservice = row
-        .eservice_log
-        .split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| {
-            let (d, ok) = x.split_at(x.len().saturating_sub(1));
-            Some((d.parse::<NaiveDate>().ok()?, ok == "+"))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let recoveries = row
-        .recovery_log
-        .split(',')
-        .filter(|x| !x.is_empty())
-        .map(|x| {
-            let (d, fen) = x.split_once(':')?;
-            Some((d.parse::<NaiveDate>().ok()?, fen.parse::<i64>().ok()?))
-        })
-        .collect::<Option<Vec<_>>>()?;
+/// The engine's facts of a stored case.
+pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool) -> CaseFacts {
     let deadline_on = row
         .deadline_unadjusted
         .map(|d| if holiday_rule && calendar.is_rest_day(d) { calendar.next_working_day(d) } else { d });
-    Some(CaseFacts {
-        court: CourtCode::parse(&row.court).ok()?,
-        case_no: CaseNumber::parse(&row.case_no).ok()?,
-        cause: row.cause.clone(),
-        judge: row.judge.clone(),
-        department: row.department.clone(),
-        tags: row.tags.split(',').filter_map(Tag::parse).collect(),
+    CaseFacts {
+        court: row.court,
+        case_no: row.case_no,
+        cause: row.cause,
+        judge: row.judge,
+        department: row.department,
+        tags: row.tags,
         received_on: row.received_on,
         filed_on: row.filed_on,
         closed_on: row.closed_on,
-        close_method: row.close_method.as_deref().and_then(CloseMethod::parse),
+        close_method: row.close_method,
         online: row.online,
-        claim_fen: row.claim_amount_fen.unwrap_or(0),
-        deducted_days: u32::try_from(row.deducted_days).unwrap_or(0),
-        extensions: u32::try_from(row.extensions).unwrap_or(0),
+        claim_fen: row.claim.map_or(0, |a| a.fen()),
+        deducted_days: row.deducted_days,
+        extensions: row.extensions,
         deadline_on,
-        hearings_held: u32::try_from(row.hearings_held).unwrap_or(0),
-        first_setting_held: row.first_setting == "held_as_scheduled",
+        hearings_held: row.hearings_held,
+        first_setting_held: row.first_setting == FirstSettingOutcome::HeldAsScheduled,
         suspended_since: row.suspended_since,
-        origin: row.origin.as_deref().and_then(|o| CaseNumber::parse(o).ok()),
-        eservice,
-        recoveries,
-    })
+        origin: row.origin,
+        eservice: row.eservice.into_iter().map(|a| (a.on, a.delivered)).collect(),
+        recoveries: row.recoveries.into_iter().map(|r| (r.on, r.amount.fen())).collect(),
+    }
 }
 
 fn judge_facts(judges: &[Judge]) -> Vec<JudgeFacts> {
@@ -81,10 +62,8 @@ pub fn engine_from_states(
     holiday_rule: bool,
     settings: Settings,
 ) -> Engine {
-    let facts = states
-        .iter()
-        .filter_map(|s| facts_from_row(&FactsRow::from(&CaseRow::from_state(s)), calendar, holiday_rule))
-        .collect();
+    let facts =
+        states.iter().map(|s| facts_of(StoredFacts::from(StoredCase::from_state(s)), calendar, holiday_rule)).collect();
     Engine::new(FactTable::build(facts, judge_facts(judges), &settings), settings)
 }
 
@@ -94,18 +73,13 @@ impl<S: Store> Docket<S> {
         let calendar = self.calendar().await?;
         let judges = self.store.judges().await?;
         let rows = self.store.all_case_facts().await?;
-        let facts: Vec<CaseFacts> =
-            rows.iter().filter_map(|r| facts_from_row(r, &calendar, self.holiday_rule)).collect();
+        let facts: Vec<CaseFacts> = rows.into_iter().map(|r| facts_of(r, &calendar, self.holiday_rule)).collect();
         Ok(Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings))
     }
 
     /// The facts of one case as stored now, to keep an engine current after a write.
     pub async fn case_facts(&self, case_no: &docket_domain::CaseNumber) -> Result<Option<CaseFacts>, AppError> {
         let calendar = self.calendar().await?;
-        Ok(self
-            .store
-            .case(case_no)
-            .await?
-            .and_then(|row| facts_from_row(&FactsRow::from(&row), &calendar, self.holiday_rule)))
+        Ok(self.store.case(case_no).await?.map(|row| facts_of(StoredFacts::from(row), &calendar, self.holiday_rule)))
     }
 }

@@ -102,7 +102,7 @@ impl<S: Store> Docket<S> {
                         && let Some(deadline) = due.deadline.deadline_on
                     {
                         out.push(WindowCase {
-                            case_no: due.row.case_no.clone(),
+                            case_no: due.row.case_no.to_string(),
                             judge: due.row.judge.as_deref().map_or_else(|| "未分案".into(), |j| names.judge(&c, j)),
                             deadline,
                             request_by: *request_by,
@@ -205,7 +205,7 @@ impl<S: Store> Docket<S> {
                 .case_parties(n)
                 .await?
                 .into_iter()
-                .filter(|p| p.kind == "organization")
+                .filter(|p| p.kind == docket_domain::PartyKind::Organization)
                 .map(|p| p.name)
                 .collect();
             names.sort_unstable();

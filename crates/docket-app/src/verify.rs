@@ -3,7 +3,7 @@
 //! what is stored. A projection edited behind Docket's back shows up here too.
 
 use docket_domain::chain::{ChainBreak, ChainVerifier};
-use docket_store::{CaseRow, Store};
+use docket_store::{Store, StoredCase};
 
 use crate::{AppError, Docket, Reporter};
 
@@ -105,23 +105,27 @@ impl<S: Store> Docket<S> {
             }
             Err(e) => return Err(e),
         };
-        let mut stored = self
-            .store
-            .all_cases()
-            .await?
-            .into_iter()
-            .map(|r| (r.case_no.clone(), r))
-            .collect::<std::collections::BTreeMap<_, _>>();
+        let stored = match self.store.all_cases().await {
+            Ok(cases) => cases,
+            // A row that no longer reads as a case is a projection that disagrees with the log.
+            Err(docket_store::StoreError::Corrupt(why)) => {
+                report.projection_mismatches.push(why);
+                return Ok(report);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut stored =
+            stored.into_iter().map(|r| (r.case_no.to_string(), r)).collect::<std::collections::BTreeMap<_, _>>();
         for (case_no, state) in &replayed {
             report.cases += 1;
             match stored.remove(case_no) {
                 None => report.projection_mismatches.push(format!("{case_no}：日志中有此案，案件表中没有")),
                 Some(row) => {
-                    let expected = CaseRow::from_state(state);
+                    let expected = StoredCase::from_state(state);
                     if row != expected {
                         report.projection_mismatches.push(format!(
-                            "{case_no}：案件表与日志重放结果不一致（{}）",
-                            differing_fields(&row, &expected)
+                            "{case_no}：案件表与日志重放结果不一致（案件表 ≠ 重放：{}）",
+                            row.differences(&expected).join("；")
                         ));
                     }
                 }
@@ -132,19 +136,4 @@ impl<S: Store> Docket<S> {
         }
         Ok(report)
     }
-}
-
-/// The names of the columns that differ, read from the rows' debug forms.
-fn differing_fields(a: &CaseRow, b: &CaseRow) -> String {
-    let fields = |r: &CaseRow| -> Vec<String> {
-        let s = format!("{r:#?}");
-        s.lines().skip(1).map(|l| l.trim().trim_end_matches(',').to_owned()).collect()
-    };
-    let (fa, fb) = (fields(a), fields(b));
-    fa.iter()
-        .zip(&fb)
-        .filter(|(x, y)| x != y)
-        .filter_map(|(x, _)| x.split(':').next().map(str::to_owned))
-        .collect::<Vec<_>>()
-        .join("、")
 }

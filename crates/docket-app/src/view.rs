@@ -3,7 +3,7 @@
 use docket_domain::{CaseNumber, CaseState};
 use docket_interchange::Record;
 use docket_store::Named;
-use docket_store::{CaseRow, PartyRow, Store};
+use docket_store::{Store, StoredCase, StoredParty};
 
 use crate::replay::parse_entry;
 use crate::{AppError, Docket};
@@ -32,9 +32,9 @@ pub struct KnownNames {
 /// Everything shown about one case.
 #[derive(Debug, Clone)]
 pub struct CaseView {
-    pub row: CaseRow,
+    pub row: StoredCase,
     pub state: CaseState,
-    pub parties: Vec<PartyRow>,
+    pub parties: Vec<StoredParty>,
     pub court_name: Option<String>,
     /// The 承办法官's name and the department's name, when the case is assigned.
     pub judge_name: Option<String>,
@@ -59,7 +59,7 @@ impl<S: Store> Docket<S> {
     pub async fn case_view_of(
         &self,
         n: CaseNumber,
-        row: CaseRow,
+        row: StoredCase,
         today: chrono::NaiveDate,
     ) -> Result<CaseView, AppError> {
         self.case_view_named(n, row, today, KnownNames::default()).await
@@ -69,7 +69,7 @@ impl<S: Store> Docket<S> {
     pub async fn case_view_named(
         &self,
         n: CaseNumber,
-        row: CaseRow,
+        row: StoredCase,
         today: chrono::NaiveDate,
         known: KnownNames,
     ) -> Result<CaseView, AppError> {

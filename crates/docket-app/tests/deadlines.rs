@@ -34,7 +34,7 @@ async fn due_lists_exactly_the_cases_due_in_deadline_order<S: Store>(d: Docket<S
         .map(|v| v["case_no"].as_str().unwrap().to_owned())
         .collect();
     expected.sort();
-    let mut listed: Vec<String> = due.iter().map(|c| c.row.case_no.clone()).collect();
+    let mut listed: Vec<String> = due.iter().map(|c| c.row.case_no.to_string()).collect();
     listed.sort();
     assert_eq!(listed, expected);
 

@@ -127,8 +127,8 @@ async fn events_can_be_appended_to_stored_cases_by_a_later_import<S: Store>(d: D
     let report = import(&d, more).await.unwrap();
     assert_eq!((report.cases, report.events), (0, 1));
     let view = d.case_view("(2025)内0203民初1234号", "2025-12-31".parse().unwrap()).await.unwrap();
-    assert_eq!(view.row.status, "closed");
-    assert_eq!(view.row.close_method.as_deref(), Some("mediation"));
+    assert_eq!(view.row.status, docket_domain::Status::Closed);
+    assert_eq!(view.row.close_method.map(|m| m.as_str()), Some("mediation"));
     assert_eq!(view.timeline.len(), 3);
     assert!(d.verify(&docket_app::Quiet).await.unwrap().is_intact());
     // Re-declaring stored reference data identically is accepted and adds nothing …

@@ -35,7 +35,7 @@ async fn setup<S: Store>(d: &Docket<S>) -> String {
         .list_cases(&docket_store::CaseFilter { court: Some("内0203".into()), ..Default::default() }, false, 1, 0)
         .await
         .unwrap();
-    let case_no = case[0].case_no.clone();
+    let case_no = case[0].case_no.to_string();
     d.add_evidence("内0203", upload(&case_no, "借条：今借到……".as_bytes(), "原告提交"), "c1-clerk", None)
         .await
         .unwrap();

@@ -174,7 +174,13 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
     for (name, n) in parties.iter().take(10) {
         let mut in_cases = 0;
         for c in &cases {
-            if d.store().case_parties(c).await.unwrap().iter().any(|p| p.kind == "organization" && &p.name == name) {
+            if d.store()
+                .case_parties(c)
+                .await
+                .unwrap()
+                .iter()
+                .any(|p| p.kind == docket_domain::PartyKind::Organization && &p.name == name)
+            {
                 in_cases += 1;
             }
         }

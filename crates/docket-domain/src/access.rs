@@ -104,6 +104,28 @@ pub enum Action {
 }
 
 impl Action {
+    /// The stable id of an action (the API's `actions` list and the forms' ids).
+    pub fn id(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Assign => "assign",
+            Action::Hearing => "hearing",
+            Action::Suspend => "suspend",
+            Action::ChangeProcedure => "change_procedure",
+            Action::RequestExtension => "request_extension",
+            Action::ApproveExtension(Approver::President) => "approve_extension_president",
+            Action::ApproveExtension(Approver::HigherCourt) => "approve_extension_higher_court",
+            Action::Close => "close",
+            Action::Service => "service",
+            Action::Recovery => "recovery",
+            Action::Reopen => "reopen",
+            Action::Archive => "archive",
+            Action::Evidence => "evidence",
+        }
+    }
+}
+
+impl Action {
     /// The action an event is.
     pub fn of_event(kind: &EventKind) -> Action {
         match kind {
@@ -161,6 +183,15 @@ impl Principal {
             Reach::Lower => !case.sealed,
             Reach::Higher | Reach::Peer => false,
         }
+    }
+
+    /// Does the account see the parties' ID numbers in full? Those who file and run the case in
+    /// its own court do (立案员, 院长, 庭长, its 承办法官); everyone else who may read it sees them
+    /// masked (个人信息保护法 §6: no more than the purpose needs).
+    pub fn sees_full_ids(&self, case: &CaseScope<'_>) -> bool {
+        self.can_read(case)
+            && Reach::of(&self.court, case.court) == Reach::Own
+            && (matches!(self.role, Role::FilingClerk | Role::President | Role::DivisionHead) || self.handles(case))
     }
 
     /// May the account do `action` to the case?
@@ -244,6 +275,25 @@ impl Principal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_id_numbers_are_for_those_who_file_and_run_the_case_in_its_court() {
+        let court = CourtCode::parse("内0203").unwrap();
+        let higher = CourtCode::parse("内02").unwrap();
+        let case = CaseScope { court: &court, sealed: false, judge: Some("J001"), category: Category::Civil };
+        let who = |c: &CourtCode, role: Role, judge: Option<&str>| Principal {
+            court: c.clone(),
+            role,
+            judge: judge.map(str::to_owned),
+        };
+        assert!(who(&court, Role::FilingClerk, None).sees_full_ids(&case));
+        assert!(who(&court, Role::DivisionHead, None).sees_full_ids(&case));
+        assert!(who(&court, Role::Judge, Some("J001")).sees_full_ids(&case));
+        assert!(!who(&court, Role::Judge, Some("J002")).sees_full_ids(&case));
+        assert!(!who(&court, Role::Clerk, None).sees_full_ids(&case));
+        assert!(!who(&court, Role::TrialManagement, None).sees_full_ids(&case));
+        assert!(!who(&higher, Role::President, None).sees_full_ids(&case), "a higher court reads, masked");
+    }
 
     fn code(s: &str) -> CourtCode {
         CourtCode::parse(s).unwrap()

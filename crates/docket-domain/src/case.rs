@@ -188,6 +188,16 @@ impl PartyId {
     }
 }
 
+/// A stored identity number as shown to roles that do not need it in full: masked as its type
+/// where it still parses as one, as an other document where it does not, and wholly masked when
+/// even that fails — never shown in full by mistake.
+pub fn masked_number(id_type: Option<IdType>, number: &str) -> String {
+    let t = id_type.unwrap_or(IdType::Other);
+    PartyId::parse(t, number)
+        .or_else(|_| PartyId::parse(IdType::Other, number))
+        .map_or_else(|_| "*".repeat(number.chars().count()), |id| id.masked())
+}
+
 /// 当事人.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {

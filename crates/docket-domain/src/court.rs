@@ -154,6 +154,12 @@ impl CourtCode {
     }
 }
 
+impl AsRef<str> for CourtCode {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for CourtCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

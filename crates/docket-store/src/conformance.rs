@@ -10,7 +10,7 @@ use docket_domain::{
     PartyRole, Procedure,
 };
 
-use crate::{Batch, CaseRow, CaseWrite, EntryKind, FactsRow, NewEntry, NoProgress, Store, StoreError};
+use crate::{Batch, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError, StoredCase, StoredFacts};
 
 fn court(code: &str) -> CourtCode {
     CourtCode::parse(code).unwrap()
@@ -120,7 +120,7 @@ pub async fn a_case_reads_back_as_it_was_written<S: Store>(store: S) {
         .unwrap();
     store.commit(filing_batch(&s), &NoProgress).await.unwrap();
     let n = s.record.case_no.clone();
-    assert_eq!(store.case(&n).await.unwrap(), Some(CaseRow::from_state(&s)));
+    assert_eq!(store.case(&n).await.unwrap(), Some(StoredCase::from_state(&s)));
     let parties = store.case_parties(&n).await.unwrap();
     assert_eq!(parties.len(), 1);
     assert_eq!(parties[0].name, "原告7");
@@ -280,9 +280,9 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     let mut b2 = b.clone();
     b2.apply(Event { on: date("2025-04-01"), kind: EventKind::HearingHeld }).unwrap();
     store.replace_case_projections(vec![b2.clone()]).await.unwrap();
-    assert_eq!(store.all_cases().await.unwrap(), [CaseRow::from_state(&b2)]);
+    assert_eq!(store.all_cases().await.unwrap(), [StoredCase::from_state(&b2)]);
     // The engine's columns are the same row's.
-    assert_eq!(store.all_case_facts().await.unwrap(), [FactsRow::from(&CaseRow::from_state(&b2))]);
+    assert_eq!(store.all_case_facts().await.unwrap(), [StoredFacts::from(StoredCase::from_state(&b2))]);
     assert_eq!(store.case_parties(&b.record.case_no).await.unwrap().len(), 1);
     assert!(store.case_parties(&a.record.case_no).await.unwrap().is_empty());
 }
@@ -312,7 +312,7 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
     ] {
         store.commit(filing_batch(&s), &NoProgress).await.unwrap();
     }
-    let numbers = |rows: Vec<CaseRow>| rows.into_iter().map(|r| r.case_no).collect::<Vec<_>>();
+    let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.to_string()).collect::<Vec<_>>();
     let by_id = numbers(store.cases_with_party("内0203", Some(person.number()), None, 10).await.unwrap());
     assert_eq!(
         by_id,
@@ -370,16 +370,16 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
         let store = store.clone();
         let all = all.clone();
         let d = date(d);
-        async move { store.cases_open_at(d, &all).await.unwrap().into_iter().map(|r| r.seq).collect::<Vec<_>>() }
+        async move { store.cases_open_at(d, &all).await.unwrap().into_iter().map(|r| r.case_no.seq()).collect::<Vec<_>>() }
     };
-    assert_eq!(open("2025-03-02").await, Vec::<i64>::new());
+    assert_eq!(open("2025-03-02").await, Vec::<u32>::new());
     assert_eq!(open("2025-03-31").await, [1, 2]);
     assert_eq!(open("2025-04-01").await, [1]);
     let by_judge = crate::CaseFilter { judge: Some("J1".into()), ..Default::default() };
     assert_eq!(store.cases_open_at(date("2025-03-31"), &by_judge).await.unwrap().len(), 1);
     let row = store.case(&a.record.case_no).await.unwrap().unwrap();
     assert_eq!(row.deadline_unadjusted, Some(date("2025-06-03")));
-    assert_eq!((row.eservice_log.as_str(), row.recovery_log.as_str()), ("", ""));
+    assert!(row.eservice.is_empty() && row.recoveries.is_empty());
 
     // The dated facts the indicators count travel in the projection, in date order.
     let mut c = sample_case("内0203", 3);
@@ -398,7 +398,13 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     }
     store.commit(filing_batch(&c), &NoProgress).await.unwrap();
     let row = store.case(&c.record.case_no).await.unwrap().unwrap();
-    assert_eq!(row.eservice_log, "2025-03-04-,2025-03-06+");
+    assert_eq!(
+        row.eservice,
+        [
+            crate::ServiceAttempt { on: date("2025-03-04"), delivered: false },
+            crate::ServiceAttempt { on: date("2025-03-06"), delivered: true }
+        ]
+    );
 
     store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())], None).await.unwrap();
     store

@@ -15,7 +15,7 @@ pub mod conformance;
 mod error;
 mod ledger;
 mod postgres;
-mod projection;
+pub mod projection;
 mod sql;
 mod sqlite;
 #[cfg(feature = "test-support")]
@@ -28,7 +28,7 @@ pub use ledger::{
     evidence_leaf_of,
 };
 pub use postgres::PgStore;
-pub use projection::{CaseRow, FactsRow, PartyRow};
+pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
 pub use sqlite::SqliteStore;
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
@@ -210,8 +210,8 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
     fn case_entries(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<LogEntry>, StoreError>> + Send;
 
     /// A case's projection, if stored.
-    fn case(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Option<CaseRow>, StoreError>> + Send;
-    fn case_parties(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<PartyRow>, StoreError>> + Send;
+    fn case(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Option<StoredCase>, StoreError>> + Send;
+    fn case_parties(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<StoredParty>, StoreError>> + Send;
     /// Cases under `court_prefix` (a court and its lower courts) with a party whose ID number or
     /// credit code is `id_number`, or an organisation named `organisation`; newest first.
     fn cases_with_party(
@@ -220,15 +220,15 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         id_number: Option<&str>,
         organisation: Option<&str>,
         limit: i64,
-    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
     /// Cases whose `origin` is this case.
     fn derived_cases(&self, case_no: &CaseNumber) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
 
     /// Every case projection, ordered by court and case number.
-    fn all_cases(&self) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+    fn all_cases(&self) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
     /// The indicator engine's columns of every case projection, in no order.
-    fn all_case_facts(&self) -> impl Future<Output = Result<Vec<FactsRow>, StoreError>> + Send;
+    fn all_case_facts(&self) -> impl Future<Output = Result<Vec<StoredFacts>, StoreError>> + Send;
 
     /// Log entries in chain order after `(court, seq)` (exclusive; `None` from the start),
     /// optionally of one kind, at most `limit`.
@@ -246,7 +246,7 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         &self,
         as_of: NaiveDate,
         filter: &CaseFilter,
-    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
     /// Holiday arrangements imported by an administrator: (year, calendar text).
     fn holiday_years(&self) -> impl Future<Output = Result<Vec<(i64, String)>, StoreError>> + Send;
@@ -284,7 +284,7 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         open_only: bool,
         limit: i64,
         offset: i64,
-    ) -> impl Future<Output = Result<Vec<CaseRow>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
     /// Adds accounts, and the audit lines of their creation, in one transaction; an existing
     /// username is a [`StoreError::Conflict`] and adds none of them.

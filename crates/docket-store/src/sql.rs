@@ -425,8 +425,8 @@ macro_rules! impl_sql_store {
             async fn case(
                 &self,
                 case_no: &docket_domain::CaseNumber,
-            ) -> Result<Option<$crate::CaseRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(concat!(
+            ) -> Result<Option<$crate::StoredCase>, $crate::StoreError> {
+                let row: Option<$crate::projection::CaseRow> = sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::sql::case_columns!(),
                     " FROM cases WHERE court = $1 AND case_no = $2"
@@ -434,21 +434,23 @@ macro_rules! impl_sql_store {
                 .bind(case_no.court().as_str())
                 .bind(case_no.to_string())
                 .fetch_optional(self.reader())
-                .await?)
+                .await?;
+                row.map($crate::projection::CaseRow::into_case).transpose()
             }
 
             async fn case_parties(
                 &self,
                 case_no: &docket_domain::CaseNumber,
-            ) -> Result<Vec<$crate::PartyRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(
+            ) -> Result<Vec<$crate::StoredParty>, $crate::StoreError> {
+                let rows: Vec<$crate::projection::PartyRow> = sqlx::query_as(
                     "SELECT court, case_no, idx, role, kind, name, id_type, id_number FROM parties \
                      WHERE court = $1 AND case_no = $2 ORDER BY idx",
                 )
                 .bind(case_no.court().as_str())
                 .bind(case_no.to_string())
                 .fetch_all(self.reader())
-                .await?)
+                .await?;
+                rows.into_iter().map($crate::projection::PartyRow::into_party).collect()
             }
 
             async fn cases_with_party(
@@ -457,8 +459,8 @@ macro_rules! impl_sql_store {
                 id_number: Option<&str>,
                 organisation: Option<&str>,
                 limit: i64,
-            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(concat!(
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                $crate::projection::cases(sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::sql::case_columns!(),
                     " FROM cases WHERE court LIKE $1 AND (court, case_no) IN (SELECT court, case_no FROM parties \
@@ -483,8 +485,8 @@ macro_rules! impl_sql_store {
                     .await?)
             }
 
-            async fn all_cases(&self) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(concat!(
+            async fn all_cases(&self) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                $crate::projection::cases(sqlx::query_as(concat!(
                     "SELECT ",
                     $crate::sql::case_columns!(),
                     " FROM cases ORDER BY court, case_no"
@@ -493,14 +495,15 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
-            async fn all_case_facts(&self) -> Result<Vec<$crate::FactsRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(
+            async fn all_case_facts(&self) -> Result<Vec<$crate::StoredFacts>, $crate::StoreError> {
+                let rows: Vec<$crate::projection::FactsRow> = sqlx::query_as(
                     "SELECT court, case_no, cause, received_on, filed_on, online, claim_amount_fen, tags, origin, \
                      judge, department, closed_on, close_method, suspended_since, deducted_days, extensions, \
                      hearings_held, first_setting, deadline_unadjusted, eservice_log, recovery_log FROM cases",
                 )
                 .fetch_all(self.reader())
-                .await?)
+                .await?;
+                rows.into_iter().map($crate::projection::FactsRow::into_facts).collect()
             }
 
             async fn scan_log(
@@ -528,7 +531,7 @@ macro_rules! impl_sql_store {
                 &self,
                 as_of: chrono::NaiveDate,
                 filter: &$crate::CaseFilter,
-            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
                 let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
                     "SELECT ",
                     $crate::sql::case_columns!(),
@@ -545,7 +548,7 @@ macro_rules! impl_sql_store {
                     q.push(" AND department = ").push_bind(department.as_str());
                 }
                 q.push(" ORDER BY court, case_no");
-                Ok(q.build_query_as().fetch_all(self.reader()).await?)
+                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
             async fn holiday_years(&self) -> Result<Vec<(i64, String)>, $crate::StoreError> {
@@ -665,7 +668,7 @@ macro_rules! impl_sql_store {
                 open_only: bool,
                 limit: i64,
                 offset: i64,
-            ) -> Result<Vec<$crate::CaseRow>, $crate::StoreError> {
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
                 let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
                     "SELECT ",
                     $crate::sql::case_columns!(),
@@ -684,7 +687,7 @@ macro_rules! impl_sql_store {
                     q.push(" AND department = ").push_bind(department.as_str());
                 }
                 q.push(" ORDER BY filed_on DESC, case_no DESC LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
-                Ok(q.build_query_as().fetch_all(self.reader()).await?)
+                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
             async fn add_accounts(
@@ -894,7 +897,7 @@ macro_rules! impl_bound_bulk_writes {
                 upsert: bool,
             ) -> Result<(), $crate::StoreError> {
                 $crate::sql::insert_chunks!(tx, states, |chunk| {
-                    let rows: Vec<$crate::CaseRow> = chunk.iter().map(|s| $crate::CaseRow::from_state(s)).collect();
+                    let rows: Vec<$crate::projection::CaseRow> = chunk.iter().map(|s| $crate::projection::CaseRow::from_state(s)).collect();
                     let mut q = sqlx::QueryBuilder::<$db>::new(concat!("INSERT INTO cases (", $crate::sql::case_columns!(), ") "));
                     q.push_values(&rows, |mut b, r| {
                         b.push_bind(&r.court)
@@ -958,9 +961,9 @@ macro_rules! impl_bound_bulk_writes {
                 tx: &mut sqlx::Transaction<'static, $db>,
                 states: &[&docket_domain::CaseState],
             ) -> Result<(), $crate::StoreError> {
-                let rows: Vec<$crate::PartyRow> = states
+                let rows: Vec<$crate::projection::PartyRow> = states
                     .iter()
-                    .flat_map(|s| s.record.parties.iter().enumerate().map(|(i, p)| $crate::PartyRow::from_party(s, i, p)))
+                    .flat_map(|s| s.record.parties.iter().enumerate().map(|(i, p)| $crate::projection::PartyRow::from_party(s, i, p)))
                     .collect();
                 $crate::sql::insert_chunks!(tx, rows, |chunk| {
                     let mut q = sqlx::QueryBuilder::<$db>::new(

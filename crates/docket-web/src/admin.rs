@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -17,7 +16,8 @@ use serde::Deserialize;
 use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
-use crate::pages::{Form_, Nav, field};
+use crate::form::{CheckedForm, field};
+use crate::pages::Nav;
 use crate::query::PageQuery;
 
 fn check<S: Store>(web: &Web<S>, user: &User) -> Result<(), WebError> {
@@ -48,10 +48,8 @@ pub async fn settings<S: Store>(
 
 pub async fn save_settings<S: Store>(
     State(web): State<Arc<Web<S>>>,
-    PageUser(user): PageUser,
-    Form(form): Form<Form_>,
+    CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    user.check_csrf(Some(field(&form, "csrf")))?;
     check(&web, &user)?;
     let text = field(&form, "text");
     match web.docket.save_indicator_settings(text, &user.account).await {
@@ -126,10 +124,8 @@ pub async fn holidays<S: Store>(
 
 pub async fn import_holidays<S: Store>(
     State(web): State<Arc<Web<S>>>,
-    PageUser(user): PageUser,
-    Form(form): Form<Form_>,
+    CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    user.check_csrf(Some(field(&form, "csrf")))?;
     check(&web, &user)?;
     let text = field(&form, "text");
     match web.docket.import_holidays(text, Some(&user.account)).await {

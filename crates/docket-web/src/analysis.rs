@@ -169,7 +169,7 @@ pub async fn page<S: Store>(
         }
         Some("xlsx") => {
             let doc = table_document(&results, court.as_str(), &from.to_string(), &to.to_string());
-            let bytes = doc.to_xlsx().map_err(|e| WebError::Internal(e.to_string()))?;
+            let bytes = doc.to_xlsx().map_err(|e| WebError::internal_from("写出 XLSX", e))?;
             return Ok((
                 [
                     (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -466,7 +466,7 @@ async fn listed<S: Store>(
         let row = web.docket.store().case(n).await.map_err(docket_app::AppError::from)?;
         match row {
             Some(r) if web.readable(principal, &r) => out.push(ExplainedCase {
-                case_no: Some(r.case_no.clone()),
+                case_no: Some(r.case_no.to_string()),
                 href: href(&r.case_no),
                 cause: r.cause.clone(),
                 filed_on: r.filed_on.to_string(),

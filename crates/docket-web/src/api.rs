@@ -64,40 +64,44 @@ fn account_json<S: Store>(web: &Web<S>, a: &Account) -> Value {
 
 /// A case as JSON: the projection, its parties (ID numbers masked unless the account files or runs
 /// the case), the 审限 with its explanation, warnings, lineage and the timeline with hashes.
-pub fn case_json<S: Store>(web: &Web<S>, account: &Account, case: &VisibleCase, view: &CaseView) -> Value {
+pub fn case_json(account: &Account, case: &VisibleCase, view: &CaseView) -> Value {
     let r = &case.row;
-    let full_ids = web.sees_full_ids(account, case);
+    let full_ids = account.principal().sees_full_ids(&case.scope());
     let parties: Vec<Value> = view
         .parties
         .iter()
         .map(|p| {
-            let id =
-                p.id_number.as_deref().map(|n| if full_ids { n.to_owned() } else { mask(p.id_type.as_deref(), n) });
-            json!({ "role": p.role, "kind": p.kind, "name": p.name, "id_type": p.id_type, "id_number": id })
+            json!({
+                "role": p.role.as_str(),
+                "kind": p.kind.as_str(),
+                "name": p.name,
+                "id_type": p.id_type.map(|t| t.as_str()),
+                "id_number": p.shown_id(full_ids),
+            })
         })
         .collect();
     json!({
-        "case_no": r.case_no,
-        "court": r.court,
+        "case_no": r.case_no.to_string(),
+        "court": r.court.as_str(),
         "court_name": view.court_name,
-        "type": r.type_code,
-        "category": r.category,
-        "procedure": r.procedure,
+        "type": r.case_type().code,
+        "category": r.case_type().category.as_str(),
+        "procedure": r.procedure.as_str(),
         "cause": r.cause,
         "received_on": r.received_on,
         "filed_on": r.filed_on,
         "online": r.online,
-        "claim_amount": r.claim_amount_fen.map(|f| format!("{}.{:02}", f / 100, f % 100)),
-        "tags": r.tags.split(',').filter(|t| !t.is_empty()).collect::<Vec<_>>(),
+        "claim_amount": r.claim.map(|a| a.to_string()),
+        "tags": r.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
         "sealed": r.sealed,
-        "status": r.status,
+        "status": r.status.as_str(),
         "judge": r.judge,
         "judge_name": view.judge_name,
         "department": r.department,
         "department_name": view.department_name,
         "closed_on": r.closed_on,
-        "close_method": r.close_method,
-        "origin": r.origin,
+        "close_method": r.close_method.map(|m| m.as_str()),
+        "origin": r.origin.as_ref().map(ToString::to_string),
         "derived_cases": view.derived,
         "deadline": {
             "deadline_on": view.deadline.deadline_on,
@@ -120,30 +124,18 @@ pub fn case_json<S: Store>(web: &Web<S>, account: &Account, case: &VisibleCase, 
 /// The actions the account may take on the case, by id.
 pub fn allowed_actions(account: &Account, case: &VisibleCase) -> Vec<&'static str> {
     let p = account.principal();
-    Action::ALL
-        .iter()
-        .filter(|a| **a != Action::Read && p.may(**a, &case.scope()))
-        .map(|a| crate::pages::action_id(*a))
-        .collect()
+    Action::ALL.iter().filter(|a| **a != Action::Read && p.may(**a, &case.scope())).map(|a| a.id()).collect()
 }
 
 /// An ID number as roles that do not need it in full see it: the domain's one masking rule
 /// (`PartyId::masked`: a resident ID keeps its region code and last four characters).
-pub fn mask(id_type: Option<&str>, n: &str) -> String {
-    use docket_domain::{IdType, PartyId};
-    let t = id_type.and_then(IdType::parse).unwrap_or(IdType::Other);
-    PartyId::parse(t, n)
-        .or_else(|_| PartyId::parse(IdType::Other, n))
-        .map_or_else(|_| "*".repeat(n.chars().count()), |id| id.masked())
-}
-
 pub async fn case<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
     Path(case_no): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let (visible, view) = web.view_for(&user.account, &case_no).await?;
-    Ok(Json(case_json(&web, &user.account, &visible, &view)))
+    Ok(Json(case_json(&user.account, &visible, &view)))
 }
 
 #[derive(Deserialize, Default)]
@@ -178,10 +170,10 @@ pub async fn list_cases<S: Store>(
         .filter(|r| web.readable(&principal, r))
         .map(|r| {
             json!({
-                "case_no": r.case_no,
+                "case_no": r.case_no.to_string(),
                 "cause": r.cause,
                 "filed_on": r.filed_on,
-                "status": r.status,
+                "status": r.status.as_str(),
                 "judge": r.judge,
                 "closed_on": r.closed_on,
                 "sealed": r.sealed,
@@ -273,8 +265,8 @@ pub async fn append_event<S: Store>(
         return Err(WebError::BadRequest("请求体应为一个事件对象".into()).into());
     };
     obj.entry("kind").or_insert_with(|| json!("event"));
-    let given = obj.entry("case_no").or_insert_with(|| json!(case.row.case_no)).clone();
-    if given.as_str().map(docket_domain::CaseNumber::parse).and_then(Result::ok).as_ref() != Some(&case.case_no) {
+    let given = obj.entry("case_no").or_insert_with(|| json!(case.row.case_no.to_string())).clone();
+    if given.as_str().map(docket_domain::CaseNumber::parse).and_then(Result::ok).as_ref() != Some(&case.row.case_no) {
         return Err(WebError::Invalid(vec![docket_app::FieldError::new("case_no", "与地址中的案号不一致")]).into());
     }
     let record = parse_line(1, &body.to_string()).map_err(|errors| {
@@ -285,9 +277,10 @@ pub async fn append_event<S: Store>(
     };
     web.require(&user.account, Action::of_event(&event.event.kind), &case)?;
     let describe = event.event.kind.describe();
-    web.docket.append_event(&case.case_no, event.event, web.today(), Some((&user.account, &describe))).await?;
-    web.refresh_case(&case.case_no).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no, "event": describe }))).into_response())
+    web.docket.append_event(&case.row.case_no, event.event, web.today(), Some((&user.account, &describe))).await?;
+    web.refresh_case(&case.row.case_no).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no.to_string(), "event": describe })))
+        .into_response())
 }
 
 /// An indicator query as `/api/v1/metrics` and the 质效分析 page take it.

@@ -10,6 +10,7 @@ use docket_app::{Account, unix_now};
 use docket_store::Store;
 
 use crate::Web;
+use crate::cookies::cookie;
 use crate::error::{ApiError, PageError, WebError};
 
 /// The session cookie's name.
@@ -30,18 +31,6 @@ pub struct User {
     pub token: String,
     /// The language the user's pages are in.
     pub lang: crate::i18n::Lang,
-}
-
-/// The value of the request's cookie `name`.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
 }
 
 /// The session token from the request's cookies.
@@ -135,7 +124,7 @@ impl<S: Store> Web<S> {
     /// Refuses a sign-in from `addr` once it has failed the window's allowance of times.
     fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
         let now = unix_now();
-        let mut failures = self.attempts.lock().map_err(|_| WebError::Internal("登录计数锁已损坏".into()))?;
+        let mut failures = self.attempts.lock().map_err(|_| WebError::internal("登录计数锁已损坏"))?;
         if failures.len() > 10_000 {
             failures.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
         }

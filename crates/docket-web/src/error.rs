@@ -1,9 +1,49 @@
 //! Errors as the web answers them: JSON with a stable code for the API, a Chinese page for people.
+//! A server-side failure keeps its cause: the user sees a short Chinese message, the log gets the
+//! whole chain down to the driver's error (one `tracing` event inside the request's span).
+
+use std::error::Error as StdError;
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::{AppError, FieldError, SignInError};
+use docket_store::StoreError;
 use serde_json::json;
+
+/// A failure on our side: what was being done, and the error that stopped it.
+#[derive(Debug)]
+pub struct Internal {
+    pub context: String,
+    pub source: Option<Box<dyn StdError + Send + Sync>>,
+}
+
+impl std::fmt::Display for Internal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.context)
+    }
+}
+
+impl StdError for Internal {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+/// An error and every cause under it, `: `-separated (the log line).
+pub fn chain(e: &(dyn StdError + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        let text = cause.to_string();
+        // Wrappers that print their source's text add nothing the next link will not say.
+        if !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        next = cause.source();
+    }
+    out
+}
 
 /// Why a request failed.
 #[derive(Debug)]
@@ -26,11 +66,37 @@ pub enum WebError {
     Conflict(String),
     /// Something the server lacks (503), e.g. fonts to print with; the message says what.
     Unavailable(String),
-    /// Our fault (500); the details go to the log, not to the client.
-    Internal(String),
+    /// The database cannot be reached (503); the cause goes to the log.
+    StoreUnavailable(StoreError),
+    /// Our fault (500); the cause goes to the log, not to the client.
+    Internal(Internal),
 }
 
 impl WebError {
+    /// A failure of ours with no error underneath (a poisoned lock, a missing key).
+    pub fn internal(context: impl Into<String>) -> Self {
+        Self::Internal(Internal { context: context.into(), source: None })
+    }
+
+    /// A failure of ours caused by `source`.
+    pub fn internal_from(context: impl Into<String>, source: impl StdError + Send + Sync + 'static) -> Self {
+        Self::Internal(Internal { context: context.into(), source: Some(Box::new(source)) })
+    }
+
+    /// The whole cause chain, for the log, when the failure is on the server's side.
+    pub fn server_side_cause(&self) -> Option<String> {
+        match self {
+            Self::Internal(i) => Some(chain(i)),
+            Self::StoreUnavailable(e) => Some(chain(e)),
+            _ => None,
+        }
+    }
+
+    /// What the log should say: the cause chain of a server-side failure, else the user's message.
+    pub fn detail(&self) -> String {
+        self.server_side_cause().unwrap_or_else(|| self.message())
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             Self::Unauthenticated => StatusCode::UNAUTHORIZED,
@@ -42,7 +108,7 @@ impl WebError {
             Self::SignIn(SignInError::Locked { .. }) => StatusCode::LOCKED,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::StoreUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -59,7 +125,7 @@ impl WebError {
             Self::SignIn(SignInError::Locked { .. }) => "locked",
             Self::RateLimited => "rate_limited",
             Self::Conflict(_) => "conflict",
-            Self::Unavailable(_) => "unavailable",
+            Self::Unavailable(_) | Self::StoreUnavailable(_) => "unavailable",
             Self::Internal(_) => "internal",
         }
     }
@@ -77,32 +143,53 @@ impl WebError {
             Self::SignIn(e) => e.to_string(),
             Self::RateLimited => "尝试次数过多，请稍后再试".into(),
             Self::Conflict(m) | Self::Unavailable(m) => m.clone(),
-            Self::Internal(_) => "服务器内部错误".into(),
+            Self::StoreUnavailable(_) => "数据库暂时无法访问，请稍后再试".into(),
+            Self::Internal(_) => "服务器内部错误，已记录，请稍后再试或联系管理员".into(),
         }
     }
 }
 
 impl From<AppError> for WebError {
+    /// Every application error has its answer here; a new variant must be given one.
     fn from(e: AppError) -> Self {
         match e {
-            AppError::NotFound(_) => Self::NotFound,
-            AppError::Fields(f) => Self::Invalid(f),
-            AppError::Invalid(m) => Self::BadRequest(m),
-            AppError::SignIn(s) => Self::SignIn(s),
-            AppError::Forbidden(m) => Self::Forbidden(m),
             AppError::Import(lines) => {
                 Self::Invalid(lines.into_iter().map(|l| FieldError::new(l.field, l.message)).collect())
             }
-            AppError::Store(docket_store::StoreError::Conflict(m)) => Self::Conflict(m),
+            AppError::NotFound(_) => Self::NotFound,
+            AppError::Invalid(m) => Self::BadRequest(m),
+            e @ AppError::Corrupt(_) => Self::internal_from("读取存储的数据", e),
+            AppError::SignIn(s) => Self::SignIn(s),
+            AppError::Fields(f) => Self::Invalid(f),
+            AppError::Forbidden(m) => Self::Forbidden(m),
+            AppError::Store(s) => s.into(),
+            AppError::Io(io) => Self::internal_from("读写文件", io),
             AppError::Unavailable(m) => Self::Unavailable(m),
-            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(_) => Self::NotFound,
+            StoreError::Conflict(m) => Self::Conflict(m),
+            e @ StoreError::Unavailable(_) => Self::StoreUnavailable(e),
+            e @ (StoreError::Corrupt(_) | StoreError::Other(_)) => Self::internal_from("数据库操作", e),
         }
     }
 }
 
 impl From<askama::Error> for WebError {
     fn from(e: askama::Error) -> Self {
-        Self::Internal(format!("模板：{e}"))
+        Self::internal_from("渲染页面模板", e)
+    }
+}
+
+/// Writes a server-side failure to the log, with its chain, inside the request's span.
+fn log(e: &WebError) {
+    if let Some(cause) = e.server_side_cause() {
+        tracing::error!(status = e.status().as_u16(), code = e.code(), cause = %cause, "请求失败");
     }
 }
 
@@ -119,9 +206,7 @@ impl<E: Into<WebError>> From<E> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let e = self.0;
-        if let WebError::Internal(detail) = &e {
-            eprintln!("内部错误：{detail}");
-        }
+        log(&e);
         let mut body = json!({ "error": { "code": e.code(), "message": e.message() } });
         if let WebError::Invalid(fields) = &e {
             body["error"]["fields"] =
@@ -147,13 +232,12 @@ impl IntoResponse for PageError {
         if matches!(e, WebError::Unauthenticated) {
             return Redirect::to("/login").into_response();
         }
-        if let WebError::Internal(detail) = &e {
-            eprintln!("内部错误：{detail}");
-        }
+        log(&e);
         let title = match e.status() {
             StatusCode::NOT_FOUND => "未找到",
             StatusCode::FORBIDDEN => "无权访问",
             StatusCode::INTERNAL_SERVER_ERROR => "出错了",
+            StatusCode::SERVICE_UNAVAILABLE => "暂时无法服务",
             _ => "请求未完成",
         };
         let body = format!(

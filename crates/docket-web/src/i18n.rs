@@ -28,7 +28,7 @@ impl Lang {
 
     /// The language the request's cookie chose; Chinese without one.
     pub fn of(headers: &HeaderMap) -> Lang {
-        crate::auth::cookie(headers, COOKIE).and_then(Lang::parse).unwrap_or_default()
+        crate::cookies::cookie(headers, COOKIE).and_then(Lang::parse).unwrap_or_default()
     }
 
     /// The code for `<html lang>` and the cookie.

@@ -36,7 +36,7 @@ pub(crate) fn attachment(name: &str) -> HeaderValue {
 }
 
 fn json_download(value: &impl serde::Serialize, name: &str) -> Result<Response, WebError> {
-    let body = serde_json::to_vec_pretty(value).map_err(|e| WebError::Internal(e.to_string()))?;
+    let body = serde_json::to_vec_pretty(value).map_err(|e| WebError::internal_from("写出 JSON", e))?;
     let mut r = body.into_response();
     r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     r.headers_mut().insert(header::CONTENT_DISPOSITION, attachment(name));
@@ -71,7 +71,7 @@ impl<S: Store> Web<S> {
     }
 
     fn require_signer(&self) -> Result<&docket_tlog::SignerKey, WebError> {
-        self.signer().ok_or_else(|| WebError::Internal("服务器未配置签名密钥".into()))
+        self.signer().ok_or_else(|| WebError::internal("服务器未配置签名密钥"))
     }
 }
 
@@ -103,7 +103,7 @@ pub async fn consistency<S: Store>(
         AppError::Invalid(why) => WebError::BadRequest(why),
         other => other.into(),
     })?;
-    Ok(Json(serde_json::to_value(p).map_err(|e| WebError::Internal(e.to_string()))?))
+    Ok(Json(serde_json::to_value(p).map_err(|e| WebError::internal_from("写出 JSON", e))?))
 }
 
 /// `GET /api/v1/cases/{case_no}/events/{seq}/proof`: the inclusion proof of a case's entry
@@ -114,8 +114,8 @@ pub async fn event_proof<S: Store>(
     Path((case_no, seq)): Path<(String, u32)>,
 ) -> Result<Json<Value>, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
-    let (proof, checkpoint) = web.docket.entry_proof(&case.case_no, seq, web.signer()).await?;
-    let mut v = serde_json::to_value(proof).map_err(|e| WebError::Internal(e.to_string()))?;
+    let (proof, checkpoint) = web.docket.entry_proof(&case.row.case_no, seq, web.signer()).await?;
+    let mut v = serde_json::to_value(proof).map_err(|e| WebError::internal_from("写出 JSON", e))?;
     v["checkpoint"] = json!(checkpoint.note);
     Ok(Json(v))
 }
@@ -127,7 +127,7 @@ pub async fn event_bundle<S: Store>(
     Path((case_no, seq)): Path<(String, u32)>,
 ) -> Result<Response, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
-    let bundle = web.docket.entry_bundle(&case.case_no, seq, web.require_signer()?).await?;
+    let bundle = web.docket.entry_bundle(&case.row.case_no, seq, web.require_signer()?).await?;
     Ok(json_download(&bundle, &format!("{}-{seq}.bundle.json", case.row.case_no))?)
 }
 
@@ -138,8 +138,15 @@ pub async fn list_evidence<S: Store>(
     Path(case_no): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
-    let rows = web.docket.store().case_evidence(&case.row.court, &case.row.case_no).await.map_err(AppError::from)?;
-    Ok(Json(json!({ "case_no": case.row.case_no, "evidence": rows.iter().map(evidence_json).collect::<Vec<_>>() })))
+    let rows = web
+        .docket
+        .store()
+        .case_evidence(case.row.court.as_str(), &case.row.case_no.to_string())
+        .await
+        .map_err(AppError::from)?;
+    Ok(Json(
+        json!({ "case_no": case.row.case_no.to_string(), "evidence": rows.iter().map(evidence_json).collect::<Vec<_>>() }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -158,7 +165,7 @@ async fn store_evidence<S: Store>(
     upload: EvidenceUpload,
 ) -> Result<EvidenceRow, WebError> {
     web.require(&user.account, Action::Evidence, case)?;
-    Ok(web.docket.add_evidence(&case.row.court, upload, &user.account.username, Some(&user.account)).await?)
+    Ok(web.docket.add_evidence(case.row.court.as_str(), upload, &user.account.username, Some(&user.account)).await?)
 }
 
 /// `POST /api/v1/cases/{case_no}/evidence?name=&type=&source=&method=` with the file as the body.
@@ -171,7 +178,7 @@ pub async fn add_evidence<S: Store>(
 ) -> Result<Response, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
     let upload = EvidenceUpload {
-        case_no: case.row.case_no.clone(),
+        case_no: case.row.case_no.to_string(),
         name: q.name.unwrap_or_default(),
         media_type: q.media_type.unwrap_or_default(),
         source: q.source.unwrap_or_default(),
@@ -190,7 +197,8 @@ pub async fn download_evidence<S: Store>(
     Path((case_no, number)): Path<(String, i64)>,
 ) -> Result<Response, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
-    let (row, content) = web.docket.evidence_file(&case.row.court, &case.row.case_no, number).await?;
+    let (row, content) =
+        web.docket.evidence_file(case.row.court.as_str(), &case.row.case_no.to_string(), number).await?;
     let mut r = content.into_response();
     // Never rendered by the browser: whatever the file is, it is saved, not opened here.
     r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
@@ -205,7 +213,10 @@ pub async fn evidence_bundle<S: Store>(
     Path((case_no, number)): Path<(String, i64)>,
 ) -> Result<Response, ApiError> {
     let case = web.case_for(&user.account, &case_no).await?;
-    let bundle = web.docket.evidence_bundle(&case.row.court, &case.row.case_no, number, web.require_signer()?).await?;
+    let bundle = web
+        .docket
+        .evidence_bundle(case.row.court.as_str(), &case.row.case_no.to_string(), number, web.require_signer()?)
+        .await?;
     Ok(json_download(&bundle, &format!("{}-证据{number}.bundle.json", case.row.case_no))?)
 }
 
@@ -246,7 +257,7 @@ pub async fn upload_page<S: Store>(
     }
     user.check_csrf(Some(&csrf))?;
     let case = web.case_for(&user.account, &case_no).await?;
-    upload.case_no = case.row.case_no.clone();
+    upload.case_no = case.row.case_no.to_string();
     match store_evidence(&web, &user, &case, upload).await {
         Ok(row) => {
             let done = format!("证据 {}「{}」已登记并写入默克尔日志", row.number, row.name);
@@ -254,7 +265,7 @@ pub async fn upload_page<S: Store>(
             Ok(Redirect::to(&to).into_response())
         }
         Err(WebError::Invalid(errors)) => {
-            let view = web.docket.case_view_of(case.case_no.clone(), case.row.clone(), web.today()).await?;
+            let view = web.docket.case_view_of(case.row.case_no.clone(), case.row.clone(), web.today()).await?;
             crate::pages::case_page_with_evidence(
                 &web,
                 &user,

@@ -14,7 +14,9 @@ mod admin;
 mod analysis;
 mod api;
 mod auth;
+mod cookies;
 mod error;
+mod form;
 pub mod i18n;
 mod ledger;
 mod openapi;
@@ -30,12 +32,12 @@ use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use docket_app::{Account, AppError, CaseView, Docket};
-use docket_domain::{Action, CaseNumber, CaseScope, CaseType, Category, Court, CourtCode, Judge};
+use docket_domain::{Action, CaseNumber, CaseScope, Court, CourtCode, Judge};
 use docket_metrics::{Engine, Settings};
-use docket_store::{CaseRow, Store};
+use docket_store::{Store, StoredCase};
 
 pub use auth::{COOKIE, session_cookie};
-pub use error::WebError;
+pub use error::{WebError, chain as error_chain};
 
 /// How the server runs.
 #[derive(Debug, Clone, Default)]
@@ -96,21 +98,18 @@ struct Cached {
 
 /// A case as the account may see it.
 pub struct VisibleCase {
-    pub row: CaseRow,
-    pub case_no: CaseNumber,
-    pub court: CourtCode,
-    pub category: Category,
+    pub row: StoredCase,
 }
 
 impl VisibleCase {
     pub fn scope(&self) -> CaseScope<'_> {
-        CaseScope {
-            court: &self.court,
-            sealed: self.row.sealed,
-            judge: self.row.judge.as_deref(),
-            category: self.category,
-        }
+        scope_of(&self.row)
     }
+}
+
+/// What the access rules need to know of a case.
+pub fn scope_of(row: &StoredCase) -> CaseScope<'_> {
+    CaseScope { court: &row.court, sealed: row.sealed, judge: row.judge.as_deref(), category: row.case_type().category }
 }
 
 impl<S: Store> Web<S> {
@@ -164,18 +163,19 @@ impl<S: Store> Web<S> {
     }
 
     /// A court's name, or its code if this server does not know it.
-    pub fn court_name(&self, code: &str) -> String {
+    pub fn court_name(&self, code: impl AsRef<str>) -> String {
+        let code = code.as_ref();
         self.court_named(code).unwrap_or(code).to_owned()
     }
 
     /// A judge's name, or their code if this server does not know them.
-    pub fn judge_name(&self, court: &str, code: &str) -> String {
-        self.judge_named(court, code).unwrap_or(code).to_owned()
+    pub fn judge_name(&self, court: impl AsRef<str>, code: &str) -> String {
+        self.judge_named(court.as_ref(), code).unwrap_or(code).to_owned()
     }
 
     /// The court's, judge's and department's names of a case as this server knows them (the
     /// view reads any it does not know from the store).
-    pub fn known_names(&self, row: &CaseRow) -> docket_app::KnownNames {
+    pub fn known_names(&self, row: &StoredCase) -> docket_app::KnownNames {
         let court = row.court.as_str();
         docket_app::KnownNames {
             court: self.court_named(court).map(str::to_owned),
@@ -197,27 +197,19 @@ impl<S: Store> Web<S> {
     pub async fn case_for(&self, account: &Account, case_no: &str) -> Result<VisibleCase, WebError> {
         let n = CaseNumber::parse(case_no.trim()).map_err(|_| WebError::NotFound)?;
         let row = self.docket.store().case(&n).await.map_err(AppError::from)?.ok_or(WebError::NotFound)?;
-        let visible = visible(row)?;
+        let visible = VisibleCase { row };
         if !account.principal().can_read(&visible.scope()) {
             return Err(WebError::NotFound);
         }
         if visible.row.sealed {
-            self.docket.audit(account, "read_sealed", &visible.row.case_no, "").await?;
+            self.docket.audit(account, "read_sealed", &visible.row.case_no.to_string(), "").await?;
         }
         Ok(visible)
     }
 
     /// Whether the account may read a listed case (listings leave the others out).
-    pub fn readable(&self, principal: &docket_domain::Principal, row: &CaseRow) -> bool {
-        let (Ok(court), Some(t)) = (CourtCode::parse(&row.court), CaseType::lookup(&row.type_code)) else {
-            return false;
-        };
-        principal.can_read(&CaseScope {
-            court: &court,
-            sealed: row.sealed,
-            judge: row.judge.as_deref(),
-            category: t.category,
-        })
+    pub fn readable(&self, principal: &docket_domain::Principal, row: &StoredCase) -> bool {
+        principal.can_read(&scope_of(row))
     }
 
     /// The court a request names, or the account's own; "not found" unless the account may view
@@ -235,7 +227,12 @@ impl<S: Store> Web<S> {
         let visible = self.case_for(account, case_no).await?;
         let view = self
             .docket
-            .case_view_named(visible.case_no.clone(), visible.row.clone(), self.today(), self.known_names(&visible.row))
+            .case_view_named(
+                visible.row.case_no.clone(),
+                visible.row.clone(),
+                self.today(),
+                self.known_names(&visible.row),
+            )
             .await?;
         Ok((visible, view))
     }
@@ -253,10 +250,10 @@ impl<S: Store> Web<S> {
     /// every court above it changed.
     pub async fn refresh_case(&self, case_no: &CaseNumber) -> Result<(), WebError> {
         if let Some(facts) = self.docket.case_facts(case_no).await? {
-            let mut engine = self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))?;
+            let mut engine = self.engine.write().map_err(|_| WebError::internal("指标引擎锁已损坏"))?;
             engine.upsert(facts);
         }
-        let mut generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        let mut generations = self.generations.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
         let mut court = Some(case_no.court().clone());
         while let Some(c) = court {
             court = c.parent();
@@ -274,7 +271,7 @@ impl<S: Store> Web<S> {
     /// Rebuilds the indicator engine under new settings and invalidates every cached view.
     pub async fn replace_settings(&self, settings: Settings) -> Result<(), WebError> {
         let engine = self.docket.metrics_engine(settings).await?;
-        *self.engine.write().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))? = engine;
+        *self.engine.write().map_err(|_| WebError::internal("指标引擎锁已损坏"))? = engine;
         self.invalidate_all()
     }
 
@@ -313,7 +310,7 @@ impl<S: Store> Web<S> {
 
     /// Drops every cached view (deadlines or settings changed for all courts).
     pub fn invalidate_all(&self) -> Result<(), WebError> {
-        let mut generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        let mut generations = self.generations.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
         for court in &self.courts {
             *generations.entry(court.code.clone()).or_default() += 1;
         }
@@ -350,7 +347,7 @@ impl<S: Store> Web<S> {
     }
 
     fn generation(&self, court: &CourtCode) -> Result<u64, WebError> {
-        let generations = self.generations.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        let generations = self.generations.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
         Ok(generations.get(court).copied().unwrap_or(0))
     }
 
@@ -366,7 +363,7 @@ impl<S: Store> Web<S> {
         let today = self.today();
         let generation = self.generation(court)?;
         let hit = || -> Result<Option<Arc<T>>, WebError> {
-            let cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+            let cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
             Ok(cache
                 .get(&key)
                 .filter(|c| c.generation == generation && c.day == today)
@@ -376,7 +373,7 @@ impl<S: Store> Web<S> {
             return Ok(v);
         }
         let gate = {
-            let mut computing = self.computing.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+            let mut computing = self.computing.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
             computing.entry(key.clone()).or_default().clone()
         };
         let _turn = gate.lock().await;
@@ -385,7 +382,7 @@ impl<S: Store> Web<S> {
             return Ok(v);
         }
         let value = Arc::new(compute().await?);
-        let mut cache = self.cache.lock().map_err(|_| WebError::Internal("缓存锁已损坏".into()))?;
+        let mut cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
         if cache.len() > 20_000 {
             cache.retain(|_, c| c.day == today);
         }
@@ -411,7 +408,7 @@ impl<S: Store> Web<S> {
     }
 
     /// A judge's open cases without a running 审限, cached.
-    pub async fn undated(&self, court: &CourtCode, judge: &str) -> Result<Arc<Vec<CaseRow>>, WebError> {
+    pub async fn undated(&self, court: &CourtCode, judge: &str) -> Result<Arc<Vec<StoredCase>>, WebError> {
         let key = CacheKey::Undated(court.clone(), judge.to_owned());
         let filter = docket_store::CaseFilter {
             court: Some(court.to_string()),
@@ -441,23 +438,8 @@ impl<S: Store> Web<S> {
     }
 
     pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {
-        self.engine.read().map_err(|_| WebError::Internal("指标引擎锁已损坏".into()))
+        self.engine.read().map_err(|_| WebError::internal("指标引擎锁已损坏"))
     }
-
-    /// Whether the account sees parties' ID numbers in full: those who file and run the case.
-    pub fn sees_full_ids(&self, account: &Account, case: &VisibleCase) -> bool {
-        use docket_domain::Role;
-        let own = account.court == case.court;
-        own && (matches!(account.role, Role::FilingClerk | Role::President | Role::DivisionHead)
-            || (account.judge.is_some() && account.judge == case.row.judge))
-    }
-}
-
-fn visible(row: CaseRow) -> Result<VisibleCase, WebError> {
-    let case_no = CaseNumber::parse(&row.case_no).map_err(|e| WebError::Internal(e.to_string()))?;
-    let court = CourtCode::parse(&row.court).map_err(|e| WebError::Internal(e.to_string()))?;
-    let category = CaseType::lookup(&row.type_code).map_or(Category::Civil, |t| t.category);
-    Ok(VisibleCase { row, case_no, court, category })
 }
 
 /// Escapes text for HTML.
@@ -529,6 +511,13 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/docs", get(openapi::viewer))
         .fallback(|| async { error::PageError(WebError::NotFound) })
         .layer(axum::middleware::map_response(security_headers))
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
+                .on_failure(()),
+        )
         .with_state(web)
 }
 

@@ -124,7 +124,7 @@ pub async fn reports<S: Store>(
         let owned = doc.clone();
         let bytes = tokio::task::spawn_blocking(move || docket_app::render_report(&owned, format))
             .await
-            .map_err(|e| WebError::Internal(e.to_string()))??;
+            .map_err(|e| WebError::internal_from("生成报告", e))??;
         let (mime, ext) = (format.mime(), format.extension());
         let mut r = bytes.into_response();
         r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));

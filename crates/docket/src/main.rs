@@ -31,6 +31,11 @@ const DEMO_DB: &str = "./docket-demo.db";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The server's log: failures with their cause chains, inside each request's span, on stderr.
+    // `DOCKET_LOG` takes a filter (`debug`, `docket_web=debug,sqlx=info` …).
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DOCKET_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -361,7 +366,7 @@ async fn serve<S: Store>(
     let warming = web.clone();
     tokio::spawn(async move {
         if let Err(e) = warming.warm().await {
-            eprintln!("预先计算首页失败：{}", e.message());
+            tracing::error!(cause = %e.detail(), "预先计算首页失败");
         }
     });
     let following = web.clone();
@@ -370,7 +375,7 @@ async fn serve<S: Store>(
         loop {
             tick.tick().await;
             if let Err(e) = following.follow_log().await {
-                eprintln!("跟进事件日志失败：{}", e.message());
+                tracing::error!(cause = %e.detail(), "跟进事件日志失败");
             }
         }
     });
@@ -380,7 +385,7 @@ async fn serve<S: Store>(
         loop {
             tick.tick().await;
             if let Err(e) = docket.issue_checkpoint(&signer).await {
-                eprintln!("签发检查点失败：{e}");
+                tracing::error!(cause = %docket_web::error_chain(&e), "签发检查点失败");
             }
         }
     });

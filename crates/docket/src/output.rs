@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use docket_app::{CaseView, ImportReport, VerifyReport};
-use docket_domain::{Amount, Court, CourtLevel};
+use docket_domain::{Court, CourtLevel};
 use docket_store::Summary;
 
 pub fn import_summary(r: &ImportReport, secs: f64) -> String {
@@ -38,10 +38,6 @@ pub fn verify_report(r: &VerifyReport) -> String {
     s
 }
 
-fn yuan(fen: i64) -> String {
-    Amount::from_fen(fen).map_or_else(|| fen.to_string(), |a| a.to_string())
-}
-
 pub fn case_view(v: &CaseView) -> String {
     let r = &v.row;
     let st = &v.state;
@@ -49,12 +45,12 @@ pub fn case_view(v: &CaseView) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", r.case_no);
     let _ = writeln!(s, "  法院：{}（{}）", v.court_name.as_deref().unwrap_or(""), r.court);
-    let _ = writeln!(s, "  类型：{}（{}）  程序：{}", rec.case_type().name, r.type_code, st.procedure.label());
+    let _ = writeln!(s, "  类型：{}（{}）  程序：{}", rec.case_type().name, r.case_type().code, st.procedure.label());
     let _ = writeln!(s, "  案由：{}", r.cause);
     let received = r.received_on.map(|d| format!("  收案：{d}")).unwrap_or_default();
     let _ = writeln!(s, "  立案：{}{}{}", r.filed_on, received, if r.online { "  网上立案" } else { "" });
-    if let Some(fen) = r.claim_amount_fen {
-        let _ = writeln!(s, "  标的额：{} 元", yuan(fen));
+    if let Some(claim) = r.claim {
+        let _ = writeln!(s, "  标的额：{claim} 元");
     }
     if !rec.tags.is_empty() {
         let tags: Vec<&str> = rec.tags.iter().map(|t| t.label()).collect();
@@ -98,8 +94,8 @@ pub fn case_view(v: &CaseView) -> String {
     if r.deducted_days > 0 || r.extensions > 0 {
         let _ = writeln!(s, "  扣除审限：{} 天  延长审限：{} 次", r.deducted_days, r.extensions);
     }
-    if r.recovered_fen > 0 {
-        let _ = writeln!(s, "  执行到位：{} 元", yuan(r.recovered_fen));
+    if r.recovered > docket_domain::Amount::ZERO {
+        let _ = writeln!(s, "  执行到位：{} 元", r.recovered);
     }
     if let Some(o) = &r.origin {
         let _ = writeln!(s, "  原审/来源案件：{o}");
@@ -109,9 +105,8 @@ pub fn case_view(v: &CaseView) -> String {
     }
     let _ = writeln!(s, "当事人：");
     for p in &v.parties {
-        let role = docket_domain::PartyRole::parse(&p.role).map_or(p.role.as_str(), |r| r.label());
         let id = p.id_number.as_deref().map(|n| format!("  {n}")).unwrap_or_default();
-        let _ = writeln!(s, "  {role}：{}{id}", p.name);
+        let _ = writeln!(s, "  {}：{}{id}", p.role.label(), p.name);
     }
     let _ = writeln!(s, "时间线：");
     for t in &v.timeline {
@@ -186,12 +181,7 @@ pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i
             if d.row.tags.is_empty() {
                 String::new()
             } else {
-                let labels: Vec<String> = d
-                    .row
-                    .tags
-                    .split(',')
-                    .map(|t| docket_domain::Tag::parse(t).map_or_else(|| t.to_owned(), |t| t.label().to_owned()))
-                    .collect();
+                let labels: Vec<&str> = d.row.tags.iter().map(|t| t.label()).collect();
                 format!("  [{}]", labels.join("、"))
             },
             if notes.is_empty() { String::new() } else { format!("  {}", notes.join("；")) }

@@ -65,6 +65,30 @@ fn export_writes_back_what_was_imported_and_verify_passes() {
 }
 
 #[test]
+fn metrics_fails_naming_the_case_when_a_projection_row_is_damaged_rather_than_leaving_it_out() {
+    let dir = temp_dir("corrupt-projection");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    let args = ["metrics", "--court", "内0203", "--from", "2025-01-01", "--to", "2025-12-31", "--indicators", "filed"];
+    let before = docket(&dir, &args);
+    assert!(before.status.success(), "{}", stderr(&before));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        use docket_store::test_support::RawSql;
+        let store = docket_store::SqliteStore::open(dir.join("docket.db").to_str().unwrap()).await.unwrap();
+        store.exec("UPDATE cases SET eservice_log = '2025-03-0x+' WHERE case_no = '（2025）内0203民初1234号'").await;
+    });
+    let out = docket(&dir, &args);
+    assert!(!out.status.success(), "a damaged row must not be counted as nothing: {}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("（2025）内0203民初1234号") && err.contains("eservice_log"), "{err}");
+    // verify names it too, as a projection that disagrees with the log.
+    let verify = docket(&dir, &["verify"]);
+    assert!(!verify.status.success());
+    assert!(stdout(&verify).contains("（2025）内0203民初1234号"), "{}", stdout(&verify));
+}
+
+#[test]
 fn verify_exits_non_zero_when_a_row_was_edited() {
     let dir = temp_dir("verify");
     std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();

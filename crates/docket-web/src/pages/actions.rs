@@ -1,0 +1,224 @@
+//! The action forms of 案件详情, as a typed model the template renders: which events the account
+//! may record on the case now, and the fields each needs. Each form records one interchange event
+//! type, which is also its id (`action-closed` …), so a refused post finds its form by that id.
+
+use docket_app::{Account, CaseView, FieldError};
+use docket_domain::{Action, Approver, CloseMethod, Period, ServiceChannel, SuspensionReason};
+use docket_store::Store;
+
+use crate::i18n::Lang;
+use crate::{VisibleCase, Web};
+
+/// How a field is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Sent as it is (the event type, an approved length …).
+    Hidden,
+    Date,
+    Text,
+    /// An amount in yuan (`inputmode=decimal`).
+    Decimal,
+    Number,
+    Select,
+    /// A sentence shown in the form, no input.
+    Note,
+}
+
+/// One field of an action form, with its label already in the user's language.
+#[derive(Debug, Clone)]
+pub struct FormField {
+    pub input: Input,
+    /// The interchange field it fills.
+    pub name: &'static str,
+    pub label: String,
+    /// The value sent (hidden fields), shown first (numbers), or the note's text.
+    pub value: String,
+    pub required: bool,
+    pub max_length: Option<u32>,
+    pub range: Option<(u32, u32)>,
+    /// (value, label) of a select's choices.
+    pub options: Vec<(String, String)>,
+}
+
+impl FormField {
+    fn new(input: Input, name: &'static str, label: String) -> Self {
+        Self {
+            input,
+            name,
+            label,
+            value: String::new(),
+            required: false,
+            max_length: None,
+            range: None,
+            options: vec![],
+        }
+    }
+    fn hidden(name: &'static str, value: impl Into<String>) -> Self {
+        Self { value: value.into(), ..Self::new(Input::Hidden, name, String::new()) }
+    }
+    fn date(name: &'static str, label: String) -> Self {
+        Self { required: true, ..Self::new(Input::Date, name, label) }
+    }
+    fn text(name: &'static str, label: String, required: bool) -> Self {
+        Self { required, max_length: Some(200), ..Self::new(Input::Text, name, label) }
+    }
+    fn select(name: &'static str, label: String, options: Vec<(String, String)>) -> Self {
+        Self { options, ..Self::new(Input::Select, name, label) }
+    }
+    fn note(text: String) -> Self {
+        Self { value: text, ..Self::new(Input::Note, "", String::new()) }
+    }
+
+    pub fn is(&self, input: &str) -> bool {
+        let name = match self.input {
+            Input::Hidden => "hidden",
+            Input::Date => "date",
+            Input::Text => "text",
+            Input::Decimal => "decimal",
+            Input::Number => "number",
+            Input::Select => "select",
+            Input::Note => "note",
+        };
+        name == input
+    }
+    pub fn min(&self) -> u32 {
+        self.range.map_or(0, |r| r.0)
+    }
+    pub fn max(&self) -> u32 {
+        self.range.map_or(0, |r| r.1)
+    }
+}
+
+/// One action form on the case page.
+#[derive(Debug, Clone)]
+pub struct ActionForm {
+    /// The interchange event type the form records.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub fields: Vec<FormField>,
+    pub errors: Vec<FieldError>,
+}
+
+/// The forms the account may use on the case now, in the order a case moves.
+pub(super) fn action_forms<S: Store>(
+    web: &Web<S>,
+    account: &Account,
+    case: &VisibleCase,
+    view: &CaseView,
+    lang: Lang,
+) -> Vec<ActionForm> {
+    let p = account.principal();
+    let open = case.row.is_open();
+    let suspended = case.row.suspended.is_some();
+    let enforcement = case.row.case_type().category == docket_domain::Category::Enforcement;
+    let l = |zh: &'static str| lang.t(zh).to_owned();
+    let choices = |items: &mut dyn Iterator<Item = (&'static str, &'static str)>| -> Vec<(String, String)> {
+        items.map(|(v, label)| (v.to_owned(), lang.t(label).to_owned())).collect()
+    };
+    let mut out = Vec::new();
+    let mut add = |action: Action, event: &'static str, title: &'static str, applies: bool, fields: Vec<FormField>| {
+        if applies && p.may(action, &case.scope()) {
+            let mut all = vec![FormField::hidden("type", event)];
+            all.extend(fields);
+            out.push(ActionForm { id: event, title: lang.t(title), fields: all, errors: vec![] });
+        }
+    };
+    let judges = web
+        .judges_of(&case.row.court)
+        .into_iter()
+        .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
+        .collect::<Vec<_>>();
+    add(Action::Assign, "assigned", "分案", open, vec![FormField::select("judge", l("承办法官"), judges)]);
+    add(Action::Hearing, "hearing_scheduled", "排期开庭", open, vec![FormField::date("hearing_on", l("开庭日期"))]);
+    let hearing_set = open && view.state.next_hearing.is_some();
+    add(Action::Hearing, "hearing_held", "记录开庭", hearing_set, vec![]);
+    add(
+        Action::Hearing,
+        "hearing_postponed",
+        "延期开庭",
+        hearing_set,
+        vec![FormField::text("reason", l("延期事由"), true)],
+    );
+    let reasons = choices(&mut SuspensionReason::ALL.iter().map(|r| (r.as_str(), r.label())));
+    add(
+        Action::Suspend,
+        "suspended",
+        "扣除审限（中止）",
+        open && !suspended,
+        vec![FormField::select("reason", l("事由"), reasons)],
+    );
+    add(Action::Suspend, "resumed", "恢复审理", open && suspended, vec![]);
+    let procedures = choices(&mut case.row.case_type().procedures.iter().map(|p| (p.as_str(), p.label())));
+    add(
+        Action::ChangeProcedure,
+        "procedure_changed",
+        "程序转换",
+        open && procedures.len() > 1,
+        vec![FormField::select("procedure", l("转为"), procedures)],
+    );
+    let approvers =
+        choices(&mut [Approver::President, Approver::HigherCourt].into_iter().map(|a| (a.as_str(), a.label())));
+    add(
+        Action::RequestExtension,
+        "extension_requested",
+        "申请延长审限",
+        open && view.state.pending_extension.is_none(),
+        vec![
+            FormField {
+                value: "6".into(),
+                range: Some((1, 12)),
+                ..FormField::new(Input::Number, "months", l("延长月数"))
+            },
+            FormField::select("approver", l("报请"), approvers),
+        ],
+    );
+    if let Some((_, length, approver)) = view.state.pending_extension {
+        let (unit, n) = match length {
+            Period::Months(m) => ("months", m),
+            Period::Days(d) => ("days", d),
+        };
+        add(
+            Action::ApproveExtension(approver),
+            "extended",
+            "批准延长审限",
+            open,
+            vec![
+                FormField::hidden(unit, n.to_string()),
+                FormField::hidden("approver", approver.as_str()),
+                FormField::note(format!("{} {}（{}）", lang.t("批准延长"), length.label(), lang.t(approver.label()))),
+            ],
+        );
+    }
+    let methods = choices(
+        &mut CloseMethod::ALL
+            .iter()
+            .filter(|m| m.is_enforcement() == enforcement || matches!(m, CloseMethod::Other))
+            .map(|m| (m.as_str(), m.label())),
+    );
+    add(
+        Action::Close,
+        "closed",
+        "结案",
+        open,
+        vec![FormField::select("method", l("结案方式"), methods), FormField::text("outcome", l("结果（可选）"), false)],
+    );
+    let channels = choices(&mut ServiceChannel::ALL.iter().map(|c| (c.as_str(), c.label())));
+    let outcomes = choices(&mut [("true", "送达成功"), ("false", "未送达")].into_iter());
+    add(
+        Action::Service,
+        "service_attempted",
+        "记录送达",
+        open,
+        vec![FormField::select("channel", l("方式"), channels), FormField::select("delivered", l("结果"), outcomes)],
+    );
+    add(
+        Action::Recovery,
+        "recovered",
+        "执行到位款",
+        enforcement,
+        vec![FormField { required: true, ..FormField::new(Input::Decimal, "amount", l("金额（元）")) }],
+    );
+    add(Action::Reopen, "reopened", "恢复（撤销结案）", !open, vec![]);
+    add(Action::Archive, "archived", "归档", !open && case.row.archived_on.is_none(), vec![]);
+    out
+}

@@ -1,0 +1,342 @@
+//! 案件详情: the case with its parties, 审限 and timeline, its evidence, and the action forms'
+//! posts (each an interchange event; a refused one is shown again with its errors).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use docket_app::FieldError;
+use docket_domain::Action;
+use docket_interchange::{Record, parse_line};
+use docket_store::Store;
+use serde_json::{Map, Value as Json, json};
+
+use super::actions::{ActionForm, action_forms};
+use super::frame::{CheckedForm, FormFields, Nav, field, href, percent_encode, render, render_status, tag_labels};
+use crate::auth::{PageUser, User};
+use crate::error::{PageError, WebError};
+use crate::query::PageQuery;
+use crate::{VisibleCase, Web};
+
+// ---------------------------------------------------------------- 案件详情 and actions
+
+pub struct PartyLine {
+    pub role: String,
+    pub name: String,
+    pub id: String,
+}
+
+pub struct TimelineLine {
+    pub seq: i64,
+    pub on: String,
+    pub description: String,
+    pub hash: String,
+    pub chain_seq: i64,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+struct CasePage {
+    nav: Nav,
+    case_no: String,
+    post_href: String,
+    title: String,
+    facts: Vec<(&'static str, String)>,
+    sealed: bool,
+    tags: String,
+    parties: Vec<PartyLine>,
+    deadline: String,
+    deadline_steps: String,
+    warnings: Vec<String>,
+    lineage: Vec<(String, String)>,
+    timeline: Vec<TimelineLine>,
+    actions: Vec<ActionForm>,
+    today: String,
+    notice: Option<String>,
+    /// 证据: the case's evidence files, and the upload form when the account may store one.
+    evidence: Vec<EvidenceLine>,
+    evidence_form: bool,
+    evidence_href: String,
+    evidence_errors: Vec<FieldError>,
+    media_types: Vec<(&'static str, &'static str)>,
+    /// Where a timeline entry's verification bundle is downloaded (the entry's number appended).
+    bundle_href: String,
+}
+
+/// One evidence file on the case page.
+pub struct EvidenceLine {
+    pub number: i64,
+    pub name: String,
+    pub media_type: String,
+    pub size: String,
+    pub sha256: String,
+    pub source: String,
+    pub method: String,
+    pub stored: String,
+    pub download_href: String,
+    pub bundle_href: String,
+}
+
+/// The form of the case page that was refused, if any, with its errors (shown at that form).
+pub enum Refused<'a> {
+    Nothing,
+    /// An action form, by its id.
+    Action(&'a str, Vec<FieldError>),
+    /// The evidence upload.
+    Evidence(Vec<FieldError>),
+}
+
+fn case_page<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    case: &VisibleCase,
+    view: &docket_app::CaseView,
+    refused: Refused<'_>,
+    notice: Option<String>,
+    evidence: &[docket_store::EvidenceRow],
+) -> CasePage {
+    let r = &case.row;
+    let api = format!("/api/v1/cases/{}", percent_encode(&r.case_no.to_string()));
+    let full_ids = user.account.principal().sees_full_ids(&case.scope());
+    let lang = user.lang;
+    let mut facts = vec![
+        ("法院", view.court_name.clone().unwrap_or_else(|| r.court.to_string())),
+        ("类型", format!("{}（{}）", r.case_type().name, r.case_type().code)),
+        ("程序", lang.t(r.procedure.label()).to_owned()),
+        ("案由", r.cause.clone()),
+        ("立案日期", r.filed_on.to_string()),
+        ("状态", lang.t(r.status.label()).to_owned()),
+        ("承办法官", view.judge_name.clone().unwrap_or_else(|| lang.t("未分案").into())),
+    ];
+    if let Some(d) = &view.department_name {
+        facts.push(("承办部门", d.clone()));
+    }
+    if let Some(c) = r.closed_on {
+        facts.push(("结案日期", c.to_string()));
+    }
+    if let Some(m) = r.close_method {
+        facts.push(("结案方式", lang.t(m.label()).to_owned()));
+    }
+    if let Some(claim) = r.claim {
+        facts.push(("标的额", format!("{claim} 元")));
+    }
+    if r.recovered > docket_domain::Amount::ZERO {
+        facts.push(("执行到位", format!("{} 元", r.recovered)));
+    }
+    let mut actions = action_forms(web, &user.account, case, view, user.lang);
+    let mut evidence_errors = vec![];
+    match refused {
+        Refused::Nothing => {}
+        Refused::Action(id, errors) => {
+            if let Some(form) = actions.iter_mut().find(|f| f.id == id) {
+                form.errors = errors;
+            }
+        }
+        Refused::Evidence(errors) => evidence_errors = errors,
+    }
+    let mut lineage = Vec::new();
+    if let Some(o) = &r.origin {
+        lineage.push((lang.t("原审案件").to_owned(), o.to_string()));
+    }
+    for d in &view.derived {
+        lineage.push((lang.t("派生案件").to_owned(), d.clone()));
+    }
+    CasePage {
+        nav: Nav::new(web, user, "cases"),
+        case_no: r.case_no.to_string(),
+        post_href: format!("{}/events", href(&r.case_no)),
+        title: r.case_no.to_string(),
+        facts: facts.into_iter().map(|(k, v)| (lang.t(k), v)).collect(),
+        sealed: r.sealed,
+        tags: tag_labels(&r.tags, user.lang),
+        parties: view
+            .parties
+            .iter()
+            .map(|p| PartyLine {
+                role: lang.t(p.role.label()).to_owned(),
+                name: p.name.clone(),
+                id: p.shown_id(full_ids).unwrap_or_default(),
+            })
+            .collect(),
+        deadline: view.deadline.deadline_on.map_or_else(|| lang.t("无（中止中或无审限）").into(), |d| d.to_string()),
+        deadline_steps: view.deadline.explain(),
+        warnings: view.warnings.iter().map(|w| w.describe()).collect(),
+        lineage,
+        timeline: view
+            .timeline
+            .iter()
+            .map(|t| TimelineLine {
+                seq: t.case_seq,
+                on: t.on.map(|d| d.to_string()).unwrap_or_default(),
+                description: t.description.clone(),
+                hash: t.hash_hex.chars().take(16).collect(),
+                chain_seq: t.court_seq,
+            })
+            .collect(),
+        actions,
+        today: web.today().to_string(),
+        notice,
+        evidence: evidence
+            .iter()
+            .map(|e| EvidenceLine {
+                number: e.number,
+                name: e.name.clone(),
+                media_type: docket_app::MEDIA_TYPES
+                    .iter()
+                    .find(|(t, _)| *t == e.media_type)
+                    .map_or_else(|| e.media_type.clone(), |(_, l)| (*l).to_owned()),
+                size: if e.size >= 1024 * 1024 {
+                    format!("{:.1} MB", e.size as f64 / 1024.0 / 1024.0)
+                } else {
+                    format!("{:.1} KB", e.size as f64 / 1024.0)
+                },
+                sha256: docket_domain::chain::hex(&e.sha256),
+                source: e.source.clone(),
+                method: e.method.clone(),
+                stored: format!(
+                    "{} {}",
+                    e.stored_by,
+                    e.recorded_at.get(..19).unwrap_or(&e.recorded_at).replace('T', " ")
+                ),
+                download_href: format!("{api}/evidence/{}", e.number),
+                bundle_href: format!("{api}/evidence/{}/bundle", e.number),
+            })
+            .collect(),
+        evidence_form: user.account.principal().may(Action::Evidence, &case.scope()),
+        evidence_href: format!("{}/evidence", href(&r.case_no)),
+        evidence_errors,
+        media_types: docket_app::MEDIA_TYPES.to_vec(),
+        bundle_href: format!("{api}/events/"),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct CaseQuery {
+    done: Option<String>,
+}
+
+pub async fn case<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    Path(case_no): Path<String>,
+    PageQuery(q): PageQuery<CaseQuery>,
+) -> Result<Response, PageError> {
+    let (visible, view) = web.view_for(&user.account, &case_no).await?;
+    let notice = q.done.filter(|d| !d.is_empty()).map(|d| format!("已记录：{d}"));
+    case_page_with_evidence(&web, &user, &visible, &view, Refused::Nothing, notice).await
+}
+
+/// The case page with its evidence list read; 422 when it shows a refused form.
+pub async fn case_page_with_evidence<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    case: &VisibleCase,
+    view: &docket_app::CaseView,
+    refused: Refused<'_>,
+    notice: Option<String>,
+) -> Result<Response, PageError> {
+    let rows = web
+        .docket
+        .store()
+        .case_evidence(case.row.court.as_str(), &case.row.case_no.to_string())
+        .await
+        .map_err(docket_app::AppError::from)?;
+    let was_refused = !matches!(refused, Refused::Nothing);
+    let page = case_page(web, user, case, view, refused, notice, &rows);
+    if was_refused { render_status(StatusCode::UNPROCESSABLE_ENTITY, &page) } else { render(&page) }
+}
+
+/// The interchange event object a case action form describes.
+fn event_object(form: &FormFields, case_no: &str) -> Json {
+    let mut m = Map::new();
+    m.insert("kind".into(), json!("event"));
+    m.insert("case_no".into(), json!(case_no));
+    for (k, v) in form {
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        match k.as_str() {
+            "months" | "days" => {
+                m.insert(k.clone(), v.parse::<i64>().map_or_else(|_| json!(v), |n| json!(n)));
+            }
+            "delivered" => {
+                m.insert(k.clone(), json!(v == "true"));
+            }
+            "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
+            | "outcome" | "amount" | "channel" => {
+                m.insert(k.clone(), json!(v));
+            }
+            _ => {}
+        }
+    }
+    Json::Object(m)
+}
+
+pub async fn case_event<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    Path(case_no): Path<String>,
+    CheckedForm { user, fields: form }: CheckedForm,
+) -> Result<Response, PageError> {
+    let case = web.case_for(&user.account, &case_no).await?;
+    let action = field(&form, "action").to_owned();
+    let refuse = |errors: Vec<FieldError>, case: VisibleCase| {
+        let web = web.clone();
+        let user = user.clone();
+        let action = action.clone();
+        async move {
+            let view = web.docket.case_view(&case.row.case_no.to_string(), web.today()).await?;
+            case_page_with_evidence(&web, &user, &case, &view, Refused::Action(&action, errors), None).await
+        }
+    };
+    let body = event_object(&form, &case.row.case_no.to_string());
+    let event = match parse_line(1, &body.to_string()) {
+        Ok(Record::Event(e)) => e.event,
+        Ok(_) => return Err(WebError::BadRequest("不是事件".into()).into()),
+        Err(errors) => {
+            return refuse(errors.into_iter().map(|e| FieldError::new(label_of(&e.field), e.message)).collect(), case)
+                .await;
+        }
+    };
+    web.require(&user.account, Action::of_event(&event.kind), &case)?;
+    let describe = event.kind.describe();
+    match web.docket.append_event(&case.row.case_no, event, web.today(), Some((&user.account, &describe))).await {
+        Ok(()) => {}
+        Err(docket_app::AppError::Fields(errors)) => {
+            return refuse(errors.into_iter().map(|e| FieldError::new(label_of(&e.field), e.message)).collect(), case)
+                .await;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    web.refresh_case(&case.row.case_no).await?;
+    Ok(Redirect::to(&format!("{}?done={}", href(&case.row.case_no), percent_encode(&describe))).into_response())
+}
+
+/// The Chinese label of an interchange field, for messages at a form field.
+fn label_of(field: &str) -> String {
+    let label = match field {
+        "on" => "日期",
+        "judge" => "承办法官",
+        "hearing_on" => "开庭日期",
+        "reason" => "事由",
+        "months" | "days" => "延长期限",
+        "approver" => "批准人",
+        "method" => "结案方式",
+        "amount" => "金额",
+        "channel" => "送达方式",
+        "procedure" => "程序",
+        "type" => "操作",
+        "court" => "法院",
+        "cause" => "案由",
+        "received_on" => "收案日期",
+        "filed_on" => "立案日期",
+        "claim_amount" => "标的额",
+        "tags" => "标签",
+        "origin" => "原审案号",
+        "parties" => "当事人",
+        _ => return field.to_owned(),
+    };
+    label.to_owned()
+}

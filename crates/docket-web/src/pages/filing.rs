@@ -1,0 +1,276 @@
+//! 立案: the filing form, its 繁简分流 suggestion and related-case hints, and the filing post.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use docket_app::{FieldError, Filing, FilingParty};
+use docket_domain::Procedure;
+use docket_store::Store;
+
+use super::frame::{CheckedForm, FormFields, Nav, field, href, percent_encode, render, render_status};
+use crate::Web;
+use crate::auth::{PageUser, User};
+use crate::error::{PageError, WebError};
+use crate::i18n::Lang;
+use crate::query::PageQuery;
+
+// ---------------------------------------------------------------- 立案
+
+#[derive(Template)]
+#[template(path = "file.html")]
+struct FilePage {
+    nav: Nav,
+    values: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
+    types: Vec<(String, String)>,
+    procedures: Vec<(String, String)>,
+    roles: Vec<(String, String)>,
+    judges: Vec<(String, String)>,
+    tags: Vec<(String, String, bool)>,
+    hints: FilingHints,
+    party_rows: Vec<usize>,
+    lang: Lang,
+}
+
+/// A case that shares a party with the one being filed (关联案件).
+pub struct RelatedLine {
+    pub case_no: String,
+    pub href: String,
+    pub party: String,
+    pub cause: String,
+    pub filed_on: String,
+    pub status: String,
+}
+
+/// What the filing form tells the clerk as it is filled in: the 繁简分流 suggestion and the
+/// cases the same parties are in (by ID number or credit code; organisations also by name),
+/// within the court and its lower courts, only those the account may read.
+pub struct FilingHints {
+    pub suggestion: Option<String>,
+    pub related: Vec<RelatedLine>,
+}
+
+#[derive(Template)]
+#[template(path = "filing_hints_fragment.html")]
+struct HintsFragment {
+    hints: FilingHints,
+    lang: Lang,
+}
+
+/// Related cases shown per party, at most.
+const RELATED_PER_PARTY: i64 = 5;
+
+async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &FormFields) -> Result<FilingHints, WebError> {
+    let principal = user.account.principal();
+    let mut related: Vec<RelatedLine> = Vec::new();
+    for i in 0..PARTY_ROWS {
+        let name = field(form, &format!("p{i}_name")).trim();
+        let raw_id = field(form, &format!("p{i}_id")).trim();
+        let organisation = field(form, &format!("p{i}_kind")) == "organization";
+        if name.is_empty() && raw_id.is_empty() {
+            continue;
+        }
+        // A resident ID is matched in its checked form (x → X); an unparseable one is not used.
+        let id = if raw_id.is_empty() {
+            None
+        } else {
+            let t = if organisation { docket_domain::IdType::CreditCode } else { docket_domain::IdType::ResidentId };
+            docket_domain::PartyId::parse(t, raw_id).ok().map(|p| p.number().to_owned())
+        };
+        let org_name = (organisation && !name.is_empty()).then_some(name);
+        if id.is_none() && org_name.is_none() {
+            continue;
+        }
+        let rows = web
+            .docket
+            .store()
+            .cases_with_party(user.account.court.as_str(), id.as_deref(), org_name, RELATED_PER_PARTY)
+            .await
+            .map_err(docket_app::AppError::from)?;
+        for r in rows.iter().filter(|r| web.readable(&principal, r)) {
+            if related.iter().any(|x| x.case_no == r.case_no.to_string()) {
+                continue;
+            }
+            related.push(RelatedLine {
+                case_no: r.case_no.to_string(),
+                href: href(&r.case_no),
+                party: name.to_owned(),
+                cause: r.cause.clone(),
+                filed_on: r.filed_on.to_string(),
+                status: user.lang.t(r.status.label()).to_owned(),
+            });
+        }
+    }
+    Ok(FilingHints { suggestion: suggest_procedure(form), related })
+}
+
+/// `GET /file/hints?<the form's fields>`: the hints as an HTML fragment, for the form's own small
+/// script to show while the clerk types (the same fragment the page renders on submit).
+pub async fn file_hints<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    PageQuery(form): PageQuery<FormFields>,
+) -> Result<Response, PageError> {
+    if !user.account.principal().may_file(&user.account.court) {
+        return Err(WebError::NotFound.into());
+    }
+    render(&HintsFragment { hints: filing_hints(&web, &user, &form).await?, lang: user.lang })
+}
+
+impl FilePage {
+    fn value(&self, k: &str) -> &str {
+        self.values.get(k).map_or("", String::as_str)
+    }
+    fn error(&self, k: &str) -> &str {
+        self.errors.get(k).map_or("", String::as_str)
+    }
+    fn selected(&self, k: &str, v: &str) -> bool {
+        self.values.get(k).is_some_and(|x| x == v)
+    }
+}
+
+const PARTY_ROWS: usize = 4;
+
+async fn file_page<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    form: &FormFields,
+    errors: Vec<FieldError>,
+) -> Result<FilePage, WebError> {
+    let values: BTreeMap<String, String> = form.iter().filter(|(k, _)| k != "tags").cloned().collect();
+    let chosen_tags: Vec<&str> = form.iter().filter(|(k, _)| k == "tags").map(|(_, v)| v.as_str()).collect();
+    let mut errs = BTreeMap::new();
+    for e in errors {
+        // parties[1].name → p1_name, the form's field.
+        let key = match e.field.strip_prefix("parties[") {
+            Some(rest) => match rest.split_once("].") {
+                Some((i, f)) => format!("p{i}_{}", if f == "id_number" { "id" } else { f }),
+                None => "parties".into(),
+            },
+            None => e.field.clone(),
+        };
+        errs.entry(key).and_modify(|m: &mut String| m.push_str(&format!("；{}", e.message))).or_insert(e.message);
+    }
+    let hints = filing_hints(web, user, form).await?;
+    Ok(FilePage {
+        nav: Nav::new(web, user, "file"),
+        values,
+        errors: errs,
+        types: docket_domain::case_type::TYPES
+            .iter()
+            .map(|t| (t.code.to_owned(), format!("{}（{}）", t.name, t.code)))
+            .collect(),
+        procedures: Procedure::ALL.iter().map(|p| (p.as_str().to_owned(), user.lang.t(p.label()).to_owned())).collect(),
+        roles: docket_domain::PartyRole::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned()))
+            .collect(),
+        judges: web
+            .judges_of(&user.account.court)
+            .into_iter()
+            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
+            .collect(),
+        tags: docket_domain::case::KNOWN_TAGS
+            .iter()
+            .map(|(id, l)| ((*id).to_owned(), user.lang.t(l).to_owned(), chosen_tags.contains(id)))
+            .collect(),
+        hints,
+        party_rows: (0..PARTY_ROWS).collect(),
+        lang: user.lang,
+    })
+}
+
+/// 繁简分流: a suggested procedure for a civil first-instance case from its amount and parties.
+/// The thresholds follow 民诉法 §165 (小额诉讼: 标的额 under 50% of the province's average annual
+/// wage; 内蒙古 2024 about 5 万元) and the common practice of 简易 for simple two-party disputes.
+pub fn suggest_procedure(form: &FormFields) -> Option<String> {
+    if field(form, "type") != "民初" {
+        return None;
+    }
+    let amount: Option<f64> = field(form, "claim_amount").trim().parse().ok();
+    let parties = (0..PARTY_ROWS).filter(|i| !field(form, &format!("p{i}_name")).trim().is_empty()).count();
+    let (p, why) = match amount {
+        Some(a) if a <= 50_000.0 && parties <= 2 => (Procedure::SmallClaims, "标的额不超过 5 万元、当事人两方"),
+        Some(a) if a <= 1_000_000.0 && parties <= 3 => (Procedure::Simple, "标的额不超过 100 万元、当事人不超过三方"),
+        Some(_) => (Procedure::Ordinary, "标的额超过 100 万元或当事人较多"),
+        None if parties <= 2 => (Procedure::Simple, "当事人两方、无标的额"),
+        None => (Procedure::Ordinary, "当事人较多"),
+    };
+    Some(format!("繁简分流建议：{}（{}）", p.label(), why))
+}
+
+pub async fn file_form<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+) -> Result<Response, PageError> {
+    if !user.account.principal().may_file(&user.account.court) {
+        return Err(WebError::Forbidden(format!("{}不能立案", user.account.role.label())).into());
+    }
+    let today = web.today().to_string();
+    let form = vec![
+        ("filed_on".to_owned(), today),
+        ("type".to_owned(), "民初".to_owned()),
+        ("procedure".to_owned(), "simple".to_owned()),
+        ("p0_role".to_owned(), "plaintiff".to_owned()),
+        ("p1_role".to_owned(), "defendant".to_owned()),
+    ];
+    render(&file_page(&web, &user, &form, vec![]).await?)
+}
+
+pub async fn file<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    CheckedForm { user, fields: form }: CheckedForm,
+) -> Result<Response, PageError> {
+    if !user.account.principal().may_file(&user.account.court) {
+        return Err(WebError::Forbidden(format!("{}不能立案", user.account.role.label())).into());
+    }
+    let filed_on = match field(&form, "filed_on").trim() {
+        "" => None,
+        s => match s.parse::<NaiveDate>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                let page =
+                    file_page(&web, &user, &form, vec![FieldError::new("filed_on", "请填写日期，如 2025-03-01")])
+                        .await?;
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            }
+        },
+    };
+    let filing = Filing {
+        court: user.account.court.to_string(),
+        type_code: field(&form, "type").to_owned(),
+        procedure: field(&form, "procedure").to_owned(),
+        cause: field(&form, "cause").to_owned(),
+        received_on: field(&form, "received_on").to_owned(),
+        filed_on,
+        online: field(&form, "online") == "true",
+        claim_amount: field(&form, "claim_amount").to_owned(),
+        tags: form.iter().filter(|(k, _)| k == "tags").map(|(_, v)| v.clone()).collect(),
+        origin: field(&form, "origin").to_owned(),
+        sealed: field(&form, "sealed") == "true",
+        parties: (0..PARTY_ROWS)
+            .map(|i| FilingParty {
+                role: field(&form, &format!("p{i}_role")).to_owned(),
+                kind: field(&form, &format!("p{i}_kind")).to_owned(),
+                name: field(&form, &format!("p{i}_name")).to_owned(),
+                id_number: field(&form, &format!("p{i}_id")).to_owned(),
+            })
+            .collect(),
+        judge: field(&form, "judge").to_owned(),
+    };
+    match web.docket.file_case(filing, web.today(), Some(&user.account)).await {
+        Ok(case_no) => {
+            web.refresh_case(&case_no).await?;
+            Ok(Redirect::to(&format!("{}?done={}", href(&case_no), percent_encode("立案"))).into_response())
+        }
+        Err(docket_app::AppError::Fields(errors)) => {
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &file_page(&web, &user, &form, errors).await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

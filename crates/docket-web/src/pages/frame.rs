@@ -1,0 +1,97 @@
+//! What every page shares: the frame (the signed-in navigation), rendering, form fields, links
+//! to cases and the colours of values against their ranges.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use docket_store::Store;
+
+use crate::Web;
+use crate::auth::User;
+use crate::error::PageError;
+use crate::i18n::Lang;
+
+pub use crate::form::{CheckedForm, FormFields, field};
+
+pub fn render(t: &impl Template) -> Result<Response, PageError> {
+    Ok(Html(t.render()?).into_response())
+}
+
+pub fn render_status(status: StatusCode, t: &impl Template) -> Result<Response, PageError> {
+    Ok((status, Html(t.render()?)).into_response())
+}
+
+/// What every signed-in page's frame shows.
+pub struct Nav {
+    pub name: String,
+    pub role: &'static str,
+    pub court_name: String,
+    pub csrf: String,
+    pub active: &'static str,
+    pub can_file: bool,
+    pub is_admin: bool,
+    /// May change the deployment-wide settings (indicator settings, holiday calendar).
+    pub can_configure: bool,
+    pub can_audit: bool,
+    pub has_judge: bool,
+    pub lang: Lang,
+}
+
+impl Nav {
+    /// The page's words in the user's language.
+    pub fn t(&self, zh: &'static str) -> &'static str {
+        self.lang.t(zh)
+    }
+
+    /// The language switch: where it leads and what it says.
+    pub fn other_lang(&self) -> (&'static str, &'static str) {
+        self.lang.other()
+    }
+
+    pub fn new<S: Store>(web: &Web<S>, user: &User, active: &'static str) -> Self {
+        let p = user.account.principal();
+        Self {
+            name: user.account.name.clone(),
+            role: user.lang.t(user.account.role.label()),
+            court_name: web.court_name(user.account.court.as_str()),
+            csrf: user.csrf.clone(),
+            active,
+            can_file: p.may_file(&user.account.court),
+            is_admin: p.may_manage_users(&user.account.court),
+            can_configure: web.may_configure(&user.account),
+            can_audit: p.may_read_audit(&user.account.court),
+            has_judge: user.account.judge.is_some(),
+            lang: user.lang,
+        }
+    }
+}
+
+pub fn href(case_no: impl std::fmt::Display) -> String {
+    format!("/cases/{}", percent_encode(&case_no.to_string()))
+}
+
+/// Percent-encodes a path segment (UTF-8 bytes outside the unreserved set).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn tag_labels(tags: &[docket_domain::Tag], lang: Lang) -> String {
+    tags.iter().map(|t| lang.t_owned(t.label())).collect::<Vec<_>>().join("、")
+}
+
+/// The colour class of a value against its reasonable range.
+pub fn range_class(v: &docket_metrics::Value) -> &'static str {
+    match v.within_range {
+        Some(true) => "ok",
+        Some(false) => "warn",
+        None => "",
+    }
+}

@@ -1,0 +1,239 @@
+//! 我的案件 and 案件: the judge's open cases by 审限, a court's case list, and the alert lists.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Months;
+use docket_store::{CaseFilter, Store};
+
+use super::frame::{Nav, href, render, tag_labels};
+use crate::Web;
+use crate::auth::PageUser;
+use crate::error::{PageError, WebError};
+use crate::i18n::Lang;
+use crate::query::PageQuery;
+
+// ---------------------------------------------------------------- 我的案件 and lists
+
+pub struct CaseLine {
+    pub case_no: String,
+    pub href: String,
+    pub cause: String,
+    pub filed_on: String,
+    pub judge: String,
+    pub status: String,
+    pub deadline: String,
+    pub countdown: String,
+    pub class: &'static str,
+    pub tags: String,
+    pub warnings: String,
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+struct CasesPage {
+    nav: Nav,
+    title: String,
+    note: String,
+    lines: Vec<CaseLine>,
+    tag: String,
+    tags: Vec<(String, String)>,
+    show_filter: bool,
+}
+
+fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase, lang: Lang) -> CaseLine {
+    let deadline = d.deadline.deadline_on.map(|x| x.to_string()).unwrap_or_else(|| "—".into());
+    let countdown = match (d.days_left, lang) {
+        (n, Lang::Zh) if n < 0 => format!("超期 {} 天", -n),
+        (n, Lang::En) if n < 0 => format!("{} days over", -n),
+        (0, _) => lang.t("今日届满").into(),
+        (n, Lang::Zh) => format!("剩 {n} 天"),
+        (n, Lang::En) => format!("{n} days left"),
+    };
+    let class = match d.days_left {
+        n if n < 0 => "danger",
+        n if n <= 7 => "warn",
+        n if n <= 15 => "info",
+        _ => "",
+    };
+    CaseLine {
+        warnings: d.warnings.iter().map(|w| w.describe()).collect::<Vec<_>>().join("；"),
+        ..row_line(web, &d.row, deadline, countdown, class, lang)
+    }
+}
+
+/// How far ahead the alert lists look: the civil extension-request window (15 days) covers the
+/// 7-day list, so one 审限 list serves every alert.
+pub(super) const ALERT_HORIZON_DAYS: i64 = 15;
+
+/// The 审限 alerts of 首页 and their case lists.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum AlertList {
+    Overdue,
+    Week,
+    Extension,
+}
+
+impl AlertList {
+    pub(super) fn parse(s: &str) -> Option<Self> {
+        match s {
+            "overdue" => Some(Self::Overdue),
+            "week" => Some(Self::Week),
+            "extension" => Some(Self::Extension),
+            _ => None,
+        }
+    }
+
+    pub(super) fn title(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Self::Overdue => "已超审限（含诉前调解期限）的案件",
+            Self::Week => "7 日内审限届满的案件",
+            Self::Extension => "在延长审限申请期内的案件",
+        })
+    }
+
+    pub(super) fn keeps(self, d: &docket_app::DueCase) -> bool {
+        match self {
+            Self::Overdue => d.days_left < 0,
+            Self::Week => (0..=7).contains(&d.days_left),
+            Self::Extension => {
+                d.warnings.iter().any(|w| matches!(w, docket_domain::deadline::Warning::ExtensionWindowOpen { .. }))
+            }
+        }
+    }
+}
+
+/// A list line for a case without a 审限 to count down.
+fn row_line<S: Store>(
+    web: &Web<S>,
+    r: &docket_store::StoredCase,
+    deadline: String,
+    countdown: String,
+    class: &'static str,
+    lang: Lang,
+) -> CaseLine {
+    CaseLine {
+        case_no: r.case_no.to_string(),
+        href: href(&r.case_no),
+        cause: r.cause.clone(),
+        filed_on: r.filed_on.to_string(),
+        judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
+        status: lang.t(r.status.label()).to_owned(),
+        deadline,
+        countdown,
+        class,
+        tags: tag_labels(&r.tags, lang),
+        warnings: String::new(),
+    }
+}
+
+fn has_tag(tags: &[docket_domain::Tag], tag: &str) -> bool {
+    tag.is_empty() || tags.iter().any(|t| t.as_str() == tag)
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct MyQuery {
+    tag: Option<String>,
+}
+
+pub async fn my_cases<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    PageQuery(q): PageQuery<MyQuery>,
+) -> Result<Response, PageError> {
+    let a = &user.account;
+    let Some(judge) = a.judge.clone() else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    let tag = q.tag.unwrap_or_default();
+    let due = web.due(&a.court, Some(&judge), i64::MAX / 4).await?;
+    let mut lines: Vec<CaseLine> =
+        due.iter().filter(|d| has_tag(&d.row.tags, &tag)).map(|d| due_line(&web, d, user.lang)).collect();
+    // Open cases without a running 审限 (suspended, or no limit) come last.
+    let undated = web.undated(&a.court, &judge).await?;
+    lines.extend(undated.iter().filter(|r| has_tag(&r.tags, &tag)).map(|r| {
+        let countdown = if r.suspended.is_some() { "审限中止" } else { "无审限" };
+        row_line(&web, r, "—".into(), user.lang.t(countdown).into(), "", user.lang)
+    }));
+    render(&CasesPage {
+        nav: Nav::new(&web, &user, "my"),
+        title: user.lang.t("我的案件").into(),
+        note: if user.lang.is_en() {
+            format!("{} open cases by time limit; on the same day, green-channel cases first", lines.len())
+        } else {
+            format!("{} 件未结，按审限先后排列，同日到期的绿色通道案件在前", lines.len())
+        },
+        lines,
+        tag,
+        tags: docket_domain::case::KNOWN_TAGS
+            .iter()
+            .map(|(id, l)| ((*id).to_owned(), user.lang.t(l).to_owned()))
+            .collect(),
+        show_filter: true,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct CasesQuery {
+    alert: Option<String>,
+    judge: Option<String>,
+}
+
+pub async fn cases<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    PageQuery(q): PageQuery<CasesQuery>,
+) -> Result<Response, PageError> {
+    let a = &user.account;
+    if !a.principal().may_view_court(&a.court) {
+        return Err(WebError::NotFound.into());
+    }
+    let today = web.today();
+    let filter = CaseFilter { court: Some(a.court.to_string()), judge: q.judge.clone(), department: None };
+    let principal = a.principal();
+    let lang = user.lang;
+    let (title, lines) = if let Some(alert) = q.alert.as_deref().and_then(AlertList::parse) {
+        let due = web.due(&a.court, q.judge.as_deref(), ALERT_HORIZON_DAYS).await?;
+        let lines = due
+            .iter()
+            .filter(|d| alert.keeps(d) && web.readable(&principal, &d.row))
+            .map(|d| due_line(&web, d, lang))
+            .collect::<Vec<_>>();
+        (alert.title(lang), lines)
+    } else if q.alert.as_deref() == Some("long") {
+        let cutoff = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+        let rows = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
+        let lines = rows
+            .iter()
+            .filter(|r| r.filed_on < cutoff && web.readable(&principal, r))
+            .map(|r| {
+                let days = (today - r.filed_on).num_days();
+                let age = if lang.is_en() { format!("{days} days") } else { format!("已 {days} 天") };
+                row_line(&web, r, "—".into(), age, "info", lang)
+            })
+            .collect();
+        (lang.t("超 12 个月未结的案件"), lines)
+    } else {
+        let rows = web.docket.store().list_cases(&filter, false, 200, 0).await.map_err(docket_app::AppError::from)?;
+        let lines = rows
+            .iter()
+            .filter(|r| web.readable(&principal, r))
+            .map(|r| {
+                let closed = r.closed_on.map(|d| format!("{d} {}", lang.t("结案"))).unwrap_or_default();
+                row_line(&web, r, closed, String::new(), "", lang)
+            })
+            .collect();
+        (lang.t("最近立案的案件"), lines)
+    };
+    render(&CasesPage {
+        nav: Nav::new(&web, &user, "cases"),
+        title: title.into(),
+        note: if lang.is_en() { format!("{} cases", lines.len()) } else { format!("共 {} 件", lines.len()) },
+        lines,
+        tag: String::new(),
+        tags: vec![],
+        show_filter: false,
+    })
+}
