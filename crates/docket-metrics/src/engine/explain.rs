@@ -1,0 +1,94 @@
+//! Explain: the cases in an indicator's numerator and denominator, for the drill-down.
+
+use crate::catalogue::{Formula, f};
+
+use super::{Acc, Engine, Explanation, Extras, Grouping, Layer, MetricsError, Query};
+
+impl Engine {
+    /// The cases in the numerator and the denominator of one indicator for the query's court,
+    /// tag and period (no grouping). Rows are indices into the fact table.
+    pub fn explain(&self, q: &Query, id: &str) -> Result<Explanation, MetricsError> {
+        let ind = crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.to_owned()))?;
+        let scope = self.settings.scope_index(self.settings.scope_of(ind)).map_or(0, |s| 1u16 << s);
+        let layer = Layer::new(vec![q.period]);
+        let sel = self.selection(q);
+        let t = &self.table;
+        let (num, den) = match ind.formula {
+            Formula::Total(x) => (x, usize::MAX),
+            Formula::Fraction(n, d) | Formula::Mean(n, d) => (n, d),
+            _ => (f::C, usize::MAX),
+        };
+        let extras = Extras { median: false, judges: false, balance: false };
+        let in_scope = |row: usize| sel.keeps(t, row) && self.class_scopes[self.class_of(row)] & scope != 0;
+        let mut out = Explanation { numerator: Vec::new(), denominator: Vec::new() };
+        // One row at a time through the same accumulation; only its class's cell is used, and
+        // cleared for the next row.
+        let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
+        let runs = sel.runs(t);
+        for row in runs.iter().flat_map(|&(lo, hi)| lo..hi).filter(|r| in_scope(*r)) {
+            let class = self.class_of(row);
+            self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);
+            acc.finish();
+            if acc.get(class, 0, 0, num) != 0 {
+                out.numerator.push(row);
+            }
+            if den != usize::MAX && acc.get(class, 0, 0, den) != 0 {
+                out.denominator.push(row);
+            }
+            acc.clear_class(class);
+        }
+        // Dated events count toward their case.
+        let in_period = |d: i32| layer.at(d).is_some();
+        match num {
+            f::EV_ESERVICE | f::EV_ESERVICE_DELIVERED => {
+                for &(row, d, delivered) in &t.eservice {
+                    let row = row as usize;
+                    if in_period(d) && in_scope(row) {
+                        if num != f::EV_ESERVICE_DELIVERED || delivered {
+                            out.numerator.push(row);
+                        }
+                        if den == f::EV_ESERVICE {
+                            out.denominator.push(row);
+                        }
+                    }
+                }
+            }
+            f::EV_RECOVERED_FEN => {
+                out.numerator.extend(
+                    t.recoveries
+                        .iter()
+                        .filter(|(r, d, _)| in_period(*d) && in_scope(*r as usize))
+                        .map(|(r, _, _)| *r as usize),
+                );
+            }
+            _ => {}
+        }
+        out.numerator.dedup();
+        out.denominator.dedup();
+        Ok(out)
+    }
+}
+
+impl Engine {
+    /// The cases behind one group's value: `explain` for the query's court, filters and period
+    /// (the caller passes a time group's own period), kept to the rows in the group `key` names
+    /// for the query's non-time dimension (`("court", "内0203")`, `("cause", "离婚纠纷")`, …). A key
+    /// naming no group has no cases.
+    pub fn explain_group(&self, q: &Query, id: &str, key: &[(&str, String)]) -> Result<Explanation, MetricsError> {
+        let (grouping, _) = Self::grouping(&q.by)?;
+        let mut out = self.explain(&Query { by: vec![], ..q.clone() }, id)?;
+        if matches!(grouping, Grouping::One) {
+            return Ok(out);
+        }
+        let group = (0..self.group_count(grouping)).find(|g| {
+            self.group_key(grouping, *g).is_some_and(|(dim, value)| key.iter().any(|(d, v)| *d == dim && *v == value))
+        });
+        let Some(group) = group else {
+            return Ok(Explanation { numerator: Vec::new(), denominator: Vec::new() });
+        };
+        let in_group = |row: &usize| self.groups_of(grouping, *row).any(|g| g == group);
+        out.numerator.retain(in_group);
+        out.denominator.retain(in_group);
+        Ok(out)
+    }
+}
