@@ -60,7 +60,8 @@ async fn imported_holidays_replace_a_year_and_move_deadlines<S: Store>(d: Docket
     assert_eq!(d.calendar().await.unwrap(), after, "a bad file changes nothing");
 }
 
-on_both_backends!(
-    due_lists_exactly_the_cases_due_in_deadline_order => due_lists_exactly_the_cases_due_in_deadline_order,
-    imported_holidays_replace_a_year_and_move_deadlines => imported_holidays_replace_a_year_and_move_deadlines,
+docket_store::on_both_backends!(
+    docket_app::Docket::new;
+    due_lists_exactly_the_cases_due_in_deadline_order,
+    imported_holidays_replace_a_year_and_move_deadlines,
 );

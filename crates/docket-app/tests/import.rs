@@ -143,8 +143,9 @@ async fn events_can_be_appended_to_stored_cases_by_a_later_import<S: Store>(d: D
     );
 }
 
-on_both_backends!(
-    malformed_files_are_refused_by_line_and_store_nothing => malformed_files_are_refused_by_line_and_store_nothing,
-    every_problem_in_a_file_is_reported_in_line_order => every_problem_in_a_file_is_reported_in_line_order,
-    events_can_be_appended_to_stored_cases_by_a_later_import => events_can_be_appended_to_stored_cases_by_a_later_import,
+docket_store::on_both_backends!(
+    docket_app::Docket::new;
+    malformed_files_are_refused_by_line_and_store_nothing,
+    every_problem_in_a_file_is_reported_in_line_order,
+    events_can_be_appended_to_stored_cases_by_a_later_import,
 );

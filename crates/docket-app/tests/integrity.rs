@@ -133,9 +133,10 @@ async fn fresh_like<S: Store>(d: &Docket<S>) -> S {
     *any.downcast::<S>().unwrap()
 }
 
-on_both_backends!(
-    rebuild_gives_back_the_live_projection => rebuild_gives_back_the_live_projection,
-    export_then_import_is_the_identity => export_then_import_is_the_identity,
+docket_store::on_both_backends!(
+    docket_app::Docket::new;
+    rebuild_gives_back_the_live_projection,
+    export_then_import_is_the_identity,
 );
 
 proptest! {

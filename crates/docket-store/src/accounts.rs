@@ -1,5 +1,10 @@
-//! Rows of the account tables: staff accounts, sessions and the audit log. The rules about them
-//! (password hashing, lockout, what a role may do) live above the store.
+//! The account tables: staff accounts, sessions and the audit log, and the [`AccountStore`] that
+//! reads and writes them. The rules about them (password hashing, lockout, what a role may do)
+//! live above the store.
+
+use std::future::Future;
+
+use crate::StoreError;
 
 /// A staff account (用户): one role in one court.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -57,4 +62,50 @@ pub(crate) struct SessionAccountRow {
     pub last_seen: i64,
     #[sqlx(flatten)]
     pub account: AccountRow,
+}
+
+/// Accounts, sessions and the audit log (用户、会话、审计日志).
+pub trait AccountStore: Send + Sync {
+    /// Adds accounts, and the audit lines of their creation, in one transaction; an existing
+    /// username is a [`StoreError::Conflict`] and adds none of them.
+    fn add_accounts(
+        &self,
+        accounts: Vec<AccountRow>,
+        audit: Vec<AuditRow>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn account(&self, username: &str) -> impl Future<Output = Result<Option<AccountRow>, StoreError>> + Send;
+    /// The accounts of a court, by username.
+    fn accounts(&self, court: &str) -> impl Future<Output = Result<Vec<AccountRow>, StoreError>> + Send;
+    /// Records the outcome of a sign-in: the failure count and the lock.
+    fn set_login_state(
+        &self,
+        username: &str,
+        failed_logins: i64,
+        locked_until: Option<i64>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn set_password(&self, username: &str, password_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn create_session(&self, session: SessionRow) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The session with this token hash, if it has not expired at `now` (Unix seconds).
+    fn session(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+    ) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
+    /// The account of a live session — not expired at `now`, used after `seen_after` — with the
+    /// session's CSRF token and when it was last used, in one query (every request asks it).
+    fn session_account(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+        seen_after: i64,
+    ) -> impl Future<Output = Result<Option<(String, AccountRow, i64)>, StoreError>> + Send;
+    /// Records that a session was used at `now` (never moves the time back).
+    fn touch_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Ends a session, and drops every expired one.
+    fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    fn append_audit(&self, rows: Vec<AuditRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A court's audit log, newest first.
+    fn audit_log(&self, court: &str, limit: i64) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
 }

@@ -622,32 +622,6 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
     assert_eq!(store.checkpoints().await.unwrap().len(), 2);
 }
 
-/// Runs a story on each backend available. Used as `conformance_tests!(story, …)`.
-#[macro_export]
-macro_rules! conformance_tests {
-    ($($story:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $story() {
-                    $crate::conformance::$story($crate::test_support::sqlite().await).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $story() {
-                    match $crate::test_support::postgres().await {
-                        Some(store) => $crate::conformance::$story(store).await,
-                        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
-                    }
-                }
-            )*
-        }
-    };
-}
-
 /// An audit line of 内0203 by `username`.
 fn audit_line(username: &str, action: &str) -> crate::AuditRow {
     crate::AuditRow {

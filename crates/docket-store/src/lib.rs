@@ -11,17 +11,20 @@ use chrono::NaiveDate;
 use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
 
 mod accounts;
+/// The conformance suite every backend must pass (compiled for tests: `test-support`).
+#[cfg(feature = "test-support")]
 pub mod conformance;
 mod error;
 mod ledger;
 mod postgres;
 pub mod projection;
+mod settings;
 mod sql;
 mod sqlite;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
-pub use accounts::{AccountRow, AuditRow, SessionRow};
+pub use accounts::{AccountRow, AccountStore, AuditRow, SessionRow};
 pub use error::StoreError;
 pub use ledger::{
     CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence,
@@ -29,6 +32,7 @@ pub use ledger::{
 };
 pub use postgres::PgStore;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
+pub use settings::SettingsStore;
 pub use sqlite::SqliteStore;
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
@@ -165,11 +169,13 @@ impl Progress for NoProgress {
     fn advance(&self, _: u64) {}
 }
 
-/// The storage backend: the event log and its projections.
+/// The storage backend: the event log and its projections; with the Merkle log
+/// ([`LedgerStore`]), the accounts ([`AccountStore`]) and the deployment's settings
+/// ([`SettingsStore`]) as sub-traits every backend implements.
 ///
 /// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
 /// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
-pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
+pub trait Store: LedgerStore + AccountStore + SettingsStore + Clone + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
@@ -248,30 +254,6 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         filter: &CaseFilter,
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
-    /// Holiday arrangements imported by an administrator: (year, calendar text).
-    fn holiday_years(&self) -> impl Future<Output = Result<Vec<(i64, String)>, StoreError>> + Send;
-
-    /// Stores (replacing) the arrangements of these years, with the audit line of the change, in
-    /// one transaction.
-    fn set_holiday_years(
-        &self,
-        years: Vec<(i64, String)>,
-        audit: Option<AuditRow>,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-
-    /// A deployment-wide setting's text (e.g. `indicators`), if one was saved.
-    fn setting(&self, name: &str) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
-
-    /// Saves (replacing) a setting's text, recording who saved it, with the audit line of the
-    /// change in the same transaction.
-    fn set_setting(
-        &self,
-        name: &str,
-        body: &str,
-        by: &str,
-        audit: Option<AuditRow>,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-
     fn summary(&self) -> impl Future<Output = Result<Summary, StoreError>> + Send;
 
     /// The name of a court, a judge or a department (one row, for views).
@@ -285,47 +267,4 @@ pub trait Store: LedgerStore + Clone + Send + Sync + 'static {
         limit: i64,
         offset: i64,
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
-
-    /// Adds accounts, and the audit lines of their creation, in one transaction; an existing
-    /// username is a [`StoreError::Conflict`] and adds none of them.
-    fn add_accounts(
-        &self,
-        accounts: Vec<AccountRow>,
-        audit: Vec<AuditRow>,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn account(&self, username: &str) -> impl Future<Output = Result<Option<AccountRow>, StoreError>> + Send;
-    /// The accounts of a court, by username.
-    fn accounts(&self, court: &str) -> impl Future<Output = Result<Vec<AccountRow>, StoreError>> + Send;
-    /// Records the outcome of a sign-in: the failure count and the lock.
-    fn set_login_state(
-        &self,
-        username: &str,
-        failed_logins: i64,
-        locked_until: Option<i64>,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn set_password(&self, username: &str, password_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
-
-    fn create_session(&self, session: SessionRow) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// The session with this token hash, if it has not expired at `now` (Unix seconds).
-    fn session(
-        &self,
-        token_hash: &[u8],
-        now: i64,
-    ) -> impl Future<Output = Result<Option<SessionRow>, StoreError>> + Send;
-    /// The account of a live session — not expired at `now`, used after `seen_after` — with the
-    /// session's CSRF token and when it was last used, in one query (every request asks it).
-    fn session_account(
-        &self,
-        token_hash: &[u8],
-        now: i64,
-        seen_after: i64,
-    ) -> impl Future<Output = Result<Option<(String, AccountRow, i64)>, StoreError>> + Send;
-    /// Records that a session was used at `now` (never moves the time back).
-    fn touch_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Ends a session, and drops every expired one.
-    fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
-
-    fn append_audit(&self, rows: Vec<AuditRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// A court's audit log, newest first.
-    fn audit_log(&self, court: &str, limit: i64) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
 }

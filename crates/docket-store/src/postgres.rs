@@ -65,3 +65,5 @@ impl PgStore {
 impl_sql_store!(PgStore, Postgres);
 crate::ledger::impl_ledger!(PgStore, Postgres);
 crate::sql::impl_bound_bulk_writes!(PgStore, Postgres);
+crate::sql::accounts::impl_account_store!(PgStore, Postgres);
+crate::sql::settings::impl_settings_store!(PgStore, Postgres);

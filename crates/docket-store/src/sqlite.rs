@@ -80,3 +80,5 @@ impl SqliteStore {
 impl_sql_store!(SqliteStore, Sqlite);
 crate::ledger::impl_ledger!(SqliteStore, Sqlite);
 crate::sql::impl_bound_bulk_writes!(SqliteStore, Sqlite);
+crate::sql::accounts::impl_account_store!(SqliteStore, Sqlite);
+crate::sql::settings::impl_settings_store!(SqliteStore, Sqlite);

@@ -62,3 +62,37 @@ impl RawSql for PgStore {
         sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(self.raw_pool()).await.unwrap().rows_affected()
     }
 }
+
+/// Runs each story — an `async fn` of the calling module taking what `$wrap` makes of a fresh
+/// store — as a test on SQLite, and on PostgreSQL when `DOCKET_TEST_PG_URL` is set (a skipped
+/// PostgreSQL test prints `skipped: DOCKET_TEST_PG_URL is not set`, which CI refuses).
+///
+/// `on_both_backends!(story, …)` passes the store itself;
+/// `on_both_backends!(docket_app::Docket::new; story, …)` passes what the function makes of it.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($wrap:path; $($story:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $story() {
+                    super::$story($wrap($crate::test_support::sqlite().await)).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $story() {
+                    match $crate::test_support::postgres().await {
+                        Some(store) => super::$story($wrap(store)).await,
+                        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+                    }
+                }
+            )*
+        }
+    };
+    ($($story:ident),* $(,)?) => {
+        $crate::on_both_backends!(::std::convert::identity; $($story),*);
+    };
+}

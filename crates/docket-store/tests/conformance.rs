@@ -1,7 +1,9 @@
 //! Runs the conformance suite against SQLite, and against PostgreSQL when `DOCKET_TEST_PG_URL` is set.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-docket_store::conformance_tests!(
+use docket_store::conformance::*;
+
+docket_store::on_both_backends!(
     committed_entries_form_one_chain_per_court,
     a_case_reads_back_as_it_was_written,
     a_conflicting_batch_stores_nothing,

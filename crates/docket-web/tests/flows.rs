@@ -586,25 +586,7 @@ async fn pages_switch_to_english_and_back_and_keep_the_record_in_chinese<S: Stor
     assert!(login.contains(">Sign in<") && login.contains("Username"), "{login}");
 }
 
-macro_rules! on_both {
-    ($($story:ident),*) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $story() { super::$story(docket_store::test_support::sqlite().await).await; })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $story() {
-                match docket_store::test_support::postgres().await {
-                    Some(store) => super::$story(store).await,
-                    None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
-                }
-            })*
-        }
-    };
-}
-
-on_both!(
+docket_store::on_both_backends!(
     sign_in_lockout_and_unauthenticated_calls,
     a_refused_filing_names_each_field_and_stores_nothing,
     a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure,

@@ -25,29 +25,3 @@ pub fn sorted_lines(s: &str) -> Vec<&str> {
     v.sort_unstable();
     v
 }
-
-/// Runs an async test body against SQLite and, when configured, PostgreSQL.
-#[macro_export]
-macro_rules! on_both_backends {
-    ($($name:ident => $body:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$body(docket_app::Docket::new(docket_store::test_support::sqlite().await)).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    match docket_store::test_support::postgres().await {
-                        Some(store) => super::$body(docket_app::Docket::new(store)).await,
-                        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
-                    }
-                }
-            )*
-        }
-    };
-}
