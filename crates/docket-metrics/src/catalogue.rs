@@ -1,8 +1,6 @@
 //! The indicator catalogue of `INDICATORS.md`: ids, names, scopes and formulas over the engine's
 //! accumulated fields, and the settings a court may change.
 
-pub use crate::settings::Settings;
-
 /// Accumulated fields. `N_*` count cases filed in the period, `C_*` cases closed in it, `U_*`
 /// cases pending at its last day, `O` cases pending at its first; `EV_*` dated events in it.
 pub(crate) mod f {
@@ -208,28 +206,4 @@ pub(crate) const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] =
 
 pub fn lookup(id: &str) -> Option<&'static Indicator> {
     CATALOGUE.iter().find(|i| i.id == id)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_unique_and_every_default_scope_exists() {
-        let s = Settings::default();
-        let mut ids = std::collections::BTreeSet::new();
-        for i in CATALOGUE {
-            assert!(ids.insert(i.id), "{}", i.id);
-            assert!(s.scope_index(i.scope).is_some(), "{}", i.scope);
-        }
-        assert_eq!(s.scopes.len(), SCOPES.len());
-    }
-
-    #[test]
-    fn the_default_scope_leaves_out_premediation_and_preservation() {
-        let s = Settings::default();
-        let te = &s.scopes[0].1;
-        assert!(te.contains(&"民初") && te.contains(&"执") && te.contains(&"民终"));
-        assert!(!te.contains(&"民诉前调") && !te.contains(&"执恢") && !te.contains(&"财保"));
-    }
 }

@@ -9,9 +9,10 @@
 
 use docket_domain::case_type::TYPES;
 
-use crate::catalogue::{CATALOGUE, Indicator, Settings, f};
+use crate::catalogue::{CATALOGUE, Indicator, f};
 use crate::facts::{CaseFacts, FactTable, NONE, add_months};
 use crate::period::Grain;
+use crate::settings::Settings;
 
 pub use query::{Dimension, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
 

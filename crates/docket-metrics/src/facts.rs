@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use docket_domain::case_type::TYPES;
 use docket_domain::{CaseNumber, CaseType, CloseMethod, CourtCode, Stage, Tag};
 
-use crate::catalogue::Settings;
+use crate::settings::Settings;
 
 /// One case, as the store's projection and its dated events describe it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,8 +17,8 @@ mod facts;
 mod period;
 mod settings;
 
-pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, Settings, lookup};
+pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, lookup};
 pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
 pub use facts::{CaseFacts, FactTable, JudgeFacts};
 pub use period::{Grain, Period};
-pub use settings::{Range, SettingsError};
+pub use settings::{Range, Settings, SettingsError};

@@ -214,4 +214,23 @@ mod tests {
         assert!(e.to_string().contains("未知指标"), "{e}");
         assert!(Settings::parse("scope.all = 民初,火星\n").unwrap_err().to_string().contains("第 1 行"));
     }
+
+    #[test]
+    fn ids_are_unique_and_every_default_scope_exists() {
+        let s = Settings::default();
+        let mut ids = std::collections::BTreeSet::new();
+        for i in CATALOGUE {
+            assert!(ids.insert(i.id), "{}", i.id);
+            assert!(s.scope_index(i.scope).is_some(), "{}", i.scope);
+        }
+        assert_eq!(s.scopes.len(), crate::catalogue::SCOPES.len());
+    }
+
+    #[test]
+    fn the_default_scope_leaves_out_premediation_and_preservation() {
+        let s = Settings::default();
+        let te = &s.scopes[0].1;
+        assert!(te.contains(&"民初") && te.contains(&"执") && te.contains(&"民终"));
+        assert!(!te.contains(&"民诉前调") && !te.contains(&"执恢") && !te.contains(&"财保"));
+    }
 }

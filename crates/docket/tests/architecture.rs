@@ -95,3 +95,161 @@ fn the_use_cases_never_name_a_concrete_database() {
         }
     }
 }
+
+/// Every `.rs` file under `crates/*/src`, with its crate's name and its module path.
+fn source_files() -> Vec<(String, Vec<String>, std::path::PathBuf)> {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut out = Vec::new();
+    for krate in std::fs::read_dir(&crates).unwrap_or_else(|e| panic!("{e}")) {
+        let krate = krate.unwrap_or_else(|e| panic!("{e}")).path();
+        let src = krate.join("src");
+        if !src.is_dir() {
+            continue;
+        }
+        let name = krate.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut stack = vec![src.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+                let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let rel = path.strip_prefix(&src).unwrap_or_else(|e| panic!("{e}"));
+                let mut module: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+                let last = module.pop().unwrap_or_default();
+                let stem = last.trim_end_matches(".rs");
+                if !matches!(stem, "lib" | "main" | "mod") {
+                    module.push(stem.to_owned());
+                }
+                out.push((name.clone(), module, path));
+            }
+        }
+    }
+    out
+}
+
+/// Test-only files: a `tests` module, or the conformance suite (compiled for tests only).
+fn is_test_file(module: &[String]) -> bool {
+    module.last().is_some_and(|m| m == "tests" || m == "conformance" || m == "test_support")
+}
+
+#[test]
+fn no_source_file_is_over_800_lines() {
+    let mut checked = 0;
+    for (krate, module, path) in source_files() {
+        if is_test_file(&module) {
+            continue;
+        }
+        let lines = std::fs::read_to_string(&path).unwrap_or_default().lines().count();
+        assert!(lines <= 800, "{krate}: {} has {lines} lines; split it by concern", path.display());
+        checked += 1;
+    }
+    assert!(checked > 80, "only {checked} files found: walk broken?");
+}
+
+/// The module paths a file names (`crate::a::b`, `super::c`, `use crate::{a, b::c}`), resolved
+/// against the crate's modules to the deepest module each names.
+fn referenced_modules(text: &str, here: &[String], modules: &[Vec<String>]) -> Vec<Vec<String>> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for (prefix, base) in [("crate::", Vec::new()), ("super::", here[..here.len().saturating_sub(1)].to_vec())] {
+        let mut rest = text;
+        while let Some(i) = rest.find(prefix) {
+            // `$crate::` in macros and `docket_x::crate` never occur; skip identifiers ending in it.
+            let before_ok = rest[..i].chars().next_back().is_none_or(|c| !ident(c) && c != '$');
+            rest = &rest[i + prefix.len()..];
+            if !before_ok {
+                continue;
+            }
+            let items: Vec<String> = if let Some(inner) = rest.strip_prefix('{') {
+                let end = inner.find('}').unwrap_or(inner.len());
+                inner[..end].split(',').map(|s| s.trim().to_owned()).collect()
+            } else {
+                vec![rest.chars().take_while(|c| ident(*c) || *c == ':').collect()]
+            };
+            for item in items {
+                let mut path = base.clone();
+                path.extend(item.split("::").filter(|s| !s.is_empty() && s.chars().all(ident)).map(str::to_owned));
+                paths.push(path);
+            }
+        }
+    }
+    paths
+        .into_iter()
+        .filter_map(|p| (0..=p.len()).rev().map(|n| p[..n].to_vec()).find(|m| modules.contains(m)))
+        .collect()
+}
+
+#[test]
+fn no_two_sibling_modules_import_each_other_even_through_others() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let files = source_files();
+    let mut edges_seen = 0;
+    let crate_names: BTreeSet<String> = files.iter().map(|(k, _, _)| k.clone()).collect();
+    for krate in crate_names {
+        let mine: Vec<_> = files.iter().filter(|(k, m, _)| *k == krate && !is_test_file(m)).collect();
+        let modules: Vec<Vec<String>> = mine.iter().map(|(_, m, _)| m.clone()).collect();
+        // Edges between siblings: a file's module (or its ancestor just under the common parent)
+        // uses a module beside it.
+        let mut graph: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+        for (_, here, path) in &mine {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            // Comments name modules without using them.
+            let code: String = text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+            for target in referenced_modules(&code, here, &modules) {
+                let common = here.iter().zip(&target).take_while(|(a, b)| a == b).count();
+                if common == here.len() || common == target.len() {
+                    continue; // a module and its ancestors or descendants
+                }
+                let from = here[..=common].to_vec();
+                let to = target[..=common].to_vec();
+                graph.entry(from).or_default().insert(to);
+                edges_seen += 1;
+            }
+        }
+        // Depth-first search for a cycle.
+        fn visit(
+            node: &Vec<String>,
+            graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+            path: &mut Vec<Vec<String>>,
+            done: &mut BTreeSet<Vec<String>>,
+        ) -> Option<Vec<Vec<String>>> {
+            if let Some(at) = path.iter().position(|p| p == node) {
+                return Some(path[at..].to_vec());
+            }
+            if done.contains(node) {
+                return None;
+            }
+            path.push(node.clone());
+            for next in graph.get(node).into_iter().flatten() {
+                if let Some(cycle) = visit(next, graph, path, done) {
+                    return Some(cycle);
+                }
+            }
+            path.pop();
+            done.insert(node.clone());
+            None
+        }
+        let mut done = BTreeSet::new();
+        for node in graph.keys() {
+            if let Some(cycle) = visit(node, &graph, &mut Vec::new(), &mut done) {
+                let names: Vec<String> = cycle.iter().map(|m| m.join("::")).collect();
+                panic!("{krate}: modules import each other in a circle: {} → {}", names.join(" → "), names[0]);
+            }
+        }
+    }
+    assert!(edges_seen > 50, "only {edges_seen} imports between modules found: parser broken?");
+}
+
+#[test]
+fn module_references_are_read_from_use_lists_and_paths() {
+    let modules = vec![vec!["a".to_owned()], vec!["b".to_owned()], vec!["b".to_owned(), "c".to_owned()]];
+    let here = vec!["a".to_owned()];
+    let found =
+        referenced_modules("use crate::{b::c::X, Y};\nfn f() { crate::a::g(); super::b::h() }", &here, &modules);
+    assert_eq!(found, vec![vec!["b".to_owned(), "c".to_owned()], vec!["a".to_owned()], vec!["b".to_owned()]]);
+}
