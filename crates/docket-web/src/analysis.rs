@@ -142,8 +142,8 @@ pub async fn page<S: Store>(
         list.push_str(&chart_id);
     }
     let computed = metrics_query(&web, a, &q).and_then(|query| {
-        let engine = web.engine()?;
-        let results = engine.compute(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
+        let results =
+            web.with_engine(|engine| engine.compute(&query))?.map_err(|e| WebError::BadRequest(e.to_string()))?;
         Ok((query, results))
     });
     let (query, results, error) = match computed {
@@ -436,20 +436,21 @@ fn explanation<S: Store>(
         (Some(d), Some(g)) => vec![(d, g.to_owned())],
         _ => vec![],
     };
-    let engine = web.engine()?;
-    let e = engine.explain_group(&query, indicator.id, &key).map_err(|e| WebError::BadRequest(e.to_string()))?;
-    let numbers = |rows: &[usize]| rows.iter().map(|r| engine.table().case_no(*r).clone()).collect::<Vec<_>>();
-    let (numerator, denominator) = (numbers(&e.numerator), numbers(&e.denominator));
-    // The value itself, for the heading: the group's, computed the same way as the table.
-    let value = engine
-        .compute(&docket_metrics::Query { indicators: vec![indicator.id.to_owned()], ..query.clone() })
-        .ok()
-        .and_then(|groups| {
-            groups.into_iter().find(|g| {
-                key.iter().all(|(d, v)| g.key.iter().any(|(k, w)| k == d && w == v)) && g.period == query.period
+    let (numerator, denominator, value) = web.with_engine(|engine| -> Result<_, WebError> {
+        let e = engine.explain_group(&query, indicator.id, &key).map_err(|e| WebError::BadRequest(e.to_string()))?;
+        let numbers = |rows: &[usize]| rows.iter().map(|r| engine.table().case_no(*r).clone()).collect::<Vec<_>>();
+        // The value itself, for the heading: the group's, computed the same way as the table.
+        let value = engine
+            .compute(&docket_metrics::Query { indicators: vec![indicator.id.to_owned()], ..query.clone() })
+            .ok()
+            .and_then(|groups| {
+                groups.into_iter().find(|g| {
+                    key.iter().all(|(d, v)| g.key.iter().any(|(k, w)| k == d && w == v)) && g.period == query.period
+                })
             })
-        })
-        .and_then(|g| g.values.into_iter().next());
+            .and_then(|g| g.values.into_iter().next());
+        Ok((numbers(&e.numerator), numbers(&e.denominator), value))
+    })??;
     Ok(Drill { query, indicator, numerator, denominator, value })
 }
 

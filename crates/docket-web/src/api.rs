@@ -307,7 +307,7 @@ pub async fn metrics<S: Store>(
     ApiQuery(q): ApiQuery<MetricsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let query = metrics_query(&web, &user.account, &q)?;
-    let results = web.engine()?.compute(&query).map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let results = web.with_engine(|engine| engine.compute(&query))?.map_err(|e| WebError::BadRequest(e.to_string()))?;
     Ok(Json(docket_app::metrics_output::to_json(&query, &results)))
 }
 

@@ -437,6 +437,19 @@ impl<S: Store> Web<S> {
         self.cached(CacheKey::Home(court.clone(), rollup, lang), court, compute).await
     }
 
+    /// Runs `work` on the indicator engine off the async workers: a query over a province's
+    /// cases takes tens of milliseconds to seconds of CPU, and the requests queued behind it on the
+    /// same worker (sign-ins, case pages) must not wait for it. On a multi-threaded runtime the
+    /// worker hands its other tasks on before `work` runs (`block_in_place`); a current-thread
+    /// runtime (some tests) has no other worker, so `work` runs in place.
+    pub fn with_engine<T>(&self, work: impl FnOnce(&Engine) -> T) -> Result<T, WebError> {
+        let run = || -> Result<T, WebError> { Ok(work(&*self.engine()?)) };
+        match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+            Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(run),
+            _ => run(),
+        }
+    }
+
     pub fn engine(&self) -> Result<std::sync::RwLockReadGuard<'_, Engine>, WebError> {
         self.engine.read().map_err(|_| WebError::internal("指标引擎锁已损坏"))
     }

@@ -84,28 +84,29 @@ pub async fn reports<S: Store>(
             } else {
                 vec![]
             };
-            let engine = web.engine()?;
-            Docket::<S>::report_with(&engine, &names, kind, court.as_str(), &period, q.rollup, &windows)
+            web.with_engine(|engine| {
+                Docket::<S>::report_with(engine, &names, kind, court.as_str(), &period, q.rollup, &windows)
+            })?
         }
         // The engine names the cases; their parties come from the store (the engine's lock is
         // not held across that), then the engine drafts.
         None => {
-            let cases = {
-                let engine = web.engine()?;
+            let cases = web.with_engine(|engine| {
                 let topic = if cause.is_empty() {
-                    Docket::<S>::topic_of(&engine, Some(&tag), None)
+                    Docket::<S>::topic_of(engine, Some(&tag), None)
                 } else {
-                    Docket::<S>::topic_of(&engine, None, Some(&cause))
+                    Docket::<S>::topic_of(engine, None, Some(&cause))
                 };
                 topic.and_then(|topic| {
-                    Ok((Docket::<S>::topic_cases(&engine, court.as_str(), &period, q.rollup, &topic)?, topic))
+                    Ok((Docket::<S>::topic_cases(engine, court.as_str(), &period, q.rollup, &topic)?, topic))
                 })
-            };
+            })?;
             match cases {
                 Ok((cases, topic)) => {
                     let parties = web.docket.organisations_in(&cases).await?;
-                    let engine = web.engine()?;
-                    Docket::<S>::topic_with(&engine, &names, court.as_str(), &period, q.rollup, &topic, &parties)
+                    web.with_engine(|engine| {
+                        Docket::<S>::topic_with(engine, &names, court.as_str(), &period, q.rollup, &topic, &parties)
+                    })?
                 }
                 Err(e) => Err(e),
             }

@@ -130,8 +130,7 @@ async fn home_data<S: Store>(
 ) -> Result<HomeData, WebError> {
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| (*s).to_owned()).collect();
-    let (cards, monthly, ages, mix) = {
-        let engine = web.engine()?;
+    let (cards, monthly, ages, mix) = web.with_engine(|engine| -> Result<_, WebError> {
         let ytd = engine
             .compute(&MetricsQuery {
                 court: court.clone(),
@@ -226,8 +225,8 @@ async fn home_data<S: Store>(
                 indicators: vec!["filed".into()],
             })
             .map_err(|e| WebError::internal_from("计算指标", e))?;
-        (cards, monthly, ages, mix)
-    };
+        Ok((cards, monthly, ages, mix))
+    })??;
     let labels: Vec<String> = monthly
         .iter()
         .map(|g| {
