@@ -29,7 +29,7 @@ pub use import::ImportReport;
 pub use ledger::{
     EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, MEDIA_TYPES, content_matches, new_log_name, signer_from_file,
 };
-pub use metrics::{engine_from_states, facts_of};
+pub use metrics::{QueryText, engine_from_states, facts_of, parse_query};
 pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
 pub use reports::{NameBook, ReportKind, parse_causes};

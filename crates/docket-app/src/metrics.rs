@@ -83,3 +83,108 @@ impl<S: Store> Docket<S> {
         Ok(self.store.case(case_no).await?.map(|row| facts_of(StoredFacts::from(row), &calendar, self.holiday_rule)))
     }
 }
+
+/// A metrics query as people write it: the CLI's flags and the web's parameters, with lists
+/// separated by commas. The court is already checked by the caller (the CLI parses it, the web
+/// also checks the account may view it).
+#[derive(Debug, Clone, Default)]
+pub struct QueryText<'a> {
+    pub rollup: bool,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    /// Dimensions and grains, `month,court`.
+    pub by: &'a str,
+    pub tag: Option<&'a str>,
+    /// 案由, separated by `,`, `，` or `、`.
+    pub cause: Option<&'a str>,
+    /// Indicator ids; empty for all.
+    pub indicators: &'a str,
+}
+
+/// The one parser of metrics queries (the CLI and the web both use it): every problem named by
+/// its parameter (`from`, `by`, `tag`).
+pub fn parse_query(court: docket_domain::CourtCode, t: &QueryText<'_>) -> Result<docket_metrics::Query, AppError> {
+    use crate::FieldError;
+    let mut problems = Vec::new();
+    let (from, to) = match (t.from, t.to) {
+        (Some(from), Some(to)) if from > to => {
+            problems.push(FieldError::new("from", format!("起始日期 {from} 晚于截止日期 {to}")));
+            (from, to)
+        }
+        (Some(from), Some(to)) => (from, to),
+        _ => return Err(AppError::Fields(vec![FieldError::new("from", "请指定统计期间的起止日期")])),
+    };
+    let mut by = Vec::new();
+    for d in t.by.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match docket_metrics::Dimension::parse(d) {
+            Some(dim) => by.push(dim),
+            None => problems.push(FieldError::new("by", format!("无法按“{d}”分组"))),
+        }
+    }
+    let tag = match t.tag.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(s) => match docket_domain::Tag::parse(s) {
+            Some(tag) => Some(tag),
+            None => {
+                problems.push(FieldError::new("tag", format!("“{s}”不是标签")));
+                None
+            }
+        },
+        None => None,
+    };
+    if !problems.is_empty() {
+        return Err(AppError::Fields(problems));
+    }
+    Ok(docket_metrics::Query {
+        court,
+        rollup: t.rollup,
+        period: docket_metrics::Period::new(from, to),
+        by,
+        tag,
+        causes: crate::parse_causes(t.cause.unwrap_or("")),
+        indicators: t.indicators.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn court() -> docket_domain::CourtCode {
+        docket_domain::CourtCode::parse("内0203").unwrap()
+    }
+
+    #[test]
+    fn a_query_is_read_from_its_text_fields() {
+        let t = QueryText {
+            from: "2025-01-01".parse().ok(),
+            to: "2025-12-31".parse().ok(),
+            by: "month, court",
+            tag: Some("labor"),
+            cause: Some("劳动争议，追索劳动报酬纠纷"),
+            indicators: "closed,closure_rate",
+            ..QueryText::default()
+        };
+        let q = parse_query(court(), &t).unwrap();
+        assert_eq!(q.by.len(), 2);
+        assert_eq!(q.tag.as_ref().map(|t| t.as_str()), Some("labor"));
+        assert_eq!(q.causes, ["劳动争议", "追索劳动报酬纠纷"]);
+        assert_eq!(q.indicators, ["closed", "closure_rate"]);
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_parameter() {
+        let t = QueryText {
+            from: "2025-12-31".parse().ok(),
+            to: "2025-01-01".parse().ok(),
+            by: "month,weather",
+            tag: Some("Labor!"),
+            ..QueryText::default()
+        };
+        let Err(AppError::Fields(f)) = parse_query(court(), &t) else { panic!("accepted") };
+        let fields: Vec<&str> = f.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["from", "by", "tag"]);
+        assert!(f[1].message.contains("weather"));
+        let missing = QueryText { from: None, ..QueryText::default() };
+        assert!(matches!(parse_query(court(), &missing), Err(AppError::Fields(_))));
+    }
+}

@@ -85,17 +85,11 @@ pub fn to_csv(results: &[GroupResult]) -> String {
     s
 }
 
-/// A value as a court reads it: 97.58%, 1,234 件, 123.45 万元, 67.8 天, 1:1.23.
+/// A value as a court reads it: 97.58%, 1234, 123.45 万元 (from 1 亿, 1.23 亿元), 67.8 天, 1:1.23 —
+/// the reports' formatter (`docket_reports::numbers::value`), so a page and a report never show
+/// the same figure two ways.
 pub fn display(v: &Value) -> String {
-    let Some(x) = v.value else { return "—".into() };
-    match (v.indicator.kind, v.indicator.id) {
-        (Kind::Count, _) => format!("{x:.0}"),
-        (Kind::Rate, _) => format!("{:.2}%", x * 100.0),
-        (Kind::Amount, _) => format!("{:.2} 万元", x / 100.0 / 10_000.0),
-        (Kind::Days, _) => format!("{x:.1} 天"),
-        (Kind::Ratio, "case_matter_ratio") => format!("1:{x:.2}"),
-        (Kind::Ratio, _) => format!("{x:.2}"),
-    }
+    docket_reports::numbers::value(v)
 }
 
 /// A change: percentage points for rates, percent otherwise.
@@ -104,5 +98,31 @@ pub fn change(v: &Value, c: Option<f64>) -> String {
     match v.indicator.kind {
         Kind::Rate => format!("{:+.2} 个百分点", c * 100.0),
         _ => format!("{:+.2}%", c * 100.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(fen: f64) -> Value {
+        Value {
+            indicator: docket_metrics::lookup(docket_metrics::ids::RECOVERED_AMOUNT.as_str()).unwrap(),
+            value: Some(fen),
+            numerator: None,
+            denominator: None,
+            yoy: None,
+            mom: None,
+            range: None,
+            within_range: None,
+        }
+    }
+
+    #[test]
+    fn pages_show_an_amount_as_the_reports_do_in_wan_or_yi() {
+        // 1.5 亿元 = 15,000 万元: the pages once said 15000.00 万元 where the reports said 1.50 亿元.
+        assert_eq!(display(&amount(1_500_000_000.0 * 10.0)), "1.50 亿元");
+        assert_eq!(display(&amount(123_456_789.0)), "123.46 万元");
+        assert_eq!(display(&amount(1_500_000_000.0 * 10.0)), docket_reports::numbers::value(&amount(1.5e10)));
     }
 }

@@ -188,7 +188,8 @@ impl<S: Store> Docket<S> {
             causes,
             indicators: vec![],
         };
-        let e = engine.explain(&q, "accepted").map_err(|e| AppError::Invalid(e.to_string()))?;
+        let e =
+            engine.explain(&q, docket_metrics::ids::ACCEPTED.as_str()).map_err(|e| AppError::Invalid(e.to_string()))?;
         Ok(e.numerator.iter().map(|r| engine.table().case_no(*r).clone()).collect())
     }
 

@@ -99,8 +99,129 @@ pub struct Indicator {
     pub formula: Formula,
 }
 
-const fn ind(id: &'static str, name: &'static str, kind: Kind, scope: &'static str, formula: Formula) -> Indicator {
-    Indicator { id, name, kind, scope, formula }
+const fn ind(id: IndicatorId, name: &'static str, kind: Kind, scope: &'static str, formula: Formula) -> Indicator {
+    Indicator { id: id.as_str(), name, kind, scope, formula }
+}
+
+/// An indicator's id as a constant of [`ids`]: code that names an indicator by constant fails to
+/// compile on a typo, where a string would find nothing and print 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IndicatorId(&'static str);
+
+impl IndicatorId {
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for IndicatorId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Every indicator id of the catalogue (the catalogue is built from these, so each has one).
+pub mod ids {
+    use super::IndicatorId;
+
+    pub const FILED: IndicatorId = IndicatorId("filed");
+    pub const CARRIED_OVER: IndicatorId = IndicatorId("carried_over");
+    pub const ACCEPTED: IndicatorId = IndicatorId("accepted");
+    pub const CLOSED: IndicatorId = IndicatorId("closed");
+    pub const PENDING: IndicatorId = IndicatorId("pending");
+    pub const CLOSURE_RATE: IndicatorId = IndicatorId("closure_rate");
+    pub const CLEARANCE_RATIO: IndicatorId = IndicatorId("clearance_ratio");
+    pub const CLOSED_PER_JUDGE: IndicatorId = IndicatorId("closed_per_judge");
+    pub const LEADER_CASE_SHARE: IndicatorId = IndicatorId("leader_case_share");
+    pub const CLOSURE_BALANCE: IndicatorId = IndicatorId("closure_balance");
+    pub const AVG_DURATION_DAYS: IndicatorId = IndicatorId("avg_duration_days");
+    pub const AVG_NET_DURATION_DAYS: IndicatorId = IndicatorId("avg_net_duration_days");
+    pub const MEDIAN_DURATION_DAYS: IndicatorId = IndicatorId("median_duration_days");
+    pub const WITHIN_LIMIT_RATE: IndicatorId = IndicatorId("within_limit_rate");
+    pub const EXTENSION_RATE: IndicatorId = IndicatorId("extension_rate");
+    pub const OVERDUE_PENDING: IndicatorId = IndicatorId("overdue_pending");
+    pub const LONG_PENDING_12M: IndicatorId = IndicatorId("long_pending_12m");
+    pub const LONG_PENDING_18M: IndicatorId = IndicatorId("long_pending_18m");
+    pub const LONG_PENDING_36M: IndicatorId = IndicatorId("long_pending_36m");
+    pub const LONG_PENDING_12M_RATIO: IndicatorId = IndicatorId("long_pending_12m_ratio");
+    pub const TIME_TO_DISPOSITION_90: IndicatorId = IndicatorId("time_to_disposition_90");
+    pub const TIME_TO_DISPOSITION_180: IndicatorId = IndicatorId("time_to_disposition_180");
+    pub const TIME_TO_DISPOSITION_365: IndicatorId = IndicatorId("time_to_disposition_365");
+    pub const PENDING_AGE_0_3M: IndicatorId = IndicatorId("pending_age_0_3m");
+    pub const PENDING_AGE_3_6M: IndicatorId = IndicatorId("pending_age_3_6m");
+    pub const PENDING_AGE_6_12M: IndicatorId = IndicatorId("pending_age_6_12m");
+    pub const PENDING_AGE_12_18M: IndicatorId = IndicatorId("pending_age_12_18m");
+    pub const PENDING_AGE_18_36M: IndicatorId = IndicatorId("pending_age_18_36m");
+    pub const PENDING_AGE_OVER_36M: IndicatorId = IndicatorId("pending_age_over_36m");
+    pub const FILING_WITHIN_LIMIT_RATE: IndicatorId = IndicatorId("filing_within_limit_rate");
+    pub const FIRST_SETTING_CERTAINTY: IndicatorId = IndicatorId("first_setting_certainty");
+    pub const MEDIATION_RATE: IndicatorId = IndicatorId("mediation_rate");
+    pub const MEDIATION_WITHDRAWAL_RATE: IndicatorId = IndicatorId("mediation_withdrawal_rate");
+    pub const APPEAL_RATE: IndicatorId = IndicatorId("appeal_rate");
+    pub const REVERSAL_REMAND_RATE: IndicatorId = IndicatorId("reversal_remand_rate");
+    pub const SECOND_INSTANCE_REVERSAL_RATE: IndicatorId = IndicatorId("second_instance_reversal_rate");
+    pub const ACCEPTANCE_RATE: IndicatorId = IndicatorId("acceptance_rate");
+    pub const CASE_MATTER_RATIO: IndicatorId = IndicatorId("case_matter_ratio");
+    pub const ENFORCEMENT_APPLICATION_RATE: IndicatorId = IndicatorId("enforcement_application_rate");
+    pub const RECOVERY_RATE: IndicatorId = IndicatorId("recovery_rate");
+    pub const RECOVERED_AMOUNT: IndicatorId = IndicatorId("recovered_amount");
+    pub const COMPLETION_RATE: IndicatorId = IndicatorId("completion_rate");
+    pub const TERMINATION_RATE: IndicatorId = IndicatorId("termination_rate");
+    pub const ACTUAL_ENFORCEMENT_RATE: IndicatorId = IndicatorId("actual_enforcement_rate");
+    pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
+    pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
+    pub const PREMEDIATION_SUCCESS_RATE: IndicatorId = IndicatorId("premediation_success_rate");
+
+    /// All of them, in catalogue order.
+    pub const ALL: &[IndicatorId] = &[
+        FILED,
+        CARRIED_OVER,
+        ACCEPTED,
+        CLOSED,
+        PENDING,
+        CLOSURE_RATE,
+        CLEARANCE_RATIO,
+        CLOSED_PER_JUDGE,
+        LEADER_CASE_SHARE,
+        CLOSURE_BALANCE,
+        AVG_DURATION_DAYS,
+        AVG_NET_DURATION_DAYS,
+        MEDIAN_DURATION_DAYS,
+        WITHIN_LIMIT_RATE,
+        EXTENSION_RATE,
+        OVERDUE_PENDING,
+        LONG_PENDING_12M,
+        LONG_PENDING_18M,
+        LONG_PENDING_36M,
+        LONG_PENDING_12M_RATIO,
+        TIME_TO_DISPOSITION_90,
+        TIME_TO_DISPOSITION_180,
+        TIME_TO_DISPOSITION_365,
+        PENDING_AGE_0_3M,
+        PENDING_AGE_3_6M,
+        PENDING_AGE_6_12M,
+        PENDING_AGE_12_18M,
+        PENDING_AGE_18_36M,
+        PENDING_AGE_OVER_36M,
+        FILING_WITHIN_LIMIT_RATE,
+        FIRST_SETTING_CERTAINTY,
+        MEDIATION_RATE,
+        MEDIATION_WITHDRAWAL_RATE,
+        APPEAL_RATE,
+        REVERSAL_REMAND_RATE,
+        SECOND_INSTANCE_REVERSAL_RATE,
+        ACCEPTANCE_RATE,
+        CASE_MATTER_RATIO,
+        ENFORCEMENT_APPLICATION_RATE,
+        RECOVERY_RATE,
+        RECOVERED_AMOUNT,
+        COMPLETION_RATE,
+        TERMINATION_RATE,
+        ACTUAL_ENFORCEMENT_RATE,
+        ONLINE_FILING_RATE,
+        ESERVICE_SUCCESS_RATE,
+        PREMEDIATION_SUCCESS_RATE,
+    ];
 }
 
 use Formula::*;
@@ -109,83 +230,95 @@ use Kind::*;
 /// Every indicator whose data Docket records (campaign and ledger indicators come with the
 /// ledgers; 终本合格率 needs the five conditions of 法〔2016〕373号, not yet recorded).
 pub static CATALOGUE: &[Indicator] = &[
-    ind("filed", "新收案件数", Count, "trial_enforcement", Total(f::N)),
-    ind("carried_over", "旧存案件数", Count, "trial_enforcement", Total(f::O)),
-    ind("accepted", "受理案件数", Count, "trial_enforcement", Total(f::A)),
-    ind("closed", "结案数", Count, "trial_enforcement", Total(f::C)),
-    ind("pending", "未结案件数", Count, "trial_enforcement", Total(f::U)),
-    ind("closure_rate", "结案率", Rate, "trial_enforcement", Fraction(f::C, f::A)),
-    ind("clearance_ratio", "结收比", Rate, "trial_enforcement", Fraction(f::C, f::N)),
-    ind("closed_per_judge", "人均结案数", Ratio, "trial_enforcement", PerQuotaJudge),
-    ind("leader_case_share", "院庭长办案占比", Rate, "trial_enforcement", Fraction(f::C_LEADER, f::C)),
-    ind("closure_balance", "结案均衡度", Ratio, "trial_enforcement", ClosureBalance),
-    ind("avg_duration_days", "平均审理天数", Days, "trial_enforcement", Mean(f::C_DAYS, f::C)),
-    ind("avg_net_duration_days", "平均审理天数(扣除审限后)", Days, "trial_enforcement", Mean(f::C_NET_DAYS, f::C)),
-    ind("median_duration_days", "审理天数中位数", Days, "trial_enforcement", MedianDuration),
+    ind(ids::FILED, "新收案件数", Count, "trial_enforcement", Total(f::N)),
+    ind(ids::CARRIED_OVER, "旧存案件数", Count, "trial_enforcement", Total(f::O)),
+    ind(ids::ACCEPTED, "受理案件数", Count, "trial_enforcement", Total(f::A)),
+    ind(ids::CLOSED, "结案数", Count, "trial_enforcement", Total(f::C)),
+    ind(ids::PENDING, "未结案件数", Count, "trial_enforcement", Total(f::U)),
+    ind(ids::CLOSURE_RATE, "结案率", Rate, "trial_enforcement", Fraction(f::C, f::A)),
+    ind(ids::CLEARANCE_RATIO, "结收比", Rate, "trial_enforcement", Fraction(f::C, f::N)),
+    ind(ids::CLOSED_PER_JUDGE, "人均结案数", Ratio, "trial_enforcement", PerQuotaJudge),
+    ind(ids::LEADER_CASE_SHARE, "院庭长办案占比", Rate, "trial_enforcement", Fraction(f::C_LEADER, f::C)),
+    ind(ids::CLOSURE_BALANCE, "结案均衡度", Ratio, "trial_enforcement", ClosureBalance),
+    ind(ids::AVG_DURATION_DAYS, "平均审理天数", Days, "trial_enforcement", Mean(f::C_DAYS, f::C)),
+    ind(ids::AVG_NET_DURATION_DAYS, "平均审理天数(扣除审限后)", Days, "trial_enforcement", Mean(f::C_NET_DAYS, f::C)),
+    ind(ids::MEDIAN_DURATION_DAYS, "审理天数中位数", Days, "trial_enforcement", MedianDuration),
     ind(
-        "within_limit_rate",
+        ids::WITHIN_LIMIT_RATE,
         "法定审限内结案率",
         Rate,
         "trial_enforcement",
         Fraction(f::C_WITHIN_LIMIT, f::C_WITH_LIMIT),
     ),
-    ind("extension_rate", "延长审限率", Rate, "trial_enforcement", Fraction(f::C_EXTENDED, f::C)),
-    ind("overdue_pending", "超审限未结案件数", Count, "trial_enforcement", Total(f::U_OVERDUE)),
-    ind("long_pending_12m", "超12个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_12M)),
-    ind("long_pending_18m", "超18个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_18M)),
-    ind("long_pending_36m", "超36个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_36M)),
-    ind("long_pending_12m_ratio", "超12个月未结案件比", Rate, "trial_enforcement", Fraction(f::U_LONG_12M, f::U)),
-    ind("time_to_disposition_90", "90日内审结率", Rate, "trial_enforcement", Fraction(f::C_90, f::C)),
-    ind("time_to_disposition_180", "180日内审结率", Rate, "trial_enforcement", Fraction(f::C_180, f::C)),
-    ind("time_to_disposition_365", "365日内审结率", Rate, "trial_enforcement", Fraction(f::C_365, f::C)),
-    ind("pending_age_0_3m", "未结账龄3个月以内", Count, "trial_enforcement", Total(f::U_AGE)),
-    ind("pending_age_3_6m", "未结账龄3至6个月", Count, "trial_enforcement", Total(f::U_AGE + 1)),
-    ind("pending_age_6_12m", "未结账龄6至12个月", Count, "trial_enforcement", Total(f::U_AGE + 2)),
-    ind("pending_age_12_18m", "未结账龄12至18个月", Count, "trial_enforcement", Total(f::U_AGE + 3)),
-    ind("pending_age_18_36m", "未结账龄18至36个月", Count, "trial_enforcement", Total(f::U_AGE + 4)),
-    ind("pending_age_over_36m", "未结账龄36个月以上", Count, "trial_enforcement", Total(f::U_AGE + 5)),
+    ind(ids::EXTENSION_RATE, "延长审限率", Rate, "trial_enforcement", Fraction(f::C_EXTENDED, f::C)),
+    ind(ids::OVERDUE_PENDING, "超审限未结案件数", Count, "trial_enforcement", Total(f::U_OVERDUE)),
+    ind(ids::LONG_PENDING_12M, "超12个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_12M)),
+    ind(ids::LONG_PENDING_18M, "超18个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_18M)),
+    ind(ids::LONG_PENDING_36M, "超36个月未结案件数", Count, "trial_enforcement", Total(f::U_LONG_36M)),
+    ind(ids::LONG_PENDING_12M_RATIO, "超12个月未结案件比", Rate, "trial_enforcement", Fraction(f::U_LONG_12M, f::U)),
+    ind(ids::TIME_TO_DISPOSITION_90, "90日内审结率", Rate, "trial_enforcement", Fraction(f::C_90, f::C)),
+    ind(ids::TIME_TO_DISPOSITION_180, "180日内审结率", Rate, "trial_enforcement", Fraction(f::C_180, f::C)),
+    ind(ids::TIME_TO_DISPOSITION_365, "365日内审结率", Rate, "trial_enforcement", Fraction(f::C_365, f::C)),
+    ind(ids::PENDING_AGE_0_3M, "未结账龄3个月以内", Count, "trial_enforcement", Total(f::U_AGE)),
+    ind(ids::PENDING_AGE_3_6M, "未结账龄3至6个月", Count, "trial_enforcement", Total(f::U_AGE + 1)),
+    ind(ids::PENDING_AGE_6_12M, "未结账龄6至12个月", Count, "trial_enforcement", Total(f::U_AGE + 2)),
+    ind(ids::PENDING_AGE_12_18M, "未结账龄12至18个月", Count, "trial_enforcement", Total(f::U_AGE + 3)),
+    ind(ids::PENDING_AGE_18_36M, "未结账龄18至36个月", Count, "trial_enforcement", Total(f::U_AGE + 4)),
+    ind(ids::PENDING_AGE_OVER_36M, "未结账龄36个月以上", Count, "trial_enforcement", Total(f::U_AGE + 5)),
     ind(
-        "filing_within_limit_rate",
+        ids::FILING_WITHIN_LIMIT_RATE,
         "法定期限内立案率",
         Rate,
         "trial_enforcement",
         Fraction(f::N_RECEIVED_IN_TIME, f::N_RECEIVED),
     ),
     ind(
-        "first_setting_certainty",
+        ids::FIRST_SETTING_CERTAINTY,
         "首次排期开庭率",
         Rate,
         "trial_enforcement",
         Fraction(f::C_HEARD_AS_SCHEDULED, f::C_HEARD),
     ),
-    ind("mediation_rate", "调解率", Rate, "civil_first", Fraction(f::C_MEDIATION, f::C)),
-    ind("mediation_withdrawal_rate", "调撤率", Rate, "civil_first", Fraction(f::C_MEDIATION_WITHDRAWAL, f::C)),
-    ind("appeal_rate", "上诉率", Rate, "first_instance", Fraction(f::C_APPEALED, f::C)),
-    ind("reversal_remand_rate", "一审被改判发回重审率", Rate, "first_instance", Fraction(f::C_REVERSED_REMANDED, f::C)),
+    ind(ids::MEDIATION_RATE, "调解率", Rate, "civil_first", Fraction(f::C_MEDIATION, f::C)),
+    ind(ids::MEDIATION_WITHDRAWAL_RATE, "调撤率", Rate, "civil_first", Fraction(f::C_MEDIATION_WITHDRAWAL, f::C)),
+    ind(ids::APPEAL_RATE, "上诉率", Rate, "first_instance", Fraction(f::C_APPEALED, f::C)),
     ind(
-        "second_instance_reversal_rate",
+        ids::REVERSAL_REMAND_RATE,
+        "一审被改判发回重审率",
+        Rate,
+        "first_instance",
+        Fraction(f::C_REVERSED_REMANDED, f::C),
+    ),
+    ind(
+        ids::SECOND_INSTANCE_REVERSAL_RATE,
         "二审改判发回重审率",
         Rate,
         "second_instance",
         Fraction(f::C_SECOND_REVISED, f::C),
     ),
-    ind("acceptance_rate", "服判息诉率", Rate, "first_instance", Fraction(f::C_ACCEPTED, f::C)),
-    ind("case_matter_ratio", "案-件比", Ratio, "trial_enforcement", Fraction(f::MATTER_CASES, f::MATTERS)),
+    ind(ids::ACCEPTANCE_RATE, "服判息诉率", Rate, "first_instance", Fraction(f::C_ACCEPTED, f::C)),
+    ind(ids::CASE_MATTER_RATIO, "案-件比", Ratio, "trial_enforcement", Fraction(f::MATTER_CASES, f::MATTERS)),
     ind(
-        "enforcement_application_rate",
+        ids::ENFORCEMENT_APPLICATION_RATE,
         "民事裁判申请执行率",
         Rate,
         "civil_first",
         Fraction(f::C_ENFORCEMENT_APPLIED, f::C_JUDGMENT_MEDIATION),
     ),
-    ind("recovery_rate", "执行到位率", Rate, "enforcement_first", Fraction(f::C_RECOVERED_FEN, f::C_APPLIED_FEN)),
-    ind("recovered_amount", "执行到位金额", Amount, "enforcement", Total(f::EV_RECOVERED_FEN)),
-    ind("completion_rate", "执行完毕率", Rate, "enforcement_first", Fraction(f::C_COMPLETED, f::C)),
-    ind("termination_rate", "首执案件终本率", Rate, "enforcement_first", Fraction(f::C_TERMINATED, f::C)),
-    ind("actual_enforcement_rate", "实际执结率", Rate, "enforcement_first", Fraction(f::C_ACTUAL, f::C)),
-    ind("online_filing_rate", "网上立案率", Rate, "trial_enforcement", Fraction(f::N_ONLINE, f::N)),
-    ind("eservice_success_rate", "电子送达成功率", Rate, "all", Fraction(f::EV_ESERVICE_DELIVERED, f::EV_ESERVICE)),
-    ind("premediation_success_rate", "诉前调解成功率", Rate, "premediation", Fraction(f::C_PREMEDIATION_AGREED, f::C)),
+    ind(ids::RECOVERY_RATE, "执行到位率", Rate, "enforcement_first", Fraction(f::C_RECOVERED_FEN, f::C_APPLIED_FEN)),
+    ind(ids::RECOVERED_AMOUNT, "执行到位金额", Amount, "enforcement", Total(f::EV_RECOVERED_FEN)),
+    ind(ids::COMPLETION_RATE, "执行完毕率", Rate, "enforcement_first", Fraction(f::C_COMPLETED, f::C)),
+    ind(ids::TERMINATION_RATE, "首执案件终本率", Rate, "enforcement_first", Fraction(f::C_TERMINATED, f::C)),
+    ind(ids::ACTUAL_ENFORCEMENT_RATE, "实际执结率", Rate, "enforcement_first", Fraction(f::C_ACTUAL, f::C)),
+    ind(ids::ONLINE_FILING_RATE, "网上立案率", Rate, "trial_enforcement", Fraction(f::N_ONLINE, f::N)),
+    ind(ids::ESERVICE_SUCCESS_RATE, "电子送达成功率", Rate, "all", Fraction(f::EV_ESERVICE_DELIVERED, f::EV_ESERVICE)),
+    ind(
+        ids::PREMEDIATION_SUCCESS_RATE,
+        "诉前调解成功率",
+        Rate,
+        "premediation",
+        Fraction(f::C_PREMEDIATION_AGREED, f::C),
+    ),
 ];
 
 /// The named scopes of `INDICATORS.md` and what each contains by default.
@@ -206,4 +339,16 @@ pub(crate) const OUTSIDE_TRIAL_ENFORCEMENT: &[&str] =
 
 pub fn lookup(id: &str) -> Option<&'static Indicator> {
     CATALOGUE.iter().find(|i| i.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_constants_are_exactly_the_catalogue_in_its_order() {
+        let consts: Vec<&str> = ids::ALL.iter().map(|i| i.as_str()).collect();
+        let catalogue: Vec<&str> = CATALOGUE.iter().map(|i| i.id).collect();
+        assert_eq!(consts, catalogue);
+    }
 }

@@ -17,7 +17,7 @@ mod facts;
 mod period;
 mod settings;
 
-pub use catalogue::{CATALOGUE, Formula, Indicator, Kind, SCOPES, lookup};
+pub use catalogue::{CATALOGUE, Formula, Indicator, IndicatorId, Kind, SCOPES, ids, lookup};
 pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
 pub use facts::{CaseFacts, FactTable, JudgeFacts};
 pub use period::{Grain, Period};

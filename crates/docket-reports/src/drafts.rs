@@ -5,7 +5,7 @@
 //! which departments drive it). Each ends with its indicator table, the figures the prose quotes.
 
 use docket_domain::{CourtCode, Tag};
-use docket_metrics::{Dimension, Engine, GroupResult, MetricsError, Query, Value};
+use docket_metrics::{Dimension, Engine, GroupResult, IndicatorId, MetricsError, Query, Value, ids};
 
 use crate::document::{Block, Document, Table};
 use crate::numbers;
@@ -68,12 +68,13 @@ fn compute(
     })
 }
 
-fn find<'a>(values: &'a [Value], id: &str) -> Option<&'a Value> {
+fn find<'a>(values: &'a [Value], id: impl std::borrow::Borrow<IndicatorId>) -> Option<&'a Value> {
+    let id = id.borrow().as_str();
     values.iter().find(|v| v.indicator.id == id)
 }
 
 /// `结案率 97.58%，同比上升 1.23 个百分点`; `None` when the indicator has no value.
-fn clause(values: &[Value], id: &str) -> Option<String> {
+fn clause(values: &[Value], id: IndicatorId) -> Option<String> {
     let v = find(values, id)?;
     v.value?;
     let mut s = format!("{} {}", v.indicator.name, numbers::value(v));
@@ -85,7 +86,7 @@ fn clause(values: &[Value], id: &str) -> Option<String> {
 
 /// `，同比上升 1.23 个百分点` (with `lead` = `，同比`): the indicator's change against the
 /// comparison `pick` chooses, or nothing when there is none.
-fn compared(values: &[Value], id: &str, lead: &str, pick: fn(&Value) -> Option<f64>) -> String {
+fn compared(values: &[Value], id: IndicatorId, lead: &str, pick: fn(&Value) -> Option<f64>) -> String {
     find(values, id).and_then(|x| numbers::change(x, pick(x))).map_or_else(String::new, |c| format!("{lead}{c}"))
 }
 
@@ -99,16 +100,16 @@ fn court_and_code(key: &str, court: &CourtCode) -> (String, String) {
 }
 
 /// The clauses of the indicators that have values, joined as one sentence.
-fn sentence(values: &[Value], ids: &[&str]) -> Option<String> {
-    let parts: Vec<String> = ids.iter().filter_map(|id| clause(values, id)).collect();
+fn sentence(values: &[Value], list: &[IndicatorId]) -> Option<String> {
+    let parts: Vec<String> = list.iter().filter_map(|id| clause(values, *id)).collect();
     (!parts.is_empty()).then(|| format!("{}。", parts.join("；")))
 }
 
-fn count(values: &[Value], id: &str) -> i64 {
+fn count(values: &[Value], id: IndicatorId) -> i64 {
     find(values, id).and_then(|v| v.value).map_or(0, |x| x.round() as i64)
 }
 
-fn shown(values: &[Value], id: &str) -> String {
+fn shown(values: &[Value], id: IndicatorId) -> String {
     find(values, id).map_or_else(|| "—".into(), numbers::value)
 }
 
@@ -146,11 +147,11 @@ fn monthly_chart(
 ) -> Result<Block, MetricsError> {
     let groups = compute(engine, scope, period, vec![Dimension::Time(docket_metrics::Grain::Month)], topic)?;
     let labels: Vec<String> = groups.iter().map(|g| format!("{}月", chrono::Datelike::month(&g.period.from))).collect();
-    let series = |id: &str| groups.iter().map(|g| count(&g.values, id) as f64).collect::<Vec<_>>();
+    let series = |id: IndicatorId| groups.iter().map(|g| count(&g.values, id) as f64).collect::<Vec<_>>();
     let svg = crate::charts::grouped_bars(
         &caption,
         &labels,
-        &[("新收", series("filed")), ("审执结", series("closed")), ("未结", series("pending"))],
+        &[("新收", series(ids::FILED)), ("审执结", series(ids::CLOSED)), ("未结", series(ids::PENDING))],
     );
     Ok(Block::Chart { caption, svg })
 }
@@ -170,16 +171,16 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     let mut overall = format!(
         "{p}，{}共受理各类案件 {} 件（其中新收 {} 件，旧存 {} 件），审执结 {} 件，结案率 {}",
         scope.court_name,
-        count(v, "accepted"),
-        count(v, "filed"),
-        count(v, "carried_over"),
-        count(v, "closed"),
-        shown(v, "closure_rate"),
+        count(v, ids::ACCEPTED),
+        count(v, ids::FILED),
+        count(v, ids::CARRIED_OVER),
+        count(v, ids::CLOSED),
+        shown(v, ids::CLOSURE_RATE),
     );
-    overall.push_str(&compared(v, "closure_rate", "，同比", |x| x.yoy));
-    overall.push_str(&format!("；期末未结 {} 件。", count(v, "pending")));
+    overall.push_str(&compared(v, ids::CLOSURE_RATE, "，同比", |x| x.yoy));
+    overall.push_str(&format!("；期末未结 {} 件。", count(v, ids::PENDING)));
     blocks.push(Block::Paragraph(overall));
-    let changes: Vec<String> = ["accepted", "closed"]
+    let changes: Vec<String> = [ids::ACCEPTED, ids::CLOSED]
         .iter()
         .filter_map(|id| {
             find(v, id).and_then(|x| numbers::change(x, x.yoy).map(|c| format!("{}同比{c}", x.indicator.name)))
@@ -201,10 +202,19 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     for (heading, ids) in [
         (
             "审判效率",
-            &["within_limit_rate", "avg_duration_days", "median_duration_days", "extension_rate", "closed_per_judge"][..],
+            &[
+                ids::WITHIN_LIMIT_RATE,
+                ids::AVG_DURATION_DAYS,
+                ids::MEDIAN_DURATION_DAYS,
+                ids::EXTENSION_RATE,
+                ids::CLOSED_PER_JUDGE,
+            ][..],
         ),
-        ("审判质量", &["acceptance_rate", "appeal_rate", "reversal_remand_rate", "second_instance_reversal_rate"][..]),
-        ("审判效果", &["mediation_withdrawal_rate", "mediation_rate", "case_matter_ratio"][..]),
+        (
+            "审判质量",
+            &[ids::ACCEPTANCE_RATE, ids::APPEAL_RATE, ids::REVERSAL_REMAND_RATE, ids::SECOND_INSTANCE_REVERSAL_RATE][..],
+        ),
+        ("审判效果", &[ids::MEDIATION_WITHDRAWAL_RATE, ids::MEDIATION_RATE, ids::CASE_MATTER_RATIO][..]),
     ] {
         if let Some(s) = sentence(v, ids) {
             blocks.push(Block::Heading(2, heading.into()));
@@ -216,12 +226,18 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     blocks.push(Block::Paragraph(
         sentence(
             v,
-            &["recovered_amount", "completion_rate", "actual_enforcement_rate", "recovery_rate", "termination_rate"],
+            &[
+                ids::RECOVERED_AMOUNT,
+                ids::COMPLETION_RATE,
+                ids::ACTUAL_ENFORCEMENT_RATE,
+                ids::RECOVERY_RATE,
+                ids::TERMINATION_RATE,
+            ],
         )
         .unwrap_or_else(|| "本期无执行案件数据。".into()),
     ));
 
-    if let Some(s) = sentence(v, &["premediation_success_rate"]) {
+    if let Some(s) = sentence(v, &[ids::PREMEDIATION_SUCCESS_RATE]) {
         blocks.push(Block::Heading(1, "诉前调解".into()));
         blocks.push(Block::Paragraph(s));
     }
@@ -230,16 +246,16 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     for tag in CHANNELS.iter().filter_map(|t| Tag::parse(t)) {
         let r = compute(engine, scope, scope.period.period, vec![], Some(&Topic::Tag(tag.clone())))?;
         let tv: &[Value] = r.first().map_or(&[], |g| &g.values);
-        if count(tv, "accepted") == 0 {
+        if count(tv, ids::ACCEPTED) == 0 {
             continue;
         }
         channel_lines.push(format!(
             "{}案件受理 {} 件，审执结 {} 件，结案率 {}，平均审理天数 {}。",
             tag.label(),
-            count(tv, "accepted"),
-            count(tv, "closed"),
-            shown(tv, "closure_rate"),
-            shown(tv, "avg_duration_days"),
+            count(tv, ids::ACCEPTED),
+            count(tv, ids::CLOSED),
+            shown(tv, ids::CLOSURE_RATE),
+            shown(tv, ids::AVG_DURATION_DAYS),
         ));
     }
     if !channel_lines.is_empty() {
@@ -250,21 +266,21 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     if let Some(labor) = Tag::parse("labor") {
         let r = compute(engine, scope, scope.period.period, vec![], Some(&Topic::Tag(labor)))?;
         let lv: &[Value] = r.first().map_or(&[], |g| &g.values);
-        if count(lv, "accepted") > 0 {
+        if count(lv, ids::ACCEPTED) > 0 {
             blocks.push(Block::Heading(1, "劳动争议案件".into()));
-            let mut s = format!("受理劳动争议案件 {} 件", count(lv, "accepted"));
-            s.push_str(&compared(lv, "accepted", "，同比", |x| x.yoy));
+            let mut s = format!("受理劳动争议案件 {} 件", count(lv, ids::ACCEPTED));
+            s.push_str(&compared(lv, ids::ACCEPTED, "，同比", |x| x.yoy));
             s.push_str(&format!(
                 "；审结 {} 件，调撤率 {}，平均审理天数 {}。",
-                count(lv, "closed"),
-                shown(lv, "mediation_withdrawal_rate"),
-                shown(lv, "avg_duration_days")
+                count(lv, ids::CLOSED),
+                shown(lv, ids::MEDIATION_WITHDRAWAL_RATE),
+                shown(lv, ids::AVG_DURATION_DAYS)
             ));
             blocks.push(Block::Paragraph(s));
         }
     }
 
-    if let Some(s) = sentence(v, &["online_filing_rate", "eservice_success_rate"]) {
+    if let Some(s) = sentence(v, &[ids::ONLINE_FILING_RATE, ids::ESERVICE_SUCCESS_RATE]) {
         blocks.push(Block::Heading(1, "电子送达和网上立案".into()));
         blocks.push(Block::Paragraph(s));
     }
@@ -272,12 +288,12 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     blocks.push(Block::Heading(1, "长期未结案件清理".into()));
     let mut s = format!(
         "期末超 12 个月未结案件 {} 件（其中超 18 个月 {} 件，超 36 个月 {} 件），超审限未结案件 {} 件",
-        count(v, "long_pending_12m"),
-        count(v, "long_pending_18m"),
-        count(v, "long_pending_36m"),
-        count(v, "overdue_pending"),
+        count(v, ids::LONG_PENDING_12M),
+        count(v, ids::LONG_PENDING_18M),
+        count(v, ids::LONG_PENDING_36M),
+        count(v, ids::OVERDUE_PENDING),
     );
-    s.push_str(&compared(v, "long_pending_12m", "；超 12 个月未结案件同比", |x| x.yoy));
+    s.push_str(&compared(v, ids::LONG_PENDING_12M, "；超 12 个月未结案件同比", |x| x.yoy));
     s.push('。');
     blocks.push(Block::Paragraph(s));
 
@@ -293,17 +309,17 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
     })
 }
 
-const WEEKLY: &[&str] = &[
-    "filed",
-    "closed",
-    "pending",
-    "closure_rate",
-    "within_limit_rate",
-    "avg_duration_days",
-    "mediation_withdrawal_rate",
-    "overdue_pending",
-    "long_pending_12m",
-    "recovered_amount",
+const WEEKLY: &[IndicatorId] = &[
+    ids::FILED,
+    ids::CLOSED,
+    ids::PENDING,
+    ids::CLOSURE_RATE,
+    ids::WITHIN_LIMIT_RATE,
+    ids::AVG_DURATION_DAYS,
+    ids::MEDIATION_WITHDRAWAL_RATE,
+    ids::OVERDUE_PENDING,
+    ids::LONG_PENDING_12M,
+    ids::RECOVERED_AMOUNT,
 ];
 
 fn key_table(caption: &str, values: &[Value], vs: &str, pick: fn(&Value) -> Option<f64>) -> Table {
@@ -353,15 +369,15 @@ pub fn weekly(
     let mut blocks = vec![Block::Heading(1, "本周及年初以来主要指标".into())];
     blocks.push(Block::Paragraph(format!(
         "本周新收案件 {} 件，审执结 {} 件；年初以来受理 {} 件，审执结 {} 件，结案率 {}{}；当前未结 {} 件，其中超审限 {} 件、超 12 个月 {} 件。",
-        count(wv, "filed"),
-        count(wv, "closed"),
-        count(yv, "accepted"),
-        count(yv, "closed"),
-        shown(yv, "closure_rate"),
-        compared(yv, "closure_rate", "，同比", |x| x.yoy),
-        count(yv, "pending"),
-        count(yv, "overdue_pending"),
-        count(yv, "long_pending_12m"),
+        count(wv, ids::FILED),
+        count(wv, ids::CLOSED),
+        count(yv, ids::ACCEPTED),
+        count(yv, ids::CLOSED),
+        shown(yv, ids::CLOSURE_RATE),
+        compared(yv, ids::CLOSURE_RATE, "，同比", |x| x.yoy),
+        count(yv, ids::PENDING),
+        count(yv, ids::OVERDUE_PENDING),
+        count(yv, ids::LONG_PENDING_12M),
     )));
     blocks.push(Block::Table(key_table("表1：本周指标（与上周、去年同期比）", wv, "较上周", |v| v.mom)));
     blocks.push(Block::Table(key_table("表2：年初以来指标（与去年同期比）", yv, "环比", |v| v.mom)));
@@ -370,7 +386,7 @@ pub fn weekly(
         let by_court = compute(engine, scope, scope.period.year_to_date(), vec![Dimension::Court], None)?;
         blocks.push(Block::Heading(1, "辖区各法院情况（年初以来）".into()));
         let mut ranked: Vec<&GroupResult> = by_court.iter().collect();
-        let rate = |g: &GroupResult| find(&g.values, "closure_rate").and_then(|v| v.value).unwrap_or(-1.0);
+        let rate = |g: &GroupResult| find(&g.values, ids::CLOSURE_RATE).and_then(|v| v.value).unwrap_or(-1.0);
         ranked.sort_by(|a, b| rate(b).total_cmp(&rate(a)));
         let rows: Vec<Vec<String>> = ranked
             .into_iter()
@@ -378,12 +394,12 @@ pub fn weekly(
                 let code = g.key.iter().find(|(d, _)| *d == "court").map_or("", |(_, c)| c.as_str());
                 vec![
                     names.court(code),
-                    count(&g.values, "accepted").to_string(),
-                    count(&g.values, "closed").to_string(),
-                    shown(&g.values, "closure_rate"),
-                    shown(&g.values, "within_limit_rate"),
-                    count(&g.values, "overdue_pending").to_string(),
-                    count(&g.values, "long_pending_12m").to_string(),
+                    count(&g.values, ids::ACCEPTED).to_string(),
+                    count(&g.values, ids::CLOSED).to_string(),
+                    shown(&g.values, ids::CLOSURE_RATE),
+                    shown(&g.values, ids::WITHIN_LIMIT_RATE),
+                    count(&g.values, ids::OVERDUE_PENDING).to_string(),
+                    count(&g.values, ids::LONG_PENDING_12M).to_string(),
                 ]
             })
             .collect();
@@ -403,7 +419,7 @@ pub fn weekly(
             // The judge dimension's value is `court/judge` (judge codes repeat across courts).
             let key = g.key.iter().find(|(d, _)| *d == "judge").map(|(_, j)| j.clone())?;
             let (court, judge) = court_and_code(&key, &scope.court);
-            let (o, l) = (count(&g.values, "overdue_pending"), count(&g.values, "long_pending_12m"));
+            let (o, l) = (count(&g.values, ids::OVERDUE_PENDING), count(&g.values, ids::LONG_PENDING_12M));
             (o + l > 0).then(|| (names.judge(&court, &judge), o, l))
         })
         .collect();
@@ -445,17 +461,17 @@ pub fn weekly(
     for tag in GREEN.iter().filter_map(|t| Tag::parse(t)) {
         let r = compute(engine, scope, scope.period.year_to_date(), vec![], Some(&Topic::Tag(tag.clone())))?;
         let gv: &[Value] = r.first().map_or(&[], |g| &g.values);
-        if count(gv, "accepted") == 0 {
+        if count(gv, ids::ACCEPTED) == 0 {
             continue;
         }
         green.push(vec![
             tag.label().to_string(),
-            count(gv, "accepted").to_string(),
-            count(gv, "closed").to_string(),
-            shown(gv, "closure_rate"),
-            count(gv, "pending").to_string(),
-            count(gv, "overdue_pending").to_string(),
-            shown(gv, "avg_duration_days"),
+            count(gv, ids::ACCEPTED).to_string(),
+            count(gv, ids::CLOSED).to_string(),
+            shown(gv, ids::CLOSURE_RATE),
+            count(gv, ids::PENDING).to_string(),
+            count(gv, ids::OVERDUE_PENDING).to_string(),
+            shown(gv, ids::AVG_DURATION_DAYS),
         ]);
     }
     blocks.push(Block::Heading(1, "绿色通道案件进展（年初以来）".into()));
@@ -510,13 +526,17 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
     let mut s = format!(
         "{}，新收案件 {} 件，审执结 {} 件，结案率 {}",
         scope.period.name,
-        count(v, "filed"),
-        count(v, "closed"),
-        shown(v, "closure_rate")
+        count(v, ids::FILED),
+        count(v, ids::CLOSED),
+        shown(v, ids::CLOSURE_RATE)
     );
-    s.push_str(&compared(v, "closure_rate", "，环比", |x| x.mom));
-    s.push_str(&compared(v, "closure_rate", "，同比", |x| x.yoy));
-    s.push_str(&format!("；期末未结 {} 件，其中超审限 {} 件。", count(v, "pending"), count(v, "overdue_pending")));
+    s.push_str(&compared(v, ids::CLOSURE_RATE, "，环比", |x| x.mom));
+    s.push_str(&compared(v, ids::CLOSURE_RATE, "，同比", |x| x.yoy));
+    s.push_str(&format!(
+        "；期末未结 {} 件，其中超审限 {} 件。",
+        count(v, ids::PENDING),
+        count(v, ids::OVERDUE_PENDING)
+    ));
     blocks.push(Block::Paragraph(s));
     // The twelve months up to the period's end.
     let to = scope.period.period.to;
@@ -576,29 +596,33 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
         let (court, code) = court_and_code(key, &scope.court);
         names.department(&court, &code)
     };
-    let mut depts: Vec<&GroupResult> = by_department.iter().filter(|g| count(&g.values, "accepted") > 0).collect();
+    let mut depts: Vec<&GroupResult> = by_department.iter().filter(|g| count(&g.values, ids::ACCEPTED) > 0).collect();
     if !depts.is_empty() {
         blocks.push(Block::Heading(1, "各部门情况".into()));
-        let rate = |g: &GroupResult| find(&g.values, "closure_rate").and_then(|x| x.value);
+        let rate = |g: &GroupResult| find(&g.values, ids::CLOSURE_RATE).and_then(|x| x.value);
         let lowest = depts
             .iter()
             .filter(|g| rate(g).is_some())
             .min_by(|a, b| rate(a).unwrap_or(0.0).total_cmp(&rate(b).unwrap_or(0.0)));
         let most_overdue = depts
             .iter()
-            .max_by_key(|g| count(&g.values, "overdue_pending"))
-            .filter(|g| count(&g.values, "overdue_pending") > 0);
+            .max_by_key(|g| count(&g.values, ids::OVERDUE_PENDING))
+            .filter(|g| count(&g.values, ids::OVERDUE_PENDING) > 0);
         let mut parts = Vec::new();
         if let Some(g) = lowest {
-            parts.push(format!("结案率最低的是{}（{}）", dept_name(g), shown(&g.values, "closure_rate")));
+            parts.push(format!("结案率最低的是{}（{}）", dept_name(g), shown(&g.values, ids::CLOSURE_RATE)));
         }
         if let Some(g) = most_overdue {
-            parts.push(format!("超审限未结案件最多的是{}（{} 件）", dept_name(g), count(&g.values, "overdue_pending")));
+            parts.push(format!(
+                "超审限未结案件最多的是{}（{} 件）",
+                dept_name(g),
+                count(&g.values, ids::OVERDUE_PENDING)
+            ));
         }
         if !parts.is_empty() {
             blocks.push(Block::Paragraph(format!("{}。", parts.join("，"))));
         }
-        depts.sort_by_key(|g| std::cmp::Reverse(count(&g.values, "accepted")));
+        depts.sort_by_key(|g| std::cmp::Reverse(count(&g.values, ids::ACCEPTED)));
         blocks.push(Block::Table(Table {
             caption: "表1：各部门主要指标".into(),
             header: ["部门", "受理", "审执结", "结案率", "法定审限内结案率", "平均审理天数", "超审限未结"]
@@ -609,12 +633,12 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
                 .map(|g| {
                     vec![
                         dept_name(g),
-                        count(&g.values, "accepted").to_string(),
-                        count(&g.values, "closed").to_string(),
-                        shown(&g.values, "closure_rate"),
-                        shown(&g.values, "within_limit_rate"),
-                        shown(&g.values, "avg_duration_days"),
-                        count(&g.values, "overdue_pending").to_string(),
+                        count(&g.values, ids::ACCEPTED).to_string(),
+                        count(&g.values, ids::CLOSED).to_string(),
+                        shown(&g.values, ids::CLOSURE_RATE),
+                        shown(&g.values, ids::WITHIN_LIMIT_RATE),
+                        shown(&g.values, ids::AVG_DURATION_DAYS),
+                        count(&g.values, ids::OVERDUE_PENDING).to_string(),
                     ]
                 })
                 .collect(),
@@ -652,31 +676,32 @@ pub fn topic(
     let all = compute(engine, scope, scope.period.period, vec![], None)?;
     let a: &[Value] = all.first().map_or(&[], |g| &g.values);
     let mut blocks = vec![Block::Heading(1, "基本情况".into())];
-    let accepted = count(t, "accepted");
-    let share = if count(a, "accepted") > 0 {
-        numbers::percent(accepted as f64 / count(a, "accepted") as f64)
+    let accepted = count(t, ids::ACCEPTED);
+    let share = if count(a, ids::ACCEPTED) > 0 {
+        numbers::percent(accepted as f64 / count(a, ids::ACCEPTED) as f64)
     } else {
         "—".into()
     };
     let mut s = format!("{}，{}受理{label}案件 {accepted} 件", scope.period.name, scope.court_name);
-    s.push_str(&compared(t, "accepted", "，同比", |x| x.yoy));
+    s.push_str(&compared(t, ids::ACCEPTED, "，同比", |x| x.yoy));
     s.push_str(&format!(
         "，占全部受理案件的 {share}；审执结 {} 件，结案率 {}；期末未结 {} 件。",
-        count(t, "closed"),
-        shown(t, "closure_rate"),
-        count(t, "pending")
+        count(t, ids::CLOSED),
+        shown(t, ids::CLOSURE_RATE),
+        count(t, ids::PENDING)
     ));
     blocks.push(Block::Paragraph(s));
 
     let by_month =
         compute(engine, scope, scope.period.period, vec![Dimension::Time(docket_metrics::Grain::Month)], Some(topic))?;
     blocks.push(Block::Heading(1, "收结案趋势".into()));
-    let peak = by_month.iter().max_by_key(|g| count(&g.values, "filed")).filter(|g| count(&g.values, "filed") > 0);
+    let peak =
+        by_month.iter().max_by_key(|g| count(&g.values, ids::FILED)).filter(|g| count(&g.values, ids::FILED) > 0);
     if let Some(g) = peak {
         blocks.push(Block::Paragraph(format!(
             "新收案件最多的月份是 {}（{} 件）。",
             numbers::month(g.period.from),
-            count(&g.values, "filed")
+            count(&g.values, ids::FILED)
         )));
     }
     blocks.push(monthly_chart(
@@ -694,9 +719,9 @@ pub fn topic(
             .map(|g| {
                 vec![
                     numbers::month(g.period.from),
-                    count(&g.values, "filed").to_string(),
-                    count(&g.values, "closed").to_string(),
-                    count(&g.values, "pending").to_string(),
+                    count(&g.values, ids::FILED).to_string(),
+                    count(&g.values, ids::CLOSED).to_string(),
+                    count(&g.values, ids::PENDING).to_string(),
                 ]
             })
             .collect(),
@@ -706,14 +731,23 @@ pub fn topic(
     blocks.push(Block::Paragraph(
         sentence(
             t,
-            &["mediation_rate", "mediation_withdrawal_rate", "appeal_rate", "acceptance_rate", "reversal_remand_rate"],
+            &[
+                ids::MEDIATION_RATE,
+                ids::MEDIATION_WITHDRAWAL_RATE,
+                ids::APPEAL_RATE,
+                ids::ACCEPTANCE_RATE,
+                ids::REVERSAL_REMAND_RATE,
+            ],
         )
         .unwrap_or_else(|| "本期尚无审结案件。".into()),
     ));
     blocks.push(Block::Heading(1, "审理周期".into()));
     blocks.push(Block::Paragraph(
-        sentence(t, &["avg_duration_days", "median_duration_days", "within_limit_rate", "time_to_disposition_90"])
-            .unwrap_or_else(|| "本期尚无审结案件。".into()),
+        sentence(
+            t,
+            &[ids::AVG_DURATION_DAYS, ids::MEDIAN_DURATION_DAYS, ids::WITHIN_LIMIT_RATE, ids::TIME_TO_DISPOSITION_90],
+        )
+        .unwrap_or_else(|| "本期尚无审结案件。".into()),
     ));
 
     blocks.push(Block::Heading(1, "涉案单位".into()));

@@ -136,7 +136,10 @@ pub async fn page<S: Store>(
     }
     let asked = q.indicators.clone().unwrap_or_default();
     // The indicator drawn side by side is computed with the others.
-    let chart_id = extra.chart.filter(|c| docket_metrics::lookup(c).is_some()).unwrap_or_else(|| "closure_rate".into());
+    let chart_id = extra
+        .chart
+        .filter(|c| docket_metrics::lookup(c).is_some())
+        .unwrap_or_else(|| docket_metrics::ids::CLOSURE_RATE.as_str().into());
     if let Some(list) = q.indicators.as_mut().filter(|l| !l.is_empty() && !l.split(',').any(|i| i == chart_id)) {
         list.push(',');
         list.push_str(&chart_id);

@@ -9,9 +9,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike as _, NaiveDate};
 use docket_app::{Account, CaseView, Filing, FilingParty, unix_now};
-use docket_domain::{Action, CourtCode, Tag};
+use docket_domain::{Action, CourtCode};
 use docket_interchange::{Record, parse_line};
-use docket_metrics::{Dimension, Period};
 use docket_store::{CaseFilter, Store};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -327,33 +326,14 @@ pub fn metrics_query<S: Store>(
 ) -> Result<docket_metrics::Query, WebError> {
     let court = web.court_param(account, q.court.as_deref())?;
     let (from, to) = q.period(web.today());
-    if from > to {
-        return Err(WebError::Invalid(vec![docket_app::FieldError::new("from", "起始日期晚于截止日期")]));
-    }
-    let mut by = Vec::new();
-    for d in q.by.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()) {
-        by.push(
-            Dimension::parse(d).ok_or_else(|| {
-                WebError::Invalid(vec![docket_app::FieldError::new("by", format!("无法按“{d}”分组"))])
-            })?,
-        );
-    }
-    let tag = match q.tag.as_deref().filter(|t| !t.is_empty()) {
-        Some(t) => Some(
-            Tag::parse(t)
-                .ok_or_else(|| WebError::Invalid(vec![docket_app::FieldError::new("tag", format!("“{t}”不是标签"))]))?,
-        ),
-        None => None,
-    };
-    let indicators =
-        q.indicators.as_deref().unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
-    Ok(docket_metrics::Query {
-        court,
+    let text = docket_app::QueryText {
         rollup: q.rollup,
-        period: Period::new(from, to),
-        by,
-        tag,
-        causes: docket_app::parse_causes(q.cause.as_deref().unwrap_or("")),
-        indicators,
-    })
+        from: Some(from),
+        to: Some(to),
+        by: q.by.as_deref().unwrap_or(""),
+        tag: q.tag.as_deref(),
+        cause: q.cause.as_deref(),
+        indicators: q.indicators.as_deref().unwrap_or(""),
+    };
+    Ok(docket_app::parse_query(court, &text)?)
 }

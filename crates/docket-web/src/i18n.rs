@@ -101,6 +101,8 @@ pub fn figure(s: &str, lang: Lang) -> String {
         format!("{n} days")
     } else if let Some(n) = s.strip_suffix(" 万元").and_then(|n| n.parse::<f64>().ok()) {
         format!("{:.0} yuan", n * 10_000.0)
+    } else if let Some(n) = s.strip_suffix(" 亿元").and_then(|n| n.parse::<f64>().ok()) {
+        format!("{n:.2} hundred million yuan")
     } else {
         s.to_owned()
     }

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use anyhow::{Result, bail};
 use docket_app::Docket;
 use docket_app::metrics_output::{change, display, to_csv, to_json};
-use docket_domain::{CourtCode, Tag};
-use docket_metrics::{Dimension, GroupResult, Kind, Period, Query, Settings};
+use docket_domain::CourtCode;
+use docket_metrics::{GroupResult, Kind, Query, Settings};
 use docket_store::Store;
 use serde_json::json;
 
@@ -15,26 +15,25 @@ use crate::cli::{MetricsArgs, MetricsCommand, MetricsQuery};
 fn query(q: &MetricsQuery, by: &[String], indicators: &[String]) -> Result<Query> {
     let Some(court) = &q.court else { bail!("请用 --court 指定法院代字") };
     let court = CourtCode::parse(court).map_err(|e| anyhow::anyhow!("--court：{e}"))?;
-    let (Some(from), Some(to)) = (q.from, q.to) else { bail!("请用 --from 和 --to 指定统计期间") };
-    if to < from {
-        bail!("--to {to} 早于 --from {from}");
+    if q.from.is_none() || q.to.is_none() {
+        bail!("请用 --from 和 --to 指定统计期间");
     }
-    let by = by
-        .iter()
-        .map(|d| Dimension::parse(d).ok_or_else(|| anyhow::anyhow!("--by：未知的分组 {d}")))
-        .collect::<Result<Vec<_>>>()?;
-    let tag = match &q.tag {
-        Some(t) => Some(Tag::parse(t).ok_or_else(|| anyhow::anyhow!("--tag：标签格式无效 {t}"))?),
-        None => None,
-    };
-    Ok(Query {
-        court,
+    let (by, indicators) = (by.join(","), indicators.join(","));
+    let text = docket_app::QueryText {
         rollup: q.rollup,
-        period: Period::new(from, to),
-        by,
-        tag,
-        causes: docket_app::parse_causes(q.cause.as_deref().unwrap_or("")),
-        indicators: indicators.to_vec(),
+        from: q.from,
+        to: q.to,
+        by: &by,
+        tag: q.tag.as_deref(),
+        cause: q.cause.as_deref(),
+        indicators: &indicators,
+    };
+    docket_app::parse_query(court, &text).map_err(|e| match e {
+        docket_app::AppError::Fields(f) => {
+            let lines: Vec<String> = f.iter().map(|p| format!("--{}：{}", p.field, p.message)).collect();
+            anyhow::anyhow!(lines.join("；"))
+        }
+        other => other.into(),
     })
 }
 

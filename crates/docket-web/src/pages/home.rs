@@ -10,7 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use docket_app::metrics_output::{change, display};
 use docket_domain::CourtCode;
 use docket_domain::Role;
-use docket_metrics::{Dimension, Grain, Kind, Period, Query as MetricsQuery};
+use docket_metrics::{Dimension, Grain, IndicatorId, Kind, Period, Query as MetricsQuery, ids};
 use docket_store::Store;
 
 use super::frame::{Nav, percent_encode, range_class, render};
@@ -62,17 +62,17 @@ pub struct HomeData {
     pub alerts: Vec<Alert>,
 }
 
-const HOME_INDICATORS: &[&str] = &[
-    "accepted",
-    "closed",
-    "closure_rate",
-    "pending",
-    "avg_duration_days",
-    "overdue_pending",
-    "long_pending_12m",
-    "mediation_withdrawal_rate",
-    "recovery_rate",
-    "eservice_success_rate",
+const HOME_INDICATORS: &[IndicatorId] = &[
+    ids::ACCEPTED,
+    ids::CLOSED,
+    ids::CLOSURE_RATE,
+    ids::PENDING,
+    ids::AVG_DURATION_DAYS,
+    ids::OVERDUE_PENDING,
+    ids::LONG_PENDING_12M,
+    ids::MEDIATION_WITHDRAWAL_RATE,
+    ids::RECOVERY_RATE,
+    ids::ESERVICE_SUCCESS_RATE,
 ];
 
 #[derive(serde::Deserialize, Default)]
@@ -129,7 +129,7 @@ async fn home_data<S: Store>(
     lang: Lang,
 ) -> Result<HomeData, WebError> {
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| (*s).to_owned()).collect();
+    let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| s.as_str().to_owned()).collect();
     let (cards, monthly, ages, mix) = web.with_engine(|engine| -> Result<_, WebError> {
         let ytd = engine
             .compute(&MetricsQuery {
@@ -191,7 +191,7 @@ async fn home_data<S: Store>(
                 by: vec![Dimension::Time(Grain::Month)],
                 tag: None,
                 causes: vec![],
-                indicators: vec!["filed".into(), "closed".into(), "pending".into()],
+                indicators: [ids::FILED, ids::CLOSED, ids::PENDING].map(|i| i.as_str().to_owned()).to_vec(),
             })
             .map_err(|e| WebError::internal_from("计算指标", e))?;
         let ages = engine
@@ -222,7 +222,7 @@ async fn home_data<S: Store>(
                 by: vec![Dimension::Category],
                 tag: None,
                 causes: vec![],
-                indicators: vec!["filed".into()],
+                indicators: vec![ids::FILED.as_str().to_owned()],
             })
             .map_err(|e| WebError::internal_from("计算指标", e))?;
         Ok((cards, monthly, ages, mix))
