@@ -68,7 +68,7 @@ fn compute(
     })
 }
 
-fn find<'a>(values: &'a [Value], id: impl std::borrow::Borrow<IndicatorId>) -> Option<&'a Value> {
+fn find(values: &[Value], id: impl std::borrow::Borrow<IndicatorId>) -> Option<&Value> {
     let id = id.borrow().as_str();
     values.iter().find(|v| v.indicator.id == id)
 }
