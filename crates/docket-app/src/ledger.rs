@@ -49,10 +49,10 @@ pub fn signer_from_file(path: &Path, name: &str) -> Result<(SignerKey, bool), Ap
 
 /// A name for a new log key: `docket.local/log-` and eight random hex digits (a deployment
 /// normally sets its own, e.g. its court's domain).
-pub fn new_log_name() -> String {
+pub fn new_log_name() -> Result<String, AppError> {
     let mut b = [0u8; 4];
-    let _ = getrandom::fill(&mut b);
-    format!("docket.local/log-{:02x}{:02x}{:02x}{:02x}", b[0], b[1], b[2], b[3])
+    getrandom::fill(&mut b).map_err(|e| AppError::Unavailable(format!("无法取得随机数：{e}")))?;
+    Ok(format!("docket.local/log-{:02x}{:02x}{:02x}{:02x}", b[0], b[1], b[2], b[3]))
 }
 
 /// An evidence file as uploaded, before checks.

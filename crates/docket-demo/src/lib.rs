@@ -136,13 +136,9 @@ const DEPARTMENTS: &[(&str, &str)] = &[
     ("zx", "执行局"),
 ];
 
+#[allow(clippy::expect_used)] // The table is this file's constant; a bad code is a bug caught by every test.
 fn court_code(s: &str) -> CourtCode {
-    CourtCode::parse(s).unwrap_or_else(|_| unreachable_code())
-}
-
-#[allow(clippy::panic)]
-fn unreachable_code() -> CourtCode {
-    panic!("the built-in court table holds only valid codes")
+    CourtCode::parse(s).expect("the built-in court table holds only valid codes")
 }
 
 struct CourtInfo {
@@ -371,14 +367,19 @@ impl Generator<'_> {
         let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or_default() + Days::new(self.rng.below(365 * 54));
         let first17 = format!("{region}{}{:03}", birth.format("%Y%m%d"), self.rng.below(1000));
         let id = format!("{first17}{}", ResidentId::check_char(&first17));
-        PartyId::parse(IdType::ResidentId, &id).unwrap_or_else(|_| unreachable_id())
+        #[allow(clippy::expect_used)] // The check character was just computed for these 17 digits.
+        PartyId::parse(IdType::ResidentId, &id).expect("generated identity numbers carry their own check characters")
     }
 
     fn credit_code(&mut self, region: &str, prefix: &str) -> PartyId {
         const ALPHA: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
         let body: String = (0..9).map(|_| ALPHA[self.rng.below(ALPHA.len() as u64) as usize] as char).collect();
-        let code = CreditCode::complete(&format!("{prefix}{region}{body}")).unwrap_or_else(unreachable_code_credit);
-        PartyId::parse(IdType::CreditCode, code.as_str()).unwrap_or_else(|_| unreachable_id())
+        #[allow(clippy::expect_used)] // Drawn from the GB 32100 alphabet, completed with its check character.
+        let code = CreditCode::complete(&format!("{prefix}{region}{body}"))
+            .expect("generated credit codes use the GB 32100 alphabet");
+        #[allow(clippy::expect_used)]
+        let id = PartyId::parse(IdType::CreditCode, code.as_str()).expect("a completed credit code parses");
+        id
     }
 
     fn person(&mut self, role: PartyRole, region: &str) -> Party {
@@ -477,16 +478,6 @@ impl Generator<'_> {
         cases.extend(events);
         (cases, planted)
     }
-}
-
-#[allow(clippy::panic)]
-fn unreachable_id() -> PartyId {
-    panic!("generated identity numbers carry their own check characters")
-}
-
-#[allow(clippy::panic)]
-fn unreachable_code_credit() -> CreditCode {
-    panic!("generated credit codes use the GB 32100 alphabet")
 }
 
 #[cfg(test)]

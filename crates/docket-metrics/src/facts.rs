@@ -138,8 +138,10 @@ pub(crate) fn add_months(day_: i32, months: u32) -> i32 {
     date(day_).checked_add_months(Months::new(months)).map_or(OPEN, day)
 }
 
+#[allow(clippy::expect_used)] // A `CaseType` is a row of `TYPES` (only `CaseType::lookup` makes one).
 pub(crate) fn type_index(t: &CaseType) -> u8 {
-    TYPES.iter().position(|x| x.code == t.code).unwrap_or(0) as u8
+    let i = TYPES.iter().position(|x| x.code == t.code).expect("every case type is a row of the table");
+    u8::try_from(i).expect("the type table has fewer than 256 rows")
 }
 
 fn method_index(m: Option<CloseMethod>) -> u8 {

@@ -6,6 +6,7 @@
 //!    the one query for its nodes plus the hashing, with p50/p99.
 //!
 //! Usage: ledger_bench DB_URL_OR_PATH LEAVES
+#![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! The official RFC 9162 test vectors in `../shared/testdata/merkle` (Apache-2.0, from the
 //! transparency-dev Merkle library): every inclusion and consistency case must get the verdict
 //! the vector expects. A root or proof element that is not a 32-byte hash is a refusal.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,7 @@
 //! for `bench/metrics_duckdb.py` to compute the same figures with DuckDB.
 //!
 //! `cargo run --release -p docket --example metrics_bench -- [CASES] [CSV_DIR]`
+#![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
 use std::io::Write;
 use std::time::Instant;

@@ -27,7 +27,10 @@ pub fn key_path(explicit: Option<PathBuf>, url: &str) -> PathBuf {
 
 /// The signing key, created on first use (name from `DOCKET_LOG_NAME`, else a random one).
 pub fn signer(path: &Path) -> Result<SignerKey> {
-    let name = std::env::var("DOCKET_LOG_NAME").unwrap_or_else(|_| docket_app::new_log_name());
+    let name = match std::env::var("DOCKET_LOG_NAME") {
+        Ok(name) => name,
+        Err(_) => docket_app::new_log_name()?,
+    };
     let (key, created) =
         docket_app::signer_from_file(path, &name).with_context(|| format!("签名密钥文件 {}", path.display()))?;
     if created {

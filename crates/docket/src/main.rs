@@ -1,5 +1,6 @@
 //! The `docket` command: the composition root. It picks the storage backend from the database
 //! URL (`postgres://…`, `sqlite://PATH` or a bare path) and runs one use case.
+#![allow(clippy::print_stdout)] // The command line is the one place that writes to stdout.
 
 mod cli;
 mod ledger;
