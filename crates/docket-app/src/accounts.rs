@@ -45,11 +45,9 @@ impl Account {
     fn from_row(row: &AccountRow) -> Result<Self, AppError> {
         Ok(Self {
             username: row.username.clone(),
-            court: CourtCode::parse(&row.court)
-                .map_err(|e| AppError::Corrupt(format!("用户 {} 的法院：{e}", row.username)))?,
+            court: row.court.clone(),
             name: row.name.clone(),
-            role: Role::parse(&row.role)
-                .ok_or_else(|| AppError::Corrupt(format!("用户 {} 的角色 {}", row.username, row.role)))?,
+            role: row.role,
             judge: row.judge.clone(),
         })
     }
@@ -190,9 +188,9 @@ fn account_row(
     };
     Ok(AccountRow {
         username: new.username.clone(),
-        court: court.to_string(),
+        court,
         name,
-        role: role.as_str().to_owned(),
+        role,
         judge: judge.map(|j| j.code.clone()),
         password_hash,
         failed_logins: 0,
@@ -248,14 +246,14 @@ impl<S: Store> Docket<S> {
         if let Some(until) = row.locked_until
             && until > now
         {
-            self.audit_row(&row.court, username, "login_locked", username, "").await?;
+            self.audit_row(row.court.as_str(), username, "login_locked", username, "").await?;
             return Err(AppError::SignIn(SignInError::Locked { minutes: (until - now + 59) / 60 }));
         }
         if !password_matches(password, &row.password_hash) {
             let failed = row.failed_logins + 1;
             let locked_until = (failed >= LOCKOUT_FAILURES).then_some(now + LOCKOUT_SECONDS);
             self.store.set_login_state(username, if locked_until.is_some() { 0 } else { failed }, locked_until).await?;
-            self.audit_row(&row.court, username, "login_failed", username, &format!("第 {failed} 次")).await?;
+            self.audit_row(row.court.as_str(), username, "login_failed", username, &format!("第 {failed} 次")).await?;
             return Err(AppError::SignIn(match locked_until {
                 Some(_) => SignInError::Locked { minutes: LOCKOUT_SECONDS / 60 },
                 None => SignInError::BadCredentials,
@@ -272,13 +270,13 @@ impl<S: Store> Docket<S> {
             .create_session(SessionRow {
                 token_hash: token_hash(&token),
                 username: username.to_owned(),
-                court: row.court.clone(),
+                court: row.court.to_string(),
                 csrf: csrf.clone(),
                 expires_at,
                 last_seen: now,
             })
             .await?;
-        self.audit_row(&row.court, username, "login", username, "").await?;
+        self.audit_row(row.court.as_str(), username, "login", username, "").await?;
         Ok(OpenedSession { token, csrf, account, expires_at })
     }
 

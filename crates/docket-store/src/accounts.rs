@@ -4,17 +4,18 @@
 
 use std::future::Future;
 
+use docket_domain::{CourtCode, Role};
+
 use crate::StoreError;
 
 /// A staff account (用户): one role in one court.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRow {
     pub username: String,
-    pub court: String,
+    pub court: CourtCode,
     /// 姓名.
     pub name: String,
-    /// A `docket_domain::Role` id.
-    pub role: String,
+    pub role: Role,
     /// The judge record the account is linked to.
     pub judge: Option<String>,
     /// An Argon2id PHC string.
@@ -24,6 +25,38 @@ pub struct AccountRow {
     /// Unix seconds until which sign-in is refused.
     pub locked_until: Option<i64>,
     pub created_at: String,
+}
+
+/// The `accounts` row as the SQL reads it; [`AccountDbRow::into_account`] checks the court and
+/// the role, so a damaged row is an error naming the account.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct AccountDbRow {
+    pub username: String,
+    pub court: String,
+    pub name: String,
+    pub role: String,
+    pub judge: Option<String>,
+    pub password_hash: String,
+    pub failed_logins: i64,
+    pub locked_until: Option<i64>,
+    pub created_at: String,
+}
+
+impl AccountDbRow {
+    pub(crate) fn into_account(self) -> Result<AccountRow, StoreError> {
+        let corrupt = |what: String| StoreError::Corrupt(format!("用户 {} 的{what}", self.username));
+        Ok(AccountRow {
+            court: CourtCode::parse(&self.court).map_err(|e| corrupt(format!("法院“{}”无法读取：{e}", self.court)))?,
+            role: Role::parse(&self.role).ok_or_else(|| corrupt(format!("角色“{}”无法读取", self.role)))?,
+            username: self.username,
+            name: self.name,
+            judge: self.judge,
+            password_hash: self.password_hash,
+            failed_logins: self.failed_logins,
+            locked_until: self.locked_until,
+            created_at: self.created_at,
+        })
+    }
 }
 
 /// A signed-in session, found by the SHA-256 of its cookie token.
@@ -61,7 +94,7 @@ pub(crate) struct SessionAccountRow {
     pub csrf: String,
     pub last_seen: i64,
     #[sqlx(flatten)]
-    pub account: AccountRow,
+    pub account: AccountDbRow,
 }
 
 /// Accounts, sessions and the audit log (用户、会话、审计日志).

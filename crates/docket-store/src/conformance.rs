@@ -438,9 +438,9 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
     store.commit(batch, &NoProgress).await.unwrap();
     let account = |username: &str, court: &str| crate::AccountRow {
         username: username.into(),
-        court: court.into(),
+        court: docket_domain::CourtCode::parse(court).unwrap(),
         name: "张三".into(),
-        role: "judge".into(),
+        role: docket_domain::Role::Judge,
         judge: Some("j001".into()),
         password_hash: "$argon2id$stub".into(),
         failed_logins: 0,

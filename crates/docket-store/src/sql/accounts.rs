@@ -35,23 +35,25 @@ macro_rules! impl_account_store {
             }
 
             async fn account(&self, username: &str) -> Result<Option<$crate::AccountRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(
+                let row: Option<$crate::accounts::AccountDbRow> = sqlx::query_as(
                     "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
                      FROM accounts WHERE username = $1",
                 )
                 .bind(username)
                 .fetch_optional(self.reader())
-                .await?)
+                .await?;
+                row.map($crate::accounts::AccountDbRow::into_account).transpose()
             }
 
             async fn accounts(&self, court: &str) -> Result<Vec<$crate::AccountRow>, $crate::StoreError> {
-                Ok(sqlx::query_as(
+                let rows: Vec<$crate::accounts::AccountDbRow> = sqlx::query_as(
                     "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
                      FROM accounts WHERE court = $1 ORDER BY username",
                 )
                 .bind(court)
                 .fetch_all(self.reader())
-                .await?)
+                .await?;
+                rows.into_iter().map($crate::accounts::AccountDbRow::into_account).collect()
             }
 
             async fn set_login_state(
@@ -126,7 +128,7 @@ macro_rules! impl_account_store {
                 .bind(seen_after)
                 .fetch_optional(self.reader())
                 .await?;
-                Ok(row.map(|r| (r.csrf, r.account, r.last_seen)))
+                row.map(|r| Ok((r.csrf, r.account.into_account()?, r.last_seen))).transpose()
             }
 
             async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<(), $crate::StoreError> {
