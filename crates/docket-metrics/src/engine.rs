@@ -14,7 +14,10 @@ use crate::facts::{CaseFacts, FactTable, NONE, add_months};
 use crate::period::Grain;
 use crate::settings::Settings;
 
-pub use query::{Dimension, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
+pub use query::{
+    Dimension, EARLIEST_YEAR, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
+    MetricsError, Query, Value, check_period,
+};
 
 mod accumulate;
 mod compute;

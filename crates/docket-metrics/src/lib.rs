@@ -18,7 +18,10 @@ mod period;
 mod settings;
 
 pub use catalogue::{CATALOGUE, Formula, Indicator, IndicatorId, Kind, SCOPES, ids, lookup};
-pub use engine::{Dimension, Engine, Explanation, GroupKey, GroupResult, MetricsError, Query, Value};
+pub use engine::{
+    Dimension, EARLIEST_YEAR, Engine, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
+    MetricsError, Query, Value, check_period,
+};
 pub use facts::{CaseFacts, FactTable, JudgeFacts};
 pub use period::{Grain, Period};
 pub use settings::{Range, Settings, SettingsError};

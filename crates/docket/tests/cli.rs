@@ -89,6 +89,22 @@ fn metrics_fails_naming_the_case_when_a_projection_row_is_damaged_rather_than_le
 }
 
 #[test]
+fn an_unbounded_metrics_query_is_refused_with_its_limit_not_a_panic() {
+    let dir = temp_dir("unbounded");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["import", "good.jsonl"]).status.success());
+    for to in ["5000-12-31", "9999-12-31"] {
+        let out = docket(&dir, &["metrics", "--court", "内0203", "--from", "2020-01-01", "--to", to, "--by", "month"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(stderr(&out).contains("统计期间无效") && stderr(&out).contains("2199"), "{}", stderr(&out));
+    }
+    // Within the years but longer than twenty.
+    let out = docket(&dir, &["metrics", "--court", "内0203", "--from", "1990-01-01", "--to", "2025-12-31"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("超过 20 年"), "{}", stderr(&out));
+}
+
+#[test]
 fn verify_exits_non_zero_when_a_row_was_edited() {
     let dir = temp_dir("verify");
     std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();

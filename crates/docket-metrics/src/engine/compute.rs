@@ -7,6 +7,7 @@ use crate::catalogue::{Formula, Indicator, Kind, f};
 use crate::facts::day;
 use crate::period::Period;
 
+use super::query::{MAX_FIGURES, check_period};
 use super::{Engine, Extras, GroupKey, GroupResult, Grouping, Layer, MetricsError, Query, Source, Value, on_threads};
 
 impl Engine {
@@ -19,12 +20,20 @@ impl Engine {
 
     /// Computes the query's indicators for every group and period.
     pub fn compute(&self, q: &Query) -> Result<Vec<GroupResult>, MetricsError> {
-        if q.period.to < q.period.from {
-            return Err(MetricsError::BadPeriod(format!("{} 晚于 {}", q.period.from, q.period.to)));
-        }
+        check_period(q.period)?;
         let indicators = self.indicators(&q.indicators)?;
         let (grouping, grain) = Self::grouping(&q.by)?;
         let (mains, wanted) = Self::periods(q, grain);
+        let figures = self.group_count(grouping).saturating_mul(mains.len()).saturating_mul(indicators.len());
+        if figures > MAX_FIGURES {
+            return Err(MetricsError::TooLarge {
+                groups: self.group_count(grouping),
+                periods: mains.len(),
+                indicators: indicators.len(),
+                figures,
+                limit: MAX_FIGURES,
+            });
+        }
         let extras = Extras {
             median: indicators.iter().any(|i| i.formula == Formula::MedianDuration),
             judges: indicators.iter().any(|i| i.formula == Formula::PerQuotaJudge),

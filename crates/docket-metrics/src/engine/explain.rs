@@ -8,6 +8,7 @@ impl Engine {
     /// The cases in the numerator and the denominator of one indicator for the query's court,
     /// tag and period (no grouping). Rows are indices into the fact table.
     pub fn explain(&self, q: &Query, id: &str) -> Result<Explanation, MetricsError> {
+        super::query::check_period(q.period)?;
         let ind = crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.to_owned()))?;
         let scope = self.settings.scope_index(self.settings.scope_of(ind)).map_or(0, |s| 1u16 << s);
         let layer = Layer::new(vec![q.period]);

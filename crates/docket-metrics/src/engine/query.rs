@@ -77,7 +77,25 @@ pub enum MetricsError {
     BadGrouping(String),
     #[error("统计期间无效：{0}")]
     BadPeriod(String),
+    /// More figures than one answer may hold (groups × periods × indicators).
+    #[error(
+        "查询过大：{groups} 个分组 × {periods} 个期间 × {indicators} 项指标 = {figures} 个数值，超过上限 {limit}；请缩短期间、减少分组或指标"
+    )]
+    TooLarge { groups: usize, periods: usize, indicators: usize, figures: usize, limit: usize },
 }
+
+/// The longest period a query may cover, in years (a 同比 base is one year more). Twenty years
+/// hold any work report's trend; a date in year 5000 holds nothing and costs memory per day.
+pub const MAX_SPAN_YEARS: i32 = 20;
+
+/// The earliest and latest dates a period may touch.
+pub const EARLIEST_YEAR: i32 = 1949;
+pub const LATEST_YEAR: i32 = 2199;
+
+/// The most figures (groups × periods × indicators) one query may answer: every court of a
+/// province by month for three years, all indicators, is about 82,000 (the benchmark's query);
+/// every judge of a province by month is not one screen's or one download's worth.
+pub const MAX_FIGURES: usize = 100_000;
 
 /// A group's key: dimension name and value, e.g. `("month", "2025-01")`, `("court", "内0203")`.
 pub type GroupKey = Vec<(&'static str, String)>;
@@ -112,4 +130,24 @@ pub struct GroupResult {
 pub struct Explanation {
     pub numerator: Vec<usize>,
     pub denominator: Vec<usize>,
+}
+
+/// Refuses a period that ends before it starts, runs past [`MAX_SPAN_YEARS`], or touches a year
+/// outside [`EARLIEST_YEAR`]..=[`LATEST_YEAR`].
+pub fn check_period(p: Period) -> Result<(), MetricsError> {
+    use chrono::Datelike;
+    if p.to < p.from {
+        return Err(MetricsError::BadPeriod(format!("{} 晚于 {}", p.from, p.to)));
+    }
+    if p.from.year() < EARLIEST_YEAR || p.to.year() > LATEST_YEAR {
+        return Err(MetricsError::BadPeriod(format!(
+            "{}—{} 超出可统计的年份（{EARLIEST_YEAR}—{LATEST_YEAR} 年）",
+            p.from, p.to
+        )));
+    }
+    let longest = p.from.checked_add_months(chrono::Months::new(12 * MAX_SPAN_YEARS as u32));
+    if longest.is_none_or(|end| p.to >= end) {
+        return Err(MetricsError::BadPeriod(format!("{}—{} 超过 {MAX_SPAN_YEARS} 年", p.from, p.to)));
+    }
+    Ok(())
 }
