@@ -83,6 +83,7 @@ impl<S: Store> Docket<S> {
         court: &str,
         period: &str,
         rollup: bool,
+        may_read: impl Fn(&docket_store::StoredCase) -> bool,
     ) -> Result<Vec<WindowCase>, AppError> {
         let (code, period) = court_and_period(court, period)?;
         let as_of = period.period.to;
@@ -96,7 +97,7 @@ impl<S: Store> Docket<S> {
         let mut out = Vec::new();
         for c in courts {
             let filter = docket_store::CaseFilter { court: Some(c.clone()), ..Default::default() };
-            for due in self.due(&filter, as_of, 15).await? {
+            for due in self.due(&filter, as_of, 15).await?.into_iter().filter(|d| may_read(&d.row)) {
                 for w in &due.warnings {
                     if let docket_domain::deadline::Warning::ExtensionWindowOpen { request_by, .. } = w
                         && let Some(deadline) = due.deadline.deadline_on
@@ -193,14 +194,20 @@ impl<S: Store> Docket<S> {
         Ok(e.numerator.iter().map(|r| engine.table().case_no(*r).clone()).collect())
     }
 
-    /// The organisations among these cases' parties, by the number of cases they are in, most
-    /// first (persons are not named in reports).
+    /// The organisations among the parties of those of these cases the reader may read, by the
+    /// number of cases they are in, most first (persons are never named in reports). A case the
+    /// reader may not read — a sealed one, for most — names none of its parties.
     pub async fn organisations_in(
         &self,
         cases: &[docket_domain::CaseNumber],
+        may_read: impl Fn(&docket_store::StoredCase) -> bool,
     ) -> Result<Vec<(String, usize)>, AppError> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for n in cases {
+            match self.store().case(n).await? {
+                Some(case) if may_read(&case) => {}
+                _ => continue,
+            }
             let mut names: Vec<String> = self
                 .store()
                 .case_parties(n)
@@ -248,7 +255,8 @@ impl<S: Store> Docket<S> {
         let names = self.name_book().await?;
         let topic = Self::topic_of(&engine, tag, cause)?;
         let cases = Self::topic_cases(&engine, court, period, rollup, &topic)?;
-        let parties = self.organisations_in(&cases).await?;
+        // The command line is the operator's, who holds the database: every case is theirs to read.
+        let parties = self.organisations_in(&cases, |_| true).await?;
         Self::topic_with(&engine, &names, court, period, rollup, &topic, &parties)
     }
 
@@ -264,7 +272,7 @@ impl<S: Store> Docket<S> {
         let engine = self.metrics_engine(settings).await?;
         let names = self.name_book().await?;
         let windows = if kind == ReportKind::Weekly {
-            self.extension_windows(&names, court, period, rollup).await?
+            self.extension_windows(&names, court, period, rollup, |_| true).await?
         } else {
             vec![]
         };

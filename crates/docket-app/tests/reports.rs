@@ -162,7 +162,7 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
     type D = Docket<docket_store::SqliteStore>;
     let topic = D::topic_of(&engine, Some("enterprise"), None).unwrap();
     let cases = D::topic_cases(&engine, "内0203", "2025", false, &topic).unwrap();
-    let parties = d.organisations_in(&cases).await.unwrap();
+    let parties = d.organisations_in(&cases, |_| true).await.unwrap();
     let doc = D::topic_with(&engine, &names, "内0203", "2025", false, &topic, &parties).unwrap();
     let text = doc.to_text();
     snapshot("topic_内0203_2025_enterprise.txt", &text);
@@ -285,7 +285,7 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
     import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
     let engine = d.metrics_engine(Settings::default()).await.unwrap();
     let names = d.name_book().await.unwrap();
-    let windows = d.extension_windows(&names, "内02", "2025-W40", true).await.unwrap();
+    let windows = d.extension_windows(&names, "内02", "2025-W40", true, |_| true).await.unwrap();
     let doc = Docket::<docket_store::SqliteStore>::report_with(
         &engine,
         &names,
@@ -327,7 +327,7 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
     let mut found = false;
     for w in 1..=52 {
         let period = format!("2025-W{w:02}");
-        let windows = d.extension_windows(&names, "内02", &period, true).await.unwrap();
+        let windows = d.extension_windows(&names, "内02", &period, true, |_| true).await.unwrap();
         if windows.is_empty() {
             continue;
         }

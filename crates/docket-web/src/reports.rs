@@ -76,7 +76,11 @@ pub async fn reports<S: Store>(
     let drafted = match kind {
         Some(kind) => {
             let windows = if kind == ReportKind::Weekly {
-                match web.docket.extension_windows(&names, court.as_str(), &period, q.rollup).await {
+                match web
+                    .docket
+                    .extension_windows(&names, court.as_str(), &period, q.rollup, |c| web.readable(&a.principal(), c))
+                    .await
+                {
                     Ok(w) => w,
                     Err(docket_app::AppError::Invalid(_)) => vec![],
                     Err(e) => return Err(WebError::from(e).into()),
@@ -103,7 +107,8 @@ pub async fn reports<S: Store>(
             })?;
             match cases {
                 Ok((cases, topic)) => {
-                    let parties = web.docket.organisations_in(&cases).await?;
+                    let principal = user.account.principal();
+                    let parties = web.docket.organisations_in(&cases, |c| web.readable(&principal, c)).await?;
                     web.with_engine(|engine| {
                         Docket::<S>::topic_with(engine, &names, court.as_str(), &period, q.rollup, &topic, &parties)
                     })?
