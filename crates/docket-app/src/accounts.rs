@@ -107,6 +107,21 @@ fn password_matches(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// Password checks (Argon2id, about 20 MB and tens of milliseconds each) at once, at most: a burst
+/// of sign-ins waits here, on no async worker, instead of stalling every request on the workers.
+pub const HASHING_AT_ONCE: usize = 4;
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
+
+/// Runs `work` on the blocking pool, at most [`HASHING_AT_ONCE`] at a time.
+async fn on_hashing_pool<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let _turn = HASHING.acquire().await.map_err(|e| AppError::Unavailable(format!("密码校验队列已关闭：{e}")))?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Unavailable(format!("密码校验失败：{e}")))
+}
+
+async fn password_matches_off_thread(password: String, phc: String) -> Result<bool, AppError> {
+    on_hashing_pool(move || password_matches(&password, &phc)).await
+}
+
 /// A hash of a random password, checked against when the username is unknown.
 fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -236,32 +251,35 @@ impl<S: Store> Docket<S> {
         self.store.accounts(court.as_str()).await?.iter().map(Account::from_row).collect()
     }
 
-    /// Signs in: checks the password, counts failures, locks after [`LOCKOUT_FAILURES`], and opens
-    /// a session. Every attempt on a known account is audited.
+    /// Signs in: reserves the attempt (counted as a failure until the password proves right, in
+    /// one statement, so concurrent guesses cannot check more than [`LOCKOUT_FAILURES`] passwords),
+    /// checks the password on the bounded hashing pool, locks after [`LOCKOUT_FAILURES`] failures,
+    /// and opens a session. Every attempt on a known account is audited.
     pub async fn sign_in(&self, username: &str, password: &str, now: i64) -> Result<OpenedSession, AppError> {
         let Some(row) = self.store.account(username).await? else {
-            let _ = password_matches(password, decoy_hash());
+            // The same hashing time as a known account's, so timing does not tell which exist.
+            password_matches_off_thread(password.to_owned(), decoy_hash().to_owned()).await?;
             return Err(AppError::SignIn(SignInError::BadCredentials));
         };
-        if let Some(until) = row.locked_until
-            && until > now
-        {
+        let Some(attempt) = self.store.reserve_login_attempt(username, now, LOCKOUT_FAILURES).await? else {
             self.audit_row(row.court.as_str(), username, "login_locked", username, "").await?;
-            return Err(AppError::SignIn(SignInError::Locked { minutes: (until - now + 59) / 60 }));
-        }
-        if !password_matches(password, &row.password_hash) {
-            let failed = row.failed_logins + 1;
-            let locked_until = (failed >= LOCKOUT_FAILURES).then_some(now + LOCKOUT_SECONDS);
-            self.store.set_login_state(username, if locked_until.is_some() { 0 } else { failed }, locked_until).await?;
-            self.audit_row(row.court.as_str(), username, "login_failed", username, &format!("第 {failed} 次")).await?;
-            return Err(AppError::SignIn(match locked_until {
-                Some(_) => SignInError::Locked { minutes: LOCKOUT_SECONDS / 60 },
-                None => SignInError::BadCredentials,
+            let minutes = row.locked_until.filter(|u| *u > now).map_or(LOCKOUT_SECONDS, |u| u - now);
+            return Err(AppError::SignIn(SignInError::Locked { minutes: (minutes + 59) / 60 }));
+        };
+        if !password_matches_off_thread(password.to_owned(), row.password_hash.clone()).await? {
+            let locks = attempt >= LOCKOUT_FAILURES;
+            if locks {
+                self.store.set_login_state(username, 0, Some(now + LOCKOUT_SECONDS)).await?;
+            }
+            self.audit_row(row.court.as_str(), username, "login_failed", username, &format!("第 {attempt} 次")).await?;
+            return Err(AppError::SignIn(if locks {
+                SignInError::Locked { minutes: LOCKOUT_SECONDS / 60 }
+            } else {
+                SignInError::BadCredentials
             }));
         }
-        if row.failed_logins != 0 || row.locked_until.is_some() {
-            self.store.set_login_state(username, 0, None).await?;
-        }
+        // Right: the reserved attempt (and any earlier failures) are forgiven.
+        self.store.set_login_state(username, 0, None).await?;
         let account = Account::from_row(&row)?;
         let token = random_token()?;
         let csrf = random_token()?;

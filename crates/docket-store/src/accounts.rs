@@ -117,6 +117,16 @@ pub trait AccountStore: Send + Sync {
         locked_until: Option<i64>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     fn set_password(&self, username: &str, password_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Reserves a sign-in attempt before the password is checked, in one statement: counts it as a
+    /// failure in advance and returns its number (1 for the first since the last success), or
+    /// `None` when the account is locked at `now` or `max` attempts are already counted — so
+    /// concurrent guesses cannot check more than `max` passwords between two locks.
+    fn reserve_login_attempt(
+        &self,
+        username: &str,
+        now: i64,
+        max: i64,
+    ) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
 
     fn create_session(&self, session: SessionRow) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// The session with this token hash, if it has not expired at `now` (Unix seconds).

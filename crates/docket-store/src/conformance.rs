@@ -422,7 +422,40 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
 
 /// Accounts, sessions and the audit log: a duplicate username adds nothing, sessions expire,
 /// the audit log reads back newest first and per court.
-pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
+/// Concurrent sign-in attempts reserve at most `max` checks between two locks (the count is one
+/// statement, not a read and a write).
+pub async fn concurrent_sign_in_attempts_reserve_at_most_the_allowance<S: Store>(store: S) {
+    two_courts(&store).await;
+    let account = crate::AccountRow {
+        username: "guessed".into(),
+        court: docket_domain::CourtCode::parse("内0203").unwrap(),
+        name: "张三".into(),
+        role: docket_domain::Role::Clerk,
+        judge: None,
+        password_hash: "$argon2id$stub".into(),
+        failed_logins: 0,
+        locked_until: None,
+        created_at: "2025-01-01T00:00:00Z".into(),
+    };
+    store.add_accounts(vec![account], vec![]).await.unwrap();
+    let attempts = (0..40).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move { store.reserve_login_attempt("guessed", 1_000, 5).await.unwrap() })
+    });
+    let mut granted: Vec<i64> =
+        futures::future::join_all(attempts).await.into_iter().filter_map(|r| r.unwrap()).collect();
+    granted.sort_unstable();
+    assert_eq!(granted, [1, 2, 3, 4, 5], "each reservation numbered once, five in all");
+    assert_eq!(store.account("guessed").await.unwrap().unwrap().failed_logins, 5);
+    // Locked: nothing until the lock ends; then the count starts again.
+    store.set_login_state("guessed", 0, Some(2_000)).await.unwrap();
+    assert_eq!(store.reserve_login_attempt("guessed", 1_999, 5).await.unwrap(), None);
+    assert_eq!(store.reserve_login_attempt("guessed", 2_000, 5).await.unwrap(), Some(1));
+    assert_eq!(store.reserve_login_attempt("nobody", 2_000, 5).await.unwrap(), None);
+}
+
+/// 内02 and 内0203, for the account tests.
+async fn two_courts<S: Store>(store: &S) {
     let mut batch = Batch::default();
     for (code, level, parent) in [("内02", CourtLevel::Intermediate, "内"), ("内0203", CourtLevel::Basic, "内02")] {
         batch.entries.push(NewEntry {
@@ -436,6 +469,10 @@ pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
         batch.courts.push(Court::new(court(code), format!("{code} 法院"), level, Some(court(parent))).unwrap());
     }
     store.commit(batch, &NoProgress).await.unwrap();
+}
+
+pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
+    two_courts(&store).await;
     let account = |username: &str, court: &str| crate::AccountRow {
         username: username.into(),
         court: docket_domain::CourtCode::parse(court).unwrap(),

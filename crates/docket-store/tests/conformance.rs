@@ -16,5 +16,6 @@ docket_store::on_both_backends!(
     settings_read_back_and_are_replaced,
     cases_are_found_by_their_parties,
     accounts_sessions_and_audit_read_back,
+    concurrent_sign_in_attempts_reserve_at_most_the_allowance,
     entries_and_evidence_are_leaves_of_one_tree,
 );

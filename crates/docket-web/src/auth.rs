@@ -106,40 +106,50 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 impl<S: Store> Web<S> {
-    /// Signs in from `addr`: refused once the address has failed the window's allowance of
-    /// times, and a failure counted against it. The one way in for the page and the API.
+    /// Signs in from `addr`: refused once the address has used the window's allowance of failed
+    /// attempts. The attempt is counted against the address *before* the password is checked and
+    /// forgiven when it proves right, so a burst of concurrent guesses cannot all pass the check
+    /// before any of them is counted. The one way in for the page and the API.
     pub(crate) async fn sign_in(
         &self,
         addr: &str,
         username: &str,
         password: &str,
     ) -> Result<docket_app::OpenedSession, WebError> {
-        self.admit_sign_in(addr)?;
-        self.docket.sign_in(username, password, unix_now()).await.map_err(|e| {
-            self.count_failed_sign_in(addr);
-            e.into()
-        })
+        let reserved = self.reserve_address_attempt(addr)?;
+        match self.docket.sign_in(username, password, unix_now()).await {
+            Ok(opened) => {
+                self.forgive_address_attempt(addr, reserved);
+                Ok(opened)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
-    /// Refuses a sign-in from `addr` once it has failed the window's allowance of times.
-    fn admit_sign_in(&self, addr: &str) -> Result<(), WebError> {
+    /// Counts an attempt from `addr` now, unless the address has the window's allowance of
+    /// attempts counted already; returns the attempt's time, to forgive it on success.
+    fn reserve_address_attempt(&self, addr: &str) -> Result<i64, WebError> {
         let now = unix_now();
-        let mut failures = self.attempts.lock().map_err(|_| WebError::internal("登录计数锁已损坏"))?;
-        if failures.len() > 10_000 {
-            failures.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
+        let mut attempts = self.attempts.lock().map_err(|_| WebError::internal("登录计数锁已损坏"))?;
+        if attempts.len() > 10_000 {
+            attempts.retain(|_, v| v.last().is_some_and(|t| now - t < WINDOW_SECONDS));
         }
-        let list = failures.entry(addr.to_owned()).or_default();
+        let list = attempts.entry(addr.to_owned()).or_default();
         list.retain(|t| now - t < WINDOW_SECONDS);
         if list.len() >= self.options.sign_in_attempts.unwrap_or(ATTEMPTS_PER_WINDOW) {
             return Err(WebError::RateLimited);
         }
-        Ok(())
+        list.push(now);
+        Ok(now)
     }
 
-    /// Counts a failed sign-in from `addr`.
-    fn count_failed_sign_in(&self, addr: &str) {
-        if let Ok(mut failures) = self.attempts.lock() {
-            failures.entry(addr.to_owned()).or_default().push(unix_now());
+    /// Takes back an attempt that succeeded: only failures count against an address.
+    fn forgive_address_attempt(&self, addr: &str, at: i64) {
+        if let Ok(mut attempts) = self.attempts.lock()
+            && let Some(list) = attempts.get_mut(addr)
+            && let Some(i) = list.iter().position(|t| *t == at)
+        {
+            list.remove(i);
         }
     }
 }

@@ -71,6 +71,23 @@ macro_rules! impl_account_store {
                 Ok(())
             }
 
+            async fn reserve_login_attempt(
+                &self,
+                username: &str,
+                now: i64,
+                max: i64,
+            ) -> Result<Option<i64>, $crate::StoreError> {
+                Ok(sqlx::query_scalar(
+                    "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE username = $1 \
+                     AND failed_logins < $3 AND (locked_until IS NULL OR locked_until <= $2) RETURNING failed_logins",
+                )
+                .bind(username)
+                .bind(now)
+                .bind(max)
+                .fetch_optional(self.writer())
+                .await?)
+            }
+
             async fn set_password(&self, username: &str, password_hash: &str) -> Result<(), $crate::StoreError> {
                 let done = sqlx::query(
                     "UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = $2",
