@@ -51,6 +51,8 @@ pub struct Options {
     /// Sign-in attempts allowed from one address in five minutes; [`auth::ATTEMPTS_PER_WINDOW`]
     /// when `None`.
     pub sign_in_attempts: Option<usize>,
+    /// The most views the cache keeps; [`CACHE_ENTRIES`] when `None`.
+    pub cache_entries: Option<usize>,
     /// The Merkle log's signing key, for checkpoints that proofs and bundles end in; without it,
     /// proofs use the checkpoints already issued.
     pub signer: Option<Arc<docket_tlog::SignerKey>>,
@@ -77,6 +79,8 @@ pub struct Web<S: Store> {
     computing: Mutex<HashMap<CacheKey, Arc<tokio::sync::Mutex<()>>>>,
     /// Per court, the last log entry the engine and caches have seen (see [`Web::follow_log`]).
     followed: tokio::sync::Mutex<HashMap<String, i64>>,
+    /// The cache's clock (see [`Web::tick`]).
+    clock: std::sync::atomic::AtomicU64,
 }
 
 /// What the cache holds.
@@ -94,7 +98,13 @@ struct Cached {
     generation: u64,
     day: NaiveDate,
     value: Arc<dyn std::any::Any + Send + Sync>,
+    /// When it was last read (the cache's own clock), for evicting the least recently used.
+    used: u64,
 }
+
+/// The most views the cache keeps: every court's 首页 in both languages, alone and rolled up, and
+/// the 审限 lists of a province's judges fit; past it the least recently used view goes.
+pub const CACHE_ENTRIES: usize = 4096;
 
 /// A case as the account may see it.
 pub struct VisibleCase {
@@ -139,6 +149,7 @@ impl<S: Store> Web<S> {
             cache: Mutex::new(HashMap::new()),
             computing: Mutex::new(HashMap::new()),
             followed: tokio::sync::Mutex::new(followed),
+            clock: std::sync::atomic::AtomicU64::new(0),
         }))
     }
 
@@ -363,11 +374,12 @@ impl<S: Store> Web<S> {
         let today = self.today();
         let generation = self.generation(court)?;
         let hit = || -> Result<Option<Arc<T>>, WebError> {
-            let cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
-            Ok(cache
-                .get(&key)
-                .filter(|c| c.generation == generation && c.day == today)
-                .and_then(|c| c.value.clone().downcast::<T>().ok()))
+            let mut cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
+            let tick = self.tick();
+            Ok(cache.get_mut(&key).filter(|c| c.generation == generation && c.day == today).and_then(|c| {
+                c.used = tick;
+                c.value.clone().downcast::<T>().ok()
+            }))
         };
         if let Some(v) = hit()? {
             return Ok(v);
@@ -376,18 +388,53 @@ impl<S: Store> Web<S> {
             let mut computing = self.computing.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
             computing.entry(key.clone()).or_default().clone()
         };
-        let _turn = gate.lock().await;
+        let turn = gate.lock().await;
         // Whoever held the turn may have computed it meanwhile.
-        if let Some(v) = hit()? {
-            return Ok(v);
+        let value = match hit()? {
+            Some(v) => v,
+            None => {
+                let value = Arc::new(compute().await?);
+                let mut cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
+                let capacity = self.options.cache_entries.unwrap_or(CACHE_ENTRIES).max(1);
+                if cache.len() >= capacity && !cache.contains_key(&key) {
+                    // Stale views first, then the least recently used.
+                    cache.retain(|k, c| c.day == today && c.generation == self.generation_now(k));
+                    if cache.len() >= capacity
+                        && let Some(oldest) = cache.iter().min_by_key(|(_, c)| c.used).map(|(k, _)| k.clone())
+                    {
+                        cache.remove(&oldest);
+                    }
+                }
+                cache.insert(key.clone(), Cached { generation, day: today, value: value.clone(), used: self.tick() });
+                value
+            }
+        };
+        drop(turn);
+        // The gate goes when no one else waits at it, so the gates are as many as the views.
+        if let Ok(mut computing) = self.computing.lock()
+            && computing.get(&key).is_some_and(|g| Arc::strong_count(g) <= 2)
+        {
+            computing.remove(&key);
         }
-        let value = Arc::new(compute().await?);
-        let mut cache = self.cache.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
-        if cache.len() > 20_000 {
-            cache.retain(|_, c| c.day == today);
-        }
-        cache.insert(key, Cached { generation, day: today, value: value.clone() });
         Ok(value)
+    }
+
+    /// The cache's clock: one tick per read or write.
+    fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The generation of the court a cached view belongs to, as of now.
+    fn generation_now(&self, key: &CacheKey) -> u64 {
+        let court = match key {
+            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) => c,
+        };
+        self.generations.lock().map(|g| g.get(court).copied().unwrap_or(0)).unwrap_or(u64::MAX)
+    }
+
+    /// How many views the cache holds (for tests and operators).
+    pub fn cached_views(&self) -> usize {
+        self.cache.lock().map(|c| c.len()).unwrap_or(0)
     }
 
     /// The open cases of a court (of one judge, if given) whose 审限 ends within `within` days or

@@ -191,6 +191,13 @@ pub async fn cases<S: Store>(
         return Err(WebError::NotFound.into());
     }
     let today = web.today();
+    // A judge who is not one of the court's is refused here: every distinct value would
+    // otherwise be a cached list of its own.
+    if let Some(judge) = q.judge.as_deref()
+        && !web.judges_of(&a.court).iter().any(|j| j.code == judge)
+    {
+        return Err(WebError::BadRequest(format!("参数 judge 无效：本院没有编号为 {judge} 的法官")).into());
+    }
     let filter = CaseFilter { court: Some(a.court.to_string()), judge: q.judge.clone(), department: None };
     let principal = a.principal();
     let lang = user.lang;

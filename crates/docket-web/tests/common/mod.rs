@@ -67,6 +67,15 @@ pub async fn system<S: Store>(store: S, extra: &[String]) -> Arc<Web<S>> {
 
 /// `system` allowing so many failed sign-ins from one address.
 pub async fn system_with<S: Store>(store: S, extra: &[String], sign_in_attempts: usize) -> Arc<Web<S>> {
+    system_with_options(store, extra, |o| o.sign_in_attempts = Some(sign_in_attempts)).await
+}
+
+/// `system` with the server's options changed by `adjust`.
+pub async fn system_with_options<S: Store>(
+    store: S,
+    extra: &[String],
+    adjust: impl FnOnce(&mut Options),
+) -> Arc<Web<S>> {
     let docket = Docket::new(store);
     let mut all = lines();
     all.extend(extra.iter().cloned());
@@ -100,12 +109,13 @@ pub async fn system_with<S: Store>(store: S, extra: &[String], sign_in_attempts:
     }
     docket.add_accounts_with_password(accounts, PASSWORD).await.unwrap();
     let signer = docket_tlog::SignerKey::from_seed("docket.test/log", [3; 32]).unwrap();
-    let options = Options {
+    let mut options = Options {
         today: Some(today()),
-        sign_in_attempts: Some(sign_in_attempts),
+        sign_in_attempts: Some(10_000),
         signer: Some(Arc::new(signer)),
         ..Options::default()
     };
+    adjust(&mut options);
     Web::new(docket, options).await.unwrap()
 }
 
