@@ -196,6 +196,11 @@ fn account_row(
     if role == Role::Judge && judge.is_none() {
         return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
     }
+    // 院长 and 庭长 read their court's sealed cases: only as the judge they are, so that a
+    // leadership account cannot be made for anyone an administrator chooses.
+    if role.reads_sealed_as_leadership() && judge.is_none() {
+        return Err(field("法官", format!("{}账户须关联本人的法官记录（--judge）", role.label())));
+    }
     let name = match (&new.name, judge) {
         (Some(n), _) if !n.trim().is_empty() => n.trim().to_owned(),
         (_, Some(j)) => j.name.clone(),
@@ -217,15 +222,31 @@ fn account_row(
 impl<S: Store> Docket<S> {
     /// Creates an account, audited as created by `by` (an administrator on the web; the command
     /// line that creates the first one has none) in the same transaction. The password is hashed
-    /// here and never stored in clear.
+    /// here and never stored in clear. A judge has one account: a second one bound to the same
+    /// judge record is refused. An account that reads sealed cases (院长, 庭长) is audited as
+    /// `grant_sealed_access`, which the 审计员 sees apart from ordinary account changes.
     pub async fn add_account(&self, new: NewAccount, by: Option<&Account>) -> Result<Account, AppError> {
         if new.password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(AppError::Invalid(format!("密码：至少 {MIN_PASSWORD_CHARS} 个字符")));
         }
         let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
-        let row = account_row(&new, &courts, &judges, hash_password(&new.password)?)?;
+        let hash = {
+            let password = new.password.clone();
+            on_hashing_pool(move || hash_password(&password)).await??
+        };
+        let row = account_row(&new, &courts, &judges, hash)?;
+        if let Some(judge) = &row.judge
+            && let Some(other) =
+                self.store.accounts(row.court.as_str()).await?.into_iter().find(|a| a.judge.as_ref() == Some(judge))
+        {
+            return Err(AppError::Invalid(format!(
+                "法官：{judge} 已有账户 {}，一名法官只能有一个账户",
+                other.username
+            )));
+        }
         let account = Account::from_row(&row)?;
-        let audit = by.map(|a| audit_by(a, "add_user", &account.username, account.role.as_str())).into_iter().collect();
+        let action = if account.role.reads_sealed_as_leadership() { "grant_sealed_access" } else { "add_user" };
+        let audit = by.map(|a| audit_by(a, action, &account.username, account.role.as_str())).into_iter().collect();
         self.store.add_accounts(vec![row], audit).await.map_err(|e| match e {
             docket_store::StoreError::Conflict(_) => AppError::Invalid(format!("用户名：{} 已存在", new.username)),
             e => e.into(),
@@ -242,6 +263,14 @@ impl<S: Store> Docket<S> {
             .iter()
             .map(|new| account_row(new, &courts, &judges, hash.clone()))
             .collect::<Result<Vec<_>, _>>()?;
+        let mut bound = std::collections::HashSet::new();
+        for r in &rows {
+            if let Some(j) = &r.judge
+                && !bound.insert((r.court.clone(), j.clone()))
+            {
+                return Err(AppError::Invalid(format!("法官：{}/{j} 有两个账户，一名法官只能有一个账户", r.court)));
+            }
+        }
         let n = rows.len() as u64;
         self.store.add_accounts(rows, vec![]).await?;
         Ok(n)

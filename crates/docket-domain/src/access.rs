@@ -166,7 +166,7 @@ impl Action {
 
 impl Principal {
     fn is_leadership(&self) -> bool {
-        matches!(self.role, Role::President | Role::DivisionHead)
+        self.role.reads_sealed_as_leadership()
     }
 
     fn handles(&self, case: &CaseScope<'_>) -> bool {

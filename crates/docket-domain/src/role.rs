@@ -42,6 +42,12 @@ impl Role {
         Role::Admin,
     ];
 
+    /// 院长 and 庭长: court leadership, who read their court's sealed cases (`access.rs`); an
+    /// account of these roles must be bound to its holder's own judge record.
+    pub fn reads_sealed_as_leadership(self) -> bool {
+        matches!(self, Role::President | Role::DivisionHead)
+    }
+
     /// The stable id.
     pub fn as_str(self) -> &'static str {
         match self {
