@@ -11,18 +11,69 @@ use crate::{AppError, Reporter};
 
 const PAGE: i64 = 20_000;
 
-/// Parses a stored body back into its record.
+/// Parses a stored body back into its record, and checks the columns kept beside it for queries
+/// (`kind`, `court`, `case_no`, `on_date`, `event_type`) against it: they are not hashed, so an
+/// edit of one would otherwise move an event to another case or another date on the pages
+/// while the chain still verifies.
 pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
-    parse_line(1, &e.body).map_err(|errs| {
+    let record = parse_line(1, &e.body).map_err(|errs| {
         let why = errs.first().map(|e| format!("{}: {}", e.field, e.message)).unwrap_or_default();
         AppError::Corrupt(format!("法院 {} 第 {} 条记录无法解析（{why}）", e.court, e.seq))
-    })
+    })?;
+    let (court, case_no, on, event_type) = match &record {
+        Record::Case(c) => (c.court.to_string(), Some(c.case_no.to_string()), Some(c.filed_on), None),
+        Record::Event(ev) => (
+            ev.case_no.court().to_string(),
+            Some(ev.case_no.to_string()),
+            Some(ev.event.on),
+            Some(ev.event.kind.type_name()),
+        ),
+        Record::Court(c) => (c.code.to_string(), None, None, None),
+        Record::Department(d) => (d.court.to_string(), None, None, None),
+        Record::Judge(j) => (j.court.to_string(), None, None, None),
+    };
+    let differs = |column: &str, stored: String, written: String| {
+        AppError::Corrupt(format!(
+            "法院 {} 第 {} 条记录的 {column} 列（{stored}）与记录内容（{written}）不符",
+            e.court, e.seq
+        ))
+    };
+    let show = |v: Option<String>| v.unwrap_or_else(|| "空".into());
+    if e.kind != record.kind() {
+        return Err(differs("kind", e.kind.clone(), record.kind().to_owned()));
+    }
+    if e.court != court {
+        return Err(differs("court", e.court.clone(), court));
+    }
+    if e.case_no != case_no {
+        return Err(differs("case_no", show(e.case_no.clone()), show(case_no)));
+    }
+    if e.on_date != on {
+        return Err(differs("on_date", show(e.on_date.map(|d| d.to_string())), show(on.map(|d| d.to_string()))));
+    }
+    if e.event_type.as_deref() != event_type {
+        return Err(differs("event_type", show(e.event_type.clone()), show(event_type.map(str::to_owned))));
+    }
+    Ok(record)
 }
 
 /// Applies one stored entry to the states being rebuilt.
 pub(crate) fn apply_entry(states: &mut BTreeMap<String, CaseState>, e: &LogEntry) -> Result<(), AppError> {
+    let position = |expected: i64| {
+        if e.case_seq == Some(expected) {
+            Ok(())
+        } else {
+            Err(AppError::Corrupt(format!(
+                "法院 {} 第 {} 条记录的 case_seq 列（{}）与它在案件中的位置（{expected}）不符",
+                e.court,
+                e.seq,
+                e.case_seq.map_or_else(|| "空".into(), |s| s.to_string())
+            )))
+        }
+    };
     match parse_entry(e)? {
         Record::Case(record) => {
+            position(0)?;
             states.insert(record.case_no.to_string(), CaseState::filed(record));
         }
         Record::Event(ev) => {
@@ -33,6 +84,7 @@ pub(crate) fn apply_entry(states: &mut BTreeMap<String, CaseState>, e: &LogEntry
             state
                 .apply(ev.event)
                 .map_err(|err| AppError::Corrupt(format!("法院 {} 第 {} 条记录不能重放：{err}", e.court, e.seq)))?;
+            position(state.events.len() as i64)?;
         }
         Record::Court(_) | Record::Department(_) | Record::Judge(_) => {}
     }

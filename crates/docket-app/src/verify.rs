@@ -134,6 +134,33 @@ impl<S: Store> Docket<S> {
         for case_no in stored.keys() {
             report.projection_mismatches.push(format!("{case_no}：案件表中有此案，日志中没有"));
         }
+        // The parties table against each filing's parties (the pages show the table).
+        let mut parties: std::collections::BTreeMap<String, Vec<docket_store::StoredParty>> = Default::default();
+        match self.store.all_parties().await {
+            Ok(rows) => {
+                for p in rows {
+                    parties.entry(p.case_no.to_string()).or_default().push(p);
+                }
+            }
+            Err(docket_store::StoreError::Corrupt(why)) => report.projection_mismatches.push(why),
+            Err(e) => return Err(e.into()),
+        }
+        for (case_no, state) in &replayed {
+            let rows = parties.remove(case_no).unwrap_or_default();
+            let filed = &state.record.parties;
+            if rows.len() != filed.len() || rows.iter().zip(filed).enumerate().any(|(i, (r, p))| !r.matches(i, p)) {
+                report.projection_mismatches.push(format!(
+                    "{case_no}：当事人表与立案记录不一致（当事人表 {} 人：{}；立案记录 {} 人：{}）",
+                    rows.len(),
+                    rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("、"),
+                    filed.len(),
+                    filed.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join("、")
+                ));
+            }
+        }
+        for case_no in parties.keys() {
+            report.projection_mismatches.push(format!("{case_no}：当事人表中有此案的当事人，日志中没有此案"));
+        }
         Ok(report)
     }
 }

@@ -63,6 +63,34 @@ const TAMPERINGS: &[(&str, &[&str], &str)] = &[
     ),
     ("delete a chain head", &["DELETE FROM chain_heads WHERE court = '内0203'"], "缺少链尾"),
     (
+        "change an event's date column (the timeline would show it)",
+        &[
+            "UPDATE log SET on_date = '2001-01-01' WHERE court = '内0203' AND kind = 'event' AND seq = (SELECT MIN(seq) FROM log WHERE court = '内0203' AND kind = 'event')",
+        ],
+        "on_date 列",
+    ),
+    (
+        "change an event's type column",
+        &[
+            "UPDATE log SET event_type = 'archived' WHERE court = '内0203' AND kind = 'event' AND seq = (SELECT MIN(seq) FROM log WHERE court = '内0203' AND kind = 'event')",
+        ],
+        "event_type 列",
+    ),
+    (
+        "move an event to another case",
+        &[
+            "UPDATE log SET case_no = (SELECT MAX(case_no) FROM log WHERE court = '内0203' AND kind = 'case'), case_seq = 999 WHERE court = '内0203' AND kind = 'event' AND seq = (SELECT MIN(seq) FROM log WHERE court = '内0203' AND kind = 'event')",
+        ],
+        "case_no 列",
+    ),
+    (
+        "rename a party (the case page would show the forged name)",
+        &[
+            "UPDATE parties SET name = '伪造的名字' WHERE court = '内0203' AND idx = 0 AND case_no = (SELECT MIN(case_no) FROM parties WHERE court = '内0203')",
+        ],
+        "当事人表与立案记录不一致",
+    ),
+    (
         "edit a case projection",
         &[
             "UPDATE cases SET closed_on = NULL, status = 'open' WHERE court = '内0203' AND status = 'closed' AND case_no = (SELECT MIN(case_no) FROM cases WHERE court = '内0203' AND status = 'closed')",

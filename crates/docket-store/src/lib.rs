@@ -233,6 +233,9 @@ pub trait Store: LedgerStore + AccountStore + SettingsStore + Clone + Send + Syn
     /// Every case projection, ordered by court and case number.
     fn all_cases(&self) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
+    /// Every party row, by court, case and position.
+    fn all_parties(&self) -> impl Future<Output = Result<Vec<StoredParty>, StoreError>> + Send;
+
     /// The indicator engine's columns of every case projection, in no order.
     fn all_case_facts(&self) -> impl Future<Output = Result<Vec<StoredFacts>, StoreError>> + Send;
 

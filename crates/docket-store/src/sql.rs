@@ -498,6 +498,16 @@ macro_rules! impl_sql_store {
                 .await?)
             }
 
+            async fn all_parties(&self) -> Result<Vec<$crate::StoredParty>, $crate::StoreError> {
+                let rows: Vec<$crate::projection::PartyRow> = sqlx::query_as(
+                    "SELECT court, case_no, idx, role, kind, name, id_type, id_number FROM parties \
+                     ORDER BY court, case_no, idx",
+                )
+                .fetch_all(self.reader())
+                .await?;
+                rows.into_iter().map($crate::projection::PartyRow::into_party).collect()
+            }
+
             async fn all_case_facts(&self) -> Result<Vec<$crate::StoredFacts>, $crate::StoreError> {
                 let rows: Vec<$crate::projection::FactsRow> = sqlx::query_as(
                     "SELECT court, case_no, cause, received_on, filed_on, online, claim_amount_fen, tags, origin, \

@@ -271,6 +271,7 @@ impl From<StoredCase> for StoredFacts {
 /// A party of a stored case (当事人), in filing order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredParty {
+    pub case_no: CaseNumber,
     pub idx: u32,
     pub role: PartyRole,
     pub kind: PartyKind,
@@ -281,6 +282,17 @@ pub struct StoredParty {
 }
 
 impl StoredParty {
+    /// Whether this row says what the filing said of its party `idx` (verify's check: the
+    /// parties table is a projection of the hashed filing, and the pages show it).
+    pub fn matches(&self, idx: usize, p: &Party) -> bool {
+        self.idx as usize == idx
+            && self.role == p.role
+            && self.kind == p.kind
+            && self.name == p.name
+            && self.id_type == p.id.as_ref().map(|i| i.id_type())
+            && self.id_number.as_deref() == p.id.as_ref().map(|i| i.number())
+    }
+
     /// The checked identity number, when the stored one still parses.
     pub fn id(&self) -> Option<PartyId> {
         PartyId::parse(self.id_type?, self.id_number.as_deref()?).ok()
@@ -567,6 +579,7 @@ impl PartyRow {
     pub(crate) fn into_party(self) -> Result<StoredParty, StoreError> {
         let r = Reader { case_no: &self.case_no };
         Ok(StoredParty {
+            case_no: r.case_number("parties.case_no", &self.case_no)?,
             idx: r.count("parties.idx", self.idx)?,
             role: r.parse("parties.role", &self.role, PartyRole::parse)?,
             kind: r.parse("parties.kind", &self.kind, PartyKind::parse)?,
