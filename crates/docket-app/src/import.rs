@@ -44,9 +44,21 @@ impl<S: Store> Docket<S> {
         let mut lines: Vec<(usize, String)> = Vec::new();
         for (i, line) in input.lines().enumerate() {
             let text = line.map_err(|e| AppError::Invalid(format!("第 {} 行无法读取：{e}", i + 1)))?;
+            if i == 0 && text.starts_with('\u{feff}') {
+                // Notepad and Excel write one; the format is UTF-8 without it (INTERCHANGE.md).
+                return Err(AppError::Import(vec![LineError {
+                    line: 1,
+                    field: "json".into(),
+                    message: "文件以字节顺序标记（BOM，EF BB BF）开头；交换格式为不带 BOM 的 UTF-8，请另存后再导入"
+                        .into(),
+                }]));
+            }
             if !text.trim().is_empty() {
                 lines.push((i + 1, text));
             }
+        }
+        if lines.is_empty() {
+            return Err(AppError::Invalid("文件为空：没有任何记录，未写入任何数据".into()));
         }
         reporter.stage("解析", lines.len() as u64);
         let mut errors: Vec<LineError> = Vec::new();

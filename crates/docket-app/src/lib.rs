@@ -19,7 +19,8 @@ mod verify;
 mod view;
 
 pub use accounts::{
-    Account, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS, SignInError, hash_password, unix_now,
+    Account, LOCKOUT_FAILURES, LOCKOUT_SECONDS, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS,
+    SignInError, hash_password, unix_now,
 };
 pub use cases::{Filing, FilingParty};
 pub use deadlines::{DueCase, derived, state_as_of};

@@ -61,25 +61,28 @@ pub fn to_json(q: &Query, results: &[GroupResult]) -> Json {
     out
 }
 
+/// The indicators as CSV, one line per group and indicator; every cell through the reports' CSV
+/// writer (quoted where needed, formulas neutralised), so a 案由 or a group name with a comma
+/// cannot shift the columns.
 pub fn to_csv(results: &[GroupResult]) -> String {
+    use docket_reports::document::csv_field;
     let mut s = String::from("group,indicator,name,value,numerator,denominator,yoy,mom\n");
     let opt = |x: Option<f64>| x.map(|v| format!("{v}")).unwrap_or_default();
     let opti = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     for r in results {
         let key: Vec<String> = r.key.iter().map(|(k, v)| format!("{k}={v}")).collect();
         for v in &r.values {
-            let _ = writeln!(
-                s,
-                "{},{},{},{},{},{},{},{}",
+            let cells = [
                 key.join(";"),
-                v.indicator.id,
-                v.indicator.name,
+                v.indicator.id.to_owned(),
+                v.indicator.name.to_owned(),
                 opt(v.value),
                 opti(v.numerator),
                 opti(v.denominator),
                 opt(v.yoy),
-                opt(v.mom)
-            );
+                opt(v.mom),
+            ];
+            let _ = writeln!(s, "{}", cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         }
     }
     s
@@ -116,6 +119,20 @@ mod tests {
             range: None,
             within_range: None,
         }
+    }
+
+    #[test]
+    fn a_group_name_with_a_comma_or_a_formula_stays_in_its_column() {
+        let mut v = amount(100.0);
+        v.value = Some(-3.0);
+        let results = vec![GroupResult {
+            key: vec![("cause", "合同纠纷,买卖".into()), ("judge", "=cmd()".into())],
+            period: docket_metrics::Period::new("2025-01-01".parse().unwrap(), "2025-12-31".parse().unwrap()),
+            values: vec![v],
+        }];
+        let csv = to_csv(&results);
+        let line = csv.lines().nth(1).unwrap();
+        assert_eq!(line, "\"cause=合同纠纷,买卖;judge==cmd()\",recovered_amount,执行到位金额,-3,,,,");
     }
 
     #[test]

@@ -67,8 +67,13 @@ pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+/// One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break; and a cell a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, and not a plain number such as `-2.58`) is prefixed with `'` so it is shown as text.
+pub fn csv_field(s: &str) -> String {
+    let numeric = s.trim_end_matches('%').parse::<f64>().is_ok();
+    let s = if !numeric && s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 impl Document {
@@ -210,6 +215,11 @@ mod tests {
             })],
         };
         assert!(doc.to_csv().contains("\"a,b\",c\r\n\"x\"\"y\",1\r\n"));
+        assert_eq!(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2.58"), "-2.58", "a negative number stays a number");
+        assert_eq!(csv_field("+1.5%"), "+1.5%");
+        assert_eq!(csv_field("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
         assert!(doc.to_html().contains("<title>&lt;t&gt;</title>"));
     }
 }

@@ -41,6 +41,7 @@ impl SqliteStore {
     /// Opens (creating if needed) the database at `sqlite://PATH` or a bare path, and migrates it.
     pub async fn open(location: &str) -> Result<Self, StoreError> {
         let path = location.strip_prefix("sqlite://").or_else(|| location.strip_prefix("sqlite:")).unwrap_or(location);
+        create_private(path)?;
         let options = SqliteConnectOptions::from_str("sqlite:")
             .map_err(|e| StoreError::Unavailable(e.to_string()))?
             .filename(path)
@@ -59,6 +60,10 @@ impl SqliteStore {
         MIGRATOR.run(&writer).await?;
         Self::backfill_tree(&writer).await?;
         let reader = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        // The write-ahead log and its index hold the same data as the file: readable by the owner only.
+        for suffix in ["-wal", "-shm"] {
+            restrict(&format!("{path}{suffix}"))?;
+        }
         Ok(Self { writer, reader })
     }
 
@@ -82,3 +87,36 @@ crate::ledger::impl_ledger!(SqliteStore, Sqlite);
 crate::sql::impl_bound_bulk_writes!(SqliteStore, Sqlite);
 crate::sql::accounts::impl_account_store!(SqliteStore, Sqlite);
 crate::sql::settings::impl_settings_store!(SqliteStore, Sqlite);
+
+/// Creates the database file readable and writable by its owner only (0600), before SQLite
+/// opens it: a court's cases are not for other accounts on the machine. An existing file keeps
+/// its mode (an operator may have chosen a group).
+fn create_private(path: &str) -> Result<(), StoreError> {
+    if path.is_empty() || path == ":memory:" || std::path::Path::new(path).exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Unavailable(format!("无法创建 SQLite 数据库 {path}：{e}"))),
+    }
+}
+
+/// Sets a file SQLite made beside the database to 0600, when it exists.
+fn restrict(path: &str) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                .map_err(|e| StoreError::Unavailable(format!("无法设置 {path} 的权限：{e}")))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

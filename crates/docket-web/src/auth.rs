@@ -80,14 +80,29 @@ impl<S: Store> FromRequestParts<Arc<Web<S>>> for PageUser {
 }
 
 /// The client's address, when the server knows it (tests call the router directly and it does
-/// not).
+/// not): the peer, or — when the peer is a trusted proxy (`Options::trusted_proxies`) — the last
+/// address its `X-Forwarded-For` names, the one the proxy saw.
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl<S: Store> FromRequestParts<Arc<Web<S>>> for ClientAddr {
     type Rejection = std::convert::Infallible;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(Self(addr.unwrap_or_else(|| "local".to_owned())))
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let forwarded = || {
+            parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        };
+        let client = match peer {
+            Some(p) if web.options.trusted_proxies.contains(&p) => forwarded().unwrap_or(p),
+            other => return Ok(Self(other.map_or_else(|| "local".to_owned(), |p| p.to_string()))),
+        };
+        Ok(Self(client.to_string()))
     }
 }
 

@@ -58,7 +58,7 @@ pub enum WebError {
     Invalid(Vec<FieldError>),
     /// A request that cannot be understood (400).
     BadRequest(String),
-    /// A sign-in refused (401), or an account locked (423).
+    /// A sign-in refused, the account locked or not (401 alike).
     SignIn(SignInError),
     /// Too many attempts from one address (429).
     RateLimited,
@@ -104,8 +104,9 @@ impl WebError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::SignIn(SignInError::BadCredentials) => StatusCode::UNAUTHORIZED,
-            Self::SignIn(SignInError::Locked { .. }) => StatusCode::LOCKED,
+            // A locked account answers as an unknown one or a wrong password: the answer must not
+            // tell a guesser which usernames exist (the audit log keeps the difference).
+            Self::SignIn(SignInError::BadCredentials | SignInError::Locked { .. }) => StatusCode::UNAUTHORIZED,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) | Self::StoreUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -121,8 +122,7 @@ impl WebError {
             Self::Forbidden(_) => "forbidden",
             Self::Invalid(_) => "invalid",
             Self::BadRequest(_) => "bad_request",
-            Self::SignIn(SignInError::BadCredentials) => "bad_credentials",
-            Self::SignIn(SignInError::Locked { .. }) => "locked",
+            Self::SignIn(SignInError::BadCredentials | SignInError::Locked { .. }) => "bad_credentials",
             Self::RateLimited => "rate_limited",
             Self::Conflict(_) => "conflict",
             Self::Unavailable(_) | Self::StoreUnavailable(_) => "unavailable",
@@ -140,7 +140,11 @@ impl WebError {
                 format!("输入有误：{}", parts.join("；"))
             }
             Self::BadRequest(m) => m.clone(),
-            Self::SignIn(e) => e.to_string(),
+            Self::SignIn(_) => format!(
+                "用户名或密码错误；连续输错 {} 次后账户将锁定 {} 分钟",
+                docket_app::LOCKOUT_FAILURES,
+                docket_app::LOCKOUT_SECONDS / 60
+            ),
             Self::RateLimited => "尝试次数过多，请稍后再试".into(),
             Self::Conflict(m) | Self::Unavailable(m) => m.clone(),
             Self::StoreUnavailable(_) => "数据库暂时无法访问，请稍后再试".into(),

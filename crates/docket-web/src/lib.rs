@@ -46,6 +46,10 @@ pub struct Options {
     pub today: Option<NaiveDate>,
     /// Mark the session cookie `Secure` (behind HTTPS).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: a request from one of them is
+    /// counted against the address its last hop names (the sign-in limit per address), not the
+    /// proxy's. Empty: the peer address is the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The indicator settings; `None` for those saved on the 管理 page (or the defaults).
     pub settings: Option<Settings>,
     /// Sign-in attempts allowed from one address in five minutes; [`auth::ATTEMPTS_PER_WINDOW`]
@@ -571,6 +575,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/docs", get(openapi::viewer))
         .fallback(|| async { error::PageError(WebError::NotFound) })
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(guard))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
                 .make_span_with(|req: &axum::http::Request<_>| {
@@ -586,7 +591,62 @@ fn upload_limit() -> axum::extract::DefaultBodyLimit {
     axum::extract::DefaultBodyLimit::max(docket_app::MAX_EVIDENCE_BYTES + 64 * 1024)
 }
 
+/// Defence in depth around every request:
+/// - a state-changing request (sign-in and sign-out included) from another site is refused:
+///   `Sec-Fetch-Site: cross-site`, or an `Origin` that is not this host (beyond SameSite cookies);
+/// - the framework's own refusals on the API (a body that is not JSON, too large, of the wrong
+///   type) are answered in the API's JSON error shape, in Chinese.
+async fn guard(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::{Method, StatusCode};
+    let api = request.uri().path().starts_with("/api/");
+    let changes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if changes {
+        let h = request.headers();
+        let cross_site = h.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site");
+        let foreign_origin = match (h.get(header::ORIGIN).and_then(|v| v.to_str().ok()), h.get(header::HOST)) {
+            (Some("null"), _) => true,
+            (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != host.to_str().ok(),
+            _ => false,
+        };
+        if cross_site || foreign_origin {
+            let refused = WebError::Forbidden("来自其他网站的请求，已拒绝".into());
+            return if api {
+                axum::response::IntoResponse::into_response(error::ApiError(refused))
+            } else {
+                axum::response::IntoResponse::into_response(error::PageError(refused))
+            };
+        }
+    }
+    let response = next.run(request).await;
+    let status = response.status();
+    let json =
+        response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if api && !json && (status.is_client_error() && status != StatusCode::NOT_FOUND) {
+        let refused = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => WebError::BadRequest("请求体过大".into()),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                WebError::BadRequest("请求体类型不受支持：应为 application/json".into())
+            }
+            StatusCode::METHOD_NOT_ALLOWED => WebError::BadRequest("此路径不支持该请求方法".into()),
+            _ => WebError::BadRequest("请求无法解析：请求体应为符合接口文档的 JSON".into()),
+        };
+        let mut answer = axum::response::IntoResponse::into_response(error::ApiError(refused));
+        *answer.status_mut() = status;
+        return answer;
+    }
+    response
+}
+
 async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    // Pages and API answers carry personal data: no copy in any cache (the stylesheet and the
+    // one script may be cached).
+    let asset = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/css") || v.as_bytes().starts_with(b"text/javascript"));
+    if !asset {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -97,6 +97,8 @@ pub enum Command {
         /// 树增长时自动签发检查点的间隔（秒）
         #[arg(long, default_value_t = 300)]
         checkpoint_every: u64,
+        #[command(flatten)]
+        deploy: DeployArgs,
     },
     /// 用户账户
     #[command(subcommand)]
@@ -310,4 +312,15 @@ pub enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+}
+
+/// How the server sits behind a reverse proxy that terminates TLS.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DeployArgs {
+    /// 会话 Cookie 加 Secure 标记（经 HTTPS 访问时开启）
+    #[arg(long, env = "DOCKET_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// 受信任的反向代理地址（逗号分隔）：来自这些地址的请求按 X-Forwarded-For 的最后一跳识别客户端
+    #[arg(long, env = "DOCKET_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
 }

@@ -200,8 +200,8 @@ async fn execute<S: Store>(
             Err(e) => Err(e.into()),
         },
         Command::Demo(args) => demo(docket, args, url, key_file).await,
-        Command::Serve { listen, checkpoint_every } => {
-            serve(docket, &listen, ledger::signer(key_file)?, checkpoint_every).await?;
+        Command::Serve { listen, checkpoint_every, deploy } => {
+            serve(docket, &listen, ledger::signer(key_file)?, checkpoint_every, &deploy).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User(UserCommand::Add { username, court, role, judge, name }) => {
@@ -341,7 +341,7 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
     let checkpoint = docket.issue_checkpoint(&signer).await?;
     println!("默克尔日志：{} 个叶子，已签发检查点；公钥 {}", checkpoint.size, signer.verifier());
     if !args.no_serve {
-        serve(docket, &args.listen, signer, 300).await?;
+        serve(docket, &args.listen, signer, 300, &cli::DeployArgs::default()).await?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -356,11 +356,17 @@ async fn serve<S: Store>(
     listen: &str,
     signer: docket_tlog::SignerKey,
     checkpoint_every: u64,
+    deploy: &cli::DeployArgs,
 ) -> Result<()> {
     let started = Instant::now();
     let signer = std::sync::Arc::new(signer);
     docket.issue_checkpoint(&signer).await?;
-    let options = docket_web::Options { signer: Some(signer.clone()), ..docket_web::Options::default() };
+    let options = docket_web::Options {
+        signer: Some(signer.clone()),
+        secure_cookies: deploy.secure_cookies,
+        trusted_proxies: deploy.trusted_proxy.clone(),
+        ..docket_web::Options::default()
+    };
     let web = docket_web::Web::new(docket.clone(), options).await?;
     // Writes by other processes (an import, another server on the same PostgreSQL) reach the
     // engine and the cached views within seconds.

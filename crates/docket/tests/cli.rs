@@ -105,6 +105,31 @@ fn an_unbounded_metrics_query_is_refused_with_its_limit_not_a_panic() {
 }
 
 #[test]
+fn a_file_with_a_bom_or_no_records_gets_a_clear_message_and_the_database_is_private() {
+    let dir = temp_dir("bom");
+    std::fs::write(dir.join("bom.jsonl"), format!("\u{feff}{GOOD}")).unwrap();
+    let out = docket(&dir, &["import", "bom.jsonl"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("line 1: json:") && stderr(&out).contains("BOM"), "{}", stderr(&out));
+    std::fs::write(dir.join("empty.jsonl"), "\n  \n").unwrap();
+    let out = docket(&dir, &["import", "empty.jsonl"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("文件为空"), "{}", stderr(&out));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for f in ["docket.db", "docket.db-wal", "docket.db-shm"] {
+            let path = dir.join(f);
+            if path.exists() {
+                let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{f} is {mode:o}");
+            }
+        }
+        assert!(dir.join("docket.db").exists());
+    }
+}
+
+#[test]
 fn verify_exits_non_zero_when_a_row_was_edited() {
     let dir = temp_dir("verify");
     std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
