@@ -20,6 +20,7 @@ mod form;
 pub mod i18n;
 mod ledger;
 mod openapi;
+mod ops;
 mod pages;
 mod query;
 mod reports;
@@ -85,6 +86,8 @@ pub struct Web<S: Store> {
     followed: tokio::sync::Mutex<HashMap<String, i64>>,
     /// The cache's clock (see [`Web::tick`]).
     clock: std::sync::atomic::AtomicU64,
+    /// Requests by route, for `/metrics`.
+    stats: ops::RequestStats,
 }
 
 /// What the cache holds.
@@ -154,6 +157,7 @@ impl<S: Store> Web<S> {
             computing: Mutex::new(HashMap::new()),
             followed: tokio::sync::Mutex::new(followed),
             clock: std::sync::atomic::AtomicU64::new(0),
+            stats: ops::RequestStats::default(),
         }))
     }
 
@@ -571,8 +575,11 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/v1/cases/{case_no}/evidence/{number}", get(ledger::download_evidence::<S>))
         .route("/api/v1/cases/{case_no}/evidence/{number}/bundle", get(ledger::evidence_bundle::<S>))
         .route("/cases/{case_no}/evidence", post(ledger::upload_page::<S>).layer(upload_limit()))
+        .route("/healthz", get(ops::healthz::<S>))
+        .route("/ops/metrics", get(ops::metrics::<S>))
         .route("/api/openapi.json", get(openapi::document))
         .route("/api/docs", get(openapi::viewer))
+        .route_layer(axum::middleware::from_fn_with_state(web.clone(), ops::track::<S>))
         .fallback(|| async { error::PageError(WebError::NotFound) })
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::middleware::from_fn(guard))

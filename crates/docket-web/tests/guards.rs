@@ -127,3 +127,29 @@ async fn behind_a_trusted_proxy_the_forwarded_client_is_limited_not_the_proxy() 
     assert_eq!(send(&app, guess("192.0.2.1")).await.0, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(send(&app, guess("192.0.2.2")).await.0, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_see_health_and_request_counts_by_route_never_a_case() {
+    let (case_no, line) = common::case_line("内0203", "民初", 1, false);
+    let store = docket_store::test_support::sqlite().await;
+    let web = system(store.clone(), &[line]).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "president"), PASSWORD).await;
+    assert_eq!(judge.get(&format!("/cases/{}", common::enc(&case_no))).await.status, StatusCode::OK);
+    let anon = Client::new(&web);
+    let health = anon.get("/healthz").await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert_eq!(health.json()["status"], "ok");
+    assert!(health.json()["log_size"].as_u64().unwrap() > 0);
+    let metrics = anon.get("/ops/metrics").await.body;
+    assert!(
+        metrics.contains("docket_requests_total{method=\"GET\",route=\"/cases/{case_no}\",status=\"200\"} 1"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("docket_engine_cases 1") && metrics.contains("docket_cached_views"), "{metrics}");
+    assert!(!metrics.contains("内0203民初"), "no case number in the metrics");
+    // The database gone: 503.
+    use docket_store::test_support::RawSql;
+    store.exec("ALTER TABLE tree_head RENAME TO tree_head_gone").await;
+    assert_eq!(anon.get("/healthz").await.status, StatusCode::SERVICE_UNAVAILABLE);
+}
