@@ -8,9 +8,11 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod read;
+mod strict;
 mod write;
 
 pub use read::{parse_line, parse_record_value};
+pub use strict::MAX_STRING_CHARS;
 pub use write::{write_record, write_record_value};
 
 use docket_domain::{CaseNumber, CaseRecord, Court, Department, Event, Judge};

@@ -14,7 +14,7 @@ use crate::{CaseEvent, LineError, Record};
 
 /// Parses one line (1-based `line` number) into a record.
 pub fn parse_line(line: usize, text: &str) -> Result<Record, Vec<LineError>> {
-    let value: Value =
+    let crate::strict::StrictValue(value) =
         serde_json::from_str(text).map_err(|e| vec![LineError::new(line, "json", format!("不是合法的 JSON：{e}"))])?;
     parse_record_value(line, &value)
 }
