@@ -21,16 +21,13 @@ pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
         AppError::Corrupt(format!("法院 {} 第 {} 条记录无法解析（{why}）", e.court, e.seq))
     })?;
     let (court, case_no, on, event_type) = match &record {
-        Record::Case(c) => (c.court.to_string(), Some(c.case_no.to_string()), Some(c.filed_on), None),
-        Record::Event(ev) => (
-            ev.case_no.court().to_string(),
-            Some(ev.case_no.to_string()),
-            Some(ev.event.on),
-            Some(ev.event.kind.type_name()),
-        ),
-        Record::Court(c) => (c.code.to_string(), None, None, None),
-        Record::Department(d) => (d.court.to_string(), None, None, None),
-        Record::Judge(j) => (j.court.to_string(), None, None, None),
+        Record::Case(c) => (c.court.as_str(), Some(&c.case_no), Some(c.filed_on), None),
+        Record::Event(ev) => {
+            (ev.case_no.court().as_str(), Some(&ev.case_no), Some(ev.event.on), Some(ev.event.kind.type_name()))
+        }
+        Record::Court(c) => (c.code.as_str(), None, None, None),
+        Record::Department(d) => (d.court.as_str(), None, None, None),
+        Record::Judge(j) => (j.court.as_str(), None, None, None),
     };
     let differs = |column: &str, stored: String, written: String| {
         AppError::Corrupt(format!(
@@ -43,10 +40,11 @@ pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
         return Err(differs("kind", e.kind.clone(), record.kind().to_owned()));
     }
     if e.court != court {
-        return Err(differs("court", e.court.clone(), court));
+        return Err(differs("court", e.court.clone(), court.to_owned()));
     }
-    if e.case_no != case_no {
-        return Err(differs("case_no", show(e.case_no.clone()), show(case_no)));
+    let case_no_text = case_no.map(ToString::to_string);
+    if e.case_no != case_no_text {
+        return Err(differs("case_no", show(e.case_no.clone()), show(case_no_text)));
     }
     if e.on_date != on {
         return Err(differs("on_date", show(e.on_date.map(|d| d.to_string())), show(on.map(|d| d.to_string()))));

@@ -162,7 +162,7 @@ async fn the_topic_report_reads_as_its_snapshot_and_counts_organisations_by_case
     type D = Docket<docket_store::SqliteStore>;
     let topic = D::topic_of(&engine, Some("enterprise"), None).unwrap();
     let cases = D::topic_cases(&engine, "内0203", "2025", false, &topic).unwrap();
-    let parties = d.organisations_in(&cases, |_| true).await.unwrap();
+    let parties = d.organisations_in(&cases, None).await.unwrap();
     let doc = D::topic_with(&engine, &names, "内0203", "2025", false, &topic, &parties).unwrap();
     let text = doc.to_text();
     snapshot("topic_内0203_2025_enterprise.txt", &text);

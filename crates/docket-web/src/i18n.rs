@@ -70,25 +70,6 @@ impl Lang {
     }
 }
 
-/// An HTML fragment Docket built (labels, options) with each text between tags that is one of
-/// the table's Chinese words put in the language; other text (names, numbers) is left alone.
-pub fn text_nodes(html: &str, lang: Lang) -> String {
-    if !lang.is_en() {
-        return html.to_owned();
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        let (text, tag_on) = rest.split_at(open);
-        out.push_str(english(text).unwrap_or(text));
-        let close = tag_on.find('>').map_or(tag_on.len(), |i| i + 1);
-        out.push_str(&tag_on[..close]);
-        rest = &tag_on[close..];
-    }
-    out.push_str(english(rest).unwrap_or(rest));
-    out
-}
-
 /// A figure as `docket_app::metrics_output` writes it (`-2.58 个百分点`, `60.6 天`, `12.50 万元`)
 /// with its unit in the language.
 pub fn figure(s: &str, lang: Lang) -> String {
@@ -577,16 +558,6 @@ mod tests {
         assert_eq!(Lang::Zh.t("首页"), "首页");
         // A word without an English form stays Chinese rather than vanishing.
         assert_eq!(Lang::En.t("没有这个词"), "没有这个词");
-    }
-
-    #[test]
-    fn a_built_fragment_has_its_labels_translated_and_its_data_left_alone() {
-        let html = "<label>承办法官<select name=\"judge\"><option value=\"J1\">张三（J1）</option></select></label>";
-        assert_eq!(
-            text_nodes(html, Lang::En),
-            "<label>Judge<select name=\"judge\"><option value=\"J1\">张三（J1）</option></select></label>"
-        );
-        assert_eq!(text_nodes(html, Lang::Zh), html);
     }
 
     #[test]

@@ -101,6 +101,15 @@ enum CacheKey {
     Undated(CourtCode, String),
 }
 
+impl CacheKey {
+    /// The court whose writes make the view stale.
+    fn court(&self) -> &CourtCode {
+        match self {
+            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) => c,
+        }
+    }
+}
+
 struct Cached {
     generation: u64,
     day: NaiveDate,
@@ -406,7 +415,11 @@ impl<S: Store> Web<S> {
                 let capacity = self.options.cache_entries.unwrap_or(CACHE_ENTRIES).max(1);
                 if cache.len() >= capacity && !cache.contains_key(&key) {
                     // Stale views first, then the least recently used.
-                    cache.retain(|k, c| c.day == today && c.generation == self.generation_now(k));
+                    let generations = self.generations.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
+                    cache.retain(|k, c| {
+                        c.day == today && c.generation == generations.get(k.court()).copied().unwrap_or(0)
+                    });
+                    drop(generations);
                     if cache.len() >= capacity
                         && let Some(oldest) = cache.iter().min_by_key(|(_, c)| c.used).map(|(k, _)| k.clone())
                     {
@@ -430,14 +443,6 @@ impl<S: Store> Web<S> {
     /// The cache's clock: one tick per read or write.
     fn tick(&self) -> u64 {
         self.clock.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// The generation of the court a cached view belongs to, as of now.
-    fn generation_now(&self, key: &CacheKey) -> u64 {
-        let court = match key {
-            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) => c,
-        };
-        self.generations.lock().map(|g| g.get(court).copied().unwrap_or(0)).unwrap_or(u64::MAX)
     }
 
     /// How many views the cache holds (for tests and operators).

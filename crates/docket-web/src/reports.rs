@@ -108,7 +108,7 @@ pub async fn reports<S: Store>(
             match cases {
                 Ok((cases, topic)) => {
                     let principal = user.account.principal();
-                    let parties = web.docket.organisations_in(&cases, |c| web.readable(&principal, c)).await?;
+                    let parties = web.docket.organisations_in(&cases, Some(&|c| web.readable(&principal, c))).await?;
                     web.with_engine(|engine| {
                         Docket::<S>::topic_with(engine, &names, court.as_str(), &period, q.rollup, &topic, &parties)
                     })?

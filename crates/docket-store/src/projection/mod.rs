@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use docket_domain::deadline::DeadlineBase;
 use docket_domain::lifecycle::FirstSetting;
 use docket_domain::{
-    Amount, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, Party, PartyId, PartyKind,
-    PartyRole, Procedure, ServiceChannel, Status, SuspensionReason, Tag,
+    Amount, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, Party, PartyKind, PartyRole,
+    Procedure, ServiceChannel, Status, SuspensionReason, Tag,
 };
 
 use crate::StoreError;
@@ -162,7 +162,7 @@ impl StoredCase {
     /// The fields in which two projections of the same case differ, each with its two values
     /// (`status：open ≠ closed`), for `verify`'s report.
     pub fn differences(&self, other: &StoredCase) -> Vec<String> {
-        let (a, b) = (CaseRow::from(self), CaseRow::from(other));
+        let (a, b) = (CaseRow::from(self.clone()), CaseRow::from(other.clone()));
         let mut out = Vec::new();
         macro_rules! compare {
             ($($f:ident),*) => {$(
@@ -293,11 +293,6 @@ impl StoredParty {
             && self.id_number.as_deref() == p.id.as_ref().map(|i| i.number())
     }
 
-    /// The checked identity number, when the stored one still parses.
-    pub fn id(&self) -> Option<PartyId> {
-        PartyId::parse(self.id_type?, self.id_number.as_deref()?).ok()
-    }
-
     /// The identity number as an account sees it: in full, or masked
     /// (`docket_domain::Principal::sees_full_ids` decides which).
     pub fn shown_id(&self, full: bool) -> Option<String> {
@@ -382,8 +377,9 @@ pub(crate) struct CaseRow {
     pub recovery_log: String,
 }
 
-impl From<&StoredCase> for CaseRow {
-    fn from(c: &StoredCase) -> Self {
+impl From<StoredCase> for CaseRow {
+    /// Consumes the case: the write path (a bulk import's million rows) copies nothing twice.
+    fn from(c: StoredCase) -> Self {
         let n = &c.case_no;
         Self {
             court: c.court.to_string(),
@@ -394,20 +390,20 @@ impl From<&StoredCase> for CaseRow {
             category: n.case_type().category.as_str().to_owned(),
             filed_procedure: c.filed_procedure.as_str().to_owned(),
             procedure: c.procedure.as_str().to_owned(),
-            cause: c.cause.clone(),
+            cause: c.cause,
             received_on: c.received_on,
             filed_on: c.filed_on,
             online: c.online,
             claim_amount_fen: c.claim.map(Amount::fen),
             tags: packed::encode_tags(&c.tags),
-            origin: c.origin.as_ref().map(ToString::to_string),
+            origin: c.origin.map(|o| o.to_string()),
             sealed: c.sealed,
             status: c.status.as_str().to_owned(),
-            judge: c.judge.clone(),
-            department: c.department.clone(),
+            judge: c.judge,
+            department: c.department,
             closed_on: c.closed_on,
             close_method: c.close_method.map(|m| m.as_str().to_owned()),
-            close_outcome: c.close_outcome.clone(),
+            close_outcome: c.close_outcome,
             archived_on: c.archived_on,
             suspended_since: c.suspended.map(|(d, _)| d),
             suspension_reason: c.suspended.map(|(_, r)| r.as_str().to_owned()),
@@ -420,15 +416,15 @@ impl From<&StoredCase> for CaseRow {
             last_on: c.last_on,
             events: i64::from(c.events),
             deadline_unadjusted: c.deadline_unadjusted,
-            eservice_log: packed::encode_eservice(c.eservice.iter().copied()),
-            recovery_log: packed::encode_recoveries(c.recoveries.iter().copied()),
+            eservice_log: packed::encode_eservice(c.eservice),
+            recovery_log: packed::encode_recoveries(c.recoveries),
         }
     }
 }
 
 impl CaseRow {
     pub(crate) fn from_state(s: &CaseState) -> Self {
-        Self::from(&StoredCase::from_state(s))
+        Self::from(StoredCase::from_state(s))
     }
 
     pub(crate) fn into_case(self) -> Result<StoredCase, StoreError> {
@@ -647,7 +643,7 @@ mod tests {
         assert_eq!(case.claim, Amount::from_fen(1_234_500));
         assert_eq!(case.tags, vec![Tag::parse("enterprise").unwrap()]);
         assert_eq!(case.case_type().code, "民初");
-        assert_eq!(CaseRow::from(&case), row());
+        assert_eq!(CaseRow::from(case), row());
     }
 
     #[test]
