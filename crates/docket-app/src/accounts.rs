@@ -24,8 +24,6 @@ pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
 pub const SESSION_IDLE_SECONDS: i64 = 30 * 60;
 /// A session's last use is written at most this often (one write a minute, not one a request).
 const TOUCH_EVERY_SECONDS: i64 = 60;
-/// The shortest password accepted.
-pub const MIN_PASSWORD_CHARS: usize = 8;
 
 /// A signed-in or stored account, as the application uses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +40,7 @@ impl Account {
         Principal { court: self.court.clone(), role: self.role, judge: self.judge.clone() }
     }
 
-    fn from_row(row: &AccountRow) -> Result<Self, AppError> {
+    pub(crate) fn from_row(row: &AccountRow) -> Result<Self, AppError> {
         Ok(Self {
             username: row.username.clone(),
             court: row.court.clone(),
@@ -103,7 +101,7 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
         .map_err(|e| AppError::Invalid(format!("无法计算密码散列：{e}")))
 }
 
-fn password_matches(password: &str, phc: &str) -> bool {
+pub(crate) fn password_matches(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
@@ -113,12 +111,14 @@ pub const HASHING_AT_ONCE: usize = 4;
 static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
 
 /// Runs `work` on the blocking pool, at most [`HASHING_AT_ONCE`] at a time.
-async fn on_hashing_pool<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+pub(crate) async fn on_hashing_pool<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
     let _turn = HASHING.acquire().await.map_err(|e| AppError::Unavailable(format!("密码校验队列已关闭：{e}")))?;
     tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Unavailable(format!("密码校验失败：{e}")))
 }
 
-async fn password_matches_off_thread(password: String, phc: String) -> Result<bool, AppError> {
+pub(crate) async fn password_matches_off_thread(password: String, phc: String) -> Result<bool, AppError> {
     on_hashing_pool(move || password_matches(&password, &phc)).await
 }
 
@@ -216,6 +216,8 @@ fn account_row(
         failed_logins: 0,
         locked_until: None,
         created_at: now_stamp(),
+        disabled: false,
+        password_changed_at: None,
     })
 }
 
@@ -226,8 +228,8 @@ impl<S: Store> Docket<S> {
     /// judge record is refused. An account that reads sealed cases (院长, 庭长) is audited as
     /// `grant_sealed_access`, which the 审计员 sees apart from ordinary account changes.
     pub async fn add_account(&self, new: NewAccount, by: Option<&Account>) -> Result<Account, AppError> {
-        if new.password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(AppError::Invalid(format!("密码：至少 {MIN_PASSWORD_CHARS} 个字符")));
+        if let Some(problem) = crate::passwords::password_problem(&new.password, &new.username) {
+            return Err(AppError::Invalid(format!("密码：{problem}")));
         }
         let (courts, judges) = (self.store.courts().await?, self.store.judges().await?);
         let hash = {
@@ -285,7 +287,7 @@ impl<S: Store> Docket<S> {
     /// checks the password on the bounded hashing pool, locks after [`LOCKOUT_FAILURES`] failures,
     /// and opens a session. Every attempt on a known account is audited.
     pub async fn sign_in(&self, username: &str, password: &str, now: i64) -> Result<OpenedSession, AppError> {
-        let Some(row) = self.store.account(username).await? else {
+        let Some(row) = self.store.account(username).await?.filter(|r| !r.disabled) else {
             // The same hashing time as a known account's, so timing does not tell which exist.
             password_matches_off_thread(password.to_owned(), decoy_hash().to_owned()).await?;
             return Err(AppError::SignIn(SignInError::BadCredentials));

@@ -3,7 +3,9 @@
 //! view. Knows no concrete database and no HTTP.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod account_admin;
 mod accounts;
+pub mod backup;
 mod cases;
 mod deadlines;
 mod error;
@@ -12,12 +14,14 @@ mod import;
 mod ledger;
 mod metrics;
 pub mod metrics_output;
+mod passwords;
 mod rendering;
 mod replay;
 mod reports;
 mod verify;
 mod view;
 
+pub use account_admin::AccountStatus;
 pub use accounts::{
     Account, LOCKOUT_FAILURES, LOCKOUT_SECONDS, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS,
     SignInError, hash_password, unix_now,
@@ -31,6 +35,7 @@ pub use ledger::{
     EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, MEDIA_TYPES, content_matches, new_log_name, signer_from_file,
 };
 pub use metrics::{QueryText, engine_from_states, facts_of, parse_query};
+pub use passwords::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, password_problem};
 pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
 pub use reports::{NameBook, ReportKind, parse_causes};

@@ -32,11 +32,15 @@ pub struct VerifyReport {
     pub broken: Vec<ChainProblem>,
     /// Cases whose stored projection differs from the replayed log (or exists on one side only).
     pub projection_mismatches: Vec<String>,
+    /// Lines of the audit chain walked.
+    pub audit_lines: u64,
+    /// What is wrong with the audit chain (a line edited or deleted), if anything.
+    pub audit_problem: Option<String>,
 }
 
 impl VerifyReport {
     pub fn is_intact(&self) -> bool {
-        self.broken.is_empty() && self.projection_mismatches.is_empty()
+        self.broken.is_empty() && self.projection_mismatches.is_empty() && self.audit_problem.is_none()
     }
 }
 
@@ -94,6 +98,19 @@ impl<S: Store> Docket<S> {
                 report.broken.push(ChainProblem { court: h.court.clone(), problem: b.to_string() });
             }
         }
+
+        // The audit log is a chain of its own: an edited line breaks it at that line, a deleted
+        // one at the line after, and lines deleted from the end leave the head pointing past them.
+        reporter.stage("校验审计日志", 0);
+        let audit = self.store.audit_chain(reporter).await?;
+        report.audit_lines = audit.rows;
+        report.audit_problem = match (audit.first_break, audit.head_matches) {
+            (Some(id), _) => Some(format!("第 {id} 条审计记录与链不符：该条被改动，或它之前的记录被删除")),
+            (None, false) => {
+                Some(format!("审计日志的链尾不是最后一条记录（第 {} 条）：末尾的记录被删除", audit.last_id))
+            }
+            (None, true) => None,
+        };
 
         // The projections must equal a replay of the log.
         reporter.stage("核对案件投影", 0);

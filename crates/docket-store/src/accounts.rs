@@ -25,6 +25,10 @@ pub struct AccountRow {
     /// Unix seconds until which sign-in is refused.
     pub locked_until: Option<i64>,
     pub created_at: String,
+    /// 停用: an administrator disabled the account; it cannot sign in.
+    pub disabled: bool,
+    /// When the password was last changed (none since the account was made).
+    pub password_changed_at: Option<String>,
 }
 
 /// The `accounts` row as the SQL reads it; [`AccountDbRow::into_account`] checks the court and
@@ -40,6 +44,8 @@ pub(crate) struct AccountDbRow {
     pub failed_logins: i64,
     pub locked_until: Option<i64>,
     pub created_at: String,
+    pub disabled: bool,
+    pub password_changed_at: Option<String>,
 }
 
 impl AccountDbRow {
@@ -55,6 +61,8 @@ impl AccountDbRow {
             failed_logins: self.failed_logins,
             locked_until: self.locked_until,
             created_at: self.created_at,
+            disabled: self.disabled,
+            password_changed_at: self.password_changed_at,
         })
     }
 }
@@ -88,6 +96,58 @@ pub struct AuditRow {
     pub detail: String,
 }
 
+/// An audit line with its stored chain hash, for verification.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct ChainedAuditRow {
+    #[sqlx(flatten)]
+    pub row: AuditRow,
+    pub hash: Option<Vec<u8>>,
+}
+
+/// The hash of an audit line in the audit chain: SHA-256 over the previous line's hash, the
+/// line's number and each field, length-prefixed so that no two lines hash alike.
+pub(crate) fn audit_hash(prev: &[u8], id: i64, r: &AuditRow) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"docket-audit-v1\0");
+    h.update(prev);
+    h.update(id.to_be_bytes());
+    for field in [&r.court, &r.at, &r.username, &r.action, &r.target, &r.detail] {
+        h.update((field.len() as u64).to_be_bytes());
+        h.update(field.as_bytes());
+    }
+    h.finalize().into()
+}
+
+/// Which audit lines to read: one court's, optionally by who, what kind, which target and when,
+/// newest first, a page at a time (`before_id` is the last id of the page before).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub court: String,
+    pub username: Option<String>,
+    /// The action (`login_failed`, `read_sealed`, `add_user` …).
+    pub action: Option<String>,
+    pub target: Option<String>,
+    /// From this time (inclusive), in the stored form `2026-12-06T08:00:00…Z` or a prefix of it.
+    pub from: Option<String>,
+    /// Before this time (exclusive).
+    pub until: Option<String>,
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// What walking the audit chain found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditChainReport {
+    pub rows: u64,
+    pub last_id: i64,
+    /// The first line whose stored hash is not the hash of its fields over the line before it:
+    /// a line edited, or a line before it deleted.
+    pub first_break: Option<i64>,
+    /// The chain's recorded head is its last line: no line was deleted from the end.
+    pub head_matches: bool,
+}
+
 /// A session's CSRF token with its account, read in one query.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct SessionAccountRow {
@@ -116,7 +176,27 @@ pub trait AccountStore: Send + Sync {
         failed_logins: i64,
         locked_until: Option<i64>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn set_password(&self, username: &str, password_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Changes a password, clears the lock, ends every session of the account but `keep_session`
+    /// (the one changing it) and writes the audit line, in one transaction; the sessions ended.
+    fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        keep_session: Option<&[u8]>,
+        audit: AuditRow,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+    /// Disables (停用) or re-enables an account; disabling ends its sessions. With the audit line,
+    /// in one transaction; the sessions ended.
+    fn set_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        audit: AuditRow,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+    /// Ends every session of an account, with the audit line; how many.
+    fn end_sessions(&self, username: &str, audit: AuditRow) -> impl Future<Output = Result<u64, StoreError>> + Send;
+    /// Live sessions of an account at `now`.
+    fn session_count(&self, username: &str, now: i64) -> impl Future<Output = Result<u64, StoreError>> + Send;
     /// Reserves a sign-in attempt before the password is checked, in one statement: counts it as a
     /// failure in advance and returns its number (1 for the first since the last success), or
     /// `None` when the account is locked at `now` or `max` attempts are already counted — so
@@ -149,6 +229,16 @@ pub trait AccountStore: Send + Sync {
     fn end_session(&self, token_hash: &[u8], now: i64) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     fn append_audit(&self, rows: Vec<AuditRow>) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// A court's audit log, newest first.
-    fn audit_log(&self, court: &str, limit: i64) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
+    /// Audit lines matching the query, newest first.
+    fn audit_search(&self, query: &AuditQuery) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send;
+    /// A court's latest audit lines, newest first.
+    fn audit_log(&self, court: &str, limit: i64) -> impl Future<Output = Result<Vec<AuditRow>, StoreError>> + Send {
+        let query = AuditQuery { court: court.to_owned(), limit, ..AuditQuery::default() };
+        async move { self.audit_search(&query).await }
+    }
+    /// Walks the whole audit chain in one snapshot and checks every line's hash and the head.
+    fn audit_chain(
+        &self,
+        progress: &dyn crate::Progress,
+    ) -> impl Future<Output = Result<AuditChainReport, StoreError>> + Send;
 }

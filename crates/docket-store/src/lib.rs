@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use docket_domain::{CaseNumber, CaseState, Court, CourtCode, Department, Judge};
 
 mod accounts;
+pub mod backup;
 /// The conformance suite every backend must pass (compiled for tests: `test-support`).
 #[cfg(feature = "test-support")]
 pub mod conformance;
@@ -24,7 +25,8 @@ mod sqlite;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
-pub use accounts::{AccountRow, AccountStore, AuditRow, SessionRow};
+pub use accounts::{AccountRow, AccountStore, AuditChainReport, AuditQuery, AuditRow, SessionRow};
+pub use backup::BackupStore;
 pub use error::StoreError;
 pub use ledger::{
     CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence,
@@ -34,6 +36,42 @@ pub use postgres::PgStore;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
 pub use settings::SettingsStore;
 pub use sqlite::SqliteStore;
+
+/// A migration about to run on an existing database, announced before it runs (升级说明).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationNotice {
+    pub version: i64,
+    /// The migration's name, from its file name.
+    pub description: String,
+    /// The first comment line of its SQL: what it does, in a sentence.
+    pub summary: String,
+}
+
+/// The migrations of `migrator` not yet applied to a database that has some applied: empty for
+/// an up-to-date database and for a new one (nothing to upgrade).
+pub(crate) fn pending_migrations(migrator: &sqlx::migrate::Migrator, applied: &[i64]) -> Vec<MigrationNotice> {
+    if applied.is_empty() {
+        return Vec::new();
+    }
+    migrator
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .map(|m| MigrationNotice {
+            version: m.version,
+            description: m.description.to_string(),
+            summary: m
+                .sql
+                .as_str()
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("--"))
+                .map(|l| l.trim().to_owned())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Where an opening store announces the migrations it is about to run.
+pub type Announce<'a> = &'a (dyn Fn(&[MigrationNotice]) + Sync);
 
 /// What kind of fact a log entry records: the interchange `kind` of its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,7 +213,7 @@ impl Progress for NoProgress {
 ///
 /// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
 /// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
-pub trait Store: LedgerStore + AccountStore + SettingsStore + Clone + Send + Sync + 'static {
+pub trait Store: LedgerStore + AccountStore + SettingsStore + BackupStore + Clone + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

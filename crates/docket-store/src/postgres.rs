@@ -22,6 +22,14 @@ impl PgStore {
     const BACKEND: &'static str = "postgres";
     /// Locks the Merkle tree's head row and reads its size.
     const LOCK_TREE: &'static str = "SELECT size FROM tree_head WHERE id = 1 FOR UPDATE";
+    /// Locks the audit chain's head row and reads it.
+    const LOCK_AUDIT: &'static str = "SELECT last_id, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+    /// The first statement of a backup's read transaction.
+    const SNAPSHOT_BEGIN: &'static str = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+    /// Statements a restore runs after the rows are in.
+    const AFTER_RESTORE: &'static [&'static str] = &[
+        "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM audit_log), 1))",
+    ];
     const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1 FOR UPDATE";
     /// PostgreSQL keeps its indexes during bulk loads: dropping one would lock out readers.
     const ROW_ESTIMATE: Option<&'static str> = None;
@@ -29,21 +37,43 @@ impl PgStore {
 
     /// Connects to a `postgres://` URL and migrates the database.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
+        Self::open_announcing(url, &|_| {}).await
+    }
+
+    /// Connects and migrates, telling `announce` which migrations will run on an existing
+    /// database before they run.
+    pub async fn open_announcing(url: &str, announce: crate::Announce<'_>) -> Result<Self, StoreError> {
         let options: PgConnectOptions =
             url.parse().map_err(|e| StoreError::Unavailable(format!("PostgreSQL 地址无效：{e}")))?;
-        Self::open_with(options).await
+        Self::open_with_announcing(options, announce).await
     }
 
     /// Connects with explicit options (e.g. a `search_path` for an isolated schema) and migrates.
     pub async fn open_with(options: PgConnectOptions) -> Result<Self, StoreError> {
+        Self::open_with_announcing(options, &|_| {}).await
+    }
+
+    async fn open_with_announcing(
+        options: PgConnectOptions,
+        announce: crate::Announce<'_>,
+    ) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options)
             .await
             .map_err(|e| StoreError::Unavailable(format!("无法连接 PostgreSQL：{e}")))?;
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(&pool)
+            .await
+            .unwrap_or_default();
+        let pending = crate::pending_migrations(&MIGRATOR, &applied);
+        if !pending.is_empty() {
+            announce(&pending);
+        }
         MIGRATOR.run(&pool).await?;
         Self::backfill_tree(&pool).await?;
+        Self::backfill_audit(&pool).await?;
         Ok(Self { pool })
     }
 
@@ -66,4 +96,5 @@ impl_sql_store!(PgStore, Postgres);
 crate::ledger::impl_ledger!(PgStore, Postgres);
 crate::sql::impl_bound_bulk_writes!(PgStore, Postgres);
 crate::sql::accounts::impl_account_store!(PgStore, Postgres);
+crate::backup::impl_backup_store!(PgStore, Postgres);
 crate::sql::settings::impl_settings_store!(PgStore, Postgres);

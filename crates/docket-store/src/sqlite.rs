@@ -24,6 +24,12 @@ impl SqliteStore {
     const BACKEND: &'static str = "sqlite";
     /// Locks the Merkle tree's head row and reads its size.
     const LOCK_TREE: &'static str = "SELECT size FROM tree_head WHERE id = 1";
+    /// Locks the audit chain's head row and reads it.
+    const LOCK_AUDIT: &'static str = "SELECT last_id, hash FROM audit_head WHERE id = 1";
+    /// The first statement of a backup's read transaction.
+    const SNAPSHOT_BEGIN: &'static str = "SELECT 1";
+    /// Statements a restore runs after the rows are in.
+    const AFTER_RESTORE: &'static [&'static str] = &[];
     const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1";
     /// Log rows are never deleted, so the largest rowid counts them without a scan.
     const ROW_ESTIMATE: Option<&'static str> = Some("SELECT COALESCE(MAX(rowid), 0) FROM log");
@@ -40,6 +46,12 @@ impl SqliteStore {
 
     /// Opens (creating if needed) the database at `sqlite://PATH` or a bare path, and migrates it.
     pub async fn open(location: &str) -> Result<Self, StoreError> {
+        Self::open_announcing(location, &|_| {}).await
+    }
+
+    /// Opens and migrates, telling `announce` which migrations will run on an existing database
+    /// before they run.
+    pub async fn open_announcing(location: &str, announce: crate::Announce<'_>) -> Result<Self, StoreError> {
         let path = location.strip_prefix("sqlite://").or_else(|| location.strip_prefix("sqlite:")).unwrap_or(location);
         create_private(path)?;
         let options = SqliteConnectOptions::from_str("sqlite:")
@@ -57,8 +69,17 @@ impl SqliteStore {
             .connect_with(options.clone())
             .await
             .map_err(|e| StoreError::Unavailable(format!("无法打开 SQLite 数据库 {path}：{e}")))?;
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(&writer)
+            .await
+            .unwrap_or_default();
+        let pending = crate::pending_migrations(&MIGRATOR, &applied);
+        if !pending.is_empty() {
+            announce(&pending);
+        }
         MIGRATOR.run(&writer).await?;
         Self::backfill_tree(&writer).await?;
+        Self::backfill_audit(&writer).await?;
         let reader = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         // The write-ahead log and its index hold the same data as the file: readable by the owner only.
         for suffix in ["-wal", "-shm"] {
@@ -86,6 +107,7 @@ impl_sql_store!(SqliteStore, Sqlite);
 crate::ledger::impl_ledger!(SqliteStore, Sqlite);
 crate::sql::impl_bound_bulk_writes!(SqliteStore, Sqlite);
 crate::sql::accounts::impl_account_store!(SqliteStore, Sqlite);
+crate::backup::impl_backup_store!(SqliteStore, Sqlite);
 crate::sql::settings::impl_settings_store!(SqliteStore, Sqlite);
 
 /// Creates the database file readable and writable by its owner only (0600), before SQLite

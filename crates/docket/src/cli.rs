@@ -84,6 +84,17 @@ pub enum Command {
     Evidence(EvidenceCommand),
     /// 从事件日志重建全部案件投影
     Rebuild,
+    /// 备份：在服务运行时取一致的快照，写到一个文件（含日志、默克尔树与检查点、证据、用户、审计日志、设置；不含会话和签名密钥）
+    Backup {
+        /// 备份文件（先写到“文件名.partial”，完成后改名）
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 恢复：把备份文件写入一个空数据库（--db 指定，SQLite 与 PostgreSQL 均可），全部成功或全部不写入
+    Restore {
+        /// 备份文件
+        file: PathBuf,
+    },
     /// 案件
     #[command(subcommand)]
     Case(CaseCommand),
@@ -312,6 +323,20 @@ pub enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// 列出一个法院的用户及其状态（停用、锁定、在线会话、最近改密时间）
+    List {
+        /// 法院代字
+        #[arg(long)]
+        court: String,
+    },
+    /// 重设用户密码（新密码从标准输入读取一行）；该用户的所有会话随即结束
+    Passwd { username: String },
+    /// 停用用户：不能再登录，现有会话随即结束
+    Disable { username: String },
+    /// 恢复已停用的用户
+    Enable { username: String },
+    /// 结束用户的全部会话（须重新登录）
+    EndSessions { username: String },
 }
 
 /// How the server sits behind a reverse proxy that terminates TLS.

@@ -78,12 +78,12 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let key_file = ledger::key_path(cli.log_key.clone(), &url);
     let url = &url;
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        let store = PgStore::open(url).await.context("打开 PostgreSQL 数据库")?;
+        let store = PgStore::open_announcing(url, &announce_migrations).await.context("打开 PostgreSQL 数据库")?;
         execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
     } else if url.contains("://") && !url.starts_with("sqlite://") {
         bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
     } else {
-        let store = SqliteStore::open(url).await.context("打开 SQLite 数据库")?;
+        let store = SqliteStore::open_announcing(url, &announce_migrations).await.context("打开 SQLite 数据库")?;
         execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
     }
 }
@@ -218,6 +218,61 @@ async fn execute<S: Store>(
                 account.role.label(),
                 account.court
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::List { court }) => {
+            let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("法院：{e}"))?;
+            let statuses = docket.account_statuses(&court, docket_app::unix_now()).await?;
+            print!("{}", output::account_list(&statuses));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::Passwd { username }) => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password).context("读取密码")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let ended = docket.reset_password(&username, password, None).await?;
+            println!("已重设 {username} 的密码；结束会话 {ended} 个");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::Disable { username }) => {
+            let ended = docket.set_account_disabled(&username, true, None).await?;
+            println!("已停用 {username}；结束会话 {ended} 个");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::Enable { username }) => {
+            docket.set_account_disabled(&username, false, None).await?;
+            println!("已恢复 {username}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(UserCommand::EndSessions { username }) => {
+            let ended = docket.end_account_sessions(&username, None).await?;
+            println!("已结束 {username} 的会话 {ended} 个");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { out } => {
+            let started = std::time::Instant::now();
+            let r = docket_app::backup::write_backup(docket.store(), docket.store().backend(), &out).await?;
+            println!(
+                "已备份到 {}：{} 行，{:.1} MB，数据库结构版本 {}，用时 {:.1} 秒；SHA-256 {}",
+                out.display(),
+                r.rows,
+                r.bytes as f64 / 1_048_576.0,
+                r.schema,
+                started.elapsed().as_secs_f64(),
+                r.sha256
+            );
+            println!("签名密钥不在备份中：请另行保管 {}（恢复后用 --log-key 指定它）", key_file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file } => {
+            let started = std::time::Instant::now();
+            let receipt = docket_app::backup::restore_backup(docket.store(), &file).await?;
+            let total: u64 = receipt.rows.iter().map(|r| r.1).sum();
+            println!("已从 {} 恢复 {total} 行，用时 {:.1} 秒：", file.display(), started.elapsed().as_secs_f64());
+            for (table, n) in receipt.rows.iter().filter(|r| r.1 > 0) {
+                println!("  {table}：{n}");
+            }
+            println!("请用原签名密钥核验：docket --db … --log-key 原密钥文件 verify");
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { kind, court, period, rollup, tag, cause, format, out } => {
@@ -404,4 +459,12 @@ async fn serve<S: Store>(
     );
     docket_web::serve(web, listener).await.context("网页服务中断")?;
     Ok(())
+}
+
+/// Tells the operator, before they run, which migrations will upgrade an existing database.
+fn announce_migrations(pending: &[docket_store::MigrationNotice]) {
+    eprintln!("升级数据库结构：将执行 {} 项迁移（建议先用 docket backup 备份）：", pending.len());
+    for m in pending {
+        eprintln!("  {:04} {}：{}", m.version, m.description, m.summary);
+    }
 }

@@ -35,6 +35,14 @@ pub fn verify_report(r: &VerifyReport) -> String {
             let _ = writeln!(s, "  ……另有 {} 处", r.projection_mismatches.len() - 50);
         }
     }
+    match &r.audit_problem {
+        None => {
+            let _ = writeln!(s, "审计日志完好：{} 条记录，链接无断点", r.audit_lines);
+        }
+        Some(p) => {
+            let _ = writeln!(s, "审计日志被破坏（{} 条记录）：{p}", r.audit_lines);
+        }
+    }
     s
 }
 
@@ -203,4 +211,30 @@ pub fn demo_accounts(staff: &[docket_demo::StaffAccount], password: &str) -> Str
         }
     }
     out
+}
+
+/// `docket user list`: one account a line.
+pub fn account_list(statuses: &[docket_app::AccountStatus]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{:<24} {:<10} {:<8} {:<8} {:>4}  最近改密", "用户名", "姓名", "角色", "状态", "会话");
+    for a in statuses {
+        let state = if a.disabled {
+            "已停用"
+        } else if a.locked_until.is_some() {
+            "已锁定"
+        } else {
+            "正常"
+        };
+        let _ = writeln!(
+            s,
+            "{:<24} {:<10} {:<8} {:<8} {:>4}  {}",
+            a.account.username,
+            a.account.name,
+            a.account.role.label(),
+            state,
+            a.sessions,
+            a.password_changed_at.as_deref().map_or("—", |t| t.get(..10).unwrap_or(t))
+        );
+    }
+    s
 }

@@ -16,7 +16,8 @@ macro_rules! impl_account_store {
                 for a in &accounts {
                     sqlx::query(
                         "INSERT INTO accounts (username, court, name, role, judge, password_hash, failed_logins, \
-                         locked_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                         locked_until, created_at, disabled, password_changed_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                     )
                     .bind(a.username.as_str())
                     .bind(a.court.as_str())
@@ -27,6 +28,8 @@ macro_rules! impl_account_store {
                     .bind(a.failed_logins)
                     .bind(a.locked_until)
                     .bind(a.created_at.as_str())
+                    .bind(a.disabled)
+                    .bind(a.password_changed_at.as_deref())
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -36,8 +39,8 @@ macro_rules! impl_account_store {
 
             async fn account(&self, username: &str) -> Result<Option<$crate::AccountRow>, $crate::StoreError> {
                 let row: Option<$crate::accounts::AccountDbRow> = sqlx::query_as(
-                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
-                     FROM accounts WHERE username = $1",
+                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at, \
+                     disabled, password_changed_at FROM accounts WHERE username = $1",
                 )
                 .bind(username)
                 .fetch_optional(self.reader())
@@ -47,8 +50,8 @@ macro_rules! impl_account_store {
 
             async fn accounts(&self, court: &str) -> Result<Vec<$crate::AccountRow>, $crate::StoreError> {
                 let rows: Vec<$crate::accounts::AccountDbRow> = sqlx::query_as(
-                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at \
-                     FROM accounts WHERE court = $1 ORDER BY username",
+                    "SELECT username, court, name, role, judge, password_hash, failed_logins, locked_until, created_at, \
+                     disabled, password_changed_at FROM accounts WHERE court = $1 ORDER BY username",
                 )
                 .bind(court)
                 .fetch_all(self.reader())
@@ -88,18 +91,77 @@ macro_rules! impl_account_store {
                 .await?)
             }
 
-            async fn set_password(&self, username: &str, password_hash: &str) -> Result<(), $crate::StoreError> {
+            async fn set_password(
+                &self,
+                username: &str,
+                password_hash: &str,
+                keep_session: Option<&[u8]>,
+                audit: $crate::AuditRow,
+            ) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
                 let done = sqlx::query(
-                    "UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE username = $2",
+                    "UPDATE accounts SET password_hash = $1, failed_logins = 0, locked_until = NULL, \
+                     password_changed_at = $3 WHERE username = $2",
                 )
                 .bind(password_hash)
                 .bind(username)
-                .execute(self.writer())
+                .bind($crate::sql::now_stamp())
+                .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 0 {
                     return Err($crate::StoreError::NotFound(format!("用户 {username}")));
                 }
-                Ok(())
+                let ended = sqlx::query("DELETE FROM sessions WHERE username = $1 AND token_hash <> $2")
+                    .bind(username)
+                    .bind(keep_session.unwrap_or(&[]))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                self.insert_audit(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(ended)
+            }
+
+            async fn set_disabled(
+                &self,
+                username: &str,
+                disabled: bool,
+                audit: $crate::AuditRow,
+            ) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                let done = sqlx::query("UPDATE accounts SET disabled = $1, failed_logins = 0, locked_until = NULL WHERE username = $2")
+                    .bind(disabled)
+                    .bind(username)
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound(format!("用户 {username}")));
+                }
+                let mut ended = 0;
+                if disabled {
+                    ended = sqlx::query("DELETE FROM sessions WHERE username = $1").bind(username).execute(&mut *tx).await?.rows_affected();
+                }
+                self.insert_audit(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(ended)
+            }
+
+            async fn end_sessions(&self, username: &str, audit: $crate::AuditRow) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                let ended =
+                    sqlx::query("DELETE FROM sessions WHERE username = $1").bind(username).execute(&mut *tx).await?.rows_affected();
+                self.insert_audit(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(ended)
+            }
+
+            async fn session_count(&self, username: &str, now: i64) -> Result<u64, $crate::StoreError> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE username = $1 AND expires_at > $2")
+                    .bind(username)
+                    .bind(now)
+                    .fetch_one(self.reader())
+                    .await?;
+                Ok(u64::try_from(n).unwrap_or(0))
             }
 
             async fn create_session(&self, session: $crate::SessionRow) -> Result<(), $crate::StoreError> {
@@ -137,8 +199,9 @@ macro_rules! impl_account_store {
             ) -> Result<Option<(String, $crate::AccountRow, i64)>, $crate::StoreError> {
                 let row: Option<$crate::accounts::SessionAccountRow> = sqlx::query_as(
                     "SELECT s.csrf, s.last_seen, a.username, a.court, a.name, a.role, a.judge, a.password_hash, \
-                     a.failed_logins, a.locked_until, a.created_at FROM sessions s JOIN accounts a ON a.username = s.username \
-                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3",
+                     a.failed_logins, a.locked_until, a.created_at, a.disabled, a.password_changed_at FROM sessions s \
+                     JOIN accounts a ON a.username = s.username \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen > $3 AND NOT a.disabled",
                 )
                 .bind(token_hash)
                 .bind(now)
@@ -175,15 +238,56 @@ macro_rules! impl_account_store {
                 Ok(())
             }
 
-            async fn audit_log(&self, court: &str, limit: i64) -> Result<Vec<$crate::AuditRow>, $crate::StoreError> {
+            async fn audit_search(&self, q: &$crate::AuditQuery) -> Result<Vec<$crate::AuditRow>, $crate::StoreError> {
+                // One statement whatever the filters: an absent filter binds NULL and matches all.
                 Ok(sqlx::query_as(
-                    "SELECT id, court, at, username, action, target, detail FROM audit_log WHERE court = $1 \
-                     ORDER BY id DESC LIMIT $2",
+                    "SELECT id, court, at, username, action, target, detail FROM audit_log \
+                     WHERE court = $1 AND ($2 IS NULL OR username = $2) AND ($3 IS NULL OR action = $3) \
+                     AND ($4 IS NULL OR target = $4) AND ($5 IS NULL OR at >= $5) AND ($6 IS NULL OR at < $6) \
+                     AND ($7 IS NULL OR id < $7) ORDER BY id DESC LIMIT $8",
                 )
-                .bind(court)
-                .bind(limit)
+                .bind(q.court.as_str())
+                .bind(q.username.as_deref())
+                .bind(q.action.as_deref())
+                .bind(q.target.as_deref())
+                .bind(q.from.as_deref())
+                .bind(q.until.as_deref())
+                .bind(q.before_id)
+                .bind(q.limit)
                 .fetch_all(self.reader())
                 .await?)
+            }
+
+            async fn audit_chain(&self, progress: &dyn $crate::Progress) -> Result<$crate::AuditChainReport, $crate::StoreError> {
+                let mut tx = self.reader().begin().await?;
+                let (head_id, head_hash): (i64, Vec<u8>) =
+                    sqlx::query_as("SELECT last_id, hash FROM audit_head WHERE id = 1").fetch_one(&mut *tx).await?;
+                let mut report = $crate::AuditChainReport::default();
+                let mut prev = vec![0u8; 32];
+                let mut after = 0i64;
+                loop {
+                    let rows: Vec<$crate::accounts::ChainedAuditRow> = sqlx::query_as(
+                        "SELECT id, court, at, username, action, target, detail, hash FROM audit_log \
+                         WHERE id > $1 ORDER BY id LIMIT 5000",
+                    )
+                    .bind(after)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let Some(last) = rows.last() else { break };
+                    after = last.row.id;
+                    progress.advance(rows.len() as u64);
+                    for r in rows {
+                        report.rows += 1;
+                        let expected = $crate::accounts::audit_hash(&prev, r.row.id, &r.row);
+                        if report.first_break.is_none() && r.hash.as_deref() != Some(&expected[..]) {
+                            report.first_break = Some(r.row.id);
+                        }
+                        prev = r.hash.unwrap_or_default();
+                        report.last_id = r.row.id;
+                    }
+                }
+                report.head_matches = report.last_id == head_id && prev == head_hash;
+                Ok(report)
             }
         }
     };

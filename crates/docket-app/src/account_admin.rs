@@ -1,0 +1,130 @@
+//! Looking after accounts (账户管理): changing one's own password, and an administrator's resetting
+//! a password, disabling (停用) or re-enabling an account and ending its sessions. Each is audited
+//! in the transaction that makes it, and each ends the sessions it should: a changed password
+//! ends every other session of the account, a reset or a disable ends them all.
+
+use docket_domain::{CourtCode, Role};
+use docket_store::{AccountRow, AuditRow, Store};
+
+use crate::accounts::{Account, audit_by, audit_line, on_hashing_pool, password_matches_off_thread, token_hash};
+use crate::passwords::password_problem;
+use crate::{AppError, Docket};
+
+/// The username audit lines carry for changes made on the command line (by whoever holds the
+/// database and the server's files).
+pub const COMMAND_LINE: &str = "cli";
+
+/// An account as the accounts page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountStatus {
+    pub account: Account,
+    pub disabled: bool,
+    /// Unix seconds until which sign-in is refused, when locked now.
+    pub locked_until: Option<i64>,
+    pub password_changed_at: Option<String>,
+    pub created_at: String,
+    /// Live sessions.
+    pub sessions: u64,
+}
+
+impl<S: Store> Docket<S> {
+    /// The accounts of a court with their state, for an administrator.
+    pub async fn account_statuses(&self, court: &CourtCode, now: i64) -> Result<Vec<AccountStatus>, AppError> {
+        let mut out = Vec::new();
+        for row in self.store.accounts(court.as_str()).await? {
+            let sessions = self.store.session_count(&row.username, now).await?;
+            out.push(AccountStatus {
+                account: Account::from_row(&row)?,
+                disabled: row.disabled,
+                locked_until: row.locked_until.filter(|u| *u > now),
+                password_changed_at: row.password_changed_at.clone(),
+                created_at: row.created_at.clone(),
+                sessions,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Changes the signed-in account's own password: the current one must be right, the new one
+    /// must pass the policy and differ from it. Every other session of the account ends; the one
+    /// making the change (`session_token`) stays. Returns the sessions ended.
+    pub async fn change_own_password(
+        &self,
+        account: &Account,
+        session_token: &str,
+        current: &str,
+        new: &str,
+    ) -> Result<u64, AppError> {
+        let row = self.managed(&account.username).await?;
+        if !password_matches_off_thread(current.to_owned(), row.password_hash.clone()).await? {
+            return Err(AppError::Fields(vec![crate::FieldError::new("current", "当前密码不对")]));
+        }
+        if current == new {
+            return Err(AppError::Fields(vec![crate::FieldError::new("password", "新密码不能与当前密码相同")]));
+        }
+        let hash = self.hash_checked(new, &account.username).await?;
+        let audit = audit_by(account, "change_password", &account.username, "");
+        Ok(self.store.set_password(&account.username, &hash, Some(&token_hash(session_token)), audit).await?)
+    }
+
+    /// An administrator of the account's court (or the command line, `by = None`) sets a new
+    /// password; every session of the account ends. Returns the sessions ended.
+    pub async fn reset_password(&self, username: &str, new: &str, by: Option<&Account>) -> Result<u64, AppError> {
+        let row = self.managed(username).await?;
+        let audit = self.admin_audit(&row, by, "reset_password", "")?;
+        let hash = self.hash_checked(new, username).await?;
+        Ok(self.store.set_password(username, &hash, None, audit).await?)
+    }
+
+    /// Disables (停用) or re-enables an account. A disabled account cannot sign in and its
+    /// sessions end at once. An administrator cannot disable the account they are using.
+    pub async fn set_account_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        by: Option<&Account>,
+    ) -> Result<u64, AppError> {
+        let row = self.managed(username).await?;
+        if disabled && by.is_some_and(|a| a.username == username) {
+            return Err(AppError::Invalid("不能停用自己正在使用的账户".into()));
+        }
+        let action = if disabled { "disable_user" } else { "enable_user" };
+        let audit = self.admin_audit(&row, by, action, "")?;
+        Ok(self.store.set_disabled(username, disabled, audit).await?)
+    }
+
+    /// Ends every session of an account (it signs in again).
+    pub async fn end_account_sessions(&self, username: &str, by: Option<&Account>) -> Result<u64, AppError> {
+        let row = self.managed(username).await?;
+        let audit = self.admin_audit(&row, by, "end_sessions", "")?;
+        Ok(self.store.end_sessions(username, audit).await?)
+    }
+
+    async fn managed(&self, username: &str) -> Result<AccountRow, AppError> {
+        self.store.account(username).await?.ok_or_else(|| AppError::NotFound(format!("用户 {username}")))
+    }
+
+    async fn hash_checked(&self, password: &str, username: &str) -> Result<String, AppError> {
+        if let Some(problem) = password_problem(password, username) {
+            return Err(AppError::Fields(vec![crate::FieldError::new("password", format!("新密码{problem}"))]));
+        }
+        let password = password.to_owned();
+        on_hashing_pool(move || crate::accounts::hash_password(&password)).await?
+    }
+
+    /// The audit line of an administrator's change to `row`, after checking that `by` administers
+    /// the account's court. The command line (`None`) is audited under [`COMMAND_LINE`].
+    fn admin_audit(
+        &self,
+        row: &AccountRow,
+        by: Option<&Account>,
+        action: &str,
+        detail: &str,
+    ) -> Result<AuditRow, AppError> {
+        match by {
+            None => Ok(audit_line(row.court.as_str(), COMMAND_LINE, action, &row.username, detail)),
+            Some(a) if a.role == Role::Admin && a.court == row.court => Ok(audit_by(a, action, &row.username, detail)),
+            Some(_) => Err(AppError::Forbidden("只有本院的系统管理员可以管理账户".into())),
+        }
+    }
+}
