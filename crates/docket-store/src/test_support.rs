@@ -96,3 +96,24 @@ macro_rules! on_both_backends {
         $crate::on_both_backends!(::std::convert::identity; $($story),*);
     };
 }
+
+/// A new, empty PostgreSQL database on the test server (`DOCKET_TEST_PG_URL`), for tests that
+/// run the command line against a URL of its own; `None` when PostgreSQL is not configured.
+pub async fn fresh_pg_database() -> Option<String> {
+    let url = pg_url()?;
+    let name = unique("docket_db");
+    let admin = sqlx::PgPool::connect(&url).await.expect("DOCKET_TEST_PG_URL is set but PostgreSQL is unreachable");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.unwrap();
+    admin.close().await;
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    Some(format!("{base}/{name}"))
+}
+
+/// An SQLite file made by running a dump (`sqlite3 .dump` text) — a database as an earlier
+/// release left it, before this release's migrations.
+pub async fn sqlite_file_from_dump(path: &std::path::Path, dump: &str) {
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path).create_if_missing(true);
+    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    sqlx::raw_sql(sqlx::AssertSqlSafe(dump.to_owned())).execute(&pool).await.unwrap();
+    pool.close().await;
+}

@@ -18,4 +18,8 @@ docket_store::on_both_backends!(
     accounts_sessions_and_audit_read_back,
     concurrent_sign_in_attempts_reserve_at_most_the_allowance,
     entries_and_evidence_are_leaves_of_one_tree,
+    disabling_an_account_or_changing_its_password_ends_its_sessions,
+    audit_lines_are_found_by_who_what_and_when_a_page_at_a_time,
+    the_audit_chain_finds_an_edited_or_deleted_line,
+    the_audit_chain_finds_lines_deleted_from_its_end,
 );
