@@ -10,6 +10,8 @@ const password = process.env.DEMO_PASSWORD ?? 'docket-demo';
 const clerk = process.env.FILING_USER ?? 'nm0203-filing_clerk';
 const judge = process.env.JUDGE_USER ?? 'nm0203-j002';
 const judgeCode = process.env.JUDGE_CODE ?? 'J002';
+const admin = process.env.ADMIN_USER ?? 'nm0203-admin';
+const auditor = process.env.AUDITOR_USER ?? 'nm0203-auditor';
 mkdirSync(artifacts, { recursive: true });
 
 function check(ok, what) {
@@ -134,6 +136,35 @@ try {
   await shot('12-case-english');
   await Promise.all([page.waitForLoadState('load'), page.click('#lang-switch')]);
   check((await page.getAttribute('html', 'lang')) === 'zh-CN', 'and back to Chinese on the same page');
+
+  // Accounts: the administrator disables the filing clerk, whose sign-in is then refused, and
+  // enables the account again; the 审计员 finds both in the audit trail by its filter.
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(admin);
+  await page.goto(`${base}/admin/users`);
+  await Promise.all([page.waitForLoadState(), page.click(`tr[data-user="${clerk}"] form[action$="/disable"] button`)]);
+  check((await page.textContent('#notice')).includes('已停用'), 'the administrator disables an account');
+  check((await page.textContent(`tr[data-user="${clerk}"] .state`)).includes('已停用'), 'the table shows it disabled');
+  await shot('13-users-disabled');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await page.fill('#username', clerk);
+  await page.fill('#password', password);
+  await page.click('#sign-in');
+  check((await page.textContent('#login-error')).includes('用户名或密码错误'), 'a disabled account cannot sign in, and reads as unknown');
+  await signIn(admin);
+  await page.goto(`${base}/admin/users`);
+  await Promise.all([page.waitForLoadState(), page.click(`tr[data-user="${clerk}"] form[action$="/enable"] button`)]);
+  check((await page.textContent(`tr[data-user="${clerk}"] .state`)).includes('正常'), 'and enables it again');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(auditor);
+  await page.goto(`${base}/audit`);
+  await page.selectOption('#audit-filters select[name=action]', 'disable_user');
+  await Promise.all([page.waitForURL(/action=disable_user/), page.click('#audit-filters button')]);
+  const trail = await page.textContent('#audit');
+  check(trail.includes(clerk) && trail.includes('停用用户'), 'the audit trail, filtered by kind, names the disabled account');
+  await shot('14-audit-filtered');
+  await page.goto(`${base}/account`);
+  check((await page.textContent('#change-password')).includes('修改密码'), '我的账户 offers a password change');
   console.log('browser flow passed');
 } catch (e) {
   await shot('failure').catch(() => {});

@@ -128,3 +128,30 @@ impl<S: Store> Docket<S> {
         }
     }
 }
+
+/// The kinds of audit line, with what the audit page calls them.
+pub const AUDIT_ACTIONS: &[(&str, &str)] = &[
+    ("login", "登录"),
+    ("login_failed", "登录失败"),
+    ("login_locked", "锁定期间尝试登录"),
+    ("logout", "退出"),
+    ("read_sealed", "查阅不公开案件"),
+    ("file_case", "立案"),
+    ("append_event", "记录案件事件"),
+    ("add_evidence", "上传证据"),
+    ("add_user", "新建用户"),
+    ("grant_sealed_access", "授予查阅不公开案件权限"),
+    ("change_password", "修改本人密码"),
+    ("reset_password", "重设密码"),
+    ("disable_user", "停用用户"),
+    ("enable_user", "恢复用户"),
+    ("end_sessions", "结束会话"),
+    ("import_holidays", "导入节假日安排"),
+    ("save_indicator_settings", "保存指标设置"),
+    ("export_audit", "导出审计日志"),
+];
+
+/// What the audit page calls an action (the action itself when it has no name).
+pub fn audit_action_label(action: &str) -> &str {
+    AUDIT_ACTIONS.iter().find(|(a, _)| *a == action).map_or(action, |(_, label)| label)
+}

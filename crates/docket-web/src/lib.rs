@@ -555,6 +555,10 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/admin/settings", get(admin::settings::<S>).post(admin::save_settings::<S>))
         .route("/admin/holidays", get(admin::holidays::<S>).post(admin::import_holidays::<S>))
         .route("/audit", get(pages::audit::<S>))
+        .route("/audit/export.csv", get(pages::audit_export::<S>))
+        .route("/account", get(pages::account::<S>))
+        .route("/account/password", post(pages::change_password::<S>))
+        .route("/admin/users/{username}/{action}", post(pages::manage_user::<S>))
         .route("/static/app.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET) }))
         .route(
             "/static/filing.js",

@@ -250,3 +250,55 @@ async fn every_role_court_and_seal_gets_exactly_what_the_rules_allow_on_postgres
         None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
     }
 }
+
+/// The court-level screens around accounts and the audit trail, for every role of every court:
+/// the audit log (page and export) by the court's 审计员 and administrator; account management
+/// of 内0203's clerk by 内0203's administrator only; 我的账户 by everyone.
+async fn account_and_audit_screens<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let target = username("内0203", "clerk");
+    let mut unexpected = Vec::new();
+    let mut checked = 0;
+    for account_court in COURTS {
+        for role in Role::ALL {
+            let user = username(account_court, role.as_str());
+            let mut client = Client::new(&web);
+            client.sign_in(&user, common::PASSWORD).await;
+            let audits = matches!(role, Role::Auditor | Role::Admin);
+            let manages = role == Role::Admin && account_court == "内0203";
+            let cells: [(&str, bool, StatusCode); 5] = [
+                ("/audit", audits, client.get("/audit").await.status),
+                ("/audit/export.csv", audits, client.get("/audit/export.csv").await.status),
+                ("/admin/users", role == Role::Admin, client.get("/admin/users").await.status),
+                (
+                    "end-sessions",
+                    manages,
+                    client.post_form(&format!("/admin/users/{target}/end-sessions"), &[]).await.status,
+                ),
+                ("/account", true, client.get("/account").await.status),
+            ];
+            for (what, allowed, status) in cells {
+                checked += 1;
+                let want = if allowed { StatusCode::OK } else { StatusCode::NOT_FOUND };
+                if status != want {
+                    unexpected.push(format!("{user} ({role:?}) {what}: got {status}, rules say {want}"));
+                }
+            }
+        }
+    }
+    assert_eq!(checked, COURTS.len() * Role::ALL.len() * 5);
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_and_audit_screens_open_to_exactly_their_roles_on_sqlite() {
+    account_and_audit_screens(docket_store::test_support::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_and_audit_screens_open_to_exactly_their_roles_on_postgres() {
+    match docket_store::test_support::postgres().await {
+        Some(store) => account_and_audit_screens(store).await,
+        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+    }
+}

@@ -4,8 +4,9 @@
 //! [`CheckedForm`](crate::form::CheckedForm), which refuses a missing or wrong CSRF token before the
 //! handler runs; a refused form is shown again with each problem at its field and nothing stored.
 
+mod account;
 mod actions;
-mod audit;
+pub(crate) mod audit;
 mod case;
 mod filing;
 mod frame;
@@ -14,11 +15,12 @@ mod lists;
 mod sign_in;
 mod users;
 
-pub use audit::audit;
+pub use account::{account, change_password};
+pub use audit::{audit, export as audit_export};
 pub use case::{Refused, case, case_event, case_page_with_evidence};
 pub use filing::{file, file_form, file_hints};
 pub use frame::{Nav, href, percent_encode, range_class};
 pub use home::{HomeData, home, warm_home};
 pub use lists::{cases, my_cases};
 pub use sign_in::{login, login_form, logout, switch_lang};
-pub use users::{add_user, users};
+pub use users::{add_user, manage_user, users};

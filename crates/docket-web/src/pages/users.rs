@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use docket_app::{Account, NewAccount};
+use docket_app::{AccountStatus, AppError, NewAccount};
 use docket_domain::Role;
 use docket_store::Store;
 
@@ -16,11 +16,50 @@ use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
 
+/// One account as the table shows it.
+struct UserLine {
+    username: String,
+    name: String,
+    role: &'static str,
+    judge: String,
+    /// 正常, 已停用 or 已锁定.
+    state: &'static str,
+    disabled: bool,
+    sessions: u64,
+    password_changed_at: String,
+    /// The administrator's own account: it cannot be disabled from here.
+    is_self: bool,
+}
+
+fn line(a: AccountStatus, user: &User) -> UserLine {
+    let lang = user.lang;
+    UserLine {
+        is_self: a.account.username == user.account.username,
+        state: lang.t(if a.disabled {
+            "已停用"
+        } else if a.locked_until.is_some() {
+            "已锁定"
+        } else {
+            "正常"
+        }),
+        disabled: a.disabled,
+        sessions: a.sessions,
+        password_changed_at: a
+            .password_changed_at
+            .as_deref()
+            .map_or_else(|| "—".to_owned(), super::audit::beijing_time),
+        role: lang.t(a.account.role.label()),
+        judge: a.account.judge.unwrap_or_default(),
+        username: a.account.username,
+        name: a.account.name,
+    }
+}
+
 #[derive(Template)]
 #[template(path = "users.html")]
 struct UsersPage {
     nav: Nav,
-    users: Vec<Account>,
+    users: Vec<UserLine>,
     roles: Vec<(String, String)>,
     judges: Vec<(String, String)>,
     values: BTreeMap<String, String>,
@@ -37,7 +76,13 @@ async fn users_page<S: Store>(
 ) -> Result<UsersPage, PageError> {
     Ok(UsersPage {
         nav: Nav::new(web, user, "admin"),
-        users: web.docket.accounts(&user.account.court).await?,
+        users: web
+            .docket
+            .account_statuses(&user.account.court, docket_app::unix_now())
+            .await?
+            .into_iter()
+            .map(|a| line(a, user))
+            .collect(),
         roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned())).collect(),
         judges: web
             .judges_of(&user.account.court)
@@ -77,8 +122,54 @@ pub async fn add_user<S: Store>(
             let notice = format!("已创建用户 {}（{}）", account.username, account.role.label());
             render(&users_page(&web, &user, &vec![], None, Some(notice)).await?)
         }
-        Err(docket_app::AppError::Invalid(m)) => {
+        Err(AppError::Invalid(m)) => {
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &users_page(&web, &user, &form, Some(m), None).await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// An administrator's action on one account of the court: `disable`, `enable`, `end-sessions` or
+/// `password` (a new password in the form). An account of another court is not found.
+pub async fn manage_user<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    Path((username, action)): Path<(String, String)>,
+    CheckedForm { user, fields: form }: CheckedForm,
+) -> Result<Response, PageError> {
+    let court = &user.account.court;
+    if !user.account.principal().may_manage_users(court) {
+        return Err(WebError::NotFound.into());
+    }
+    let theirs = web.docket.store().account(&username).await.map_err(AppError::from)?;
+    if theirs.is_none_or(|a| &a.court != court) {
+        return Err(WebError::NotFound.into());
+    }
+    let by = Some(&user.account);
+    let done = match action.as_str() {
+        "disable" => web
+            .docket
+            .set_account_disabled(&username, true, by)
+            .await
+            .map(|n| format!("已停用 {username}；结束会话 {n} 个")),
+        "enable" => web.docket.set_account_disabled(&username, false, by).await.map(|_| format!("已恢复 {username}")),
+        "end-sessions" => {
+            web.docket.end_account_sessions(&username, by).await.map(|n| format!("已结束 {username} 的会话 {n} 个"))
+        }
+        "password" => web
+            .docket
+            .reset_password(&username, field(&form, "password"), by)
+            .await
+            .map(|n| format!("已重设 {username} 的密码；结束会话 {n} 个")),
+        _ => return Err(WebError::NotFound.into()),
+    };
+    match done {
+        Ok(notice) => render(&users_page(&web, &user, &vec![], None, Some(notice)).await?),
+        Err(AppError::Invalid(m)) => {
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &users_page(&web, &user, &vec![], Some(m), None).await?)
+        }
+        Err(AppError::Fields(f)) => {
+            let m = format!("{username}：{}", f.into_iter().map(|e| e.message).collect::<Vec<_>>().join("；"));
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &users_page(&web, &user, &vec![], Some(m), None).await?)
         }
         Err(e) => Err(e.into()),
     }

@@ -1,0 +1,199 @@
+//! Looking after accounts on the pages — changing one's own password, an administrator disabling,
+//! re-enabling, resetting and ending the sessions of an account — and the audit trail found by
+//! filters, a page at a time, and exported.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, PASSWORD, system, username};
+use docket_store::Store;
+
+async fn signed_in<S: Store>(web: &std::sync::Arc<docket_web::Web<S>>, user: &str, password: &str) -> Client {
+    let mut c = Client::new(web);
+    c.sign_in(user, password).await;
+    c
+}
+
+async fn a_password_change_needs_the_current_one_passes_the_policy_and_ends_other_sessions<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let me = username("内0203", "clerk");
+    let here = signed_in(&web, &me, PASSWORD).await;
+    let elsewhere = signed_in(&web, &me, PASSWORD).await;
+    assert!(here.get("/account").await.body.contains("从未修改"));
+
+    let change = |current: &'static str, new: &'static str, repeat: &'static str| {
+        let here = &here;
+        async move {
+            here.post_form("/account/password", &[("current", current), ("password", new), ("repeat", repeat)]).await
+        }
+    };
+    let r = change("wrong-password", "lantern-oxide-47", "lantern-oxide-47").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("当前密码不对"), "{}", r.body);
+    let r = change(PASSWORD, "12345678", "12345678").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("连续"), "{}", r.body);
+    let r = change(PASSWORD, "        ", "        ").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "eight spaces");
+    let r = change(PASSWORD, "lantern-oxide-47", "lantern-oxide-48").await;
+    assert!(r.body.contains("两次输入的新密码不一致"), "{}", r.body);
+    // Nothing changed yet: the other session is alive.
+    assert_eq!(elsewhere.get("/account").await.status, StatusCode::OK);
+
+    let r = change(PASSWORD, "lantern-oxide-47", "lantern-oxide-47").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("已结束其他会话 1 个"), "{}", r.body);
+    assert_eq!(here.get("/account").await.status, StatusCode::OK, "the changing session stays");
+    assert_eq!(elsewhere.get("/account").await.location.as_deref(), Some("/login"), "the other one ended");
+    let mut again = Client::new(&web);
+    let old = again.post_json("/api/v1/auth/login", serde_json::json!({"username": me, "password": PASSWORD})).await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    again.sign_in(&me, "lantern-oxide-47").await;
+    let audit = web.docket.store().audit_log("内0203", 20).await.unwrap();
+    assert!(audit.iter().any(|a| a.action == "change_password" && a.username == me));
+}
+
+async fn an_administrator_disables_re_enables_resets_and_ends_sessions_in_their_court_only<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let admin_name = username("内0203", "admin");
+    let admin = signed_in(&web, &admin_name, PASSWORD).await;
+    let clerk_name = username("内0203", "clerk");
+    let clerk = signed_in(&web, &clerk_name, PASSWORD).await;
+    let page = admin.get("/admin/users").await;
+    assert!(page.body.contains(&format!("data-user=\"{clerk_name}\"")), "{}", page.body);
+
+    let r = admin.post_form(&format!("/admin/users/{clerk_name}/disable"), &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("结束会话 1 个"), "{}", r.body);
+    assert_eq!(clerk.get("/").await.location.as_deref(), Some("/login"), "the session ended at once");
+    let mut retry = Client::new(&web);
+    let refused =
+        retry.post_json("/api/v1/auth/login", serde_json::json!({"username": clerk_name, "password": PASSWORD})).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json()["error"]["code"], "bad_credentials", "a disabled account reads as unknown");
+
+    admin.post_form(&format!("/admin/users/{clerk_name}/enable"), &[]).await;
+    retry.sign_in(&clerk_name, PASSWORD).await;
+    let r = admin.post_form(&format!("/admin/users/{clerk_name}/end-sessions"), &[]).await;
+    assert!(r.body.contains("会话 1 个"), "{}", r.body);
+    assert_eq!(retry.get("/").await.location.as_deref(), Some("/login"));
+
+    let r = admin.post_form(&format!("/admin/users/{clerk_name}/password"), &[("password", "password1")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "the policy holds for resets too");
+    let r = admin.post_form(&format!("/admin/users/{clerk_name}/password"), &[("password", "granite-heron-83")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    retry.sign_in(&clerk_name, "granite-heron-83").await;
+
+    // Not their own account, not another court's, not without the role, not without the token.
+    let r = admin.post_form(&format!("/admin/users/{admin_name}/disable"), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let other = username("内0204", "clerk");
+    assert_eq!(admin.post_form(&format!("/admin/users/{other}/disable"), &[]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(admin.post_form("/admin/users/nobody/disable", &[]).await.status, StatusCode::NOT_FOUND);
+    let president = signed_in(&web, &username("内0203", "president"), PASSWORD).await;
+    assert_eq!(
+        president.post_form(&format!("/admin/users/{clerk_name}/disable"), &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = admin.post_form(&format!("/admin/users/{clerk_name}/disable"), &[("csrf", "forged")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!web.docket.store().account(&clerk_name).await.unwrap().unwrap().disabled);
+    let actions: Vec<String> =
+        web.docket.store().audit_log("内0203", 50).await.unwrap().into_iter().map(|a| a.action).collect();
+    for a in ["disable_user", "enable_user", "end_sessions", "reset_password"] {
+        assert!(actions.iter().any(|x| x == a), "{a} audited: {actions:?}");
+    }
+}
+
+async fn the_audit_trail_is_filtered_paged_and_exported_and_grants_stand_out<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let auditor = signed_in(&web, &username("内0203", "auditor"), PASSWORD).await;
+    // A burst of sealed-case reads, then an account grant hidden behind them.
+    let read = |i: usize| docket_store::AuditRow {
+        id: 0,
+        court: "内0203".into(),
+        at: format!("2026-12-01T0{}:00:00Z", i % 10),
+        username: "reader".into(),
+        action: "read_sealed".into(),
+        target: format!("（2025）内0203民初{}号", i % 7),
+        detail: String::new(),
+    };
+    web.docket.store().append_audit((0..450).map(read).collect()).await.unwrap();
+    web.docket
+        .store()
+        .append_audit(vec![docket_store::AuditRow {
+            action: "grant_sealed_access".into(),
+            username: "admin-x".into(),
+            target: "new-president".into(),
+            detail: "president".into(),
+            ..read(0)
+        }])
+        .await
+        .unwrap();
+    web.docket.store().append_audit((0..300).map(read).collect()).await.unwrap();
+
+    let page = auditor.get("/audit").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"grants\"") && page.body.contains("new-president"), "the grant stands out");
+    let next = page.body.split("id=\"audit-next\"").next().unwrap().rsplit("href=\"/audit?").next().unwrap();
+    let next = next.split('"').next().unwrap().replace("&amp;", "&").replace("&#38;", "&");
+    assert!(next.starts_with("before="), "{next}");
+    // Paging: 100 a page, none twice, newest first.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut uri = "/audit?action=read_sealed".to_owned();
+    for _ in 0..10 {
+        let p = auditor.get(&uri).await;
+        let ids: Vec<i64> = p
+            .body
+            .split("<tr><td class=\"num\">")
+            .skip(1)
+            .map(|s| s.split('<').next().unwrap().parse().unwrap())
+            .collect();
+        for id in &ids {
+            assert!(seen.insert(*id), "line {id} on two pages ({uri})");
+        }
+        match p.body.split("id=\"audit-next\"").next().and_then(|s| s.rsplit("href=\"").next()) {
+            Some(href) if p.body.contains("audit-next") => {
+                uri = href.split('"').next().unwrap().replace("&amp;", "&").replace("&#38;", "&")
+            }
+            _ => break,
+        }
+    }
+    assert_eq!(seen.len(), 750, "every read, once");
+
+    let filtered = auditor.get("/audit?action=grant_sealed_access&from=2026-12-01&to=2026-12-01").await;
+    assert_eq!(filtered.body.matches("<tr><td class=\"num\">").count(), 1, "{}", filtered.body);
+    let csv =
+        auditor.get("/audit/export.csv?target=%EF%BC%882025%EF%BC%89%E5%86%850203%E6%B0%91%E5%88%9D3%E5%8F%B7").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert!(lines[0].contains("编号,时间（北京时间）"), "{}", lines[0]);
+    assert_eq!(lines.len() - 1, (0..450).filter(|i| i % 7 == 3).count() + (0..300).filter(|i| i % 7 == 3).count());
+    assert!(lines[1].contains("查阅不公开案件,read_sealed"), "{}", lines[1]);
+    let exported = web.docket.store().audit_log("内0203", 1).await.unwrap();
+    assert_eq!(exported[0].action, "export_audit", "the export is audited");
+
+    for bad in [
+        "/audit?from=2026-13-01",
+        "/audit?action=drop_table",
+        "/audit?from=2026-12-02&to=2026-12-01",
+        "/audit?before=x",
+    ] {
+        let r = auditor.get(bad).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(r.body.contains("参数"), "{bad}: {}", r.body);
+    }
+    // Only the court's auditor and administrator read it.
+    let judge = signed_in(&web, &username("内0203", "judge"), PASSWORD).await;
+    assert_eq!(judge.get("/audit").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(judge.get("/audit/export.csv").await.status, StatusCode::NOT_FOUND);
+    let other = signed_in(&web, &username("内0204", "auditor"), PASSWORD).await;
+    assert!(!other.get("/audit").await.body.contains("new-president"), "another court's trail");
+}
+
+docket_store::on_both_backends!(
+    a_password_change_needs_the_current_one_passes_the_policy_and_ends_other_sessions,
+    an_administrator_disables_re_enables_resets_and_ends_sessions_in_their_court_only,
+    the_audit_trail_is_filtered_paged_and_exported_and_grants_stand_out,
+);
