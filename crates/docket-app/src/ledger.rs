@@ -16,6 +16,7 @@ use docket_tlog::{
     BUNDLE_FORMAT, Bundle, Checkpoint, ConsistencyProof, Frontier, Hash, InclusionProof, Leaf, SignerKey, VerifierKey,
 };
 
+use crate::evidence_check::MEDIA_TYPES;
 use crate::{AppError, Docket, FieldError, Reporter};
 
 /// Evidence files larger than this are refused (20 MiB).
@@ -65,45 +66,6 @@ pub struct EvidenceUpload {
     pub source: String,
     pub method: String,
     pub content: Vec<u8>,
-}
-
-/// The media types the vault accepts, with a check of the content's leading bytes. Files are
-/// stored and served back as bytes, never opened or executed by Docket.
-pub const MEDIA_TYPES: &[(&str, &str)] = &[
-    ("application/pdf", "PDF 文档"),
-    ("application/ofd", "OFD 版式文档"),
-    ("image/png", "PNG 图片"),
-    ("image/jpeg", "JPEG 图片"),
-    ("text/plain", "纯文本（UTF-8）"),
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word 文档（DOCX）"),
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel 表格（XLSX）"),
-    ("audio/mpeg", "MP3 音频"),
-    ("audio/wav", "WAV 音频"),
-    ("video/mp4", "MP4 视频"),
-];
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Whether `content` is what `media_type` says.
-pub fn content_matches(media_type: &str, content: &[u8]) -> bool {
-    let zip = content.starts_with(b"PK\x03\x04");
-    match media_type {
-        "application/pdf" => content.starts_with(b"%PDF-"),
-        "application/ofd" => zip && contains(content, b"OFD.xml"),
-        "image/png" => content.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "image/jpeg" => content.starts_with(&[0xFF, 0xD8, 0xFF]),
-        "text/plain" => std::str::from_utf8(content).is_ok() && !content.contains(&0),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => zip && contains(content, b"word/"),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => zip && contains(content, b"xl/"),
-        "audio/mpeg" => {
-            content.starts_with(b"ID3") || (content.len() > 1 && content[0] == 0xFF && content[1] & 0xE0 == 0xE0)
-        }
-        "audio/wav" => content.len() >= 12 && &content[..4] == b"RIFF" && &content[8..12] == b"WAVE",
-        "video/mp4" => content.len() >= 8 && &content[4..8] == b"ftyp",
-        _ => false,
-    }
 }
 
 fn text_field(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) -> String {
@@ -394,8 +356,13 @@ impl<S: Store> Docket<S> {
         match MEDIA_TYPES.iter().find(|(t, _)| *t == upload.media_type) {
             None => errors.push(FieldError::new("media_type", format!("不接受的文件类型“{}”", upload.media_type))),
             Some((t, label)) => {
-                if !upload.content.is_empty() && !content_matches(t, &upload.content) {
-                    errors.push(FieldError::new("media_type", format!("文件内容不是所声明的{label}")));
+                if let Some(problem) = crate::evidence_check::name_problem(t, label, &name) {
+                    errors.push(FieldError::new("file", problem));
+                }
+                if !upload.content.is_empty()
+                    && let Some(problem) = crate::evidence_check::content_problem(t, label, &upload.content)
+                {
+                    errors.push(FieldError::new("media_type", problem));
                 }
             }
         }

@@ -9,6 +9,7 @@ pub mod backup;
 mod cases;
 mod deadlines;
 mod error;
+mod evidence_check;
 mod export;
 mod import;
 mod ledger;
@@ -29,11 +30,10 @@ pub use accounts::{
 pub use cases::{Filing, FilingParty};
 pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::{AppError, FieldError};
+pub use evidence_check::{MAX_EXPANDED_BYTES, MEDIA_TYPES, content_matches};
 pub use export::ExportReport;
 pub use import::ImportReport;
-pub use ledger::{
-    EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, MEDIA_TYPES, content_matches, new_log_name, signer_from_file,
-};
+pub use ledger::{EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, new_log_name, signer_from_file};
 pub use metrics::{QueryText, engine_from_states, facts_of, parse_query};
 pub use passwords::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, password_problem};
 pub use rendering::{ReportFormat, render_report, report_fonts};

@@ -181,8 +181,11 @@ async fn an_upload_whose_content_is_not_its_declared_type_is_refused_and_nothing
     let Err(AppError::Fields(errors)) = d.add_evidence("内0203", fake_pdf, "x", None).await else {
         panic!("accepted")
     };
-    assert_eq!(errors[0].field, "media_type");
-    assert!(errors[0].message.contains("PDF"));
+    // The name (a .txt) is not a PDF's, and the content is not a PDF.
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["file", "media_type"]);
+    assert!(errors[0].message.contains("应为 .pdf"), "{}", errors[0].message);
+    assert!(errors[1].message.contains("PDF"));
     let mut exe = upload(&case_no, b"MZ\x90\x00", "");
     exe.media_type = "application/x-msdownload".into();
     let Err(AppError::Fields(errors)) = d.add_evidence("内0203", exe, "x", None).await else { panic!("accepted") };

@@ -504,7 +504,10 @@ pub async fn explain_page<S: Store>(
     let a = &user.account;
     let Drill { query, indicator, numerator: num, denominator: den, value } = explanation(&web, a, &q, &extra)?;
     let principal = a.principal();
-    let limit = extra.limit.unwrap_or(PAGE_LIMIT).min(1000);
+    let limit = extra.limit.unwrap_or(PAGE_LIMIT);
+    if !(1..=1000).contains(&limit) {
+        return Err(WebError::BadRequest(format!("参数 limit 无效：应在 1 到 1000 之间，而不是 {limit}")).into());
+    }
     let mut lists = Vec::new();
     let numerator_title = if den.is_empty() { "计入的案件" } else { "分子案件" };
     for (title, numbers) in [(numerator_title, &num), ("分母案件", &den)] {
@@ -574,7 +577,10 @@ pub async fn explain_api<S: Store>(
     let a = &user.account;
     let Drill { query, indicator, numerator: num, denominator: den, value } = explanation(&web, a, &q, &extra)?;
     let principal = a.principal();
-    let limit = extra.limit.unwrap_or(500).min(1000);
+    let limit = extra.limit.unwrap_or(500);
+    if !(1..=1000).contains(&limit) {
+        return Err(WebError::BadRequest(format!("参数 limit 无效：应在 1 到 1000 之间，而不是 {limit}")).into());
+    }
     let mut lists = serde_json::Map::new();
     for (name, numbers) in [("numerator", &num), ("denominator", &den)] {
         let (cases, withheld) = listed(&web, &principal, numbers, extra.offset, limit).await?;

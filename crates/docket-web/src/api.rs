@@ -153,8 +153,14 @@ pub async fn list_cases<S: Store>(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let court = web.court_param(&user.account, q.court.as_deref())?;
-    let limit = q.limit.unwrap_or(50).clamp(1, 500);
-    let offset = q.offset.unwrap_or(0).max(0);
+    let limit = q.limit.unwrap_or(50);
+    if !(1..=500).contains(&limit) {
+        return Err(WebError::BadRequest(format!("参数 limit 无效：应在 1 到 500 之间，而不是 {limit}")).into());
+    }
+    let offset = q.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(WebError::BadRequest(format!("参数 offset 无效：不能为负数（{offset}）")).into());
+    }
     let filter =
         CaseFilter { court: Some(court.to_string()), judge: q.judge.clone(), department: q.department.clone() };
     let rows = web

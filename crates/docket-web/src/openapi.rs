@@ -22,7 +22,43 @@ pub fn spec() -> Json_ {
     if let (Some(paths), Json_::Object(more)) = (doc["paths"].as_object_mut(), ledger_paths()) {
         paths.extend(more);
     }
+    document_common_answers(&mut doc);
     doc
+}
+
+/// What every operation may answer besides its own responses, in the one error shape: a request
+/// the server cannot read (400), no session (401, but for signing in), a body too large or of
+/// another type (413, 415: operations with a body), and a database that cannot be reached
+/// (503). The session cookie is the security scheme of every operation but the sign-in.
+fn document_common_answers(doc: &mut Json_) {
+    doc["components"]["securitySchemes"] = json!({
+        "session": { "type": "apiKey", "in": "cookie", "name": "docket_session",
+            "description": "POST /api/v1/auth/login 设置的会话 Cookie（HttpOnly，SameSite=Strict）" } });
+    doc["security"] = json!([{ "session": [] }]);
+    let Some(paths) = doc["paths"].as_object_mut() else { return };
+    for (path, ops) in paths.iter_mut() {
+        for (_, op) in ops.as_object_mut().into_iter().flatten() {
+            let has_body = op.get("requestBody").is_some();
+            let Some(responses) = op["responses"].as_object_mut() else { continue };
+            let mut common = vec![("400", "请求无法读取（参数或路径无效）"), ("503", "数据库暂不可用")];
+            if path != "/api/v1/auth/login" {
+                common.push(("401", "未登录或会话已结束"));
+            }
+            if has_body {
+                common.push(("413", "请求体过大"));
+                common.push(("415", "请求体类型不对"));
+                common.push(("422", "输入有误（逐字段说明）"));
+            }
+            for (code, description) in common {
+                responses.entry(code).or_insert_with(|| {
+                    json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
+                });
+            }
+            if path == "/api/v1/auth/login" {
+                op["security"] = json!([]);
+            }
+        }
+    }
 }
 
 fn number_param() -> Json_ {
@@ -64,7 +100,7 @@ fn ledger_paths() -> Json_ {
                     { "name": "source", "in": "query", "required": true, "schema": { "type": "string" } },
                     { "name": "method", "in": "query", "required": true, "schema": { "type": "string" } } ],
                 "requestBody": { "required": true, "content": { "application/octet-stream": {} } },
-                "responses": { "201": { "description": "已登记并写入默克尔日志" }, "401": error_ref(), "403": error_ref(), "404": error_ref(), "413": { "description": "文件过大" }, "422": error_ref() } } },
+                "responses": { "201": { "description": "已登记并写入默克尔日志" }, "401": error_ref(), "403": error_ref(), "404": error_ref(), "413": error_ref(), "422": error_ref() } } },
         "/api/v1/cases/{case_no}/evidence/{number}": { "get": { "summary": "下载证据文件（先核对哈希）", "operationId": "downloadEvidence",
             "parameters": [case_no_param(), number_param()],
             "responses": { "200": { "description": "文件", "content": { "application/octet-stream": {} } }, "401": error_ref(), "404": error_ref() } } },
@@ -102,7 +138,7 @@ fn core_spec() -> Json_ {
                     "responses": { "200": { "description": "案件" }, "401": error_ref(), "404": error_ref() } },
                 "post": { "summary": "立案", "operationId": "fileCase",
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Filing" } } } },
-                    "responses": { "201": { "description": "已立案，返回案号" }, "401": error_ref(), "403": error_ref(), "422": error_ref() } } },
+                    "responses": { "201": { "description": "已立案，返回案号" }, "401": error_ref(), "403": error_ref(), "404": error_ref(), "422": error_ref() } } },
             "/api/v1/cases/{case_no}": { "get": { "summary": "案件详情", "operationId": "getCase",
                 "parameters": [case_no_param()],
                 "responses": { "200": { "description": "案件、当事人、审限、时间线" }, "401": error_ref(), "404": error_ref() } } },
