@@ -676,8 +676,45 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
     response
 }
 
+/// How long a client may take to send a request's headers before the connection is closed: a
+/// client that opens connections and trickles its headers (slowloris) holds nothing for longer.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// Serves until the process ends.
 pub async fn serve<S: Store>(web: Arc<Web<S>>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let app = router(web).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).await
+    serve_with_header_timeout(web, listener, HEADER_READ_TIMEOUT).await
+}
+
+/// Serves HTTP/1.1 connections, each with the client's address (`ConnectInfo`) on its requests
+/// and the header-read timeout on every request of the connection.
+pub async fn serve_with_header_timeout<S: Store>(
+    web: Arc<Web<S>>,
+    listener: tokio::net::TcpListener,
+    header_timeout: std::time::Duration,
+) -> std::io::Result<()> {
+    use tower::ServiceExt as _;
+    let app = router(web);
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                // Out of file descriptors and the like: wait and go on rather than stop serving.
+                tracing::warn!(error = %e, "accept failed");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+            app.clone().oneshot(req.map(axum::body::Body::new))
+        });
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(header_timeout);
+            if let Err(e) = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service).await {
+                tracing::debug!(error = %e, %peer, "connection ended with an error");
+            }
+        });
+    }
 }
