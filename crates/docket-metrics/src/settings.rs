@@ -159,9 +159,19 @@ impl Settings {
                             if b.is_empty() {
                                 return Ok(None);
                             }
-                            b.parse().map(Some).map_err(|_| err(format!("“{b}”不是数字")))
+                            match b.parse::<f64>() {
+                                // NaN and infinities parse as f64 but bound nothing: a NaN range
+                                // would contain no value at all.
+                                Ok(v) if v.is_finite() => Ok(Some(v)),
+                                _ => Err(err(format!("“{b}”不是有限的数字"))),
+                            }
                         };
                         let r = Range { low: bound(lo)?, high: bound(hi)? };
+                        if let (Some(l), Some(h)) = (r.low, r.high)
+                            && l > h
+                        {
+                            return Err(err(format!("合理区间的下限 {l} 大于上限 {h}")));
+                        }
                         s.ranges.retain(|(i, _)| i != id);
                         s.ranges.push((id.to_owned(), r));
                         s.ranges.sort_by(|a, b| a.0.cmp(&b.0));
