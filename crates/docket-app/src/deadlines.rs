@@ -56,9 +56,6 @@ pub fn derived(state: &CaseState, calendar: &HolidayCalendar, holiday_rule: bool
     })
 }
 
-/// The name the indicator settings are saved under.
-const INDICATOR_SETTINGS: &str = "indicators";
-
 impl<S: Store> Docket<S> {
     /// The holiday calendar in force: the shipped one with the administrator's years over it.
     pub async fn calendar(&self) -> Result<HolidayCalendar, AppError> {
@@ -73,41 +70,11 @@ impl<S: Store> Docket<S> {
 
     /// The indicator settings in force: those saved on the 管理 page, else the catalogue's defaults.
     pub async fn indicator_settings(&self) -> Result<docket_metrics::Settings, AppError> {
-        match self.store.setting(INDICATOR_SETTINGS).await? {
+        match self.store.setting(crate::settings_log::INDICATOR_SETTINGS).await? {
             Some(text) => docket_metrics::Settings::parse(&text)
                 .map_err(|e| AppError::Corrupt(format!("保存的指标设置无法解析：{e}"))),
             None => Ok(docket_metrics::Settings::default()),
         }
-    }
-
-    /// Checks and saves indicator settings (the text of `docket metrics settings`) with the audit
-    /// line of the change, in one transaction; a problem is refused with its line and nothing is
-    /// saved. Returns the settings now in force.
-    pub async fn save_indicator_settings(
-        &self,
-        text: &str,
-        by: &crate::Account,
-    ) -> Result<docket_metrics::Settings, AppError> {
-        let settings = docket_metrics::Settings::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let audit = crate::accounts::audit_by(by, "save_indicator_settings", "indicators", "");
-        self.store.set_setting(INDICATOR_SETTINGS, &settings.to_text(), &by.username, Some(audit)).await?;
-        Ok(settings)
-    }
-
-    /// Imports holiday arrangements; each year present in `text` replaces that year, audited as
-    /// `by` (an account of the web; the command line has none) in the same transaction. Returns
-    /// the years.
-    pub async fn import_holidays(&self, text: &str, by: Option<&crate::Account>) -> Result<Vec<i32>, AppError> {
-        let calendar = HolidayCalendar::parse(text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let years: Vec<i32> = calendar.years().into_iter().collect();
-        if years.is_empty() {
-            return Err(AppError::Invalid("文件中没有任何节假日安排".into()));
-        }
-        let rows = years.iter().map(|y| (i64::from(*y), calendar.to_text(Some(*y)))).collect();
-        let list: Vec<String> = years.iter().map(ToString::to_string).collect();
-        let audit = by.map(|a| crate::accounts::audit_by(a, "import_holidays", &list.join(","), ""));
-        self.store.set_holiday_years(rows, audit).await?;
-        Ok(years)
     }
 
     /// Open cases whose deadline falls on or before `as_of + within` days (overdue ones too), in

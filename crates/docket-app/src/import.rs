@@ -122,6 +122,7 @@ impl<S: Store> Docket<S> {
         let mut case_lines: HashMap<CaseNumber, usize> = HashMap::new();
         let mut events: Vec<(usize, CaseEvent, String)> = Vec::new();
         let mut judges: Vec<(usize, Judge)> = Vec::new();
+        let mut settings: Vec<(docket_interchange::SettingRecord, String)> = Vec::new();
 
         // Courts first: every other kind refers to them, in any order in the file.
         for (line, r, _) in &records {
@@ -182,6 +183,15 @@ impl<S: Store> Docket<S> {
                 }
                 Record::Event(e) => events.push((line, e, body)),
                 Record::Judge(j) => judges.push((line, j)),
+                Record::Setting(st) => {
+                    if !known.court_exists(&st.court) {
+                        errors.push(LineError::new(line, "court", format!("法院 {} 不存在", st.court)));
+                    }
+                    if let Err(why) = crate::settings_log::check_setting(&st) {
+                        errors.push(LineError::new(line, "lines", why));
+                    }
+                    settings.push((st, body));
+                }
                 Record::Court(_) => {}
             }
         }
@@ -337,6 +347,18 @@ impl<S: Store> Docket<S> {
                 case_events.remove(&case_no).unwrap_or_default(),
             );
             batch.cases.push(CaseWrite { state, new: false });
+        }
+        // Settings last, in the file's order: the last line of a name is the one in force.
+        for (st, body) in settings {
+            batch.settings.push(crate::settings_log::setting_write(&st));
+            batch.entries.push(NewEntry {
+                court: st.court,
+                kind: EntryKind::Setting,
+                case: None,
+                on: None,
+                event_type: None,
+                body,
+            });
         }
         report.entries = batch.entries.len() as u64;
 

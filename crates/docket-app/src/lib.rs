@@ -19,6 +19,7 @@ mod passwords;
 mod rendering;
 mod replay;
 mod reports;
+mod settings_log;
 mod verify;
 mod view;
 

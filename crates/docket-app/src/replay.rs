@@ -28,6 +28,7 @@ pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
         Record::Court(c) => (c.code.as_str(), None, None, None),
         Record::Department(d) => (d.court.as_str(), None, None, None),
         Record::Judge(j) => (j.court.as_str(), None, None, None),
+        Record::Setting(s) => (s.court.as_str(), None, None, None),
     };
     let differs = |column: &str, stored: String, written: String| {
         AppError::Corrupt(format!(
@@ -84,7 +85,7 @@ pub(crate) fn apply_entry(states: &mut BTreeMap<String, CaseState>, e: &LogEntry
                 .map_err(|err| AppError::Corrupt(format!("法院 {} 第 {} 条记录不能重放：{err}", e.court, e.seq)))?;
             position(state.events.len() as i64)?;
         }
-        Record::Court(_) | Record::Department(_) | Record::Judge(_) => {}
+        Record::Court(_) | Record::Department(_) | Record::Judge(_) | Record::Setting(_) => {}
     }
     Ok(())
 }

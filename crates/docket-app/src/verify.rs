@@ -112,6 +112,14 @@ impl<S: Store> Docket<S> {
             (None, true) => None,
         };
 
+        // The holiday calendar and the indicator settings the pages use must be the log's.
+        reporter.stage("核对设置", 0);
+        match self.settings_mismatches().await {
+            Ok(found) => report.projection_mismatches.extend(found),
+            Err(AppError::Corrupt(why)) => report.projection_mismatches.push(format!("设置记录无法读取：{why}")),
+            Err(e) => return Err(e),
+        }
+
         // The projections must equal a replay of the log.
         reporter.stage("核对案件投影", 0);
         let replayed = match crate::replay_log(&self.store, reporter).await {

@@ -134,6 +134,9 @@ impl<S: Store> Docket<S> {
     pub async fn rebuild(&self, reporter: &dyn crate::Reporter) -> Result<u64, AppError> {
         let states = crate::replay_log(&self.store, reporter).await?;
         reporter.stage("写入案件投影", states.len() as u64);
-        Ok(self.store.replace_case_projections(states.into_values().collect()).await?)
+        let n = self.store.replace_case_projections(states.into_values().collect()).await?;
+        // The settings tables too: the holiday years and the indicator settings the log holds.
+        self.rebuild_settings().await?;
+        Ok(n)
     }
 }

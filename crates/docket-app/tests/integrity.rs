@@ -97,6 +97,28 @@ const TAMPERINGS: &[(&str, &[&str], &str)] = &[
         ],
         "不一致",
     ),
+    (
+        "edit the year of holidays the deadlines read",
+        &["UPDATE holiday_years SET body = '2026-01-01 休 元旦' WHERE year = 2026"],
+        "2026 年的节假日安排：表中的内容与日志不一致",
+    ),
+    (
+        "insert a forged year of holidays (it would move deadlines by days)",
+        &[
+            "INSERT INTO holiday_years (year, body, imported_at) VALUES (2025, '2025-10-01..2025-10-20 休 伪造', '2026-01-01')",
+        ],
+        "2025 年的节假日安排：表中有，日志中没有",
+    ),
+    (
+        "insert indicator settings behind the log",
+        &["INSERT INTO settings (name, body, updated_at, updated_by) VALUES ('indicators', 'ranking = off', 'x', 'x')"],
+        "设置 indicators：表中有，日志中没有",
+    ),
+    (
+        "delete a year of holidays the log holds",
+        &["DELETE FROM holiday_years WHERE year = 2026"],
+        "2026 年的节假日安排：日志中有，表中没有",
+    ),
 ];
 
 async fn detect<S: Store + RawSql>(fresh: impl AsyncFn() -> S) {
@@ -161,11 +183,70 @@ async fn fresh_like<S: Store>(d: &Docket<S>) -> S {
     *any.downcast::<S>().unwrap()
 }
 
+/// The settings an administrator saves are log entries: exported, imported elsewhere to the same
+/// settings, and rebuilt from the log when their table rows are lost.
+async fn settings_are_log_entries_that_export_import_and_rebuild<S: Store + RawSql>(d: Docket<S>) {
+    import(&d, &demo_jsonl(5, 60, 1)).await.unwrap();
+    let admin = docket_app::Account {
+        username: "nm-admin".into(),
+        court: docket_domain::CourtCode::parse("内").unwrap(),
+        name: "管理员".into(),
+        role: docket_domain::Role::Admin,
+        judge: None,
+    };
+    let before = d.store().tree_size().await.unwrap();
+    let text = "indicator.closure_rate.range = 0.8..0.97\nranking = off\n";
+    let saved = d.save_indicator_settings(text, &admin).await.unwrap();
+    d.import_holidays("2027-01-01 休 元旦\n2027-02-06..2027-02-12 休 春节\n", Some(&admin)).await.unwrap();
+    assert_eq!(d.store().tree_size().await.unwrap(), before + 2, "two leaves of the Merkle log");
+    assert!(d.verify(&Quiet).await.unwrap().is_intact());
+    let exported = export(&d).await;
+    let settings_lines: Vec<&str> = exported.lines().filter(|l| l.starts_with("{\"kind\":\"setting\"")).collect();
+    assert_eq!(settings_lines.len(), 3, "2026 from the demo, the indicators and 2027: {settings_lines:?}");
+    assert!(settings_lines[1].contains("\"name\":\"indicators\"") && settings_lines[1].contains("\"by\":\"nm-admin\""));
+
+    let again = Docket::new(fresh_like(&d).await);
+    import(&again, &exported).await.unwrap();
+    assert_eq!(again.indicator_settings().await.unwrap(), saved);
+    assert_eq!(again.calendar().await.unwrap().to_text(Some(2027)), d.calendar().await.unwrap().to_text(Some(2027)));
+    assert!(again.verify(&Quiet).await.unwrap().is_intact());
+
+    // Rows lost behind the log come back with a rebuild.
+    d.store().exec("DELETE FROM holiday_years").await;
+    d.store().exec("DELETE FROM settings").await;
+    assert!(!d.verify(&Quiet).await.unwrap().is_intact());
+    d.rebuild(&Quiet).await.unwrap();
+    assert_eq!(d.indicator_settings().await.unwrap(), saved);
+    assert!(d.verify(&Quiet).await.unwrap().is_intact());
+}
+
+/// Settings a previous release kept in its tables only are recorded in the log once.
+async fn settings_kept_outside_the_log_are_adopted_once<S: Store + RawSql>(d: Docket<S>) {
+    import(&d, &demo_jsonl(5, 40, 1)).await.unwrap();
+    d.store()
+        .exec("INSERT INTO holiday_years (year, body, imported_at) VALUES (2027, '2027-01-01 休 元旦\n', '2026-11-30T00:00:00Z')")
+        .await;
+    assert!(!d.verify(&Quiet).await.unwrap().is_intact(), "outside the log");
+    assert_eq!(d.adopt_unlogged_settings().await.unwrap(), 1);
+    assert_eq!(d.adopt_unlogged_settings().await.unwrap(), 0, "once");
+    assert!(d.verify(&Quiet).await.unwrap().is_intact());
+    assert!(d.calendar().await.unwrap().to_text(Some(2027)).contains("2027-01-01"));
+}
+
 docket_store::on_both_backends!(
     docket_app::Docket::new;
-    rebuild_gives_back_the_live_projection,
-    export_then_import_is_the_identity,
+    settings_are_log_entries_that_export_import_and_rebuild,
+    settings_kept_outside_the_log_are_adopted_once,
 );
+
+mod projections {
+    use super::*;
+    docket_store::on_both_backends!(
+        docket_app::Docket::new;
+        rebuild_gives_back_the_live_projection,
+        export_then_import_is_the_identity,
+    );
+}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]

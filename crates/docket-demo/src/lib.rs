@@ -342,6 +342,18 @@ impl Generator<'_> {
             let region = format!("15{:0<4}", digits);
             self.courts.push(CourtInfo { code, name, judges, region });
         }
+        // The last year's holiday arrangements, as the high court's administrator imported them
+        // from the State Council's notice: a setting line, hashed into the high court's chain.
+        let year = self.cfg.until.year();
+        let shipped = docket_domain::calendar::HolidayCalendar::shipped().to_text(Some(year));
+        if !shipped.trim().is_empty() {
+            out.push(Record::Setting(docket_interchange::SettingRecord {
+                court: court_code("内"),
+                name: docket_interchange::SettingName::Holidays(year),
+                lines: shipped.lines().map(str::to_owned).collect(),
+                by: "nm-admin".into(),
+            }));
+        }
         out
     }
 

@@ -31,8 +31,9 @@ pub fn parse_record_value(line: usize, value: &Value) -> Result<Record, Vec<Line
         Some("judge") => f.judge().map(Record::Judge),
         Some("case") => f.case().map(Record::Case),
         Some("event") => f.event().map(Record::Event),
+        Some("setting") => f.setting().map(Record::Setting),
         Some(other) => {
-            f.err("kind", format!("未知的记录类型“{other}”（应为 court、department、judge、case 或 event）"));
+            f.err("kind", format!("未知的记录类型“{other}”（应为 court、department、judge、case、event 或 setting）"));
             None
         }
         None => None,
@@ -188,6 +189,54 @@ impl<'a> Fields<'a> {
         };
         let (code, name, level) = (code?, name?, level?);
         Court::new(code, name, level, parent).map_err(|(field, e)| self.err(field, e.to_string())).ok()
+    }
+
+    fn setting(&mut self) -> Option<crate::SettingRecord> {
+        let court = self.court_code("court");
+        let name = match self.req_str("name") {
+            Some(n) => match crate::SettingName::parse(n) {
+                Some(name) => Some(name),
+                None => {
+                    self.err("name", format!("未知的设置“{n}”（应为 indicators 或 holidays.年份）"));
+                    None
+                }
+            },
+            None => None,
+        };
+        let by = self.req_str("by").map(str::to_owned);
+        let lines = match self.get("lines") {
+            Some(Value::Array(items)) if items.len() <= crate::MAX_SETTING_LINES => {
+                let lines: Option<Vec<String>> = items.iter().map(|v| v.as_str().map(str::to_owned)).collect();
+                if lines.is_none() {
+                    self.err("lines", "每一行应为字符串");
+                }
+                lines
+            }
+            Some(Value::Array(_)) => {
+                self.err("lines", format!("行数超过上限 {}", crate::MAX_SETTING_LINES));
+                None
+            }
+            Some(_) => {
+                self.err("lines", "应为字符串数组");
+                None
+            }
+            None => {
+                self.err("lines", "缺少必填字段");
+                None
+            }
+        };
+        // A year of holidays must parse and hold that year only; the indicator settings are
+        // checked by the importer (they need the indicator catalogue).
+        if let (Some(crate::SettingName::Holidays(year)), Some(lines)) = (name, &lines) {
+            match docket_domain::calendar::HolidayCalendar::parse(&lines.join("\n")) {
+                Err(e) => self.err("lines", format!("节假日安排无法读取：{e}")),
+                Ok(c) if c.years().into_iter().any(|y| y != year) => {
+                    self.err("lines", format!("holidays.{year} 只能含 {year} 年的日期"));
+                }
+                Ok(_) => {}
+            }
+        }
+        Some(crate::SettingRecord { court: court?, name: name?, lines: lines?, by: by? })
     }
 
     fn department(&mut self) -> Option<Department> {

@@ -43,6 +43,13 @@ pub fn write_record_value(record: &Record) -> Value {
             Value::Object(m)
         }
         Record::Case(c) => case_value(c),
+        Record::Setting(s) => json!({
+            "kind": "setting",
+            "court": s.court.as_str(),
+            "name": s.name.to_string(),
+            "lines": s.lines,
+            "by": s.by,
+        }),
         Record::Event(e) => {
             let mut m = Map::new();
             m.insert("kind".into(), "event".into());

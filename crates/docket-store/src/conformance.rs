@@ -330,23 +330,61 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
     assert_eq!(store.cases_with_party("内02", Some(person.number()), None, 1).await.unwrap().len(), 1);
 }
 
-/// A setting reads back as saved, and saving again replaces it.
+/// A batch recording settings with a `setting` entry each in 内0203's chain (the store does not
+/// read the bodies), with an optional audit line.
+fn settings_batch(writes: Vec<crate::SettingWrite>, audit: Option<crate::AuditRow>) -> Batch {
+    let mut batch = Batch::default();
+    for w in &writes {
+        batch.entries.push(NewEntry {
+            court: court("内0203"),
+            kind: EntryKind::Setting,
+            case: None,
+            on: None,
+            event_type: None,
+            body: format!("setting {:?}", w.key),
+        });
+    }
+    batch.settings = writes;
+    batch.audit = audit.into_iter().collect();
+    batch
+}
+
+fn named(name: &str, body: &str, by: &str) -> crate::SettingWrite {
+    crate::SettingWrite { key: crate::SettingKey::Named(name.into()), body: body.into(), by: by.into() }
+}
+
+fn holiday_year(year: i64, body: &str) -> crate::SettingWrite {
+    crate::SettingWrite { key: crate::SettingKey::HolidayYear(year), body: body.into(), by: "admin".into() }
+}
+
+/// A setting reads back as saved, saving again replaces it, and it is written with its log
+/// entry (a leaf of the tree) and its audit line in one transaction; a rebuild replaces them all.
 pub async fn settings_read_back_and_are_replaced<S: Store>(store: S) {
     assert_eq!(store.setting("indicators").await.unwrap(), None);
-    store.set_setting("indicators", "甲", "admin1", None).await.unwrap();
-    store
-        .set_setting("indicators", "乙\n", "admin2", Some(audit_line("admin2", "save_indicator_settings")))
-        .await
-        .unwrap();
-    store.set_setting("other", "丙", "admin1", None).await.unwrap();
+    store.commit(settings_batch(vec![named("indicators", "甲", "admin1")], None), &NoProgress).await.unwrap();
+    let batch = settings_batch(
+        vec![named("indicators", "乙\n", "admin2")],
+        Some(audit_line("admin2", "save_indicator_settings")),
+    );
+    store.commit(batch, &NoProgress).await.unwrap();
+    store.commit(settings_batch(vec![named("other", "丙", "admin1")], None), &NoProgress).await.unwrap();
     assert_eq!(store.setting("indicators").await.unwrap().as_deref(), Some("乙\n"));
     assert_eq!(store.setting("other").await.unwrap().as_deref(), Some("丙"));
+    assert_eq!(
+        store.named_settings().await.unwrap(),
+        [("indicators".into(), "乙\n".into(), "admin2".into()), ("other".into(), "丙".into(), "admin1".into())]
+    );
+    assert_eq!(store.scan_log(Some(EntryKind::Setting), None, 10).await.unwrap().len(), 3, "each a log entry");
+    assert_eq!(store.tree_size().await.unwrap(), 3, "and a leaf");
     // The audit line is stored with the change.
     let audit = store.audit_log("内0203", 10).await.unwrap();
     assert_eq!(
         audit.iter().map(|a| (a.username.as_str(), a.action.as_str())).collect::<Vec<_>>(),
         [("admin2", "save_indicator_settings")]
     );
+    store.replace_settings(vec![holiday_year(2030, "2030-01-01 休 元旦\n")]).await.unwrap();
+    assert_eq!(store.named_settings().await.unwrap(), []);
+    assert_eq!(store.holiday_years().await.unwrap(), [(2030, "2030-01-01 休 元旦\n".to_owned())]);
 }
 
 /// Open-at-date listings filter by court, judge and department; holiday years replace by year.
@@ -406,14 +444,12 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
         ]
     );
 
-    store.set_holiday_years(vec![(2025, "2025-01-01 休 元旦\n".into())], None).await.unwrap();
-    store
-        .set_holiday_years(
-            vec![(2025, "2025-01-01 休 元旦\n2025-05-01 休 劳动节\n".into()), (2026, "x".into())],
-            Some(audit_line("admin", "import_holidays")),
-        )
-        .await
-        .unwrap();
+    store.commit(settings_batch(vec![holiday_year(2025, "2025-01-01 休 元旦\n")], None), &NoProgress).await.unwrap();
+    let batch = settings_batch(
+        vec![holiday_year(2025, "2025-01-01 休 元旦\n2025-05-01 休 劳动节\n"), holiday_year(2026, "x")],
+        Some(audit_line("admin", "import_holidays")),
+    );
+    store.commit(batch, &NoProgress).await.unwrap();
     assert_eq!(store.audit_log("内0203", 10).await.unwrap()[0].action, "import_holidays");
     let years = store.holiday_years().await.unwrap();
     assert_eq!(years.len(), 2);
@@ -854,8 +890,9 @@ pub async fn a_little_of_everything<S: Store>(store: &S) {
     store.add_accounts(vec![account_named("u", "内0203")], vec![audit_line("admin", "add_user")]).await.unwrap();
     store.set_disabled("u", true, audit_line("admin", "disable_user")).await.unwrap();
     store.create_session(session_of("u", 7)).await.unwrap();
-    store.set_holiday_years(vec![(2027, "2027-01-01 休 元旦".into())], None).await.unwrap();
-    store.set_setting("indicators", "a = 1", "admin", None).await.unwrap();
+    let batch =
+        settings_batch(vec![holiday_year(2027, "2027-01-01 休 元旦"), named("indicators", "a = 1", "admin")], None);
+    store.commit(batch, &NoProgress).await.unwrap();
     let size = store.tree_size().await.unwrap() as i64;
     store
         .add_checkpoint(CheckpointRow {

@@ -34,7 +34,7 @@ pub use ledger::{
 };
 pub use postgres::PgStore;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
-pub use settings::SettingsStore;
+pub use settings::{SettingKey, SettingWrite, SettingsStore};
 pub use sqlite::SqliteStore;
 
 /// A migration about to run on an existing database, announced before it runs (升级说明).
@@ -81,10 +81,13 @@ pub enum EntryKind {
     Judge,
     Case,
     Event,
+    /// A deployment setting (the holiday calendar of a year, the indicator settings).
+    Setting,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 5] = [Self::Court, Self::Department, Self::Judge, Self::Case, Self::Event];
+    pub const ALL: [EntryKind; 6] =
+        [Self::Court, Self::Department, Self::Judge, Self::Case, Self::Event, Self::Setting];
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Court => "court",
@@ -92,6 +95,7 @@ impl EntryKind {
             Self::Judge => "judge",
             Self::Case => "case",
             Self::Event => "event",
+            Self::Setting => "setting",
         }
     }
 }
@@ -143,6 +147,8 @@ pub struct Batch {
     pub judges: Vec<Judge>,
     /// Cases to insert or update, with their state after the batch's events.
     pub cases: Vec<CaseWrite>,
+    /// Settings the batch's `setting` entries record, written to their tables.
+    pub settings: Vec<SettingWrite>,
     /// Audit lines recording who made this change, written in the same transaction: a change
     /// is never stored without its audit line, nor the line without the change.
     pub audit: Vec<AuditRow>,

@@ -271,6 +271,7 @@ macro_rules! impl_sql_store {
                     .execute(&mut **tx)
                     .await?;
                 }
+                Self::write_settings(tx, &batch.settings, &recorded_at).await?;
                 for r in &batch.audit {
                     self.insert_audit(tx, r).await?;
                 }

@@ -94,6 +94,14 @@ async fn execute<S: Store>(
     url: &str,
     key_file: &std::path::Path,
 ) -> Result<ExitCode> {
+    // A database from before settings were logged: its holiday years and indicator settings
+    // become log entries once (not while a backup reads or a restore fills the database).
+    if !matches!(command, Command::Backup { .. } | Command::Restore { .. }) {
+        let adopted = docket.adopt_unlogged_settings().await?;
+        if adopted > 0 {
+            eprintln!("已将 {adopted} 项此前保存在表中的设置（节假日安排、指标设置）记入事件日志");
+        }
+    }
     match command {
         Command::Import { file } => {
             let f = std::fs::File::open(&file).with_context(|| format!("无法打开 {}", file.display()))?;
