@@ -172,7 +172,7 @@ fn is_common(lower: &str) -> bool {
     }
     // A short piece repeated: "abcabcabc", "qweqweqwe", "52015201".
     let chars: Vec<char> = lower.chars().collect();
-    (1..=chars.len() / 2).any(|n| chars.len() % n == 0 && chars.chunks(n).all(|c| c == &chars[..n]))
+    (1..=chars.len() / 2).any(|n| chars.len().is_multiple_of(n) && chars.chunks(n).all(|c| c == &chars[..n]))
 }
 
 #[cfg(test)]
