@@ -496,6 +496,10 @@ static EN: &[(&str, &str)] = &[
     ("电子送达成功率", "Electronic service success"),
     ("诉前调解成功率", "Pre-filing mediation success"),
     // Accounts and the audit log.
+    (
+        "个账户近 30 天获得查阅不公开案件的权限，请核对",
+        "accounts given access to sealed cases in the last 30 days: check them",
+    ),
     ("授予查阅不公开案件权限", "Access to sealed cases granted"),
     (
         "院长、庭长账户可查阅本院不公开案件；每次创建都列在这里，请核对是否经过批准。",

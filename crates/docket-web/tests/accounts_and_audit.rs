@@ -197,3 +197,38 @@ docket_store::on_both_backends!(
     an_administrator_disables_re_enables_resets_and_ends_sessions_in_their_court_only,
     the_audit_trail_is_filtered_paged_and_exported_and_grants_stand_out,
 );
+
+/// A leadership account (it reads the court's sealed cases) is shown to the 审计员 at once: on
+/// 首页 as an alert, and at the top of the audit page.
+async fn a_new_leadership_account_is_shown_to_the_auditor_at_once<S: Store>(store: S) {
+    let judge = r#"{"kind":"judge","court":"内0203","code":"J5","name":"新庭长","department":null,"titles":["division_head"],"quota":true}"#;
+    let web = system(store, &[judge.to_owned()]).await;
+    let auditor = signed_in(&web, &username("内0203", "auditor"), PASSWORD).await;
+    assert!(!auditor.get("/").await.body.contains("grant-alert"), "nothing to show yet");
+    let admin = signed_in(&web, &username("内0203", "admin"), PASSWORD).await;
+    let r = admin
+        .post_form(
+            "/admin/users",
+            &[
+                ("username", "new-head"),
+                ("name", "新庭长"),
+                ("role", "division_head"),
+                ("judge", "J5"),
+                ("password", "granite-heron-83"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let home = auditor.get("/").await.body;
+    let alert = home.split("id=\"grant-alert\"").nth(1).expect("the alert on the auditor's 首页");
+    assert!(alert.contains("<span class=\"count\">1</span>"), "{alert}");
+    assert!(auditor.get("/audit").await.body.contains("new-head"));
+    // Another court's auditor is not told.
+    let other = signed_in(&web, &username("内0204", "auditor"), PASSWORD).await;
+    assert!(!other.get("/").await.body.contains("grant-alert"));
+}
+
+mod leadership {
+    use super::*;
+    docket_store::on_both_backends!(a_new_leadership_account_is_shown_to_the_auditor_at_once);
+}

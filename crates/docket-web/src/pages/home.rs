@@ -50,6 +50,9 @@ struct HomePage {
     rollup: bool,
     can_rollup: bool,
     data: Arc<HomeData>,
+    /// For the 审计员: accounts given access to sealed cases in the last 30 days, so that a new
+    /// leadership account is seen the day it is made.
+    grants: Option<usize>,
 }
 
 /// What 首页 shows of a court on a day; cached until a write reaches the court (see
@@ -96,6 +99,19 @@ pub async fn home<S: Store>(
     let rollup = q.rollup && can_rollup;
     let lang = user.lang;
     let data = web.cached_home(&court, rollup, lang, || home_data(&web, &court, rollup, today, lang)).await?;
+    let grants = if a.role == Role::Auditor {
+        let since = (chrono::Utc::now() - chrono::Duration::days(30)).format("%Y-%m-%dT%H:%M:%S").to_string();
+        let query = docket_store::AuditQuery {
+            court: court.to_string(),
+            action: Some("grant_sealed_access".into()),
+            from: Some(since),
+            limit: 1000,
+            ..Default::default()
+        };
+        Some(web.docket.store().audit_search(&query).await.map_err(docket_app::AppError::from)?.len())
+    } else {
+        None
+    };
     render(&HomePage {
         nav: Nav::new(&web, &user, "home"),
         court_name: web.court_name(court.as_str()),
@@ -107,6 +123,7 @@ pub async fn home<S: Store>(
         rollup,
         can_rollup,
         data,
+        grants,
     })
 }
 
