@@ -19,6 +19,7 @@ mod error;
 mod ledger;
 mod postgres;
 pub mod projection;
+pub mod search;
 mod settings;
 mod sql;
 mod sqlite;
@@ -34,6 +35,7 @@ pub use ledger::{
 };
 pub use postgres::PgStore;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
+pub use search::{CaseSearch, SealedReach, SearchSort, SearchStore, StatusFilter};
 pub use settings::{SettingKey, SettingWrite, SettingsStore};
 pub use sqlite::SqliteStore;
 
@@ -219,7 +221,9 @@ impl Progress for NoProgress {
 ///
 /// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
 /// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
-pub trait Store: LedgerStore + AccountStore + SettingsStore + BackupStore + Clone + Send + Sync + 'static {
+pub trait Store:
+    LedgerStore + AccountStore + SettingsStore + BackupStore + SearchStore + Clone + Send + Sync + 'static
+{
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -22,4 +22,5 @@ docket_store::on_both_backends!(
     audit_lines_are_found_by_who_what_and_when_a_page_at_a_time,
     the_audit_chain_finds_an_edited_or_deleted_line,
     the_audit_chain_finds_lines_deleted_from_its_end,
+    cases_are_searched_with_the_read_rule_in_the_query,
 );
