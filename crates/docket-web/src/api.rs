@@ -11,7 +11,7 @@ use chrono::{Datelike as _, NaiveDate};
 use docket_app::{Account, CaseView, Filing, FilingParty, unix_now};
 use docket_domain::{Action, CourtCode};
 use docket_interchange::{Record, parse_line};
-use docket_store::{CaseFilter, Store};
+use docket_store::Store;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -137,55 +137,44 @@ pub async fn case<S: Store>(
     Ok(Json(case_json(&user.account, &visible, &view)))
 }
 
-#[derive(Deserialize, Default)]
-pub struct ListQuery {
-    court: Option<String>,
-    judge: Option<String>,
-    department: Option<String>,
-    open: Option<bool>,
-    limit: Option<i64>,
-    offset: Option<i64>,
-}
-
+/// 案件查询: the cases the account may read that match, a page at a time, with the true total
+/// (`crate::search`).
 pub async fn list_cases<S: Store>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    ApiQuery(q): ApiQuery<crate::search::SearchParams>,
 ) -> Result<Json<Value>, ApiError> {
-    let court = web.court_param(&user.account, q.court.as_deref())?;
-    let limit = q.limit.unwrap_or(50);
-    if !(1..=500).contains(&limit) {
-        return Err(WebError::BadRequest(format!("参数 limit 无效：应在 1 到 500 之间，而不是 {limit}")).into());
-    }
-    let offset = q.offset.unwrap_or(0);
-    if offset < 0 {
-        return Err(WebError::BadRequest(format!("参数 offset 无效：不能为负数（{offset}）")).into());
-    }
-    let filter =
-        CaseFilter { court: Some(court.to_string()), judge: q.judge.clone(), department: q.department.clone() };
-    let rows = web
-        .docket
-        .store()
-        .list_cases(&filter, q.open.unwrap_or(false), limit, offset)
-        .await
-        .map_err(docket_app::AppError::from)?;
+    let checked = q.check(&web, &user.account)?;
+    let (total, rows) = web.docket.store().search_cases(&checked.search).await.map_err(docket_app::AppError::from)?;
     let principal = user.account.principal();
     let cases: Vec<Value> = rows
         .iter()
+        // The store applied the read rule; this is the same rule once more, as every read does.
         .filter(|r| web.readable(&principal, r))
         .map(|r| {
             json!({
                 "case_no": r.case_no.to_string(),
+                "court": r.court.as_str(),
+                "type": r.case_no.type_code(),
                 "cause": r.cause,
                 "filed_on": r.filed_on,
                 "status": r.status.as_str(),
                 "judge": r.judge,
+                "department": r.department,
                 "closed_on": r.closed_on,
                 "sealed": r.sealed,
             })
         })
         .collect();
-    Ok(Json(json!({ "court": court.as_str(), "limit": limit, "offset": offset, "cases": cases })))
+    Ok(Json(json!({
+        "court": checked.court.as_str(),
+        "total": total,
+        "page": checked.page,
+        "per_page": checked.per_page,
+        "limit": checked.search.limit,
+        "offset": checked.search.offset,
+        "cases": cases,
+    })))
 }
 
 /// A filing as JSON: the interchange case fields, with `type`, parties and an optional `judge`.

@@ -495,6 +495,19 @@ static EN: &[(&str, &str)] = &[
     ("网上立案率", "Online filing rate"),
     ("电子送达成功率", "Electronic service success"),
     ("诉前调解成功率", "Pre-filing mediation success"),
+    // Case search.
+    ("案件查询", "Find cases"),
+    ("案号、当事人或证件号", "Case number, party or ID number"),
+    ("未结", "Open"),
+    ("立案自", "Filed from"),
+    ("排序", "Sort"),
+    ("立案日期（新→旧）", "Filing date (newest first)"),
+    ("立案日期（旧→新）", "Filing date (oldest first)"),
+    ("审限先后", "By time limit"),
+    ("没有符合条件的案件。", "No case matches."),
+    ("上一页", "Previous page"),
+    ("下一页", "Next page"),
+    ("案号或当事人", "Case number or party"),
     // Accounts and the audit log.
     (
         "个账户近 30 天获得查阅不公开案件的权限，请核对",

@@ -24,6 +24,7 @@ mod ops;
 mod pages;
 mod query;
 mod reports;
+pub mod search;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -242,6 +243,11 @@ impl<S: Store> Web<S> {
 
     /// The court a request names, or the account's own; "not found" unless the account may view
     /// it.
+    /// The courts below `court` (its lower courts, all levels down).
+    pub fn courts_below(&self, court: &CourtCode) -> Vec<CourtCode> {
+        self.courts.iter().filter(|c| &c.code != court && c.code.is_within(court)).map(|c| c.code.clone()).collect()
+    }
+
     pub fn court_param(&self, account: &Account, court: Option<&str>) -> Result<CourtCode, WebError> {
         let court = match court {
             Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,

@@ -26,6 +26,9 @@ enum Endpoint {
     AddEvidence,
     /// The drill-down of the court's 新收 figure: does it name the case?
     ExplainApi,
+    /// 案件查询 from the account's own court with its lower courts, by the whole 案号: is it
+    /// found, and does the total count it?
+    SearchApi,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -51,7 +54,8 @@ fn expected(
         | Endpoint::ListApi
         | Endpoint::EventBundle
         | Endpoint::EvidenceList
-        | Endpoint::ExplainApi => read,
+        | Endpoint::ExplainApi
+        | Endpoint::SearchApi => read,
         // 证据登记: whoever receives or handles the case's materials.
         Endpoint::AddEvidence => write(match role {
             Role::Judge => handles,
@@ -126,6 +130,7 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::EvidenceList,
                     Endpoint::AddEvidence,
                     Endpoint::ExplainApi,
+                    Endpoint::SearchApi,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -139,6 +144,9 @@ async fn matrix<S: Store>(store: S) {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "hearing_scheduled", "hearing_on": (day + chrono::Days::new(30)).to_string()})).await
                         }
                         Endpoint::EventBundle => client.get(&format!("/api/v1/cases/{path}/events/0/bundle")).await,
+                        Endpoint::SearchApi => {
+                            client.get(&format!("/api/v1/cases?q={path}&court={}&rollup=true", enc(account_court))).await
+                        }
                         Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
                         Endpoint::ExplainApi => {
                             client
@@ -178,6 +186,27 @@ async fn matrix<S: Store>(store: S) {
                                     .unwrap()
                                     .iter()
                                     .any(|c| c == case_no.as_str())
+                        }
+                        Endpoint::SearchApi => {
+                            assert!(
+                                matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
+                                "{user} {e:?}: {}",
+                                r.status
+                            );
+                            let listed = r.status == StatusCode::OK
+                                && r.json()["cases"]
+                                    .as_array()
+                                    .unwrap()
+                                    .iter()
+                                    .any(|c| c["case_no"] == case_no.as_str());
+                            if r.status == StatusCode::OK {
+                                assert_eq!(
+                                    r.json()["total"],
+                                    u64::from(listed),
+                                    "{user} {case_no}: the total counts only what is listed"
+                                );
+                            }
+                            listed
                         }
                         Endpoint::ListApi => {
                             r.status == StatusCode::OK

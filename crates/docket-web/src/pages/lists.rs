@@ -106,7 +106,7 @@ impl AlertList {
 }
 
 /// A list line for a case without a 审限 to count down.
-fn row_line<S: Store>(
+pub(super) fn row_line<S: Store>(
     web: &Web<S>,
     r: &docket_store::StoredCase,
     deadline: String,
@@ -185,6 +185,7 @@ pub async fn cases<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
     PageQuery(q): PageQuery<CasesQuery>,
+    PageQuery(search): PageQuery<crate::search::SearchParams>,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     if !a.principal().may_view_court(&a.court) {
@@ -223,16 +224,7 @@ pub async fn cases<S: Store>(
             .collect();
         (lang.t("超 12 个月未结的案件"), lines)
     } else {
-        let rows = web.docket.store().list_cases(&filter, false, 200, 0).await.map_err(docket_app::AppError::from)?;
-        let lines = rows
-            .iter()
-            .filter(|r| web.readable(&principal, r))
-            .map(|r| {
-                let closed = r.closed_on.map(|d| format!("{d} {}", lang.t("结案"))).unwrap_or_default();
-                row_line(&web, r, closed, String::new(), "", lang)
-            })
-            .collect();
-        (lang.t("最近立案的案件"), lines)
+        return super::search::search_page(&web, &user, search).await;
     };
     render(&CasesPage {
         nav: Nav::new(&web, &user, "cases"),

@@ -12,6 +12,7 @@ mod filing;
 mod frame;
 mod home;
 mod lists;
+mod search;
 mod sign_in;
 mod users;
 
