@@ -109,6 +109,19 @@ try {
   check(behind.includes(`（${after} 件）`) && (await page.content()).includes(caseNo), `the 首页 figure opens its ${after} cases, the one just closed among them`);
   await page.goto(`${base}/my`);
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
+  // 案件查询 from the header's box: by the ID number of the case's party, by part of its 案号;
+  // then page 2 of a long list.
+  await page.fill('#header-search', '150203199001011232');
+  await Promise.all([page.waitForURL(/\/cases\?q=/), page.press('#header-search', 'Enter')]);
+  check((await page.textContent('#search-results')).includes(caseNo), "the header's box finds the case by its party's ID number");
+  const part = caseNo.replace(/^（\d{4}）/, '').replace(/号$/, '');
+  await page.goto(`${base}/cases?q=${encodeURIComponent(part)}`);
+  check((await page.textContent('#search-results')).includes(caseNo), `part of the 案号 (${part}) finds it`);
+  await shot('08a-search');
+  await page.goto(`${base}/cases?status=closed`);
+  await Promise.all([page.waitForURL(/page=2/), page.click('#search-next')]);
+  check((await page.textContent('#search-total')).includes('第 2/'), 'page 2 of the closed cases');
+  await shot('08b0-search-page-2');
   await page.goto(`${base}/metrics?by=month`);
   await shot('08-metrics');
   await page.goto(`${base}/metrics?by=judge&chart=closure_rate`);
