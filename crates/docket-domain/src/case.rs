@@ -160,6 +160,14 @@ pub struct PartyId {
 }
 
 impl PartyId {
+    /// The birth date a 公民身份号码 holds (none for other kinds of number).
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        match self.id_type {
+            IdType::ResidentId => ResidentId::parse(&self.number).ok().and_then(|r| r.birth_date()),
+            _ => None,
+        }
+    }
+
     pub fn parse(id_type: IdType, number: &str) -> Result<Self, IdentityError> {
         let number = match id_type {
             IdType::ResidentId => ResidentId::parse(number)?.as_str().to_owned(),
@@ -289,6 +297,11 @@ pub enum CaseRecordError {
     OwnOrigin,
     #[error("可能判处的刑期只适用于刑事案件")]
     SentenceOutsideCriminal,
+    /// 民诉法 §122(二), 行诉法 §49(二): a first-instance suit names a defendant.
+    #[error("{type_code}案件应有被告（民诉法第一百二十二条、行政诉讼法第四十九条：起诉须有明确的被告）")]
+    NoDefendant { type_code: &'static str },
+    #[error("第 {index} 名当事人的公民身份号码中的出生日期 {birth} 晚于立案日期 {filed}")]
+    BornAfterFiling { index: usize, birth: NaiveDate, filed: NaiveDate },
 }
 
 impl CaseRecordError {
@@ -304,6 +317,7 @@ impl CaseRecordError {
             Self::EmptyCause => "cause",
             Self::OwnOrigin => "origin",
             Self::SentenceOutsideCriminal => "possible_sentence_months",
+            Self::NoDefendant { .. } | Self::BornAfterFiling { .. } => "parties",
         }
     }
 }
@@ -337,6 +351,16 @@ impl CaseRecord {
         }
         if self.possible_sentence_months.is_some() && t.category != crate::case_type::Category::Criminal {
             return Err(CaseRecordError::SentenceOutsideCriminal);
+        }
+        if matches!(t.code, "民初" | "行初") && !self.parties.iter().any(|p| p.role == PartyRole::Defendant) {
+            return Err(CaseRecordError::NoDefendant { type_code: t.code });
+        }
+        for (i, p) in self.parties.iter().enumerate() {
+            if let Some(birth) = p.id.as_ref().and_then(PartyId::birth_date)
+                && birth > self.filed_on
+            {
+                return Err(CaseRecordError::BornAfterFiling { index: i + 1, birth, filed: self.filed_on });
+            }
         }
         Ok(())
     }

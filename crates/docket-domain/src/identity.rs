@@ -1,6 +1,6 @@
 //! Party identity numbers: 公民身份号码 (GB 11643-1999) and 统一社会信用代码 (GB 32100-2015).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Why an identity number is invalid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -9,6 +9,8 @@ pub enum IdentityError {
     ResidentIdShape,
     #[error("公民身份号码中的出生日期 {0} 无效")]
     ResidentIdBirthDate(String),
+    #[error("公民身份号码的地址码 {0} 不是省级行政区划代码开头（GB/T 2260）")]
+    ResidentIdArea(String),
     #[error("公民身份号码校验码错误：应为 {expected}，实为 {found}")]
     ResidentIdCheck { expected: char, found: char },
     #[error("统一社会信用代码应为 18 位，由数字和除 I、O、Z、S、V 外的大写字母组成")]
@@ -29,9 +31,18 @@ impl ResidentId {
         if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
             return Err(IdentityError::ResidentIdShape);
         }
+        // The address code begins with a province-level code of GB/T 2260 (the 9 of the 2023
+        // foreigners' permanent residence ID number is taken as well).
+        let province: u32 = s[..2].parse().unwrap_or(0);
+        let known =
+            matches!(province, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81..=83 | 91..=99);
+        if !known {
+            return Err(IdentityError::ResidentIdArea(s[..6].to_owned()));
+        }
         let birth = &s[6..14];
-        if NaiveDate::parse_from_str(birth, "%Y%m%d").is_err() {
-            return Err(IdentityError::ResidentIdBirthDate(birth.to_owned()));
+        match NaiveDate::parse_from_str(birth, "%Y%m%d") {
+            Ok(d) if d.year() >= 1900 => {}
+            _ => return Err(IdentityError::ResidentIdBirthDate(birth.to_owned())),
         }
         let expected = Self::check_char(&s[..17]);
         if expected != b[17] as char {
@@ -49,6 +60,11 @@ impl ResidentId {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The birth date the number holds.
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(&self.0[6..14], "%Y%m%d").ok()
     }
 
     /// `150203********1232`: the form shown to roles that do not need the full number.
@@ -130,6 +146,23 @@ mod tests {
         let first17 = "15020319900231123";
         let id = format!("{first17}{}", ResidentId::check_char(first17));
         assert!(matches!(ResidentId::parse(&id), Err(IdentityError::ResidentIdBirthDate(_))));
+    }
+
+    #[test]
+    fn an_area_code_outside_the_provinces_and_a_birth_before_1900_are_refused() {
+        let with_check = |first17: &str| format!("{first17}{}", ResidentId::check_char(first17));
+        assert!(matches!(ResidentId::parse(&with_check("00000019900101123")), Err(IdentityError::ResidentIdArea(_))));
+        assert!(matches!(ResidentId::parse(&with_check("99000019900101123")), Ok(_)), "the 2023 foreigners' number");
+        assert!(matches!(
+            ResidentId::parse(&with_check("15020318890101123")),
+            Err(IdentityError::ResidentIdBirthDate(_))
+        ));
+        let born_2030 = ResidentId::parse(&with_check("15020320300101123")).unwrap();
+        assert_eq!(
+            born_2030.birth_date(),
+            chrono::NaiveDate::from_ymd_opt(2030, 1, 1),
+            "valid alone; the filing date refuses it"
+        );
     }
 
     #[test]

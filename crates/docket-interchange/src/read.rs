@@ -591,6 +591,28 @@ mod tests {
     }
 
     #[test]
+    fn a_first_instance_civil_case_without_a_defendant_is_refused() {
+        let line = CASE.replace("\"role\":\"defendant\"", "\"role\":\"third_party\"");
+        let errs = errors(&line);
+        assert!(errs[0].starts_with("line 7: parties: 民初案件应有被告"), "{errs:?}");
+    }
+
+    #[test]
+    fn a_party_born_after_the_filing_or_with_no_province_is_refused() {
+        let first17 = "15020320300101123";
+        let born_2030 = format!("{first17}{}", docket_domain::identity::ResidentId::check_char(first17));
+        let errs = errors(&CASE.replace("150203199001011232", &born_2030));
+        assert!(
+            errs[0].starts_with("line 7: parties: 第 2 名当事人的公民身份号码中的出生日期 2030-01-01 晚于立案日期"),
+            "{errs:?}"
+        );
+        let first17 = "00000019900101123";
+        let nowhere = format!("{first17}{}", docket_domain::identity::ResidentId::check_char(first17));
+        let errs = errors(&CASE.replace("150203199001011232", &nowhere));
+        assert!(errs[0].starts_with("line 7: parties[1].id_number: 公民身份号码的地址码 000000"), "{errs:?}");
+    }
+
+    #[test]
     fn a_case_number_from_another_year_is_refused() {
         let line = CASE
             .replace("\"filed_on\":\"2025-03-03\"", "\"filed_on\":\"2026-01-05\"")

@@ -81,3 +81,52 @@ async fn cases_are_found_by_name_number_and_id_a_page_at_a_time<S: Store>(store:
 }
 
 docket_store::on_both_backends!(cases_are_found_by_name_number_and_id_a_page_at_a_time);
+
+/// A 立案员 who files a sealed case is told its 案号 and that it is sealed, not sent to 未找到;
+/// the confirmation is shown only for a filing the audit log says was theirs.
+async fn filing_a_sealed_case_confirms_its_number_to_the_filer<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let form = [
+        ("type", "民初"),
+        ("procedure", "simple"),
+        ("cause", "离婚纠纷"),
+        ("filed_on", "2027-06-01"),
+        ("sealed", "true"),
+        ("p0_role", "plaintiff"),
+        ("p0_kind", "person"),
+        ("p0_name", "王五"),
+        ("p1_role", "defendant"),
+        ("p1_kind", "person"),
+        ("p1_name", "赵六"),
+    ];
+    let r = clerk.post_form("/file", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let to = r.location.unwrap();
+    assert!(to.starts_with("/file?filed="), "{to}");
+    let page = clerk.get(&to).await;
+    assert!(
+        page.body.contains("id=\"notice\"")
+            && page.body.contains("（2027）内0203民初1号")
+            && page.body.contains("不公开"),
+        "{}",
+        page.body
+    );
+    // The case itself is still not the clerk's to open.
+    assert_eq!(clerk.get(&format!("/cases/{}", enc("（2027）内0203民初1号"))).await.status, StatusCode::NOT_FOUND);
+    // Another account typing the same address learns nothing.
+    let mut other = Client::new(&web);
+    other.sign_in(&username("内0203", "president"), PASSWORD).await;
+    assert!(!other.get(&to).await.body.contains("id=\"notice\""));
+    // A filing without a defendant is refused at the parties (民诉法 §122).
+    let no_defendant: Vec<(&str, &str)> = form.iter().copied().filter(|(k, _)| !k.starts_with("p1_")).collect();
+    let r = clerk.post_form("/file", &no_defendant).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("应有被告"), "{}", r.body);
+}
+
+mod filing {
+    use super::*;
+    docket_store::on_both_backends!(filing_a_sealed_case_confirms_its_number_to_the_filer);
+}

@@ -35,6 +35,8 @@ struct FilePage {
     hints: FilingHints,
     party_rows: Vec<usize>,
     lang: Lang,
+    /// After filing a case the filer may not open (a sealed case): its 案号, said here.
+    notice: Option<String>,
 }
 
 /// A case that shares a party with the one being filed (关联案件).
@@ -182,6 +184,7 @@ async fn file_page<S: Store>(
         hints,
         party_rows: (0..PARTY_ROWS).collect(),
         lang: user.lang,
+        notice: None,
     })
 }
 
@@ -204,9 +207,15 @@ pub fn suggest_procedure(form: &FormFields) -> Option<String> {
     Some(format!("繁简分流建议：{}（{}）", p.label(), why))
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct FiledQuery {
+    filed: Option<String>,
+}
+
 pub async fn file_form<S: Store>(
     State(web): State<Arc<Web<S>>>,
     PageUser(user): PageUser,
+    crate::query::PageQuery(q): crate::query::PageQuery<FiledQuery>,
 ) -> Result<Response, PageError> {
     if !user.account.principal().may_file(&user.account.court) {
         return Err(WebError::Forbidden(format!("{}不能立案", user.account.role.label())).into());
@@ -219,7 +228,27 @@ pub async fn file_form<S: Store>(
         ("p0_role".to_owned(), "plaintiff".to_owned()),
         ("p1_role".to_owned(), "defendant".to_owned()),
     ];
-    render(&file_page(&web, &user, &form, vec![]).await?)
+    let mut page = file_page(&web, &user, &form, vec![]).await?;
+    // The confirmation of a sealed filing, only to the account whose filing the audit log holds
+    // (a 案号 typed into the address says nothing).
+    if let Some(n) = q.filed.as_deref().and_then(|n| docket_domain::CaseNumber::parse(n).ok()) {
+        let query = docket_store::AuditQuery {
+            court: user.account.court.to_string(),
+            username: Some(user.account.username.clone()),
+            action: Some("file_case".into()),
+            target: Some(n.to_string()),
+            limit: 1,
+            ..Default::default()
+        };
+        if !web.docket.store().audit_search(&query).await.map_err(docket_app::AppError::from)?.is_empty() {
+            page.notice = Some(if user.lang.is_en() {
+                format!("Filed as {n}. The case is sealed: only its judges and the court's leadership can open it.")
+            } else {
+                format!("已立案：{n}。该案为不公开审理的案件，只有承办法官和院庭长可以查阅。")
+            });
+        }
+    }
+    render(&page)
 }
 
 pub async fn file<S: Store>(
@@ -266,7 +295,13 @@ pub async fn file<S: Store>(
     match web.docket.file_case(filing, web.today(), Some(&user.account)).await {
         Ok(case_no) => {
             web.refresh_case(&case_no).await?;
-            Ok(Redirect::to(&format!("{}?done={}", href(&case_no), percent_encode("立案"))).into_response())
+            let row = web.docket.store().case(&case_no).await.map_err(docket_app::AppError::from)?;
+            if row.is_some_and(|r| web.readable(&user.account.principal(), &r)) {
+                Ok(Redirect::to(&format!("{}?done={}", href(&case_no), percent_encode("立案"))).into_response())
+            } else {
+                // A sealed case the filer may not open: back to 立案 with its 案号, not to 未找到.
+                Ok(Redirect::to(&format!("/file?filed={}", percent_encode(&case_no.to_string()))).into_response())
+            }
         }
         Err(docket_app::AppError::Fields(errors)) => {
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &file_page(&web, &user, &form, errors).await?)
