@@ -152,7 +152,7 @@ mod tests {
     fn an_area_code_outside_the_provinces_and_a_birth_before_1900_are_refused() {
         let with_check = |first17: &str| format!("{first17}{}", ResidentId::check_char(first17));
         assert!(matches!(ResidentId::parse(&with_check("00000019900101123")), Err(IdentityError::ResidentIdArea(_))));
-        assert!(matches!(ResidentId::parse(&with_check("99000019900101123")), Ok(_)), "the 2023 foreigners' number");
+        assert!(ResidentId::parse(&with_check("99000019900101123")).is_ok(), "the 2023 foreigners' number");
         assert!(matches!(
             ResidentId::parse(&with_check("15020318890101123")),
             Err(IdentityError::ResidentIdBirthDate(_))

@@ -95,3 +95,42 @@ pub fn range_class(v: &docket_metrics::Value) -> &'static str {
         None => "",
     }
 }
+
+/// A case as a row of the case lists (我的案件, 案件查询, the alert lists).
+pub struct CaseLine {
+    pub case_no: String,
+    pub href: String,
+    pub cause: String,
+    pub filed_on: String,
+    pub judge: String,
+    pub status: String,
+    pub deadline: String,
+    pub countdown: String,
+    pub class: &'static str,
+    pub tags: String,
+    pub warnings: String,
+}
+
+/// A stored case as a list row, with the 审限 column and countdown the list computed.
+pub fn row_line<S: Store>(
+    web: &Web<S>,
+    r: &docket_store::StoredCase,
+    deadline: String,
+    countdown: String,
+    class: &'static str,
+    lang: Lang,
+) -> CaseLine {
+    CaseLine {
+        case_no: r.case_no.to_string(),
+        href: href(&r.case_no),
+        cause: r.cause.clone(),
+        filed_on: r.filed_on.to_string(),
+        judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
+        status: lang.t(r.status.label()).to_owned(),
+        deadline,
+        countdown,
+        class,
+        tags: tag_labels(&r.tags, lang),
+        warnings: String::new(),
+    }
+}

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Months;
 use docket_store::{CaseFilter, Store};
 
-use super::frame::{Nav, href, render, tag_labels};
+use super::frame::{CaseLine, Nav, render, row_line};
 use crate::Web;
 use crate::auth::PageUser;
 use crate::error::{PageError, WebError};
@@ -16,20 +16,6 @@ use crate::i18n::Lang;
 use crate::query::PageQuery;
 
 // ---------------------------------------------------------------- 我的案件 and lists
-
-pub struct CaseLine {
-    pub case_no: String,
-    pub href: String,
-    pub cause: String,
-    pub filed_on: String,
-    pub judge: String,
-    pub status: String,
-    pub deadline: String,
-    pub countdown: String,
-    pub class: &'static str,
-    pub tags: String,
-    pub warnings: String,
-}
 
 #[derive(Template)]
 #[template(path = "cases.html")]
@@ -102,30 +88,6 @@ impl AlertList {
                 d.warnings.iter().any(|w| matches!(w, docket_domain::deadline::Warning::ExtensionWindowOpen { .. }))
             }
         }
-    }
-}
-
-/// A list line for a case without a 审限 to count down.
-pub(super) fn row_line<S: Store>(
-    web: &Web<S>,
-    r: &docket_store::StoredCase,
-    deadline: String,
-    countdown: String,
-    class: &'static str,
-    lang: Lang,
-) -> CaseLine {
-    CaseLine {
-        case_no: r.case_no.to_string(),
-        href: href(&r.case_no),
-        cause: r.cause.clone(),
-        filed_on: r.filed_on.to_string(),
-        judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-        status: lang.t(r.status.label()).to_owned(),
-        deadline,
-        countdown,
-        class,
-        tags: tag_labels(&r.tags, lang),
-        warnings: String::new(),
     }
 }
 

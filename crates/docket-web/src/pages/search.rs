@@ -5,8 +5,7 @@ use askama::Template;
 use axum::response::Response;
 use docket_store::{StatusFilter, Store};
 
-use super::frame::{Nav, percent_encode, render};
-use super::lists::{CaseLine, row_line};
+use super::frame::{CaseLine, Nav, percent_encode, render, row_line};
 use crate::Web;
 use crate::auth::User;
 use crate::error::PageError;
