@@ -13,9 +13,7 @@ use crate::{AppError, Docket};
 
 /// The engine's facts of a stored case.
 pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool) -> CaseFacts {
-    let deadline_on = row
-        .deadline_unadjusted
-        .map(|d| if holiday_rule && calendar.is_rest_day(d) { calendar.next_working_day(d) } else { d });
+    let deadline_on = row.deadline_unadjusted.map(|d| calendar.period_end(d, holiday_rule));
     CaseFacts {
         court: row.court,
         case_no: row.case_no,

@@ -108,6 +108,12 @@ impl HolidayCalendar {
     }
 
     /// `d` if it is a working day, otherwise the first working day after it.
+    /// The date a period ending on `d` ends in force: the next working day when `d` is a rest
+    /// day and the holiday rule (民诉法 §85) is on, else `d`.
+    pub fn period_end(&self, d: NaiveDate, holiday_rule: bool) -> NaiveDate {
+        if holiday_rule && self.is_rest_day(d) { self.next_working_day(d) } else { d }
+    }
+
     pub fn next_working_day(&self, d: NaiveDate) -> NaiveDate {
         let mut day = d;
         while self.is_rest_day(day) {

@@ -77,10 +77,8 @@ pub async fn search_page<S: Store>(web: &Web<S>, user: &User, p: SearchParams) -
         .filter(|r| web.readable(&principal, r))
         .map(|r| {
             let open = r.closed_on.is_none();
-            let deadline = r
-                .deadline_unadjusted
-                .filter(|_| open && r.suspended.is_none())
-                .map(|d| if rule && calendar.is_rest_day(d) { calendar.next_working_day(d) } else { d });
+            let deadline =
+                r.deadline_unadjusted.filter(|_| open && r.suspended.is_none()).map(|d| calendar.period_end(d, rule));
             let (deadline_text, countdown, class) = match (deadline, r.closed_on) {
                 (_, Some(closed)) => (String::new(), format!("{closed} {}", lang.t("结案")), ""),
                 (Some(d), None) => {

@@ -10,6 +10,14 @@ use docket_domain::{
     PartyRole, Procedure,
 };
 
+mod accounts;
+mod backup;
+mod search;
+
+pub use accounts::*;
+pub use backup::*;
+pub use search::*;
+
 use crate::{Batch, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError, StoredCase, StoredFacts};
 
 fn court(code: &str) -> CourtCode {
@@ -462,19 +470,7 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
 /// statement, not a read and a write).
 pub async fn concurrent_sign_in_attempts_reserve_at_most_the_allowance<S: Store>(store: S) {
     two_courts(&store).await;
-    let account = crate::AccountRow {
-        username: "guessed".into(),
-        court: docket_domain::CourtCode::parse("内0203").unwrap(),
-        name: "张三".into(),
-        role: docket_domain::Role::Clerk,
-        judge: None,
-        password_hash: "$argon2id$stub".into(),
-        failed_logins: 0,
-        locked_until: None,
-        created_at: "2025-01-01T00:00:00Z".into(),
-        disabled: false,
-        password_changed_at: None,
-    };
+    let account = crate::AccountRow { name: "张三".into(), ..account_named("guessed", "内0203") };
     store.add_accounts(vec![account], vec![]).await.unwrap();
     let attempts = (0..40).map(|_| {
         let store = store.clone();
@@ -493,7 +489,7 @@ pub async fn concurrent_sign_in_attempts_reserve_at_most_the_allowance<S: Store>
 }
 
 /// 内02 and 内0203, for the account tests.
-async fn two_courts<S: Store>(store: &S) {
+pub(super) async fn two_courts<S: Store>(store: &S) {
     let mut batch = Batch::default();
     for (code, level, parent) in [("内02", CourtLevel::Intermediate, "内"), ("内0203", CourtLevel::Basic, "内02")] {
         batch.entries.push(NewEntry {
@@ -512,17 +508,10 @@ async fn two_courts<S: Store>(store: &S) {
 pub async fn accounts_sessions_and_audit_read_back<S: Store>(store: S) {
     two_courts(&store).await;
     let account = |username: &str, court: &str| crate::AccountRow {
-        username: username.into(),
-        court: docket_domain::CourtCode::parse(court).unwrap(),
         name: "张三".into(),
         role: docket_domain::Role::Judge,
         judge: Some("j001".into()),
-        password_hash: "$argon2id$stub".into(),
-        failed_logins: 0,
-        locked_until: None,
-        created_at: "2025-01-01T00:00:00Z".into(),
-        disabled: false,
-        password_changed_at: None,
+        ..account_named(username, court)
     };
     store.add_accounts(vec![account("a", "内0203"), account("b", "内02")], vec![]).await.unwrap();
     // One duplicate refuses the whole batch, and its audit line with it.
@@ -704,7 +693,7 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
 }
 
 /// An audit line of 内0203 by `username`.
-fn audit_line(username: &str, action: &str) -> crate::AuditRow {
+pub(super) fn audit_line(username: &str, action: &str) -> crate::AuditRow {
     crate::AuditRow {
         id: 0,
         court: "内0203".into(),
@@ -716,7 +705,7 @@ fn audit_line(username: &str, action: &str) -> crate::AuditRow {
     }
 }
 
-fn account_named(username: &str, court: &str) -> crate::AccountRow {
+pub(super) fn account_named(username: &str, court: &str) -> crate::AccountRow {
     crate::AccountRow {
         username: username.into(),
         court: docket_domain::CourtCode::parse(court).unwrap(),
@@ -732,7 +721,7 @@ fn account_named(username: &str, court: &str) -> crate::AccountRow {
     }
 }
 
-fn session_of(username: &str, token: u8) -> crate::SessionRow {
+pub(super) fn session_of(username: &str, token: u8) -> crate::SessionRow {
     crate::SessionRow {
         token_hash: vec![token; 32],
         username: username.into(),
@@ -741,300 +730,4 @@ fn session_of(username: &str, token: u8) -> crate::SessionRow {
         expires_at: 10_000,
         last_seen: 10,
     }
-}
-
-/// Disabling an account ends its sessions and keeps it out of every session lookup; a password
-/// change ends every session but the one making it; ending sessions ends them all; each writes
-/// its audit line.
-pub async fn disabling_an_account_or_changing_its_password_ends_its_sessions<S: Store>(store: S) {
-    two_courts(&store).await;
-    store.add_accounts(vec![account_named("u", "内0203"), account_named("v", "内0203")], vec![]).await.unwrap();
-    for t in 1..=3 {
-        store.create_session(session_of("u", t)).await.unwrap();
-    }
-    store.create_session(session_of("v", 9)).await.unwrap();
-    assert_eq!(store.session_count("u", 100).await.unwrap(), 3);
-
-    let ended =
-        store.set_password("u", "$argon2id$2", Some(&[2; 32]), audit_line("u", "change_password")).await.unwrap();
-    assert_eq!(ended, 2);
-    assert!(store.session_account(&[2; 32], 100, 0).await.unwrap().is_some(), "the changing session stays");
-    assert!(store.session_account(&[1; 32], 100, 0).await.unwrap().is_none());
-
-    let ended = store.set_disabled("u", true, audit_line("admin", "disable_user")).await.unwrap();
-    assert_eq!(ended, 1);
-    assert!(store.account("u").await.unwrap().unwrap().disabled);
-    // A session created after the disable (a race with sign-in) is still not honoured.
-    store.create_session(session_of("u", 5)).await.unwrap();
-    assert!(store.session_account(&[5; 32], 100, 0).await.unwrap().is_none(), "a disabled account has no live session");
-    store.set_disabled("u", false, audit_line("admin", "enable_user")).await.unwrap();
-    assert!(store.session_account(&[5; 32], 100, 0).await.unwrap().is_some());
-
-    assert_eq!(store.end_sessions("v", audit_line("admin", "end_sessions")).await.unwrap(), 1);
-    assert_eq!(store.session_count("v", 100).await.unwrap(), 0);
-    assert!(matches!(
-        store.set_disabled("nobody", true, audit_line("admin", "disable_user")).await,
-        Err(StoreError::NotFound(_))
-    ));
-    let actions: Vec<String> = store.audit_log("内0203", 10).await.unwrap().into_iter().map(|r| r.action).collect();
-    assert_eq!(actions, ["end_sessions", "enable_user", "disable_user", "change_password"]);
-}
-
-/// The audit log found by who, what, which target and when, a page at a time.
-pub async fn audit_lines_are_found_by_who_what_and_when_a_page_at_a_time<S: Store>(store: S) {
-    let line = |user: &str, action: &str, target: &str, at: &str| crate::AuditRow {
-        id: 0,
-        court: "内0203".into(),
-        at: at.into(),
-        username: user.into(),
-        action: action.into(),
-        target: target.into(),
-        detail: String::new(),
-    };
-    let mut rows = Vec::new();
-    for i in 0..30 {
-        rows.push(line("clerk1", "read_sealed", &format!("case{}", i % 3), &format!("2026-01-{:02}T09:00:00Z", i + 1)));
-    }
-    rows.push(line("admin", "grant_sealed_access", "boss", "2026-01-15T10:00:00Z"));
-    rows.push(crate::AuditRow {
-        court: "内02".into(),
-        ..line("admin", "grant_sealed_access", "x", "2026-01-15T10:00:00Z")
-    });
-    store.append_audit(rows).await.unwrap();
-    let q = |f: &dyn Fn(&mut crate::AuditQuery)| {
-        let mut q = crate::AuditQuery { court: "内0203".into(), limit: 100, ..Default::default() };
-        f(&mut q);
-        q
-    };
-    let found = store.audit_search(&q(&|q| q.action = Some("grant_sealed_access".into()))).await.unwrap();
-    assert_eq!(found.iter().map(|r| r.target.as_str()).collect::<Vec<_>>(), ["boss"], "one court's only");
-    assert_eq!(store.audit_search(&q(&|q| q.username = Some("clerk1".into()))).await.unwrap().len(), 30);
-    assert_eq!(store.audit_search(&q(&|q| q.target = Some("case1".into()))).await.unwrap().len(), 10);
-    let january_10_to_20 = store
-        .audit_search(&q(&|q| {
-            q.from = Some("2026-01-10".into());
-            q.until = Some("2026-01-20".into());
-        }))
-        .await
-        .unwrap();
-    assert_eq!(january_10_to_20.len(), 11, "10th–19th and the grant on the 15th");
-    // Pages of 12 cover all 31 lines once, newest first.
-    let mut seen = Vec::new();
-    let mut before = None;
-    loop {
-        let page = store
-            .audit_search(&q(&|q| {
-                q.limit = 12;
-                q.before_id = before;
-            }))
-            .await
-            .unwrap();
-        let Some(last) = page.last() else { break };
-        before = Some(last.id);
-        seen.extend(page.into_iter().map(|r| r.id));
-    }
-    assert_eq!(seen.len(), 31);
-    assert!(seen.windows(2).all(|w| w[0] > w[1]));
-}
-
-/// The audit log is a hash chain: intact as written, and walking it finds a line edited, a line
-/// deleted from the middle and lines deleted from the end.
-pub async fn the_audit_chain_finds_an_edited_or_deleted_line<S: Store + crate::test_support::RawSql>(store: S) {
-    let fresh = store.audit_chain(&NoProgress).await.unwrap();
-    assert_eq!((fresh.rows, fresh.first_break, fresh.head_matches), (0, None, true));
-    let rows: Vec<crate::AuditRow> = (0..6).map(|i| audit_line("clerk", &format!("act{i}"))).collect();
-    store.append_audit(rows).await.unwrap();
-    let intact = store.audit_chain(&NoProgress).await.unwrap();
-    assert_eq!((intact.rows, intact.first_break, intact.head_matches), (6, None, true));
-
-    store.exec("UPDATE audit_log SET username = 'someone' WHERE id = 3").await;
-    assert_eq!(store.audit_chain(&NoProgress).await.unwrap().first_break, Some(3), "an edited line");
-    store.exec("UPDATE audit_log SET username = 'clerk' WHERE id = 3").await;
-    assert_eq!(store.audit_chain(&NoProgress).await.unwrap().first_break, None, "restored");
-
-    store.exec("DELETE FROM audit_log WHERE id = 4").await;
-    assert_eq!(store.audit_chain(&NoProgress).await.unwrap().first_break, Some(5), "the line after a deleted one");
-}
-
-/// Lines deleted from the end leave the chain's head pointing past them.
-pub async fn the_audit_chain_finds_lines_deleted_from_its_end<S: Store + crate::test_support::RawSql>(store: S) {
-    store.append_audit((0..4).map(|i| audit_line("clerk", &format!("act{i}"))).collect()).await.unwrap();
-    store.exec("DELETE FROM audit_log WHERE id >= 3").await;
-    let r = store.audit_chain(&NoProgress).await.unwrap();
-    assert_eq!((r.rows, r.first_break, r.head_matches), (2, None, false));
-}
-
-/// Writes a little of everything a backup must carry: courts, a case with its events and
-/// parties, evidence, accounts, audit lines, a holiday year, a setting and a checkpoint.
-pub async fn a_little_of_everything<S: Store>(store: &S) {
-    use crate::{CheckpointRow, NewEvidence};
-    two_courts(store).await;
-    let mut s = sample_case("内0203", 1);
-    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
-    store.commit(filing_batch(&s), &NoProgress).await.unwrap();
-    store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
-    store
-        .add_evidence(NewEvidence {
-            court: "内0203".into(),
-            case_no: s.record.case_no.to_string(),
-            content: vec![0, 159, 146, 150, 255],
-            name: "合同.pdf".into(),
-            media_type: "application/pdf".into(),
-            source: "原告提交".into(),
-            method: "线上提交".into(),
-            stored_by: "clerk".into(),
-            audit: Some(audit_line("clerk", "add_evidence")),
-        })
-        .await
-        .unwrap();
-    store.add_accounts(vec![account_named("u", "内0203")], vec![audit_line("admin", "add_user")]).await.unwrap();
-    store.set_disabled("u", true, audit_line("admin", "disable_user")).await.unwrap();
-    store.create_session(session_of("u", 7)).await.unwrap();
-    let batch =
-        settings_batch(vec![holiday_year(2027, "2027-01-01 休 元旦"), named("indicators", "a = 1", "admin")], None);
-    store.commit(batch, &NoProgress).await.unwrap();
-    let size = store.tree_size().await.unwrap() as i64;
-    store
-        .add_checkpoint(CheckpointRow {
-            size,
-            root: vec![7; 32],
-            note: "note\n".into(),
-            issued_at: "2026-01-01T00:00:00Z".into(),
-        })
-        .await
-        .unwrap();
-}
-
-/// Rows of a snapshot, kept in memory.
-#[derive(Default)]
-pub struct Snapshot {
-    pub schema: i64,
-    pub rows: Vec<(&'static crate::backup::Table, Vec<crate::backup::Value>)>,
-}
-
-impl crate::backup::RowSink for Snapshot {
-    fn begin(&mut self, schema_version: i64) -> Result<(), StoreError> {
-        self.schema = schema_version;
-        Ok(())
-    }
-    fn row(&mut self, table: &'static crate::backup::Table, row: Vec<crate::backup::Value>) -> Result<(), StoreError> {
-        self.rows.push((table, row));
-        Ok(())
-    }
-}
-
-impl Snapshot {
-    pub async fn of<S: Store>(store: &S) -> Snapshot {
-        let mut snap = Snapshot::default();
-        store.snapshot(&mut snap).await.unwrap();
-        snap
-    }
-
-    /// The rows as (table, row) pairs, for comparing two snapshots.
-    pub fn table_rows(&self) -> Vec<(&'static str, Vec<crate::backup::Value>)> {
-        self.rows.iter().map(|(t, r)| (t.name, r.clone())).collect()
-    }
-
-    /// A source replaying these rows.
-    pub fn source(&self) -> impl crate::backup::RowSource + '_ {
-        struct Replay<'a>(std::slice::Iter<'a, (&'static crate::backup::Table, Vec<crate::backup::Value>)>);
-        impl crate::backup::RowSource for Replay<'_> {
-            fn next_row(
-                &mut self,
-            ) -> Result<Option<(&'static crate::backup::Table, Vec<crate::backup::Value>)>, StoreError> {
-                Ok(self.0.next().map(|(t, r)| (*t, r.clone())))
-            }
-        }
-        Replay(self.rows.iter())
-    }
-}
-
-/// Searching finds by part of a 案号, a party's name or an ID number and by the filters; the
-/// total counts every match and paging covers them once; a sealed case is found only by who may
-/// read it (its judge, its court's leadership), and its total is counted the same way.
-pub async fn cases_are_searched_with_the_read_rule_in_the_query<S: Store>(store: S) {
-    use crate::{CaseSearch, SealedReach, SearchSort, StatusFilter};
-    for seq in 1..=30 {
-        let code = if seq % 3 == 0 { "内0204" } else { "内0203" };
-        let mut s = sample_case(code, seq);
-        s.record.parties[0].name =
-            if seq == 7 { "包头100%建材有限公司".into() } else { format!("原告{seq}") };
-        s.record.sealed = seq == 11 || seq == 14;
-        if seq == 5 {
-            s.record.tags = vec![docket_domain::Tag::parse("labor").unwrap()];
-        }
-        s.apply(Event {
-            on: date("2025-03-04"),
-            kind: EventKind::Assigned { judge: format!("J{}", seq % 2 + 1), department: None },
-        })
-        .unwrap();
-        if seq % 4 == 0 {
-            s.apply(Event {
-                on: date("2025-04-01"),
-                kind: EventKind::Closed { method: docket_domain::CloseMethod::Judgment, outcome: None },
-            })
-            .unwrap();
-        }
-        store.commit(filing_batch(&s), &NoProgress).await.unwrap();
-    }
-    let base = CaseSearch { courts: vec!["内0203".into()], limit: 100, ..CaseSearch::default() };
-    let find = |f: &dyn Fn(&mut CaseSearch)| {
-        let mut s = base.clone();
-        f(&mut s);
-        s
-    };
-    let numbers = |rows: &[crate::StoredCase]| rows.iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
-
-    // 20 cases in 内0203, two of them sealed: a stranger finds 18.
-    let (total, rows) = store.search_cases(&base).await.unwrap();
-    assert_eq!((total, rows.len()), (18, 18));
-    // The judge of 11 (J2 has the odd numbers) finds one more; the court's leadership both.
-    let as_judge = find(&|s| s.sealed = Some(SealedReach::Judge { court: "内0203".into(), judge: "J2".into() }));
-    assert_eq!(store.search_cases(&as_judge).await.unwrap().0, 19);
-    let as_president = find(&|s| s.sealed = Some(SealedReach::Court("内0203".into())));
-    assert_eq!(store.search_cases(&as_president).await.unwrap().0, 20);
-    // Leadership of another court reads no sealed case here.
-    let elsewhere = find(&|s| s.sealed = Some(SealedReach::Court("内0204".into())));
-    assert_eq!(store.search_cases(&elsewhere).await.unwrap().0, 18);
-    // A text that only a sealed case matches finds nothing — the total says 0, not 1.
-    let sealed_party = find(&|s| s.text = Some("原告11".into()));
-    assert_eq!(store.search_cases(&sealed_party).await.unwrap(), (0, vec![]));
-
-    // By part of a 案号, by a party's name (with a literal %), by status, tag, judge, dates.
-    let part = find(&|s| s.text = Some("民初1".into()));
-    let (_, rows) = store.search_cases(&part).await.unwrap();
-    assert!(numbers(&rows).iter().all(|n| n.to_string().starts_with('1')), "{:?}", numbers(&rows));
-    let percent = find(&|s| s.text = Some("100%".into()));
-    assert_eq!(numbers(&store.search_cases(&percent).await.unwrap().1), [7]);
-    let percent_only = find(&|s| s.text = Some("%".into()));
-    assert_eq!(store.search_cases(&percent_only).await.unwrap().0, 1, "% matches itself, not everything");
-    let closed = find(&|s| s.status = Some(StatusFilter::Closed));
-    assert!(numbers(&store.search_cases(&closed).await.unwrap().1).iter().all(|n| n % 4 == 0));
-    let labor = find(&|s| s.tag = Some("labor".into()));
-    assert_eq!(numbers(&store.search_cases(&labor).await.unwrap().1), [5]);
-    let j1 = find(&|s| s.judge = Some("J1".into()));
-    assert!(numbers(&store.search_cases(&j1).await.unwrap().1).iter().all(|n| n % 2 == 0));
-    let later = find(&|s| s.filed_from = Some(date("2025-03-04")));
-    assert_eq!(store.search_cases(&later).await.unwrap().0, 0);
-
-    // Two courts, pages of 7 by 案号: every case once, in order.
-    let both = find(&|s| {
-        s.courts = vec!["内0203".into(), "内0204".into()];
-        s.sort = SearchSort::CaseNo;
-        s.limit = 7;
-    });
-    let mut seen = Vec::new();
-    for page in 0..5 {
-        let (total, rows) = store.search_cases(&CaseSearch { offset: page * 7, ..both.clone() }).await.unwrap();
-        assert_eq!(total, 28);
-        seen.extend(rows.iter().map(|r| r.case_no.to_string()));
-    }
-    let mut sorted = seen.clone();
-    sorted.sort_by_key(|n| {
-        let c = CaseNumber::parse(n).unwrap();
-        (c.court().to_string(), c.seq())
-    });
-    assert_eq!(seen, sorted);
-    assert_eq!(seen.len(), 28);
-    assert_eq!(store.search_cases(&find(&|s| s.courts.clear())).await.unwrap(), (0, vec![]));
 }
