@@ -231,9 +231,24 @@ impl<S: Store> Docket<S> {
         if event.on > today {
             return Err(AppError::Fields(vec![FieldError::new("on", format!("事件日期 {} 晚于今天", event.on))]));
         }
-        if self.store.case(case_no).await?.is_none() {
+        let Some(case) = self.store.case(case_no).await? else {
             return Err(AppError::NotFound(case_no.to_string()));
-        }
+        };
+        // 分案 without a department puts the case in the judge's: a case without one counts as
+        // 未分配 in every department's figures.
+        let event = match event.kind {
+            EventKind::Assigned { judge, department: None } => {
+                let department = self
+                    .store
+                    .judges()
+                    .await?
+                    .into_iter()
+                    .find(|j| j.court == case.court && j.code == judge)
+                    .and_then(|j| j.department);
+                Event { on: event.on, kind: EventKind::Assigned { judge, department } }
+            }
+            _ => event,
+        };
         let record = Record::Event(CaseEvent { case_no: case_no.clone(), event });
         let audit =
             by.map(|(a, detail)| audit_by(a, "append_event", &case_no.to_string(), detail)).into_iter().collect();

@@ -132,11 +132,17 @@ impl<S: Store> Docket<S> {
 
     /// Rebuilds every case projection from the log; returns the number of cases written.
     pub async fn rebuild(&self, reporter: &dyn crate::Reporter) -> Result<u64, AppError> {
-        let states = crate::replay_log(&self.store, reporter).await?;
-        reporter.stage("写入案件投影", states.len() as u64);
-        let n = self.store.replace_case_projections(states.into_values().collect()).await?;
+        let n = self.rebuild_case_projections(reporter).await?;
         // The settings tables too: the holiday years and the indicator settings the log holds.
         self.rebuild_settings().await?;
         Ok(n)
+    }
+
+    /// Rewrites the case projections alone from the log (what a migration that added projection
+    /// columns needs; the settings tables are left as they are).
+    pub async fn rebuild_case_projections(&self, reporter: &dyn crate::Reporter) -> Result<u64, AppError> {
+        let states = crate::replay_log(&self.store, reporter).await?;
+        reporter.stage("写入案件投影", states.len() as u64);
+        Ok(self.store.replace_case_projections(states.into_values().collect()).await?)
     }
 }

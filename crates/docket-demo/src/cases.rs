@@ -365,17 +365,20 @@ impl Generator<'_> {
         if hears && net > 8 {
             let scheduled_on = self.rng.range(2, (net / 3).max(3));
             let hearing = self.rng.range(scheduled_on + 3, (net - 1).max(scheduled_on + 3));
-            ev.push((at(scheduled_on), 3, EventKind::HearingScheduled { hearing_on: at(hearing) }));
+            let room = Some((*self.side.pick(ROOMS)).to_owned());
+            ev.push((at(scheduled_on), 3, EventKind::HearingScheduled { hearing_on: at(hearing), room }));
+            let held = self.held(p.online);
             // About 15% of first settings are postponed (CourTools 5).
             if self.rng.chance(0.15) && hearing > scheduled_on + 2 {
                 let postponed = hearing - 1;
                 let new_hearing = hearing + self.rng.range(7, 21);
                 ev.push((at(postponed), 4, EventKind::HearingPostponed { reason: "当事人申请延期".into() }));
-                ev.push((at(postponed), 5, EventKind::HearingScheduled { hearing_on: at(new_hearing) }));
-                ev.push((at(new_hearing), 6, EventKind::HearingHeld));
+                let room = Some((*self.side.pick(ROOMS)).to_owned());
+                ev.push((at(postponed), 5, EventKind::HearingScheduled { hearing_on: at(new_hearing), room }));
+                ev.push((at(new_hearing), 6, held));
                 extra += new_hearing - hearing;
             } else {
-                ev.push((at(hearing), 6, EventKind::HearingHeld));
+                ev.push((at(hearing), 6, held));
             }
         }
         // Deducted periods: 鉴定 or 公告 in about 10% of ordinary civil and administrative cases.
@@ -417,8 +420,21 @@ impl Generator<'_> {
                 9,
                 EventKind::ExtensionRequested { length: Period::Months(6), approver: Approver::President },
             ));
+            // About one request in ten is refused with a reason and made again, better founded.
+            let mut decided = req + self.side.range(1, 6);
+            if self.side.chance(0.10) {
+                let reason = (*self.side.pick(REFUSALS)).to_owned();
+                ev.push((at(decided), 10, EventKind::ExtensionRefused { reason }));
+                decided += self.side.range(1, 3);
+                ev.push((
+                    at(decided),
+                    9,
+                    EventKind::ExtensionRequested { length: Period::Months(6), approver: Approver::President },
+                ));
+                decided += self.side.range(1, 4);
+            }
             ev.push((
-                at(req + 3),
+                at(decided),
                 10,
                 EventKind::Extended { length: Period::Months(6), approver: Approver::President },
             ));
@@ -481,6 +497,14 @@ impl Generator<'_> {
         p.events = ev;
     }
 
+    /// A hearing held: about a fifth online (most of them in cases filed online), about one in
+    /// eight streamed (庭审直播).
+    fn held(&mut self, filed_online: bool) -> EventKind {
+        let online = self.side.chance(if filed_online { 0.35 } else { 0.08 });
+        let streamed = self.side.chance(0.12);
+        EventKind::HearingHeld { online, streamed }
+    }
+
     pub(crate) fn close_method(&mut self, p: &Plan) -> CloseMethod {
         use CloseMethod::*;
         let r = &mut self.rng;
@@ -514,3 +538,15 @@ impl Generator<'_> {
         }
     }
 }
+
+/// The courtrooms of a basic court.
+const ROOMS: &[&str] =
+    &["第一法庭", "第二法庭", "第三法庭", "第四法庭", "第五法庭", "第六法庭", "科技法庭", "小额速裁法庭"];
+
+/// Why a 院长 refuses an extension, as refusals are written.
+const REFUSALS: &[&str] = &[
+    "延长理由不充分，请补充案件疑难复杂的具体情形",
+    "未说明已开展的审理工作及剩余工作计划",
+    "鉴定期间已扣除，无需延长，请核实审限",
+    "申请期限过长，请按实际需要重新申请",
+];

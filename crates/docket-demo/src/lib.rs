@@ -181,6 +181,10 @@ struct Plan {
 struct Generator<'a> {
     cfg: &'a Config,
     rng: Rng,
+    /// A second stream for the details added after the first (courtrooms, online and streamed
+    /// hearings, refused extensions): drawing them from `rng` would change every case after the
+    /// first draw, and the demo's figures with them.
+    side: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -243,6 +247,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
     let mut g = Generator {
         cfg,
         rng: Rng::new(cfg.seed),
+        side: Rng::new(cfg.seed.rotate_left(17) ^ 0x51DE_0F5E_ED00_0001),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),

@@ -126,13 +126,15 @@ impl Action {
 }
 
 impl Action {
-    /// The action an event is.
-    pub fn of_event(kind: &EventKind) -> Action {
+    /// The action an event is. Refusing an extension is deciding it, by whoever the pending
+    /// request was addressed to (`pending`, the approver of the case's pending request).
+    pub fn of_event(kind: &EventKind, pending: Option<Approver>) -> Action {
         match kind {
             EventKind::Assigned { .. } => Action::Assign,
-            EventKind::HearingScheduled { .. } | EventKind::HearingHeld | EventKind::HearingPostponed { .. } => {
+            EventKind::HearingScheduled { .. } | EventKind::HearingHeld { .. } | EventKind::HearingPostponed { .. } => {
                 Action::Hearing
             }
+            EventKind::ExtensionRefused { .. } => Action::ApproveExtension(pending.unwrap_or(Approver::President)),
             EventKind::Suspended { .. } | EventKind::Resumed => Action::Suspend,
             EventKind::ProcedureChanged { .. } => Action::ChangeProcedure,
             EventKind::ExtensionRequested { .. } => Action::RequestExtension,
@@ -210,6 +212,14 @@ impl Principal {
             return false;
         }
         let enforcement = case.category == Category::Enforcement;
+        // 改派 (changing the judge of an assigned case) is the 庭长's or the 院长's decision; the
+        // 立案员 and the 审管办 assign only cases that have no judge yet.
+        if action == Action::Assign
+            && case.judge.is_some()
+            && !matches!(self.role, Role::DivisionHead | Role::President)
+        {
+            return false;
+        }
         match self.role {
             Role::FilingClerk => matches!(action, Action::Assign | Action::Evidence),
             Role::Judge => {
@@ -340,6 +350,34 @@ mod tests {
         }
         assert!(!who("内0204", Role::President, None).can_read(&case));
         assert!(!who("内0203", Role::Admin, None).can_read(&case));
+    }
+
+    #[test]
+    fn only_a_division_head_or_president_reassigns_an_assigned_case() {
+        let court = code("内0203");
+        let assigned = CaseScope { court: &court, sealed: false, judge: Some("j001"), category: Category::Civil };
+        let waiting = CaseScope { judge: None, ..assigned };
+        for role in [Role::FilingClerk, Role::TrialManagement] {
+            assert!(who("内0203", role, None).may(Action::Assign, &waiting), "{role:?}");
+            assert!(!who("内0203", role, None).may(Action::Assign, &assigned), "{role:?}");
+        }
+        for role in [Role::DivisionHead, Role::President] {
+            assert!(who("内0203", role, None).may(Action::Assign, &assigned), "{role:?}");
+        }
+        assert!(!who("内0203", Role::Judge, Some("j001")).may(Action::Assign, &waiting));
+    }
+
+    #[test]
+    fn refusing_an_extension_is_deciding_it_by_the_approver_it_was_sent_to() {
+        let refusal = EventKind::ExtensionRefused { reason: "理由不充分".into() };
+        assert_eq!(
+            Action::of_event(&refusal, Some(Approver::HigherCourt)),
+            Action::ApproveExtension(Approver::HigherCourt)
+        );
+        assert_eq!(
+            Action::of_event(&refusal, Some(Approver::President)),
+            Action::ApproveExtension(Approver::President)
+        );
     }
 
     #[test]

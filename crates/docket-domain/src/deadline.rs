@@ -478,7 +478,7 @@ pub fn warnings(
     }
     let pending = events.iter().rev().find_map(|e| match e.kind {
         EventKind::ExtensionRequested { .. } => Some(Some(e.on)),
-        EventKind::Extended { .. } => Some(None),
+        EventKind::Extended { .. } | EventKind::ExtensionRefused { .. } => Some(None),
         _ => None,
     });
     if let Some(deadline) = dl.deadline_on {

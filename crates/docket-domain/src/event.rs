@@ -19,6 +19,20 @@ impl Period {
             Self::Days(d) => format!("{d} 天"),
         }
     }
+    /// A compact code for storage: `6m`, `30d`.
+    pub fn code(self) -> String {
+        match self {
+            Self::Months(m) => format!("{m}m"),
+            Self::Days(d) => format!("{d}d"),
+        }
+    }
+    pub fn parse_code(s: &str) -> Option<Self> {
+        if let Some(m) = s.strip_suffix('m') {
+            m.parse().ok().map(Self::Months)
+        } else {
+            s.strip_suffix('d')?.parse().ok().map(Self::Days)
+        }
+    }
 }
 
 /// Who approves an extension (延长审限): DEADLINES.md, default-limits table.
@@ -270,6 +284,21 @@ impl CloseMethod {
     pub fn is_appeal_outcome(self) -> bool {
         matches!(self, Self::Affirmed | Self::Revised | Self::Remanded)
     }
+
+    /// Whether a case of this type may close this way: 执行 methods only on enforcement cases,
+    /// 诉前调解 outcomes only on 诉前调解, 维持/改判/发回 only on appeals and retrials.
+    pub fn fits(self, case_type: &crate::CaseType) -> bool {
+        use crate::case_type::{Category, Stage};
+        if self.is_enforcement() {
+            case_type.category == Category::Enforcement
+        } else if self.is_premediation() {
+            case_type.category == Category::Mediation
+        } else if self.is_appeal_outcome() {
+            matches!(case_type.stage, Stage::SecondInstance | Stage::Retrial)
+        } else {
+            true
+        }
+    }
 }
 
 /// What happened.
@@ -279,10 +308,10 @@ pub enum EventKind {
     Assigned { judge: String, department: Option<String> },
     /// 程序转换, e.g. 简易 → 普通.
     ProcedureChanged { procedure: Procedure },
-    /// 排期.
-    HearingScheduled { hearing_on: NaiveDate },
-    /// 开庭.
-    HearingHeld,
+    /// 排期, optionally in a named courtroom.
+    HearingScheduled { hearing_on: NaiveDate, room: Option<String> },
+    /// 开庭: held online (网上开庭) and/or streamed (庭审直播).
+    HearingHeld { online: bool, streamed: bool },
     /// 延期开庭.
     HearingPostponed { reason: String },
     /// A period not counted toward the 审限 starts.
@@ -293,6 +322,8 @@ pub enum EventKind {
     ExtensionRequested { length: Period, approver: Approver },
     /// 延长审限 approved.
     Extended { length: Period, approver: Approver },
+    /// 延长审限 refused, with the approver's reason.
+    ExtensionRefused { reason: String },
     /// 结案.
     Closed { method: CloseMethod, outcome: Option<String> },
     /// 执行到位款.
@@ -312,12 +343,13 @@ impl EventKind {
             Self::Assigned { .. } => "assigned",
             Self::ProcedureChanged { .. } => "procedure_changed",
             Self::HearingScheduled { .. } => "hearing_scheduled",
-            Self::HearingHeld => "hearing_held",
+            Self::HearingHeld { .. } => "hearing_held",
             Self::HearingPostponed { .. } => "hearing_postponed",
             Self::Suspended { .. } => "suspended",
             Self::Resumed => "resumed",
             Self::ExtensionRequested { .. } => "extension_requested",
             Self::Extended { .. } => "extended",
+            Self::ExtensionRefused { .. } => "extension_refused",
             Self::Closed { .. } => "closed",
             Self::Recovered { .. } => "recovered",
             Self::ServiceAttempted { .. } => "service_attempted",
@@ -334,8 +366,16 @@ impl EventKind {
                 None => format!("分案：承办法官 {judge}"),
             },
             Self::ProcedureChanged { procedure } => format!("程序转换为{}", procedure.label()),
-            Self::HearingScheduled { hearing_on } => format!("排期开庭：{hearing_on}"),
-            Self::HearingHeld => "开庭".to_owned(),
+            Self::HearingScheduled { hearing_on, room } => match room {
+                Some(r) => format!("排期开庭：{hearing_on}（{r}）"),
+                None => format!("排期开庭：{hearing_on}"),
+            },
+            Self::HearingHeld { online, streamed } => match (online, streamed) {
+                (false, false) => "开庭".to_owned(),
+                (true, false) => "开庭（网上开庭）".to_owned(),
+                (false, true) => "开庭（庭审直播）".to_owned(),
+                (true, true) => "开庭（网上开庭，庭审直播）".to_owned(),
+            },
             Self::HearingPostponed { reason } => format!("延期开庭：{reason}"),
             Self::Suspended { reason } => format!("扣除审限开始：{}", reason.label()),
             Self::Resumed => "扣除审限结束，恢复审理".to_owned(),
@@ -345,6 +385,7 @@ impl EventKind {
             Self::Extended { length, approver } => {
                 format!("{}批准延长审限 {}", approver.label(), length.label())
             }
+            Self::ExtensionRefused { reason } => format!("不批准延长审限：{reason}"),
             Self::Closed { method, outcome } => match outcome {
                 Some(o) => format!("结案：{}（{o}）", method.label()),
                 None => format!("结案：{}", method.label()),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::amount::Amount;
 use crate::case::CaseRecord;
-use crate::case_type::{Category, Stage};
+use crate::case_type::Category;
 use crate::event::{Approver, CloseMethod, Event, EventKind, Period, SuspensionReason};
 use crate::procedure::Procedure;
 
@@ -64,7 +64,7 @@ pub enum LifecycleError {
     NotSuspended,
     #[error("已有 {requested_on} 提出的延长审限申请待审批")]
     ExtensionPending { requested_on: NaiveDate },
-    #[error("没有待审批的延长审限申请，不能批准延长")]
+    #[error("没有待审批的延长审限申请")]
     NoExtensionRequested,
     #[error("延长期限必须大于 0")]
     ZeroExtension,
@@ -84,6 +84,10 @@ pub enum LifecycleError {
     NoHearingScheduled,
     #[error("承办法官不能为空")]
     EmptyJudge,
+    #[error("法庭名称不能为空")]
+    EmptyRoom,
+    #[error("不批准延长审限须写明理由")]
+    RefusalWithoutReason,
 }
 
 impl LifecycleError {
@@ -96,6 +100,8 @@ impl LifecycleError {
             Self::ZeroRecovery => "amount",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
             Self::EmptyJudge => "judge",
+            Self::EmptyRoom => "room",
+            Self::RefusalWithoutReason => "reason",
             _ => "type",
         }
     }
@@ -132,6 +138,8 @@ pub struct CaseState {
     pub extensions: u32,
     pub recovered: Amount,
     pub next_hearing: Option<NaiveDate>,
+    /// The courtroom of the next hearing, where the scheduling named one.
+    pub next_room: Option<String>,
     pub first_setting: FirstSetting,
     pub hearings_held: u32,
     pub reopened: u32,
@@ -159,6 +167,7 @@ impl CaseState {
             extensions: 0,
             recovered: Amount::ZERO,
             next_hearing: None,
+            next_room: None,
             first_setting: FirstSetting::NotScheduled,
             hearings_held: 0,
             reopened: 0,
@@ -212,22 +221,27 @@ impl CaseState {
                 }
                 self.procedure = *procedure;
             }
-            EventKind::HearingScheduled { hearing_on } => {
+            EventKind::HearingScheduled { hearing_on, room } => {
+                if room.as_deref().is_some_and(|r| r.trim().is_empty()) {
+                    return Err(LifecycleError::EmptyRoom);
+                }
                 if *hearing_on < on {
                     return Err(LifecycleError::HearingBeforeScheduling { hearing_on: *hearing_on, on });
                 }
                 self.next_hearing = Some(*hearing_on);
+                self.next_room = room.clone();
                 if self.first_setting == FirstSetting::NotScheduled {
                     self.first_setting = FirstSetting::Scheduled(*hearing_on);
                 }
             }
-            EventKind::HearingHeld => {
+            EventKind::HearingHeld { .. } => {
                 if let FirstSetting::Scheduled(date) = self.first_setting {
                     self.first_setting =
                         if date == on { FirstSetting::HeldAsScheduled } else { FirstSetting::NotHeldAsScheduled };
                 }
                 self.hearings_held += 1;
                 self.next_hearing = None;
+                self.next_room = None;
             }
             EventKind::HearingPostponed { .. } => {
                 if self.next_hearing.is_none() {
@@ -237,6 +251,7 @@ impl CaseState {
                     self.first_setting = FirstSetting::NotHeldAsScheduled;
                 }
                 self.next_hearing = None;
+                self.next_room = None;
             }
             EventKind::Suspended { reason } => {
                 if let Some((since, r)) = self.suspended_since {
@@ -271,17 +286,17 @@ impl CaseState {
                 self.pending_extension = None;
                 self.extensions += 1;
             }
+            EventKind::ExtensionRefused { reason } => {
+                if self.pending_extension.is_none() {
+                    return Err(LifecycleError::NoExtensionRequested);
+                }
+                if reason.trim().is_empty() {
+                    return Err(LifecycleError::RefusalWithoutReason);
+                }
+                self.pending_extension = None;
+            }
             EventKind::Closed { method, outcome } => {
-                let fits = if method.is_enforcement() {
-                    case_type.category == Category::Enforcement
-                } else if method.is_premediation() {
-                    case_type.category == Category::Mediation
-                } else if method.is_appeal_outcome() {
-                    matches!(case_type.stage, Stage::SecondInstance | Stage::Retrial)
-                } else {
-                    true
-                };
-                if !fits {
+                if !method.fits(case_type) {
                     return Err(LifecycleError::MethodNotForType { method: method.label(), type_name: case_type.name });
                 }
                 // A period still open ends with the case (e.g. 中止 then 终结).
@@ -294,6 +309,7 @@ impl CaseState {
                 self.close_outcome = outcome.clone();
                 self.pending_extension = None;
                 self.next_hearing = None;
+                self.next_room = None;
             }
             EventKind::Recovered { amount } => {
                 if case_type.category != Category::Enforcement {
@@ -418,6 +434,37 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_extension_needs_a_pending_request_and_a_reason_and_leaves_the_case_free_to_ask_again() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        let refuse = |on: &str, reason: &str| ev(on, EventKind::ExtensionRefused { reason: reason.into() });
+        assert_eq!(s.apply(refuse("2025-05-19", "理由不充分")), Err(LifecycleError::NoExtensionRequested));
+        let request = |on: &str| {
+            ev(on, EventKind::ExtensionRequested { length: Period::Months(6), approver: Approver::President })
+        };
+        s.apply(request("2025-05-18")).unwrap();
+        let err = s.apply(refuse("2025-05-20", "  ")).unwrap_err();
+        assert_eq!((err.clone(), err.field()), (LifecycleError::RefusalWithoutReason, "reason"));
+        assert!(s.pending_extension.is_some(), "a refused refusal changes nothing");
+        s.apply(refuse("2025-05-20", "理由不充分")).unwrap();
+        assert!(s.pending_extension.is_none());
+        assert_eq!(s.extensions, 0, "a refusal extends nothing");
+        s.apply(request("2025-05-22")).unwrap();
+        assert!(s.pending_extension.is_some());
+    }
+
+    #[test]
+    fn a_hearing_keeps_its_courtroom_until_it_is_held() {
+        let mut s = civil("（2025）内0203民初1号", "2025-03-03");
+        let set = EventKind::HearingScheduled { hearing_on: d("2025-04-01"), room: Some("第三法庭".into()) };
+        s.apply(ev("2025-03-10", set)).unwrap();
+        assert_eq!((s.next_hearing, s.next_room.as_deref()), (Some(d("2025-04-01")), Some("第三法庭")));
+        s.apply(ev("2025-04-01", EventKind::HearingHeld { online: true, streamed: false })).unwrap();
+        assert_eq!((s.next_hearing, s.next_room.as_deref(), s.hearings_held), (None, None, 1));
+        let blank = EventKind::HearingScheduled { hearing_on: d("2025-05-01"), room: Some(" ".into()) };
+        assert_eq!(s.apply(ev("2025-04-02", blank)), Err(LifecycleError::EmptyRoom));
+    }
+
+    #[test]
     fn a_deducted_period_counts_its_days_when_it_ends() {
         let mut s = civil("（2025）内0203民初1号", "2025-03-03");
         s.apply(ev("2025-04-01", EventKind::Suspended { reason: SuspensionReason::Appraisal })).unwrap();
@@ -461,22 +508,25 @@ mod tests {
     #[test]
     fn an_event_older_than_the_latest_one_is_refused() {
         let mut s = civil("（2025）内0203民初1号", "2025-03-03");
-        s.apply(ev("2025-04-10", EventKind::HearingHeld)).unwrap();
-        assert!(matches!(s.apply(ev("2025-04-01", EventKind::HearingHeld)), Err(LifecycleError::OutOfOrder { .. })));
+        s.apply(ev("2025-04-10", EventKind::HearingHeld { online: false, streamed: false })).unwrap();
+        assert!(matches!(
+            s.apply(ev("2025-04-01", EventKind::HearingHeld { online: false, streamed: false })),
+            Err(LifecycleError::OutOfOrder { .. })
+        ));
     }
 
     #[test]
     fn the_first_setting_counts_as_held_only_on_the_date_set() {
         let mut s = civil("（2025）内0203民初1号", "2025-03-03");
-        s.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01") })).unwrap();
-        s.apply(ev("2025-04-01", EventKind::HearingHeld)).unwrap();
+        s.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01"), room: None })).unwrap();
+        s.apply(ev("2025-04-01", EventKind::HearingHeld { online: false, streamed: false })).unwrap();
         assert_eq!(s.first_setting, FirstSetting::HeldAsScheduled);
 
         let mut t = civil("（2025）内0203民初2号", "2025-03-03");
-        t.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01") })).unwrap();
+        t.apply(ev("2025-03-10", EventKind::HearingScheduled { hearing_on: d("2025-04-01"), room: None })).unwrap();
         t.apply(ev("2025-03-30", EventKind::HearingPostponed { reason: "当事人申请".into() })).unwrap();
-        t.apply(ev("2025-03-31", EventKind::HearingScheduled { hearing_on: d("2025-04-15") })).unwrap();
-        t.apply(ev("2025-04-15", EventKind::HearingHeld)).unwrap();
+        t.apply(ev("2025-03-31", EventKind::HearingScheduled { hearing_on: d("2025-04-15"), room: None })).unwrap();
+        t.apply(ev("2025-04-15", EventKind::HearingHeld { online: false, streamed: false })).unwrap();
         assert_eq!(t.first_setting, FirstSetting::NotHeldAsScheduled);
     }
 

@@ -493,8 +493,25 @@ impl<'a> Fields<'a> {
             "procedure_changed" => EventKind::ProcedureChanged {
                 procedure: self.enum_value("procedure", Procedure::parse, "审理程序代码")?,
             },
-            "hearing_scheduled" => EventKind::HearingScheduled { hearing_on: self.req_date("hearing_on")? },
-            "hearing_held" => EventKind::HearingHeld,
+            "hearing_scheduled" => {
+                let hearing_on = self.req_date("hearing_on");
+                let room = match self.get("room") {
+                    Some(Value::Null) | None => None,
+                    Some(_) => match self.req_str("room")?.trim() {
+                        "" => {
+                            self.err("room", "法庭名称不能为空");
+                            return None;
+                        }
+                        r => Some(r.to_owned()),
+                    },
+                };
+                EventKind::HearingScheduled { hearing_on: hearing_on?, room }
+            }
+            "hearing_held" => {
+                let online = self.opt_bool("online");
+                let streamed = self.opt_bool("streamed");
+                EventKind::HearingHeld { online: online?.unwrap_or(false), streamed: streamed?.unwrap_or(false) }
+            }
             "hearing_postponed" => EventKind::HearingPostponed { reason: self.req_str("reason")?.to_owned() },
             "suspended" => EventKind::Suspended {
                 reason: self.enum_value(
@@ -514,6 +531,13 @@ impl<'a> Fields<'a> {
                 let approver = self.approver();
                 EventKind::Extended { length: length?, approver: approver? }
             }
+            "extension_refused" => match self.req_str("reason")?.trim() {
+                "" => {
+                    self.err("reason", "不批准延长审限须写明理由");
+                    return None;
+                }
+                reason => EventKind::ExtensionRefused { reason: reason.to_owned() },
+            },
             "closed" => {
                 let method = self.enum_value("method", CloseMethod::parse, "结案方式代码，见 INTERCHANGE.md");
                 let outcome = self.opt_str("outcome").map(str::to_owned);

@@ -121,10 +121,22 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::ProcedureChanged { procedure } => {
             m.insert("procedure".into(), procedure.as_str().into());
         }
-        EventKind::HearingScheduled { hearing_on } => {
+        EventKind::HearingScheduled { hearing_on, room } => {
             m.insert("hearing_on".into(), hearing_on.to_string().into());
+            if let Some(r) = room {
+                m.insert("room".into(), r.clone().into());
+            }
         }
-        EventKind::HearingPostponed { reason } => {
+        // Written only when true, so a line from before these fields existed keeps its bytes.
+        EventKind::HearingHeld { online, streamed } => {
+            if *online {
+                m.insert("online".into(), true.into());
+            }
+            if *streamed {
+                m.insert("streamed".into(), true.into());
+            }
+        }
+        EventKind::HearingPostponed { reason } | EventKind::ExtensionRefused { reason } => {
             m.insert("reason".into(), reason.clone().into());
         }
         EventKind::Suspended { reason } => {
@@ -147,7 +159,7 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
             m.insert("channel".into(), channel.as_str().into());
             m.insert("delivered".into(), (*delivered).into());
         }
-        EventKind::HearingHeld | EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
+        EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
     }
 }
 
@@ -165,6 +177,11 @@ mod tests {
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-03-04","type":"assigned","judge":"J0007"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"extension_requested","months":1,"approver":"president"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"recovered","amount":"300.50"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"hearing_scheduled","hearing_on":"2025-05-20","room":"第三法庭"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-20","type":"hearing_held","online":true,"streamed":true}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-20","type":"hearing_held","streamed":true}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-20","type":"hearing_held"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-06","type":"extension_refused","reason":"理由不充分"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"service_attempted","channel":"electronic","delivered":false}"#,
         ] {
             let written = write_record(&parse_line(1, line).unwrap());

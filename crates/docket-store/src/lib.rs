@@ -19,6 +19,7 @@ mod error;
 mod ledger;
 mod postgres;
 pub mod projection;
+pub mod queues;
 pub mod search;
 mod settings;
 mod sql;
@@ -34,7 +35,9 @@ pub use ledger::{
     evidence_leaf_of,
 };
 pub use postgres::PgStore;
+pub use projection::PendingExtension;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
+pub use queues::{QUEUE_LIMIT, QueueStore};
 pub use search::{CaseSearch, SealedReach, SearchSort, SearchStore, StatusFilter};
 pub use settings::{SettingKey, SettingWrite, SettingsStore};
 pub use sqlite::SqliteStore;
@@ -222,7 +225,7 @@ impl Progress for NoProgress {
 /// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
 /// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
 pub trait Store:
-    LedgerStore + AccountStore + SettingsStore + BackupStore + SearchStore + Clone + Send + Sync + 'static
+    LedgerStore + AccountStore + SettingsStore + BackupStore + SearchStore + QueueStore + Clone + Send + Sync + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
@@ -247,8 +250,13 @@ pub trait Store:
     where
         F: FnOnce(u32) -> Result<Batch, StoreError> + Send;
 
-    /// Replaces every case projection (rebuild): deletes them and writes `cases`, in one transaction.
+    /// Replaces every case projection (rebuild): deletes them and writes `cases`, in one
+    /// transaction, which also clears [`Store::projection_rebuilds`].
     fn replace_case_projections(&self, cases: Vec<CaseState>) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// What migrations added to the case projection that only a replay of the log can fill in
+    /// (each a Chinese phrase): empty once `replace_case_projections` has run.
+    fn projection_rebuilds(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
 
     fn courts(&self) -> impl Future<Output = Result<Vec<Court>, StoreError>> + Send;
     fn departments(&self) -> impl Future<Output = Result<Vec<Department>, StoreError>> + Send;

@@ -98,5 +98,6 @@ crate::sql::impl_bound_bulk_writes!(PgStore, Postgres);
 crate::sql::accounts::impl_account_store!(PgStore, Postgres);
 crate::backup::impl_backup_store!(PgStore, Postgres);
 crate::search::impl_search_store!(PgStore, Postgres);
+crate::queues::impl_queue_store!(PgStore, Postgres);
 crate::sql::audit::impl_audit_chain!(PgStore, Postgres);
 crate::sql::settings::impl_settings_store!(PgStore, Postgres);

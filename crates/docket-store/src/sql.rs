@@ -127,7 +127,8 @@ macro_rules! case_columns {
          filed_on, online, claim_amount_fen, tags, origin, sealed, status, judge, department, closed_on, \
          close_method, close_outcome, archived_on, suspended_since, suspension_reason, deducted_days, \
          extensions, extension_pending, recovered_fen, hearings_held, first_setting, last_on, events, \
-         deadline_unadjusted, eservice_log, recovery_log"
+         deadline_unadjusted, eservice_log, recovery_log, extension_requested_on, extension_length, \
+         extension_approver, next_hearing, next_room"
     };
 }
 pub(crate) use case_columns;
@@ -335,8 +336,15 @@ macro_rules! impl_sql_store {
                 let states: Vec<&docket_domain::CaseState> = cases.iter().collect();
                 Self::write_cases(&mut tx, &states, false).await?;
                 Self::write_parties(&mut tx, &states).await?;
+                sqlx::query("DELETE FROM projection_rebuilds").execute(&mut *tx).await?;
                 tx.commit().await?;
                 Ok(cases.len() as u64)
+            }
+
+            async fn projection_rebuilds(&self) -> Result<Vec<String>, $crate::StoreError> {
+                Ok(sqlx::query_scalar("SELECT reason FROM projection_rebuilds ORDER BY migration")
+                    .fetch_all(self.reader())
+                    .await?)
             }
 
             async fn courts(&self) -> Result<Vec<docket_domain::Court>, $crate::StoreError> {
@@ -708,7 +716,12 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(r.events)
                             .push_bind(r.deadline_unadjusted)
                             .push_bind(&r.eservice_log)
-                            .push_bind(&r.recovery_log);
+                            .push_bind(&r.recovery_log)
+                            .push_bind(r.extension_requested_on)
+                            .push_bind(r.extension_length.as_deref())
+                            .push_bind(r.extension_approver.as_deref())
+                            .push_bind(r.next_hearing)
+                            .push_bind(r.next_room.as_deref());
                     });
                     if upsert {
                         q.push(
@@ -722,7 +735,11 @@ macro_rules! impl_bound_bulk_writes {
                              hearings_held = excluded.hearings_held, first_setting = excluded.first_setting, \
                              last_on = excluded.last_on, events = excluded.events, \
                              deadline_unadjusted = excluded.deadline_unadjusted, \
-                             eservice_log = excluded.eservice_log, recovery_log = excluded.recovery_log",
+                             eservice_log = excluded.eservice_log, recovery_log = excluded.recovery_log, \
+                             extension_requested_on = excluded.extension_requested_on, \
+                             extension_length = excluded.extension_length, \
+                             extension_approver = excluded.extension_approver, \
+                             next_hearing = excluded.next_hearing, next_room = excluded.next_room",
                         );
                     }
                     q

@@ -43,7 +43,7 @@ pub async fn settings<S: Store>(
 ) -> Result<Response, PageError> {
     check(&web, &user)?;
     let text = web.engine()?.settings.to_text();
-    page(StatusCode::OK, &SettingsPage { nav: Nav::new(&web, &user, "admin"), text, error: None, notice: None })
+    page(StatusCode::OK, &SettingsPage { nav: Nav::load(&web, &user, "admin").await?, text, error: None, notice: None })
 }
 
 pub async fn save_settings<S: Store>(
@@ -59,13 +59,13 @@ pub async fn save_settings<S: Store>(
             let notice = Some("已保存，指标已按新设置重新计算".into());
             page(
                 StatusCode::OK,
-                &SettingsPage { nav: Nav::new(&web, &user, "admin"), text: saved, error: None, notice },
+                &SettingsPage { nav: Nav::load(&web, &user, "admin").await?, text: saved, error: None, notice },
             )
         }
         Err(docket_app::AppError::Invalid(why)) => page(
             StatusCode::UNPROCESSABLE_ENTITY,
             &SettingsPage {
-                nav: Nav::new(&web, &user, "admin"),
+                nav: Nav::load(&web, &user, "admin").await?,
                 text: text.to_owned(),
                 error: Some(format!("指标设置{why}；未保存")),
                 notice: None,
@@ -102,7 +102,7 @@ async fn holidays_page<S: Store>(
 ) -> Result<HolidaysPage, PageError> {
     let calendar = web.docket.calendar().await.map_err(WebError::from)?;
     Ok(HolidaysPage {
-        nav: Nav::new(web, user, "admin"),
+        nav: Nav::load(web, user, "admin").await?,
         years: calendar.years().into_iter().collect(),
         year,
         shown: calendar.to_text(Some(year)),

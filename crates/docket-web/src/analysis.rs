@@ -240,7 +240,7 @@ pub async fn page<S: Store>(
     let causes = web.cause_names()?;
     let by_text = q.by.clone().unwrap_or_default();
     let page = MetricsPage {
-        nav: Nav::new(&web, &user, "metrics"),
+        nav: Nav::load(&web, &user, "metrics").await?,
         courts,
         court: court.to_string(),
         from: from.to_string(),
@@ -541,7 +541,7 @@ pub async fn explain_page<S: Store>(
         scope.push_str(&format!("，案由 {}", query.causes.join("、")));
     }
     let page = ExplainPage {
-        nav: Nav::new(&web, &user, "metrics"),
+        nav: Nav::load(&web, &user, "metrics").await?,
         name: indicator.name.to_owned(),
         scope,
         value: value

@@ -177,6 +177,46 @@ pub async fn list_cases<S: Store>(
     })))
 }
 
+/// A work queue of the account (`to_assign`, `approvals`, `hearings`, `due`): the cases in the
+/// queue's order, with the date the queue is about. 403 for a queue the account's role does not
+/// have.
+pub async fn queue<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let queue = crate::queues::Queue::parse(&id).ok_or(WebError::NotFound)?;
+    let list = crate::queues::entries(&web, &user.account, queue).await?;
+    let cases: Vec<Value> = list
+        .iter()
+        .map(|e| {
+            let r = &e.row;
+            json!({
+                "case_no": r.case_no.to_string(),
+                "court": r.court.as_str(),
+                "type": r.case_no.type_code(),
+                "cause": r.cause,
+                "filed_on": r.filed_on,
+                "status": r.status.as_str(),
+                "judge": r.judge,
+                "department": r.department,
+                "sealed": r.sealed,
+                "on": e.on,
+                "days_left": e.days_left,
+                "warnings": e.warnings,
+                "hearing_on": r.next_hearing,
+                "room": r.next_room,
+                "extension": r.extension_request.map(|x| json!({
+                    "requested_on": x.requested_on,
+                    "length": x.length.label(),
+                    "approver": x.approver.as_str(),
+                })),
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "queue": queue.id(), "total": cases.len(), "cases": cases })))
+}
+
 /// A filing as JSON: the interchange case fields, with `type`, parties and an optional `judge`.
 #[derive(Deserialize)]
 pub struct FilingJson {
@@ -269,11 +309,24 @@ pub async fn append_event<S: Store>(
     let Record::Event(event) = record else {
         return Err(WebError::Invalid(vec![docket_app::FieldError::new("kind", "应为 event")]).into());
     };
-    web.require(&user.account, Action::of_event(&event.event.kind), &case)?;
+    web.require(
+        &user.account,
+        Action::of_event(&event.event.kind, case.row.extension_request.map(|x| x.approver)),
+        &case,
+    )?;
     let describe = event.event.kind.describe();
+    let warnings = match &event.event.kind {
+        docket_domain::EventKind::HearingScheduled { hearing_on, room } => {
+            crate::queues::hearing_clashes(&web, &case.row, *hearing_on, room.as_deref()).await?
+        }
+        _ => vec![],
+    };
     web.docket.append_event(&case.row.case_no, event.event, web.today(), Some((&user.account, &describe))).await?;
     web.refresh_case(&case.row.case_no).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "case_no": case.row.case_no.to_string(), "event": describe })))
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "case_no": case.row.case_no.to_string(), "event": describe, "warnings": warnings })),
+    )
         .into_response())
 }
 

@@ -23,6 +23,7 @@ mod openapi;
 mod ops;
 mod pages;
 mod query;
+pub mod queues;
 mod reports;
 pub mod search;
 
@@ -100,13 +101,15 @@ enum CacheKey {
     Due(CourtCode, Option<String>, i64),
     /// A judge's open cases without a running 审限 (suspended, or no limit).
     Undated(CourtCode, String),
+    /// The counts of an account's work queues (the court, the username).
+    Queues(CourtCode, String),
 }
 
 impl CacheKey {
     /// The court whose writes make the view stale.
     fn court(&self) -> &CourtCode {
         match self {
-            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) => c,
+            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) | CacheKey::Queues(c, _) => c,
         }
     }
 }
@@ -560,6 +563,10 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/admin/users", get(pages::users::<S>).post(pages::add_user::<S>))
         .route("/admin/settings", get(admin::settings::<S>).post(admin::save_settings::<S>))
         .route("/admin/holidays", get(admin::holidays::<S>).post(admin::import_holidays::<S>))
+        .route("/queues", get(pages::queues_index))
+        .route("/queues/{queue}", get(pages::queue_page::<S>))
+        .route("/calendar", get(pages::calendar::<S>))
+        .route("/api/v1/queues/{queue}", get(api::queue::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/audit/export.csv", get(pages::audit_export::<S>))
         .route("/account", get(pages::account::<S>))

@@ -106,7 +106,15 @@ fn ledger_paths() -> Json_ {
             "responses": { "200": { "description": "文件", "content": { "application/octet-stream": {} } }, "401": error_ref(), "404": error_ref() } } },
         "/api/v1/cases/{case_no}/evidence/{number}/bundle": { "get": { "summary": "证据的核验包（含文件）", "operationId": "evidenceBundle",
             "parameters": [case_no_param(), number_param()],
-            "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } }
+            "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } },
+        "/api/v1/queues/{queue}": { "get": { "summary": "工作队列：待分案、待审批、近期开庭（14 天）、审限预警；只含本账户可阅的案件", "operationId": "workQueue",
+            "parameters": [{ "name": "queue", "in": "path", "required": true,
+                "schema": { "type": "string", "enum": ["to_assign", "approvals", "hearings", "due"] } }],
+            "responses": { "200": { "description": "{queue, total, cases: [{case_no, court, type, cause, filed_on, status, judge, department, sealed, on, days_left, warnings, hearing_on, room, extension}]}",
+                "content": { "application/json": { "schema": { "type": "object", "required": ["queue", "total", "cases"], "properties": {
+                    "queue": { "type": "string" }, "total": { "type": "integer" },
+                    "cases": { "type": "array", "items": { "type": "object", "required": ["case_no", "on"] } } } } } } },
+                "401": error_ref(), "403": error_ref(), "404": error_ref() } } }
     })
 }
 

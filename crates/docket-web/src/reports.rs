@@ -148,7 +148,7 @@ pub async fn reports<S: Store>(
     );
     let causes = web.cause_names()?;
     let page = ReportsPage {
-        nav: Nav::new(&web, &user, "reports"),
+        nav: Nav::load(&web, &user, "reports").await?,
         kind: kind_id,
         courts,
         court: court.to_string(),

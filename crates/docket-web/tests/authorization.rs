@@ -29,6 +29,9 @@ enum Endpoint {
     /// 案件查询 from the account's own court with its lower courts, by the whole 案号: is it
     /// found, and does the total count it?
     SearchApi,
+    /// The work queues (`/api/v1/queues/…`): is the case in the account's 审限预警? Every case of
+    /// the matrix is overdue; no queue may list a case its account may not read.
+    Queues,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -56,6 +59,15 @@ fn expected(
         | Endpoint::EvidenceList
         | Endpoint::ExplainApi
         | Endpoint::SearchApi => read,
+        // 审限预警: a judge's own cases, the whole court's for its leadership and the 审管办.
+        Endpoint::Queues => {
+            read && own
+                && match role {
+                    Role::Judge => handles,
+                    Role::DivisionHead | Role::President | Role::TrialManagement => true,
+                    _ => false,
+                }
+        }
         // 证据登记: whoever receives or handles the case's materials.
         Endpoint::AddEvidence => write(match role {
             Role::Judge => handles,
@@ -131,6 +143,7 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::AddEvidence,
                     Endpoint::ExplainApi,
                     Endpoint::SearchApi,
+                    Endpoint::Queues,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -148,6 +161,20 @@ async fn matrix<S: Store>(store: S) {
                             client.get(&format!("/api/v1/cases?q={path}&court={}&rollup=true", enc(account_court))).await
                         }
                         Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
+                        Endpoint::Queues => {
+                            let readable = expected(role, account_court, handles, case_court, *sealed, *enforcement, Endpoint::ApiRead);
+                            for q in ["to_assign", "approvals", "hearings"] {
+                                let r = client.get(&format!("/api/v1/queues/{q}")).await;
+                                assert!(matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN), "{user} {q}: {}", r.status);
+                                let listed = r.status == StatusCode::OK
+                                    && r.json()["cases"].as_array().unwrap().iter().any(|c| c["case_no"] == case_no.as_str());
+                                checked += 1;
+                                if listed && !readable {
+                                    unexpected.push(format!("{user} ({role:?}) {case_no} queue {q}: lists a case the account may not read"));
+                                }
+                            }
+                            client.get("/api/v1/queues/due").await
+                        }
                         Endpoint::ExplainApi => {
                             client
                                 .get(&format!(
@@ -186,6 +213,19 @@ async fn matrix<S: Store>(store: S) {
                                     .unwrap()
                                     .iter()
                                     .any(|c| c == case_no.as_str())
+                        }
+                        Endpoint::Queues => {
+                            assert!(
+                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN),
+                                "{user} due: {}",
+                                r.status
+                            );
+                            r.status == StatusCode::OK
+                                && r.json()["cases"]
+                                    .as_array()
+                                    .unwrap()
+                                    .iter()
+                                    .any(|c| c["case_no"] == case_no.as_str())
                         }
                         Endpoint::SearchApi => {
                             assert!(

@@ -179,7 +179,13 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     let r = judge
         .post_form(
             &format!("/cases/{}/events", enc(&case_no)),
-            &[("action", "closed"), ("type", "closed"), ("method", "mediation"), ("on", "2027-06-20")],
+            &[
+                ("action", "closed"),
+                ("type", "closed"),
+                ("method", "mediation"),
+                ("on", "2027-06-20"),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

@@ -96,6 +96,18 @@ async fn execute<S: Store>(
 ) -> Result<ExitCode> {
     // A database from before settings were logged: its holiday years and indicator settings
     // become log entries once (not while a backup reads or a restore fills the database).
+    // A migration that added projection columns only a replay can fill (0008: the next hearing
+    // and the pending extension request) leaves a note; replay once, before anything reads them.
+    if !matches!(command, Command::Restore { .. }) {
+        let pending = docket.store().projection_rebuilds().await?;
+        if !pending.is_empty() {
+            eprintln!("补齐案件投影（{}）：重放事件日志…", pending.join("、"));
+            let bar = Bar::new(true);
+            let n = docket.rebuild_case_projections(&bar).await?;
+            bar.finish();
+            eprintln!("已补齐 {n} 件案件的投影");
+        }
+    }
     if !matches!(command, Command::Backup { .. } | Command::Restore { .. }) {
         let adopted = docket.adopt_unlogged_settings().await?;
         if adopted > 0 {

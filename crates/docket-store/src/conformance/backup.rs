@@ -9,7 +9,7 @@ pub async fn a_little_of_everything<S: Store>(store: &S) {
     use crate::{CheckpointRow, NewEvidence};
     two_courts(store).await;
     let mut s = sample_case("内0203", 1);
-    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
+    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld { online: false, streamed: false } }).unwrap();
     store.commit(filing_batch(&s), &NoProgress).await.unwrap();
     store.file_case(&court("内0203"), "民初", 2025, |seq| Ok(filing_batch(&sample_case("内0203", seq)))).await.unwrap();
     store

@@ -12,10 +12,12 @@ use docket_domain::{
 
 mod accounts;
 mod backup;
+mod queues;
 mod search;
 
 pub use accounts::*;
 pub use backup::*;
+pub use queues::*;
 pub use search::*;
 
 use crate::{Batch, CaseWrite, EntryKind, NewEntry, NoProgress, Store, StoreError, StoredCase, StoredFacts};
@@ -104,7 +106,8 @@ pub async fn committed_entries_form_one_chain_per_court<S: Store>(store: S) {
     for (code, n) in [("内0203", 3), ("内0204", 2)] {
         for seq in 1..=n {
             let mut s = sample_case(code, seq);
-            s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
+            s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld { online: false, streamed: false } })
+                .unwrap();
             let b = filing_batch(&s);
             batch.entries.extend(b.entries);
             batch.cases.extend(b.cases);
@@ -286,7 +289,8 @@ pub async fn replacing_projections_writes_exactly_the_states_given<S: Store>(sto
     store.commit(filing_batch(&a), &NoProgress).await.unwrap();
     store.commit(filing_batch(&b), &NoProgress).await.unwrap();
     let mut b2 = b.clone();
-    b2.apply(Event { on: date("2025-04-01"), kind: EventKind::HearingHeld }).unwrap();
+    b2.apply(Event { on: date("2025-04-01"), kind: EventKind::HearingHeld { online: false, streamed: false } })
+        .unwrap();
     store.replace_case_projections(vec![b2.clone()]).await.unwrap();
     assert_eq!(store.all_cases().await.unwrap(), [StoredCase::from_state(&b2)]);
     // The engine's columns are the same row's.
@@ -625,7 +629,7 @@ pub async fn entries_and_evidence_are_leaves_of_one_tree<S: Store>(store: S) {
     use crate::{CheckpointRow, LEAF_ENTRY, LEAF_EVIDENCE, NewEvidence};
     assert_eq!(store.tree_size().await.unwrap(), 0);
     let mut s = sample_case("内0203", 1);
-    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld }).unwrap();
+    s.apply(Event { on: date("2025-03-04"), kind: EventKind::HearingHeld { online: false, streamed: false } }).unwrap();
     store.commit(filing_batch(&s), &NoProgress).await.unwrap();
     assert_eq!(check_tree(&store).await, 2);
     assert_eq!(store.leaf_index(LEAF_ENTRY, "内0203", 2).await.unwrap(), Some(1));

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use docket_domain::deadline::DeadlineBase;
 use docket_domain::lifecycle::FirstSetting;
 use docket_domain::{
-    Amount, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, Party, PartyKind, PartyRole,
-    Procedure, ServiceChannel, Status, SuspensionReason, Tag,
+    Amount, Approver, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, Party, PartyKind,
+    PartyRole, Period, Procedure, ServiceChannel, Status, SuspensionReason, Tag,
 };
 
 use crate::StoreError;
@@ -52,6 +52,14 @@ impl FirstSettingOutcome {
     }
 }
 
+/// A 延长审限 request waiting for its decision (待审批).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingExtension {
+    pub requested_on: NaiveDate,
+    pub length: Period,
+    pub approver: Approver,
+}
+
 /// A case as stored (案件投影): its filing and the fold of its events, typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredCase {
@@ -83,6 +91,11 @@ pub struct StoredCase {
     pub deducted_days: u32,
     pub extensions: u32,
     pub extension_pending: bool,
+    /// The pending 延长审限 request: when it was made, for how long, to whom.
+    pub extension_request: Option<PendingExtension>,
+    /// The next hearing set (排期) and its courtroom, until it is held or postponed.
+    pub next_hearing: Option<NaiveDate>,
+    pub next_room: Option<String>,
     /// 执行到位 so far.
     pub recovered: Amount,
     pub hearings_held: u32,
@@ -132,6 +145,13 @@ impl StoredCase {
             deducted_days: s.deducted_days,
             extensions: s.extensions,
             extension_pending: s.pending_extension.is_some(),
+            extension_request: s.pending_extension.map(|(requested_on, length, approver)| PendingExtension {
+                requested_on,
+                length,
+                approver,
+            }),
+            next_hearing: s.next_hearing,
+            next_room: s.next_room.clone(),
             recovered: s.recovered,
             hearings_held: s.hearings_held,
             first_setting: FirstSettingOutcome::of(s.first_setting),
@@ -200,6 +220,11 @@ impl StoredCase {
             deducted_days,
             extensions,
             extension_pending,
+            extension_requested_on,
+            extension_length,
+            extension_approver,
+            next_hearing,
+            next_room,
             recovered_fen,
             hearings_held,
             first_setting,
@@ -367,6 +392,11 @@ pub(crate) struct CaseRow {
     pub deducted_days: i64,
     pub extensions: i64,
     pub extension_pending: bool,
+    pub extension_requested_on: Option<NaiveDate>,
+    pub extension_length: Option<String>,
+    pub extension_approver: Option<String>,
+    pub next_hearing: Option<NaiveDate>,
+    pub next_room: Option<String>,
     pub recovered_fen: i64,
     pub hearings_held: i64,
     pub first_setting: String,
@@ -410,6 +440,11 @@ impl From<StoredCase> for CaseRow {
             deducted_days: i64::from(c.deducted_days),
             extensions: i64::from(c.extensions),
             extension_pending: c.extension_pending,
+            extension_requested_on: c.extension_request.map(|x| x.requested_on),
+            extension_length: c.extension_request.map(|x| x.length.code()),
+            extension_approver: c.extension_request.map(|x| x.approver.as_str().to_owned()),
+            next_hearing: c.next_hearing,
+            next_room: c.next_room,
             recovered_fen: c.recovered.fen(),
             hearings_held: i64::from(c.hearings_held),
             first_setting: c.first_setting.as_str().to_owned(),
@@ -445,7 +480,19 @@ impl CaseRow {
             (Some(d), Some(reason)) => Some((d, r.parse("suspension_reason", reason, SuspensionReason::parse)?)),
             _ => return Err(r.corrupt("suspended_since", "扣除审限的开始日期与原因不成对")),
         };
+        let extension_request = match (self.extension_requested_on, &self.extension_length, &self.extension_approver) {
+            (None, None, None) => None,
+            (Some(requested_on), Some(length), Some(approver)) => Some(PendingExtension {
+                requested_on,
+                length: r.parse("extension_length", length, Period::parse_code)?,
+                approver: r.parse("extension_approver", approver, Approver::parse)?,
+            }),
+            _ => return Err(r.corrupt("extension_requested_on", "待审批的延长审限申请的日期、期限与批准人不齐全")),
+        };
         Ok(StoredCase {
+            extension_request,
+            next_hearing: self.next_hearing,
+            next_room: self.next_room,
             filed_procedure: r.parse("filed_procedure", &self.filed_procedure, Procedure::parse)?,
             procedure: r.parse("procedure", &self.procedure, Procedure::parse)?,
             claim: self.claim_amount_fen.map(|f| r.amount("claim_amount_fen", f)).transpose()?,
@@ -625,6 +672,11 @@ mod tests {
             deducted_days: 0,
             extensions: 0,
             extension_pending: false,
+            extension_requested_on: None,
+            extension_length: None,
+            extension_approver: None,
+            next_hearing: None,
+            next_room: None,
             recovered_fen: 0,
             hearings_held: 0,
             first_setting: "not_scheduled".into(),

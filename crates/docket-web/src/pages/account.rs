@@ -34,7 +34,7 @@ async fn page<S: Store>(
 ) -> Result<AccountPage, PageError> {
     let row = web.docket.store().account(&user.account.username).await.map_err(AppError::from)?;
     Ok(AccountPage {
-        nav: Nav::new(web, user, "account"),
+        nav: Nav::load(web, user, "account").await?,
         username: user.account.username.clone(),
         court: web.court_name(user.account.court.as_str()),
         password_changed_at: row

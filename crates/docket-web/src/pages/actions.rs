@@ -22,6 +22,8 @@ pub enum Input {
     Select,
     /// A sentence shown in the form, no input.
     Note,
+    /// A box that must be ticked (`value` is sent).
+    Confirm,
 }
 
 /// One field of an action form, with its label already in the user's language.
@@ -78,6 +80,7 @@ impl FormField {
             Input::Number => "number",
             Input::Select => "select",
             Input::Note => "note",
+            Input::Confirm => "confirm",
         };
         name == input
     }
@@ -128,10 +131,36 @@ pub(super) fn action_forms<S: Store>(
         .into_iter()
         .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
         .collect::<Vec<_>>();
-    add(Action::Assign, "assigned", "分案", open, vec![FormField::select("judge", l("承办法官"), judges)]);
-    add(Action::Hearing, "hearing_scheduled", "排期开庭", open, vec![FormField::date("hearing_on", l("开庭日期"))]);
+    // No judge is chosen for the user: a default would reassign an assigned case in one click.
+    let mut choose = vec![(String::new(), l("请选择"))];
+    choose.extend(judges);
+    let assign = FormField { required: true, ..FormField::select("judge", l("承办法官"), choose) };
+    match case.row.judge.as_deref() {
+        None => add(Action::Assign, "assigned", "分案", open, vec![assign]),
+        Some(current) => {
+            let note = format!("{}{}", lang.t("当前承办法官："), web.judge_name(&case.row.court, current));
+            add(Action::Assign, "assigned", "改派承办法官", open, vec![FormField::note(note), assign]);
+        }
+    }
+    add(
+        Action::Hearing,
+        "hearing_scheduled",
+        "排期开庭",
+        open,
+        vec![FormField::date("hearing_on", l("开庭日期")), FormField::text("room", l("法庭（可选）"), false)],
+    );
     let hearing_set = open && view.state.next_hearing.is_some();
-    add(Action::Hearing, "hearing_held", "记录开庭", hearing_set, vec![]);
+    let yes_no = || choices(&mut [("false", "否"), ("true", "是")].into_iter());
+    add(
+        Action::Hearing,
+        "hearing_held",
+        "记录开庭",
+        hearing_set,
+        vec![
+            FormField::select("online", l("网上开庭"), yes_no()),
+            FormField::select("streamed", l("庭审直播"), yes_no()),
+        ],
+    );
     add(
         Action::Hearing,
         "hearing_postponed",
@@ -188,19 +217,40 @@ pub(super) fn action_forms<S: Store>(
                 FormField::note(format!("{} {}（{}）", lang.t("批准延长"), length.label(), lang.t(approver.label()))),
             ],
         );
+        add(
+            Action::ApproveExtension(approver),
+            "extension_refused",
+            "不批准延长审限",
+            open,
+            vec![FormField::text("reason", l("不批准的理由"), true)],
+        );
     }
-    let methods = choices(
-        &mut CloseMethod::ALL
-            .iter()
-            .filter(|m| m.is_enforcement() == enforcement || matches!(m, CloseMethod::Other))
-            .map(|m| (m.as_str(), m.label())),
-    );
+    // Only the methods this type of case may close with (no 维持原判 on a 民初); an enforcement or
+    // 诉前调解 case is offered its own methods (and 其他).
+    let case_type = case.row.case_type();
+    let offered = |m: &CloseMethod| {
+        m.fits(case_type)
+            && match case_type.category {
+                docket_domain::Category::Enforcement => m.is_enforcement() || *m == CloseMethod::Other,
+                docket_domain::Category::Mediation => m.is_premediation() || *m == CloseMethod::Other,
+                _ => true,
+            }
+    };
+    let methods = choices(&mut CloseMethod::ALL.iter().filter(|m| offered(m)).map(|m| (m.as_str(), m.label())));
     add(
         Action::Close,
         "closed",
         "结案",
         open,
-        vec![FormField::select("method", l("结案方式"), methods), FormField::text("outcome", l("结果（可选）"), false)],
+        vec![
+            FormField::select("method", l("结案方式"), methods),
+            FormField::text("outcome", l("结果（可选）"), false),
+            FormField {
+                value: "yes".into(),
+                required: true,
+                ..FormField::new(Input::Confirm, "confirm", l("确认结案（结案后只能由审管办恢复）"))
+            },
+        ],
     );
     let channels = choices(&mut ServiceChannel::ALL.iter().map(|c| (c.as_str(), c.label())));
     let outcomes = choices(&mut [("true", "送达成功"), ("false", "未送达")].into_iter());

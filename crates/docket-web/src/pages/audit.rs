@@ -179,7 +179,7 @@ pub async fn audit<S: Store>(
     });
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     render(&AuditPage {
-        nav: Nav::new(&web, &user, "audit"),
+        nav: Nav::load(&web, &user, "audit").await?,
         rows: rows.into_iter().map(|r| line(r, &user)).collect(),
         grants: grants.into_iter().map(|r| line(r, &user)).collect(),
         actions: docket_app::AUDIT_ACTIONS.iter().map(|(k, l)| ((*k).to_owned(), user.lang.t_owned(l))).collect(),

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::FieldError;
-use docket_domain::Action;
+use docket_domain::{Action, EventKind};
 use docket_interchange::{Record, parse_line};
 use docket_store::Store;
 use serde_json::{Map, Value as Json, json};
@@ -88,7 +88,7 @@ pub enum Refused<'a> {
     Evidence(Vec<FieldError>),
 }
 
-fn case_page<S: Store>(
+async fn case_page<S: Store>(
     web: &Web<S>,
     user: &User,
     case: &VisibleCase,
@@ -96,7 +96,8 @@ fn case_page<S: Store>(
     refused: Refused<'_>,
     notice: Option<String>,
     evidence: &[docket_store::EvidenceRow],
-) -> CasePage {
+) -> Result<CasePage, WebError> {
+    let nav = Nav::load(web, user, "cases").await?;
     let r = &case.row;
     let api = format!("/api/v1/cases/{}", percent_encode(&r.case_no.to_string()));
     let full_ids = user.account.principal().sees_full_ids(&case.scope());
@@ -143,8 +144,8 @@ fn case_page<S: Store>(
     for d in &view.derived {
         lineage.push((lang.t("派生案件").to_owned(), d.clone()));
     }
-    CasePage {
-        nav: Nav::new(web, user, "cases"),
+    Ok(CasePage {
+        nav,
         case_no: r.case_no.to_string(),
         post_href: format!("{}/events", href(&r.case_no)),
         title: r.case_no.to_string(),
@@ -209,7 +210,7 @@ fn case_page<S: Store>(
         evidence_errors,
         media_types: docket_app::MEDIA_TYPES.to_vec(),
         bundle_href: format!("{api}/events/"),
-    }
+    })
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -244,7 +245,7 @@ pub async fn case_page_with_evidence<S: Store>(
         .await
         .map_err(docket_app::AppError::from)?;
     let was_refused = !matches!(refused, Refused::Nothing);
-    let page = case_page(web, user, case, view, refused, notice, &rows);
+    let page = case_page(web, user, case, view, refused, notice, &rows).await?;
     if was_refused { render_status(StatusCode::UNPROCESSABLE_ENTITY, &page) } else { render(&page) }
 }
 
@@ -262,11 +263,11 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
             "months" | "days" => {
                 m.insert(k.clone(), v.parse::<i64>().map_or_else(|_| json!(v), |n| json!(n)));
             }
-            "delivered" => {
+            "delivered" | "online" | "streamed" => {
                 m.insert(k.clone(), json!(v == "true"));
             }
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
-            | "outcome" | "amount" | "channel" => {
+            | "outcome" | "amount" | "channel" | "room" => {
                 m.insert(k.clone(), json!(v));
             }
             _ => {}
@@ -300,8 +301,26 @@ pub async fn case_event<S: Store>(
                 .await;
         }
     };
-    web.require(&user.account, Action::of_event(&event.kind), &case)?;
-    let describe = event.kind.describe();
+    web.require(&user.account, Action::of_event(&event.kind, case.row.extension_request.map(|x| x.approver)), &case)?;
+    // 结案 is not undone by its own hand: the form asks for an explicit confirmation.
+    if matches!(event.kind, EventKind::Closed { .. }) && field(&form, "confirm") != "yes" {
+        let error = FieldError::new("确认", "请勾选“确认结案”：结案后只能由审管办恢复");
+        return refuse(vec![error], case).await;
+    }
+    let describe = match (&event.kind, case.row.judge.as_deref()) {
+        (EventKind::Assigned { judge, .. }, Some(old)) if old != judge => format!(
+            "改派：承办法官由 {} 改为 {}",
+            web.judge_name(&case.row.court, old),
+            web.judge_name(&case.row.court, judge)
+        ),
+        _ => event.kind.describe(),
+    };
+    let clashes = match &event.kind {
+        EventKind::HearingScheduled { hearing_on, room } => {
+            crate::queues::hearing_clashes(&web, &case.row, *hearing_on, room.as_deref()).await?
+        }
+        _ => vec![],
+    };
     match web.docket.append_event(&case.row.case_no, event, web.today(), Some((&user.account, &describe))).await {
         Ok(()) => {}
         Err(docket_app::AppError::Fields(errors)) => {
@@ -311,7 +330,17 @@ pub async fn case_event<S: Store>(
         Err(e) => return Err(e.into()),
     }
     web.refresh_case(&case.row.case_no).await?;
-    Ok(Redirect::to(&format!("{}?done={}", href(&case.row.case_no), percent_encode(&describe))).into_response())
+    // A form on a work queue goes back to it.
+    let back = match field(&form, "return") {
+        r @ ("/queues/to_assign" | "/queues/approvals") => r.to_owned(),
+        _ => href(&case.row.case_no),
+    };
+    let done = format!("{}：{describe}", case.row.case_no);
+    let mut done = if back.starts_with("/queues/") { done } else { describe };
+    if !clashes.is_empty() {
+        done.push_str(&format!("。排期冲突提醒：{}", clashes.join("；")));
+    }
+    Ok(Redirect::to(&format!("{back}?done={}", percent_encode(&done))).into_response())
 }
 
 /// The Chinese label of an interchange field, for messages at a form field.

@@ -160,7 +160,7 @@ async fn file_page<S: Store>(
     }
     let hints = filing_hints(web, user, form).await?;
     Ok(FilePage {
-        nav: Nav::new(web, user, "file"),
+        nav: Nav::load(web, user, "file").await?,
         values,
         errors: errs,
         types: docket_domain::case_type::TYPES

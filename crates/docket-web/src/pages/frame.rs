@@ -35,6 +35,8 @@ pub struct Nav {
     pub can_audit: bool,
     pub has_judge: bool,
     pub lang: Lang,
+    /// The account's work queues with how many cases wait in each (id, name, count).
+    pub queues: Vec<(&'static str, &'static str, usize)>,
 }
 
 impl Nav {
@@ -62,7 +64,21 @@ impl Nav {
             can_audit: p.may_read_audit(&user.account.court),
             has_judge: user.account.judge.is_some(),
             lang: user.lang,
+            queues: Vec::new(),
         }
+    }
+
+    /// The frame with the work queues' counts in the header.
+    pub async fn load<S: Store>(
+        web: &Web<S>,
+        user: &User,
+        active: &'static str,
+    ) -> Result<Self, crate::error::WebError> {
+        let counts = crate::queues::counts(web, &user.account).await?;
+        Ok(Self {
+            queues: counts.into_iter().map(|(q, n)| (q.id(), user.lang.t(q.title()), n)).collect(),
+            ..Self::new(web, user, active)
+        })
     }
 }
 

@@ -113,7 +113,7 @@ pub async fn home<S: Store>(
         None
     };
     render(&HomePage {
-        nav: Nav::new(&web, &user, "home"),
+        nav: Nav::load(&web, &user, "home").await?,
         court_name: web.court_name(court.as_str()),
         period: if lang.is_en() {
             format!("1 January {} to {}", today.year(), today.format("%-d %B %Y"))

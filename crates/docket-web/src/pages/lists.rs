@@ -51,8 +51,8 @@ fn due_line<S: Store>(web: &Web<S>, d: &docket_app::DueCase, lang: Lang) -> Case
 }
 
 /// How far ahead the alert lists look: the civil extension-request window (15 days) covers the
-/// 7-day list, so one 审限 list serves every alert.
-pub(super) const ALERT_HORIZON_DAYS: i64 = 15;
+/// 7-day list, so one 审限 list serves every alert (and 审限预警, the work queue).
+pub(super) use crate::queues::ALERT_HORIZON_DAYS;
 
 /// The 审限 alerts of 首页 and their case lists.
 #[derive(Debug, Clone, Copy)]
@@ -120,7 +120,7 @@ pub async fn my_cases<S: Store>(
         row_line(&web, r, "—".into(), user.lang.t(countdown).into(), "", user.lang)
     }));
     render(&CasesPage {
-        nav: Nav::new(&web, &user, "my"),
+        nav: Nav::load(&web, &user, "my").await?,
         title: user.lang.t("我的案件").into(),
         note: if user.lang.is_en() {
             format!("{} open cases by time limit; on the same day, green-channel cases first", lines.len())
@@ -189,7 +189,7 @@ pub async fn cases<S: Store>(
         return super::search::search_page(&web, &user, search).await;
     };
     render(&CasesPage {
-        nav: Nav::new(&web, &user, "cases"),
+        nav: Nav::load(&web, &user, "cases").await?,
         title: title.into(),
         note: if lang.is_en() { format!("{} cases", lines.len()) } else { format!("共 {} 件", lines.len()) },
         lines,

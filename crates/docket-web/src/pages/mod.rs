@@ -7,21 +7,25 @@
 mod account;
 mod actions;
 pub(crate) mod audit;
+mod calendar;
 mod case;
 mod filing;
 mod frame;
 mod home;
 mod lists;
+mod queues;
 mod search;
 mod sign_in;
 mod users;
 
 pub use account::{account, change_password};
 pub use audit::{audit, export as audit_export};
+pub use calendar::calendar;
 pub use case::{Refused, case, case_event, case_page_with_evidence};
 pub use filing::{file, file_form, file_hints};
 pub use frame::{Nav, href, percent_encode, range_class};
 pub use home::{HomeData, home, warm_home};
 pub use lists::{cases, my_cases};
+pub use queues::{queue_page, queues_index};
 pub use sign_in::{login, login_form, logout, switch_lang};
 pub use users::{add_user, manage_user, users};

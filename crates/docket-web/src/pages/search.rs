@@ -101,7 +101,7 @@ pub async fn search_page<S: Store>(web: &Web<S>, user: &User, p: SearchParams) -
     let page = checked.page;
     let court = checked.court.clone();
     render(&SearchPage {
-        nav: Nav::new(web, user, "cases"),
+        nav: Nav::load(web, user, "cases").await?,
         prev: (page > 1).then(|| at_page(&p, page - 1)),
         next: (page < pages).then(|| at_page(&p, page + 1)),
         lines,

@@ -75,7 +75,7 @@ async fn users_page<S: Store>(
     notice: Option<String>,
 ) -> Result<UsersPage, PageError> {
     Ok(UsersPage {
-        nav: Nav::new(web, user, "admin"),
+        nav: Nav::load(web, user, "admin").await?,
         users: web
             .docket
             .account_statuses(&user.account.court, docket_app::unix_now())

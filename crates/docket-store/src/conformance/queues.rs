@@ -1,0 +1,85 @@
+//! The conformance story of the work queues' reads.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use docket_domain::{Approver, Period};
+
+use super::*;
+
+/// 待分案 lists open cases without a judge, 待审批 the pending extension requests with their
+/// date, length and approver, 近期开庭 the hearings set in a window with their courtroom; a case
+/// leaves each queue when what it waited for happens, and only the courts asked are read.
+pub async fn the_queues_read_waiting_cases_and_let_them_go<S: Store>(store: S) {
+    let assign = |s: &mut CaseState, judge: &str| {
+        s.apply(Event { on: date("2025-03-04"), kind: EventKind::Assigned { judge: judge.into(), department: None } })
+            .unwrap();
+    };
+    // 1: no judge. 2: judge, pending extension. 3: judge, hearing on 2025-05-10 in 第三法庭.
+    // 4: another court, no judge. 5: closed without a judge.
+    let mut one = sample_case("内0203", 1);
+    let mut two = sample_case("内0203", 2);
+    assign(&mut two, "J1");
+    two.apply(Event {
+        on: date("2025-05-01"),
+        kind: EventKind::ExtensionRequested { length: Period::Months(3), approver: Approver::HigherCourt },
+    })
+    .unwrap();
+    let mut three = sample_case("内0203", 3);
+    assign(&mut three, "J2");
+    three
+        .apply(Event {
+            on: date("2025-04-01"),
+            kind: EventKind::HearingScheduled { hearing_on: date("2025-05-10"), room: Some("第三法庭".into()) },
+        })
+        .unwrap();
+    let four = sample_case("内0204", 4);
+    let mut five = sample_case("内0203", 5);
+    five.apply(Event {
+        on: date("2025-03-10"),
+        kind: EventKind::Closed { method: docket_domain::CloseMethod::Withdrawal, outcome: None },
+    })
+    .unwrap();
+    for s in [&one, &two, &three, &four, &five] {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let courts = vec!["内0203".to_owned()];
+    let seqs = |rows: Vec<StoredCase>| rows.iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
+
+    assert_eq!(seqs(store.unassigned_cases(&courts).await.unwrap()), [1]);
+    assert_eq!(seqs(store.unassigned_cases(&["内0203".into(), "内0204".into()]).await.unwrap()), [1, 4]);
+    assert!(store.unassigned_cases(&[]).await.unwrap().is_empty(), "no courts, no cases");
+    let pending = store.pending_extensions(&courts).await.unwrap();
+    assert_eq!(seqs(pending.clone()), [2]);
+    let x = pending[0].extension_request.unwrap();
+    assert_eq!((x.requested_on, x.length, x.approver), (date("2025-05-01"), Period::Months(3), Approver::HigherCourt));
+    assert!(pending[0].extension_pending);
+    let hearings = store.hearings_between(&courts, date("2025-05-01"), date("2025-05-10")).await.unwrap();
+    assert_eq!(seqs(hearings.clone()), [3]);
+    assert_eq!(
+        (hearings[0].next_hearing, hearings[0].next_room.as_deref()),
+        (Some(date("2025-05-10")), Some("第三法庭"))
+    );
+    assert!(store.hearings_between(&courts, date("2025-05-11"), date("2025-06-30")).await.unwrap().is_empty());
+
+    // What they waited for happens: assigned, refused, held. Each queue lets its case go.
+    let mut batch = Batch::default();
+    let mut step = |s: &mut CaseState, e: Event| {
+        s.apply(e).unwrap();
+        batch.cases.push(CaseWrite { state: s.clone(), new: false });
+    };
+    step(
+        &mut one,
+        Event { on: date("2025-05-20"), kind: EventKind::Assigned { judge: "J2".into(), department: None } },
+    );
+    step(&mut two, Event { on: date("2025-05-20"), kind: EventKind::ExtensionRefused { reason: "理由不充分".into() } });
+    step(&mut three, Event { on: date("2025-05-20"), kind: EventKind::HearingHeld { online: true, streamed: false } });
+    store.commit(batch, &NoProgress).await.unwrap();
+    assert!(store.unassigned_cases(&courts).await.unwrap().is_empty());
+    assert!(store.pending_extensions(&courts).await.unwrap().is_empty());
+    let after = store.case(&two.record.case_no).await.unwrap().unwrap();
+    assert_eq!((after.extension_request, after.extension_pending), (None, false));
+    assert!(store.hearings_between(&courts, date("2025-05-01"), date("2025-05-31")).await.unwrap().is_empty());
+    // A rebuild from these states gives the same rows.
+    store.replace_case_projections(vec![one.clone(), two.clone(), three.clone(), four, five]).await.unwrap();
+    assert!(store.projection_rebuilds().await.unwrap().is_empty());
+    assert_eq!(store.case(&three.record.case_no).await.unwrap().unwrap(), StoredCase::from_state(&three));
+}

@@ -1,0 +1,311 @@
+//! 工作队列 and 开庭日历: a 庭长 assigns from 待分案 (and the department comes with the judge), a
+//! 立案员 cannot reassign, a 院长 refuses an extension with a reason from 待审批, a hearing clash is
+//! warned about and marked on the calendar, 结案 asks for confirmation and offers only the
+//! methods of the case's type.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, PASSWORD, assign_line, case_line, enc, system, today, username};
+use docket_store::Store;
+use serde_json::json;
+
+fn event(case_no: &str, on: &str, rest: &str) -> String {
+    format!(r#"{{"kind":"event","case_no":"{case_no}","on":"{on}","type":{rest}}}"#)
+}
+
+async fn a_division_head_assigns_from_the_queue_and_a_filing_clerk_cannot_reassign<S: Store>(store: S) {
+    let mut lines = vec![
+        r#"{"kind":"department","court":"内0203","code":"ms1","name":"民事审判第一庭"}"#.to_owned(),
+        r#"{"kind":"judge","court":"内0203","code":"J5","name":"王立新","department":"ms1","titles":[],"quota":true}"#
+            .to_owned(),
+    ];
+    let (waiting, line) = case_line("内0203", "民初", 1, false);
+    lines.push(line);
+    let (assigned, line) = case_line("内0203", "民初", 2, false);
+    lines.push(line);
+    lines.push(assign_line(&assigned, "J2"));
+    let (sealed, line) = case_line("内0203", "民初", 3, true);
+    lines.push(line);
+    let web = system(store, &lines).await;
+    let mut head = Client::new(&web);
+    head.sign_in(&username("内0203", "division_head"), PASSWORD).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+
+    // 待分案: the 庭长 sees both unassigned cases, the sealed one too; the 立案员 only the other.
+    let j = head.get("/api/v1/queues/to_assign").await.json();
+    let listed: Vec<&str> = j["cases"].as_array().unwrap().iter().map(|c| c["case_no"].as_str().unwrap()).collect();
+    assert_eq!(listed, [waiting.as_str(), sealed.as_str()], "oldest filing first, then by number");
+    assert_eq!(j["total"], 2);
+    assert_eq!(clerk.get("/api/v1/queues/to_assign").await.json()["total"], 1, "the sealed case is not the clerk's");
+    // The header counts it on every page.
+    let home = head.get("/").await.body;
+    assert!(home.contains("id=\"queue-to_assign\"") && home.contains("待分案<b>2</b>"), "{home}");
+    // A judge has no such queue.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    assert_eq!(judge.get("/api/v1/queues/to_assign").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(judge.get("/queues/to_assign").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(judge.get("/api/v1/queues/everything").await.status, StatusCode::NOT_FOUND);
+
+    // The 庭长 assigns from the queue's row and comes back to it.
+    let page = head.get("/queues/to_assign").await.body;
+    assert!(page.contains("assign-form") && page.contains("<option value=\"\">请选择</option>"), "{page}");
+    let on = today().to_string();
+    let r = head
+        .post_form(
+            &format!("/cases/{}/events", enc(&waiting)),
+            &[
+                ("action", "assigned"),
+                ("type", "assigned"),
+                ("on", &on),
+                ("judge", "J5"),
+                ("return", "/queues/to_assign"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let to = r.location.clone().unwrap();
+    assert!(to.starts_with("/queues/to_assign?done="), "{to}");
+    let back = head.get(&to).await.body;
+    assert!(back.contains("id=\"queue-notice\"") && back.contains(&waiting), "{back}");
+    assert_eq!(head.get("/api/v1/queues/to_assign").await.json()["total"], 1);
+    // The department came with the judge: the case does not count as 未分配.
+    let case = head.get(&format!("/api/v1/cases/{}", enc(&waiting))).await.json();
+    assert_eq!((case["judge"].as_str(), case["department"].as_str()), (Some("J5"), Some("ms1")), "{case}");
+
+    // A 立案员 assigns what has no judge, never reassigns.
+    let r = clerk
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&assigned)),
+            json!({"on": on, "type": "assigned", "judge": "J1"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let case_page = clerk.get(&format!("/cases/{}", enc(&assigned))).await.body;
+    assert!(!case_page.contains("id=\"action-assigned\""), "no reassignment form for the clerk");
+    // The 庭长 may; the page and the record say it is a reassignment.
+    let form = head.get(&format!("/cases/{}", enc(&assigned))).await.body;
+    assert!(form.contains("改派承办法官") && form.contains("当前承办法官：法官内02032"), "{form}");
+    let r = head
+        .post_form(
+            &format!("/cases/{}/events", enc(&assigned)),
+            &[("action", "assigned"), ("type", "assigned"), ("on", &on), ("judge", "J1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = head.get(r.location.as_deref().unwrap()).await.body;
+    assert!(shown.contains("改派：承办法官由 法官内02032 改为 法官内02031"), "{shown}");
+}
+
+async fn a_president_refuses_an_extension_with_a_reason_from_the_approvals_queue<S: Store>(store: S) {
+    let (own, line) = case_line("内0203", "民初", 1, false);
+    let mut lines = vec![line, assign_line(&own, "J2")];
+    lines.push(event(&own, "2027-06-20", r#""extension_requested","months":6,"approver":"president""#));
+    let (upward, line) = case_line("内0203", "民初", 2, false);
+    lines.push(line);
+    lines.push(assign_line(&upward, "J2"));
+    lines.push(event(&upward, "2027-06-21", r#""extension_requested","months":3,"approver":"higher_court""#));
+    let web = system(store, &lines).await;
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内0203", "president"), PASSWORD).await;
+    let mut above = Client::new(&web);
+    above.sign_in(&username("内02", "president"), PASSWORD).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+
+    // Each request waits for the approver it was sent to.
+    let mine = president.get("/api/v1/queues/approvals").await.json();
+    assert_eq!(mine["total"], 1, "{mine}");
+    assert_eq!(mine["cases"][0]["case_no"], own.as_str());
+    assert_eq!(mine["cases"][0]["extension"]["approver"], "president");
+    assert_eq!(mine["cases"][0]["on"], "2027-06-20");
+    let theirs = above.get("/api/v1/queues/approvals").await.json();
+    assert_eq!((theirs["total"].as_u64(), theirs["cases"][0]["case_no"].as_str()), (Some(1), Some(upward.as_str())));
+    assert_eq!(judge.get("/api/v1/queues/approvals").await.status, StatusCode::FORBIDDEN, "a judge approves nothing");
+
+    // The judge cannot decide their own request.
+    let on = today().to_string();
+    let r = judge
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&own)),
+            json!({"on": on, "type": "extension_refused", "reason": "自行撤回"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    // A refusal without a reason is refused, naming the field; nothing changes.
+    let page = president.get("/queues/approvals").await.body;
+    assert!(page.contains("refuse-form") && page.contains("approve-form"), "{page}");
+    let blank = president
+        .post_form(
+            &format!("/cases/{}/events", enc(&own)),
+            &[
+                ("action", "extension_refused"),
+                ("type", "extension_refused"),
+                ("on", &on),
+                ("reason", " "),
+                ("return", "/queues/approvals"),
+            ],
+        )
+        .await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blank.body.contains("理由"), "{}", blank.body);
+    assert_eq!(president.get("/api/v1/queues/approvals").await.json()["total"], 1);
+    // With a reason: recorded, gone from the queue, back on the queue's page.
+    let reason = "延长理由不充分，请补充案件疑难复杂的具体情形";
+    let r = president
+        .post_form(
+            &format!("/cases/{}/events", enc(&own)),
+            &[
+                ("action", "extension_refused"),
+                ("type", "extension_refused"),
+                ("on", &on),
+                ("reason", reason),
+                ("return", "/queues/approvals"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.location.as_deref().unwrap().starts_with("/queues/approvals?done="));
+    assert_eq!(president.get("/api/v1/queues/approvals").await.json()["total"], 0);
+    let case = judge.get(&format!("/api/v1/cases/{}", enc(&own))).await;
+    assert!(case.body.contains(&format!("不批准延长审限：{reason}")), "{}", case.body);
+    // The judge may ask again.
+    let r = judge
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&own)),
+            json!({"on": on, "type": "extension_requested", "months": 3, "approver": "president"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(president.get("/api/v1/queues/approvals").await.json()["total"], 1);
+    // The export carries the refusal as its own line.
+    let mut out = Vec::new();
+    web.docket.export(&mut out, &docket_app::Quiet, None).await.unwrap();
+    let exported = String::from_utf8(out).unwrap();
+    assert!(exported.contains(&format!(r#""type":"extension_refused","reason":"{reason}""#)), "{exported}");
+}
+
+async fn a_hearing_clash_is_warned_about_and_marked_on_the_calendar<S: Store>(store: S) {
+    let mut lines = Vec::new();
+    let mut cases = Vec::new();
+    for seq in 1..=3 {
+        let (no, line) = case_line("内0203", "民初", seq, false);
+        lines.push(line);
+        lines.push(assign_line(&no, if seq == 3 { "J3" } else { "J2" }));
+        cases.push(no);
+    }
+    let web = system(store, &lines).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "clerk"), PASSWORD).await;
+    let on = today().to_string();
+    let schedule = |case_no: &str, room: &str| {
+        let path = format!("/cases/{}/events", enc(case_no));
+        let room = room.to_owned();
+        let on = on.clone();
+        let clerk = &clerk;
+        async move {
+            clerk
+                .post_form(
+                    &path,
+                    &[
+                        ("action", "hearing_scheduled"),
+                        ("type", "hearing_scheduled"),
+                        ("on", &on),
+                        ("hearing_on", "2027-07-05"),
+                        ("room", &room),
+                    ],
+                )
+                .await
+        }
+    };
+    let first = schedule(&cases[0], "第一法庭").await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    assert!(!clerk.get(first.location.as_deref().unwrap()).await.body.contains("排期冲突提醒"));
+    // The same judge, another courtroom: the judge clash.
+    let second = schedule(&cases[1], "第二法庭").await;
+    let shown = clerk.get(second.location.as_deref().unwrap()).await.body;
+    assert!(shown.contains("排期冲突提醒") && shown.contains("承办法官 法官内02032 在 2027-07-05 另有"), "{shown}");
+    // Another judge, the first courtroom: the room clash, through the API.
+    let r = clerk
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&cases[2])),
+            json!({"on": on, "type": "hearing_scheduled", "hearing_on": "2027-07-05", "room": "第一法庭"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let warnings = r.json()["warnings"].clone();
+    assert_eq!(warnings.as_array().unwrap().len(), 1, "{warnings}");
+    assert!(warnings[0].as_str().unwrap().contains(&format!("第一法庭 已排 {}", cases[0])), "{warnings}");
+
+    // 近期开庭: the judge's own two, with their rooms.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let j = judge.get("/api/v1/queues/hearings").await.json();
+    assert_eq!(j["total"], 2, "{j}");
+    assert_eq!(
+        (j["cases"][0]["hearing_on"].as_str(), j["cases"][0]["room"].as_str()),
+        (Some("2027-07-05"), Some("第一法庭"))
+    );
+    assert_eq!(clerk.get("/api/v1/queues/hearings").await.json()["total"], 3, "the clerk sees the court's");
+
+    // The calendar: all three that week, every one of them in a clash.
+    let week = clerk.get("/calendar?date=2027-07-05").await;
+    assert_eq!(week.status, StatusCode::OK);
+    assert_eq!(week.body.matches("class=\"hearing clash\"").count(), 3, "{}", week.body);
+    assert!(week.body.contains("冲突 3"));
+    // One courtroom in the month: two hearings, still marked.
+    let month = clerk.get(&format!("/calendar?view=month&date=2027-07-01&room={}", enc("第一法庭"))).await.body;
+    assert_eq!(month.matches("class=\"hearing clash\"").count(), 2, "{month}");
+    assert!(month.contains("2027 年 7 月开庭日历"));
+    assert_eq!(clerk.get("/calendar?view=year").await.status, StatusCode::BAD_REQUEST);
+    // The next week is empty.
+    assert_eq!(clerk.get("/calendar?date=2027-07-12").await.body.matches("class=\"hearing").count(), 0);
+}
+
+async fn closing_asks_for_confirmation_and_offers_the_methods_of_the_case_type<S: Store>(store: S) {
+    let (no, line) = case_line("内0203", "民初", 1, false);
+    let web = system(store, &[line, assign_line(&no, "J2")]).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let page = judge.get(&format!("/cases/{}", enc(&no))).await.body;
+    let form = page.split("id=\"action-closed\"").nth(1).unwrap().split("</form>").next().unwrap();
+    assert!(form.contains("value=\"judgment\"") && form.contains("value=\"withdrawal\""), "{form}");
+    for foreign in ["affirmed", "remanded", "enforcement_completed", "premediation_agreement"] {
+        assert!(!form.contains(&format!("value=\"{foreign}\"")), "{foreign} offered on a 民初");
+    }
+    assert!(form.contains("type=\"checkbox\" name=\"confirm\""), "{form}");
+    let on = today().to_string();
+    let fields = [("action", "closed"), ("type", "closed"), ("on", on.as_str()), ("method", "judgment")];
+    let r = judge.post_form(&format!("/cases/{}/events", enc(&no)), &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("确认结案"), "{}", r.body);
+    assert_eq!(judge.get(&format!("/api/v1/cases/{}", enc(&no))).await.json()["status"], "open");
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirm", "yes"));
+    let r = judge.post_form(&format!("/cases/{}/events", enc(&no)), &confirmed).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(judge.get(&format!("/api/v1/cases/{}", enc(&no))).await.json()["status"], "closed");
+}
+
+mod assign {
+    use super::*;
+    docket_store::on_both_backends!(a_division_head_assigns_from_the_queue_and_a_filing_clerk_cannot_reassign);
+}
+
+mod approvals {
+    use super::*;
+    docket_store::on_both_backends!(a_president_refuses_an_extension_with_a_reason_from_the_approvals_queue);
+}
+
+mod hearings {
+    use super::*;
+    docket_store::on_both_backends!(a_hearing_clash_is_warned_about_and_marked_on_the_calendar);
+}
+
+mod closing {
+    use super::*;
+    docket_store::on_both_backends!(closing_asks_for_confirmation_and_offers_the_methods_of_the_case_type);
+}
