@@ -12,6 +12,9 @@ const judge = process.env.JUDGE_USER ?? 'nm0203-j002';
 const judgeCode = process.env.JUDGE_CODE ?? 'J002';
 const admin = process.env.ADMIN_USER ?? 'nm0203-admin';
 const auditor = process.env.AUDITOR_USER ?? 'nm0203-auditor';
+const divisionHead = process.env.DIVISION_HEAD_USER ?? 'nm0203-j003';
+const president = process.env.PRESIDENT_USER ?? 'nm0203-j001';
+const courtClerk = process.env.CLERK_USER ?? 'nm0203-clerk';
 mkdirSync(artifacts, { recursive: true });
 
 function check(ok, what) {
@@ -85,6 +88,69 @@ try {
   await page.waitForFunction(no => (document.querySelector('#related') || {}).textContent?.includes(no), caseNo);
   check(true, `关联案件提示 names ${caseNo} while the next filing is typed`);
   await shot('03b-related-case-hint');
+  // A second filing, left unassigned for the 庭长's 待分案.
+  await page.goto(`${base}/file`);
+  await page.selectOption('#type', '民初');
+  await page.selectOption('#procedure', 'simple');
+  await page.fill('#cause', '民间借贷纠纷');
+  await page.fill('#p0_name', '赵六');
+  await page.fill('#p1_name', '钱七');
+  await Promise.all([page.waitForURL(/\/cases\//), page.click('#submit-filing')]);
+  const waitingNo = (await page.textContent('#case-no')).trim();
+  check(/内0203民初/.test(waitingNo), `filed ${waitingNo} without a judge`);
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+
+  // 待分案: the 庭长 assigns it from the queue's row.
+  await signIn(divisionHead);
+  check(await page.isVisible('#queue-to_assign'), 'the header counts 待分案');
+  await page.goto(`${base}/queues/to_assign`);
+  const row = page.locator('#queue tr', { hasText: waitingNo });
+  await row.locator('select[name=judge]').selectOption(judgeCode);
+  await Promise.all([page.waitForURL(/\/queues\/to_assign\?done=/), row.locator('button').click()]);
+  check((await page.textContent('#queue-notice')).includes(waitingNo), `the 庭长 assigned ${waitingNo} from 待分案`);
+  check(!(await page.textContent('#queue')).includes(waitingNo), 'and it left the queue');
+  await shot('04a-queue-assigned');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+
+  // 延长审限: the judge asks, the 院长 refuses with a reason from 待审批, the judge reads it.
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(waitingNo)}`);
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-extension_requested button[type=submit]')]);
+  check((await page.textContent('#notice')).includes('申请延长审限'), 'the judge asks for an extension');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(president);
+  await page.goto(`${base}/queues/approvals`);
+  const request = page.locator('#queue tr', { hasText: waitingNo });
+  const reason = '延长理由不充分，请补充案件疑难复杂的具体情形';
+  await request.locator('.refuse-form input[name=reason]').fill(reason);
+  await Promise.all([page.waitForURL(/\/queues\/approvals\?done=/), request.locator('.refuse-form button').click()]);
+  check((await page.textContent('#queue-notice')).includes('不批准延长审限'), 'the 院长 refuses it with a reason');
+  await shot('04b-extension-refused');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(waitingNo)}`);
+  check((await page.content()).includes(`不批准延长审限：${reason}`), "the judge reads the refusal and its reason on the case");
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+
+  // 排期冲突: the 书记员 sets two hearings on one day in one courtroom and is warned.
+  await signIn(courtClerk);
+  const hearingDay = new Date(Date.now() + 9 * 86400000).toISOString().slice(0, 10);
+  const other = await page.evaluate(async () => {
+    const r = await fetch('/api/v1/cases?status=open&type=%E6%B0%91%E5%88%9D&per_page=5');
+    return (await r.json()).cases.map(c => c.case_no);
+  });
+  const second = other.find(n => n !== waitingNo);
+  for (const no of [waitingNo, second]) {
+    await page.goto(`${base}/cases/${encodeURIComponent(no)}`);
+    await page.fill('#action-hearing_scheduled input[name=hearing_on]', hearingDay);
+    await page.fill('#action-hearing_scheduled input[name=room]', '第九法庭');
+    await Promise.all([page.waitForURL(/done=/), page.click('#action-hearing_scheduled button[type=submit]')]);
+  }
+  check((await page.textContent('#notice')).includes('排期冲突提醒'), `the second hearing in 第九法庭 on ${hearingDay} is warned about`);
+  await shot('04c-hearing-clash');
+  await page.goto(`${base}/calendar?date=${hearingDay}&room=${encodeURIComponent('第九法庭')}`);
+  check((await page.locator('#calendar a.hearing.clash').count()) === 2, 'the calendar marks both hearings as a clash');
+  await shot('04d-calendar');
   await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
 
   await signIn(judge);
@@ -97,6 +163,8 @@ try {
   await page.click(`text=${caseNo}`).catch(async () => page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`));
   await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
   await page.selectOption('#action-closed select[name=method]', 'judgment');
+  check(!(await page.textContent('#action-closed select[name=method]')).includes('维持原判'), 'a 民初 is not offered 维持原判');
+  await page.check('#action-closed input[name=confirm]');
   await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
   check((await page.textContent('#notice')).includes('结案'), 'the close is recorded');
   await shot('06-case-closed');
@@ -106,7 +174,17 @@ try {
   check(after === before + 1, `首页 结案数 ${before} → ${after}`);
   await Promise.all([page.waitForURL(/\/metrics\/explain/), page.click('a[data-indicator="closed"]')]);
   const behind = await page.textContent('section.explain-list h2');
-  check(behind.includes(`（${after} 件）`) && (await page.content()).includes(caseNo), `the 首页 figure opens its ${after} cases, the one just closed among them`);
+  // The list is paged (a basic court closes thousands); the API walks it to the new case.
+  const found = await page.evaluate(async no => {
+    const q = new URL(location.href).search;
+    for (let offset = 0; offset < 100000; offset += 1000) {
+      const j = await (await fetch(`/api/v1/metrics/explain${q}&limit=1000&offset=${offset}`)).json();
+      if (j.numerator.cases.includes(no)) return true;
+      if (offset + 1000 >= j.numerator.count) return false;
+    }
+    return false;
+  }, caseNo);
+  check(behind.includes(`（${after} 件）`) && found, `the 首页 figure opens its ${after} cases, the one just closed among them`);
   await page.goto(`${base}/my`);
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
   // 案件查询 from the header's box: by the ID number of the case's party, by part of its 案号;
@@ -178,6 +256,19 @@ try {
   await shot('14-audit-filtered');
   await page.goto(`${base}/account`);
   check((await page.textContent('#change-password')).includes('修改密码'), '我的账户 offers a password change');
+
+  // A phone, 390 px wide: no page scrolls sideways.
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+  await phone.goto(`${base}/login`);
+  await phone.fill('#username', president);
+  await phone.fill('#password', password);
+  await Promise.all([phone.waitForURL(u => !u.pathname.startsWith('/login')), phone.click('#sign-in')]);
+  for (const [path, name] of [['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
+    await phone.goto(`${base}${path}`);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png`, fullPage: true });
+    check(width <= 390, `${path} fits 390 px (scroll width ${width})`);
+  }
   console.log('browser flow passed');
 } catch (e) {
   await shot('failure').catch(() => {});

@@ -14,8 +14,12 @@ pub(crate) mod audit;
 pub(crate) mod settings;
 
 /// Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bind parameters for
-/// the widest table (`cases`, 33 columns).
-pub(crate) const CHUNK: usize = 900;
+/// the widest table (`cases`, 41 columns; `chunks_stay_under_the_bind_limit` checks it).
+pub(crate) const CHUNK: usize = 700;
+
+/// SQLite's limit on bind parameters in one statement (the lower of the two backends').
+#[cfg(test)]
+const MAX_BINDS: usize = 32_766;
 
 /// Inserts `$rows` one multi-row statement per [`CHUNK`], building each chunk's statement while
 /// the database executes the one before: the SQLite driver executes on its own thread, so the
@@ -777,3 +781,13 @@ macro_rules! impl_bound_bulk_writes {
     };
 }
 pub(crate) use impl_bound_bulk_writes;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chunks_stay_under_the_bind_limit() {
+        let columns = case_columns!().split(',').count();
+        assert!(columns >= 41, "{columns}");
+        assert!(super::CHUNK * columns <= super::MAX_BINDS, "{} rows of {columns} columns", super::CHUNK);
+    }
+}

@@ -281,15 +281,18 @@ pub struct DemoArgs {
     /// 随机种子：同一种子生成同样的数据
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// 案件数（约数，含派生的上诉和执行案件）
-    #[arg(long, default_value_t = 600)]
+    /// 案件数（约数，含派生的上诉和执行案件）；默认 60000，使主要基层法院每年新收约一万件，与真实的基层法院相当
+    #[arg(long, default_value_t = 60_000)]
     pub cases: usize,
     /// 基层法院数
     #[arg(long, default_value_t = 2)]
     pub courts: usize,
-    /// 年数（截至 2026-10-31）
+    /// 年数（截至 --until）
     #[arg(long, default_value_t = 3)]
     pub years: u32,
+    /// 数据的最后一天（默认昨天，使本月报表有数；测试用固定日期以便复现）
+    #[arg(long)]
+    pub until: Option<chrono::NaiveDate>,
     /// 同时把生成的数据写成交换格式文件
     #[arg(long)]
     pub export: Option<PathBuf>,

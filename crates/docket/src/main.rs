@@ -358,7 +358,7 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
         cases: args.cases,
         basic_courts: args.courts,
         years: args.years,
-        ..docket_demo::Config::default()
+        until: args.until.unwrap_or_else(|| today() - chrono::Days::new(1)),
     };
     let started = Instant::now();
     let docket_demo::Generated { records, staff, .. } = docket_demo::generate_all(&config);

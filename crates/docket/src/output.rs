@@ -153,7 +153,7 @@ pub fn demo_summary(courts: &[Court], s: &Summary, url: &str, sample: Option<&st
             basic.code
         );
     }
-    let _ = writeln!(out, "  审限预警：docket --db {url} due --as-of 2026-10-31");
+    let _ = writeln!(out, "  审限预警：docket --db {url} due");
     out
 }
 
