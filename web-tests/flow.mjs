@@ -15,6 +15,7 @@ const auditor = process.env.AUDITOR_USER ?? 'nm0203-auditor';
 const divisionHead = process.env.DIVISION_HEAD_USER ?? 'nm0203-j003';
 const president = process.env.PRESIDENT_USER ?? 'nm0203-j001';
 const courtClerk = process.env.CLERK_USER ?? 'nm0203-clerk';
+const higherViewer = process.env.HIGHER_VIEWER_USER ?? 'nm-higher_court_viewer';
 mkdirSync(artifacts, { recursive: true });
 
 function check(ok, what) {
@@ -130,6 +131,13 @@ try {
   await signIn(judge);
   await page.goto(`${base}/cases/${encodeURIComponent(waitingNo)}`);
   check((await page.content()).includes(`不批准延长审限：${reason}`), "the judge reads the refusal and its reason on the case");
+  check(Number((await page.textContent('#notifications b')).trim()) >= 1, "the judge's header counts an unread notification");
+  await page.click('#notifications');
+  await page.waitForURL(/\/notifications/);
+  check((await page.textContent('#notices')).includes(reason), 'the notification names the reason');
+  await shot('04b2-notification');
+  await Promise.all([page.waitForNavigation(), page.click('#mark-read')]);
+  check((await page.textContent('#notifications b')).trim() === '0', 'and is marked read');
   await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
 
   // 排期冲突: the 书记员 sets two hearings on one day in one courtroom and is warned.
@@ -227,6 +235,21 @@ try {
   await shot('12-case-english');
   await Promise.all([page.waitForLoadState('load'), page.click('#lang-switch')]);
   check((await page.getAttribute('html', 'lang')) === 'zh-CN', 'and back to Chinese on the same page');
+
+  // 上级法院查看: 首页 and 案件 open on the courts below, and the alert agrees with the card.
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(higherViewer);
+  check((await page.textContent('h1')).includes('含下级法院'), "the higher court's 首页 opens on its lower courts");
+  const accepted = Number((await page.textContent('a[data-indicator="accepted"] .value')).trim());
+  check(accepted > 1000, `it sees their work: ${accepted} cases accepted this year`);
+  const overdueCard = Number((await page.textContent('a[data-indicator="overdue_pending"] .value')).trim());
+  const overdueChip = Number((await page.textContent('a.alert[href*="alert=overdue"] .count')).trim());
+  check(overdueCard === overdueChip, `the overdue chip (${overdueChip}) agrees with the card (${overdueCard})`);
+  await shot('10b-higher-court-home');
+  await page.goto(`${base}/cases`);
+  const lowerTotal = Number(await page.getAttribute('[data-total]', 'data-total'));
+  check(lowerTotal > 1000, `its 案件 lists the lower courts' cases (${lowerTotal})`);
+  await shot('10c-higher-court-cases');
 
   // Accounts: the administrator disables the filing clerk, whose sign-in is then refused, and
   // enables the account again; the 审计员 finds both in the audit trail by its filter.

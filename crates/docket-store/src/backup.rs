@@ -195,6 +195,20 @@ pub const TABLES: &[Table] = &[
         order_by: "id",
     },
     Table {
+        name: "notifications",
+        columns: &[
+            ("id", Int, false),
+            ("court", Text, false),
+            ("judge", Text, false),
+            ("case_no", Text, false),
+            ("kind", Text, false),
+            ("text", Text, false),
+            ("created_at", Text, false),
+            ("read_at", Text, true),
+        ],
+        order_by: "id",
+    },
+    Table {
         name: "audit_head",
         columns: &[("id", Int, false), ("last_id", Int, false), ("hash", Blob, false)],
         order_by: "id",

@@ -17,6 +17,7 @@ pub mod backup;
 pub mod conformance;
 mod error;
 mod ledger;
+pub mod notifications;
 mod postgres;
 pub mod projection;
 pub mod queues;
@@ -34,6 +35,7 @@ pub use ledger::{
     CheckpointRow, EvidenceColumns, EvidenceRow, LEAF_ENTRY, LEAF_EVIDENCE, LeafItem, LedgerStore, NewEvidence,
     evidence_leaf_of,
 };
+pub use notifications::{NewNotification, Notification, NotificationStore};
 pub use postgres::PgStore;
 pub use projection::PendingExtension;
 pub use projection::{FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
@@ -225,7 +227,17 @@ impl Progress for NoProgress {
 /// Every write happens in one transaction: all of a [`Batch`] is stored, or none of it. Every
 /// entry committed also becomes a leaf of the Merkle log ([`LedgerStore`]) in that transaction.
 pub trait Store:
-    LedgerStore + AccountStore + SettingsStore + BackupStore + SearchStore + QueueStore + Clone + Send + Sync + 'static
+    LedgerStore
+    + AccountStore
+    + SettingsStore
+    + BackupStore
+    + SearchStore
+    + QueueStore
+    + NotificationStore
+    + Clone
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

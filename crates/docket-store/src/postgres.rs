@@ -29,6 +29,7 @@ impl PgStore {
     /// Statements a restore runs after the rows are in.
     const AFTER_RESTORE: &'static [&'static str] = &[
         "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM audit_log), 1))",
+        "SELECT setval(pg_get_serial_sequence('notifications', 'id'), GREATEST((SELECT COALESCE(MAX(id), 0) FROM notifications), 1))",
     ];
     const SELECT_HEAD: &'static str = "SELECT court, seq, hash FROM chain_heads WHERE court = $1 FOR UPDATE";
     /// PostgreSQL keeps its indexes during bulk loads: dropping one would lock out readers.
@@ -99,5 +100,6 @@ crate::sql::accounts::impl_account_store!(PgStore, Postgres);
 crate::backup::impl_backup_store!(PgStore, Postgres);
 crate::search::impl_search_store!(PgStore, Postgres);
 crate::queues::impl_queue_store!(PgStore, Postgres);
+crate::notifications::impl_notification_store!(PgStore);
 crate::sql::audit::impl_audit_chain!(PgStore, Postgres);
 crate::sql::settings::impl_settings_store!(PgStore, Postgres);

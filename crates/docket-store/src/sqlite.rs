@@ -110,6 +110,7 @@ crate::sql::accounts::impl_account_store!(SqliteStore, Sqlite);
 crate::backup::impl_backup_store!(SqliteStore, Sqlite);
 crate::search::impl_search_store!(SqliteStore, Sqlite);
 crate::queues::impl_queue_store!(SqliteStore, Sqlite);
+crate::notifications::impl_notification_store!(SqliteStore);
 crate::sql::audit::impl_audit_chain!(SqliteStore, Sqlite);
 crate::sql::settings::impl_settings_store!(SqliteStore, Sqlite);
 

@@ -24,4 +24,5 @@ docket_store::on_both_backends!(
     the_audit_chain_finds_lines_deleted_from_its_end,
     cases_are_searched_with_the_read_rule_in_the_query,
     the_queues_read_waiting_cases_and_let_them_go,
+    notifications_are_kept_per_judge_and_marked_read,
 );

@@ -217,6 +217,38 @@ pub async fn queue<S: Store>(
     Ok(Json(json!({ "queue": queue.id(), "total": cases.len(), "cases": cases })))
 }
 
+/// The account's notifications (newest first), its unread count and today's reminders.
+pub async fn notifications<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+) -> Result<Json<Value>, ApiError> {
+    let (stored, reminders) = crate::notices::list(&web, &user.account).await?;
+    let unread = stored.iter().filter(|n| n.read_at.is_none()).count();
+    Ok(Json(json!({
+        "unread": crate::notices::unread(&web, &user.account).await?.unwrap_or(0).max(unread as i64),
+        "notifications": stored.iter().map(|n| json!({
+            "id": n.id, "case_no": n.case_no, "kind": n.kind, "text": n.text, "at": n.created_at, "read": n.read_at.is_some(),
+        })).collect::<Vec<_>>(),
+        "reminders": reminders.iter().map(|r| json!({ "case_no": r.case_no, "text": r.text })).collect::<Vec<_>>(),
+    })))
+}
+
+/// Marks the account's notifications read: up to `up_to` (an id), or all.
+#[derive(Deserialize, Default)]
+pub struct ReadNotifications {
+    up_to: Option<i64>,
+}
+
+pub async fn read_notifications<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    body: Option<Json<ReadNotifications>>,
+) -> Result<Json<Value>, ApiError> {
+    let up_to = body.and_then(|Json(b)| b.up_to);
+    let marked = crate::notices::mark_read(&web, &user.account, up_to).await?;
+    Ok(Json(json!({ "marked": marked })))
+}
+
 /// A filing as JSON: the interchange case fields, with `type`, parties and an optional `judge`.
 #[derive(Deserialize)]
 pub struct FilingJson {
@@ -321,8 +353,10 @@ pub async fn append_event<S: Store>(
         }
         _ => vec![],
     };
+    let kind = event.event.kind.clone();
     web.docket.append_event(&case.row.case_no, event.event, web.today(), Some((&user.account, &describe))).await?;
     web.refresh_case(&case.row.case_no).await?;
+    crate::notices::send(&web, &case.row, &kind, &user.account).await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "case_no": case.row.case_no.to_string(), "event": describe, "warnings": warnings })),

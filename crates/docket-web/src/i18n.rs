@@ -603,6 +603,11 @@ static EN: &[(&str, &str)] = &[
     ("是", "Yes"),
     ("不批准延长审限", "Refuse the extension"),
     ("确认结案（结案后只能由审管办恢复）", "Confirm the closing (only case management can undo it)"),
+    ("通知", "Notifications"),
+    ("本账户未关联法官，没有通知。", "This account is not linked to a judge and has no notifications."),
+    ("今日提醒", "Today's reminders"),
+    ("全部标为已读", "Mark all read"),
+    ("暂无通知", "No notifications"),
 ];
 
 #[cfg(test)]

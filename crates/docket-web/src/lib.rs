@@ -19,6 +19,7 @@ mod error;
 mod form;
 pub mod i18n;
 mod ledger;
+pub mod notices;
 mod openapi;
 mod ops;
 mod pages;
@@ -567,6 +568,10 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/queues/{queue}", get(pages::queue_page::<S>))
         .route("/calendar", get(pages::calendar::<S>))
         .route("/api/v1/queues/{queue}", get(api::queue::<S>))
+        .route("/notifications", get(pages::notifications::<S>))
+        .route("/notifications/read", post(pages::read_notifications::<S>))
+        .route("/api/v1/notifications", get(api::notifications::<S>))
+        .route("/api/v1/notifications/read", post(api::read_notifications::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/audit/export.csv", get(pages::audit_export::<S>))
         .route("/account", get(pages::account::<S>))

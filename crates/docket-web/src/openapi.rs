@@ -114,7 +114,16 @@ fn ledger_paths() -> Json_ {
                 "content": { "application/json": { "schema": { "type": "object", "required": ["queue", "total", "cases"], "properties": {
                     "queue": { "type": "string" }, "total": { "type": "integer" },
                     "cases": { "type": "array", "items": { "type": "object", "required": ["case_no", "on"] } } } } } } },
-                "401": error_ref(), "403": error_ref(), "404": error_ref() } } }
+                "401": error_ref(), "403": error_ref(), "404": error_ref() } } },
+        "/api/v1/notifications": { "get": { "summary": "通知：分案、延长审限的审批结果、恢复审理（最新在前），以及今日提醒（明天开庭、7 日内届满的审限）", "operationId": "notifications",
+            "responses": { "200": { "description": "{unread, notifications: [{id, case_no, kind, text, at, read}], reminders: [{case_no, text}]}",
+                "content": { "application/json": { "schema": { "type": "object", "required": ["unread", "notifications", "reminders"], "properties": {
+                    "unread": { "type": "integer" }, "notifications": { "type": "array" }, "reminders": { "type": "array" } } } } } },
+                "401": error_ref() } } },
+        "/api/v1/notifications/read": { "post": { "summary": "标为已读：up_to 之前（含）的通知，或全部", "operationId": "readNotifications",
+            "requestBody": { "required": false, "content": { "application/json": { "schema": { "type": "object",
+                "properties": { "up_to": { "type": "integer" } } } } } },
+            "responses": { "200": { "description": "{marked}" }, "400": error_ref(), "401": error_ref(), "403": error_ref(), "415": error_ref(), "422": error_ref() } } }
     })
 }
 

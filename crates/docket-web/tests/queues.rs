@@ -98,6 +98,16 @@ async fn a_division_head_assigns_from_the_queue_and_a_filing_clerk_cannot_reassi
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let shown = head.get(r.location.as_deref().unwrap()).await.body;
     assert!(shown.contains("改派：承办法官由 法官内02032 改为 法官内02031"), "{shown}");
+    // The judge it now belongs to is told, with the word for what happened.
+    let mut own = Client::new(&web);
+    own.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    let n = own.get("/api/v1/notifications").await.json();
+    assert_eq!((n["unread"].as_i64(), n["notifications"][0]["kind"].as_str()), (Some(1), Some("assigned")), "{n}");
+    assert!(n["notifications"][0]["text"].as_str().unwrap().contains("改派给你承办"), "{n}");
+    // API read up to an id.
+    let id = n["notifications"][0]["id"].as_i64().unwrap();
+    let r = own.post_json("/api/v1/notifications/read", json!({ "up_to": id })).await;
+    assert_eq!(r.json()["marked"], 1, "{}", r.body);
 }
 
 async fn a_president_refuses_an_extension_with_a_reason_from_the_approvals_queue<S: Store>(store: S) {
@@ -172,6 +182,23 @@ async fn a_president_refuses_an_extension_with_a_reason_from_the_approvals_queue
     assert_eq!(president.get("/api/v1/queues/approvals").await.json()["total"], 0);
     let case = judge.get(&format!("/api/v1/cases/{}", enc(&own))).await;
     assert!(case.body.contains(&format!("不批准延长审限：{reason}")), "{}", case.body);
+    // The judge is told: one unread notification naming the case, the reason and who decided.
+    assert!(judge.get("/").await.body.contains("id=\"notifications\""), "the header's count");
+    let n = judge.get("/api/v1/notifications").await.json();
+    assert_eq!(n["unread"], 1, "{n}");
+    let text = n["notifications"][0]["text"].as_str().unwrap();
+    assert!(text.contains(&own) && text.contains(reason) && text.contains("院长"), "{text}");
+    assert_eq!(n["notifications"][0]["kind"], "extension_decided");
+    let page = judge.get("/notifications").await.body;
+    assert!(page.contains("class=\"unread\"") && page.contains(reason), "{page}");
+    let r = judge.post_form("/notifications/read", &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(judge.get("/api/v1/notifications").await.json()["unread"], 0);
+    // The president, who decided it, was told nothing; another judge neither.
+    assert_eq!(president.get("/api/v1/notifications").await.json()["notifications"].as_array().unwrap().len(), 0);
+    let mut other = Client::new(&web);
+    other.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    assert_eq!(other.get("/api/v1/notifications").await.json()["unread"], 0);
     // The judge may ask again.
     let r = judge
         .post_json(
@@ -263,6 +290,18 @@ async fn a_hearing_clash_is_warned_about_and_marked_on_the_calendar<S: Store>(st
     assert_eq!(clerk.get("/calendar?view=year").await.status, StatusCode::BAD_REQUEST);
     // The next week is empty.
     assert_eq!(clerk.get("/calendar?date=2027-07-12").await.body.matches("class=\"hearing").count(), 0);
+    // A hearing tomorrow is a reminder of the judge's, not a stored notification.
+    let r = clerk
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&cases[0])),
+            json!({"on": on, "type": "hearing_scheduled", "hearing_on": "2027-07-01", "room": "第五法庭"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let n = judge.get("/api/v1/notifications").await.json();
+    let reminders = n["reminders"].as_array().unwrap();
+    assert!(reminders.iter().any(|x| x["case_no"] == cases[0].as_str() && x["text"] == "明天开庭，第五法庭"), "{n}");
+    assert!(judge.get("/notifications").await.body.contains("明天开庭，第五法庭"));
 }
 
 async fn closing_asks_for_confirmation_and_offers_the_methods_of_the_case_type<S: Store>(store: S) {
@@ -288,6 +327,53 @@ async fn closing_asks_for_confirmation_and_offers_the_methods_of_the_case_type<S
     let r = judge.post_form(&format!("/cases/{}/events", enc(&no)), &confirmed).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(judge.get(&format!("/api/v1/cases/{}", enc(&no))).await.json()["status"], "closed");
+}
+
+/// The number after `marker` in `page`, between `>` and `<`.
+fn number_after(page: &str, marker: &str, class: &str) -> i64 {
+    let at = page.find(marker).unwrap_or_else(|| panic!("{marker} not on the page"));
+    let rest = &page[at..];
+    let v = rest.find(class).unwrap();
+    let text = &rest[v + class.len()..];
+    let text = &text[text.find('>').unwrap() + 1..];
+    text[..text.find('<').unwrap()].trim().parse().unwrap()
+}
+
+async fn the_higher_court_sees_its_lower_courts_work_and_the_alert_agrees_with_the_card<S: Store>(store: S) {
+    let mut lines = Vec::new();
+    for seq in 1..=3 {
+        let (no, line) = case_line("内0203", "民初", seq, seq == 3);
+        lines.push(line);
+        lines.push(assign_line(&no, "J1"));
+    }
+    let web = system(store, &lines).await;
+    let mut viewer = Client::new(&web);
+    viewer.sign_in(&username("内02", "higher_court_viewer"), PASSWORD).await;
+    let home = viewer.get("/").await.body;
+    assert!(home.contains("（含下级法院）"), "首页 opens on the courts below: {home}");
+    let card = number_after(&home, "data-indicator=\"overdue_pending\"", "class=\"value\"");
+    let chip = number_after(&home, "alert=overdue", "class=\"count\"");
+    assert_eq!((card, chip), (3, 3), "the chip counts what the card counts");
+    // The court alone, on request: nothing of its own.
+    let alone = viewer.get("/?rollup=false").await.body;
+    assert_eq!(number_after(&alone, "alert=overdue", "class=\"count\""), 0);
+    // 案件 opens on the courts below; the alert list names the two it may read and counts the sealed one.
+    let r = viewer.get("/cases").await;
+    assert_eq!((r.status, r.location.as_deref()), (StatusCode::SEE_OTHER, Some("/cases?rollup=true")));
+    let list = viewer.get("/cases?rollup=true").await.body;
+    assert!(list.contains("data-total=\"2\""), "{list}");
+    let overdue = viewer.get("/cases?alert=overdue&rollup=true").await.body;
+    assert!(overdue.contains("（2025）内0203民初1号") && overdue.contains("（2025）内0203民初2号"), "{overdue}");
+    assert!(!overdue.contains("（2025）内0203民初3号") && overdue.contains("另有不公开审理案件 1 件"), "{overdue}");
+    // Read-only: no queue that acts, no action on a case.
+    assert_eq!(viewer.get("/api/v1/queues/to_assign").await.status, StatusCode::FORBIDDEN);
+    let case = viewer.get(&format!("/api/v1/cases/{}", enc("（2025）内0203民初1号"))).await.json();
+    assert_eq!(case["actions"].as_array().unwrap().len(), 0, "{case}");
+}
+
+mod higher {
+    use super::*;
+    docket_store::on_both_backends!(the_higher_court_sees_its_lower_courts_work_and_the_alert_agrees_with_the_card);
 }
 
 mod assign {

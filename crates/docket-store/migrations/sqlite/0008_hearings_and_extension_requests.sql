@@ -14,3 +14,17 @@ CREATE TABLE projection_rebuilds (
 );
 INSERT INTO projection_rebuilds (migration, reason)
 SELECT 8, '案件的下次开庭与待审批的延长审限申请' WHERE EXISTS (SELECT 1 FROM cases);
+
+-- Notifications in the app (通知): a case assigned to a judge, an extension decided, a case
+-- reopened; for the judge's accounts, read or not.
+CREATE TABLE notifications (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    court      TEXT NOT NULL,
+    judge      TEXT NOT NULL,
+    case_no    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    read_at    TEXT
+);
+CREATE INDEX notifications_judge ON notifications (court, judge, id);

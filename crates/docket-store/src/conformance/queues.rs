@@ -83,3 +83,40 @@ pub async fn the_queues_read_waiting_cases_and_let_them_go<S: Store>(store: S) {
     assert!(store.projection_rebuilds().await.unwrap().is_empty());
     assert_eq!(store.case(&three.record.case_no).await.unwrap().unwrap(), StoredCase::from_state(&three));
 }
+
+/// Notifications are kept per judge of a court, listed newest first, counted while unread, and
+/// marked read up to one of them or all; another judge's and another court's stay as they were.
+pub async fn notifications_are_kept_per_judge_and_marked_read<S: Store>(store: S) {
+    use crate::NewNotification;
+    let note = |court: &str, judge: &str, n: u32| NewNotification {
+        court: court.into(),
+        judge: judge.into(),
+        case_no: format!("（2025）{court}民初{n}号"),
+        kind: "assigned".into(),
+        text: format!("分案给你：第 {n} 件"),
+    };
+    store
+        .add_notifications(&[
+            note("内0203", "J1", 1),
+            note("内0203", "J1", 2),
+            note("内0203", "J2", 3),
+            note("内0204", "J1", 4),
+        ])
+        .await
+        .unwrap();
+    store.add_notifications(&[note("内0203", "J1", 5)]).await.unwrap();
+    let mine = store.notifications("内0203", "J1", 10).await.unwrap();
+    let texts: Vec<&str> = mine.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["分案给你：第 5 件", "分案给你：第 2 件", "分案给你：第 1 件"]);
+    assert_eq!(store.unread_notifications("内0203", "J1").await.unwrap(), 3);
+    assert_eq!(store.notifications("内0203", "J1", 2).await.unwrap().len(), 2, "the limit holds");
+    // Up to the second: the two oldest are read, the newest not.
+    assert_eq!(store.mark_notifications_read("内0203", "J1", Some(mine[1].id)).await.unwrap(), 2);
+    assert_eq!(store.unread_notifications("内0203", "J1").await.unwrap(), 1);
+    let after = store.notifications("内0203", "J1", 10).await.unwrap();
+    assert!(after[0].read_at.is_none() && after[1].read_at.is_some() && after[2].read_at.is_some());
+    assert_eq!(store.mark_notifications_read("内0203", "J1", None).await.unwrap(), 1);
+    assert_eq!(store.unread_notifications("内0203", "J1").await.unwrap(), 0);
+    assert_eq!(store.unread_notifications("内0203", "J2").await.unwrap(), 1, "another judge's stay unread");
+    assert_eq!(store.unread_notifications("内0204", "J1").await.unwrap(), 1, "the same code in another court too");
+}

@@ -321,6 +321,7 @@ pub async fn case_event<S: Store>(
         }
         _ => vec![],
     };
+    let kind = event.kind.clone();
     match web.docket.append_event(&case.row.case_no, event, web.today(), Some((&user.account, &describe))).await {
         Ok(()) => {}
         Err(docket_app::AppError::Fields(errors)) => {
@@ -330,6 +331,7 @@ pub async fn case_event<S: Store>(
         Err(e) => return Err(e.into()),
     }
     web.refresh_case(&case.row.case_no).await?;
+    crate::notices::send(&web, &case.row, &kind, &user.account).await?;
     // A form on a work queue goes back to it.
     let back = match field(&form, "return") {
         r @ ("/queues/to_assign" | "/queues/approvals") => r.to_owned(),

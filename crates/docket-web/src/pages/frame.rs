@@ -37,6 +37,8 @@ pub struct Nav {
     pub lang: Lang,
     /// The account's work queues with how many cases wait in each (id, name, count).
     pub queues: Vec<(&'static str, &'static str, usize)>,
+    /// Unread notifications, for an account linked to a judge.
+    pub notifications: Option<i64>,
 }
 
 impl Nav {
@@ -65,6 +67,7 @@ impl Nav {
             has_judge: user.account.judge.is_some(),
             lang: user.lang,
             queues: Vec::new(),
+            notifications: None,
         }
     }
 
@@ -75,7 +78,9 @@ impl Nav {
         active: &'static str,
     ) -> Result<Self, crate::error::WebError> {
         let counts = crate::queues::counts(web, &user.account).await?;
+        let notifications = crate::notices::unread(web, &user.account).await?;
         Ok(Self {
+            notifications,
             queues: counts.into_iter().map(|(q, n)| (q.id(), user.lang.t(q.title()), n)).collect(),
             ..Self::new(web, user, active)
         })

@@ -80,8 +80,8 @@ const HOME_INDICATORS: &[IndicatorId] = &[
 
 #[derive(serde::Deserialize, Default)]
 pub struct HomeQuery {
-    #[serde(default)]
-    rollup: bool,
+    /// With the courts below; by default for 上级法院查看, whose own court is not what it watches.
+    rollup: Option<bool>,
 }
 
 pub async fn home<S: Store>(
@@ -96,7 +96,7 @@ pub async fn home<S: Store>(
     let today = web.today();
     let court = a.court.clone();
     let can_rollup = web.courts.iter().any(|c| c.code != court && c.code.is_within(&court));
-    let rollup = q.rollup && can_rollup;
+    let rollup = can_rollup && q.rollup.unwrap_or(a.role == Role::HigherCourtViewer);
     let lang = user.lang;
     let data = web.cached_home(&court, rollup, lang, || home_data(&web, &court, rollup, today, lang)).await?;
     let grants = if a.role == Role::Auditor {
@@ -284,8 +284,17 @@ async fn home_data<S: Store>(
     mix_items.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mix_svg = docket_reports::charts::horizontal_bars(lang.t("本年新收案件构成"), &mix_items);
 
-    let due = web.due(court, None, ALERT_HORIZON_DAYS).await?;
-    let count = |alert: AlertList| due.iter().filter(|d| alert.keeps(d)).count();
+    // The alerts count the same courts as the cards: with the courts below when rolled up.
+    let mut courts = vec![court.clone()];
+    if rollup {
+        courts.extend(web.courts_below(court));
+    }
+    let mut due = Vec::new();
+    for c in &courts {
+        due.push(web.due(c, None, ALERT_HORIZON_DAYS).await?);
+    }
+    let count = |alert: AlertList| due.iter().flat_map(|d| d.iter()).filter(|d| alert.keeps(d)).count();
+    let scope = if rollup { "&rollup=true" } else { "" };
     let (overdue, week, window) = (count(AlertList::Overdue), count(AlertList::Week), count(AlertList::Extension));
     let long =
         cards.iter().find(|c| c.id == "long_pending_12m").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
@@ -293,17 +302,27 @@ async fn home_data<S: Store>(
         Alert {
             label: lang.t("已超审限（含诉前调解期限）"),
             count: overdue,
-            href: "/cases?alert=overdue".into(),
+            href: format!("/cases?alert=overdue{scope}"),
             level: "danger",
         },
-        Alert { label: lang.t("7 日内审限届满"), count: week, href: "/cases?alert=week".into(), level: "warn" },
+        Alert {
+            label: lang.t("7 日内审限届满"),
+            count: week,
+            href: format!("/cases?alert=week{scope}"),
+            level: "warn",
+        },
         Alert {
             label: lang.t("延长审限申请期内"),
             count: window,
-            href: "/cases?alert=extension".into(),
+            href: format!("/cases?alert=extension{scope}"),
             level: "warn",
         },
-        Alert { label: lang.t("超 12 个月未结"), count: long, href: "/cases?alert=long".into(), level: "info" },
+        Alert {
+            label: lang.t("超 12 个月未结"),
+            count: long,
+            href: format!("/cases?alert=long{scope}"),
+            level: "info",
+        },
     ];
     Ok(HomeData { cards, monthly_svg, age_svg, mix_svg, alerts })
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Months;
 use docket_store::{CaseFilter, Store};
@@ -148,10 +148,15 @@ pub async fn cases<S: Store>(
     PageUser(user): PageUser,
     PageQuery(q): PageQuery<CasesQuery>,
     PageQuery(search): PageQuery<crate::search::SearchParams>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, PageError> {
     let a = &user.account;
     if !a.principal().may_view_court(&a.court) {
         return Err(WebError::NotFound.into());
+    }
+    // 上级法院查看 watches the courts below: its case list opens on them.
+    if a.role == docket_domain::Role::HigherCourtViewer && raw.is_none() && !web.courts_below(&a.court).is_empty() {
+        return Ok(Redirect::to("/cases?rollup=true").into_response());
     }
     let today = web.today();
     // A judge who is not one of the court's is refused here: every distinct value would
@@ -164,17 +169,33 @@ pub async fn cases<S: Store>(
     let filter = CaseFilter { court: Some(a.court.to_string()), judge: q.judge.clone(), department: None };
     let principal = a.principal();
     let lang = user.lang;
+    // With `rollup`, the alert lists cover the courts below too (as 首页's rolled-up counts do).
+    let mut courts = vec![a.court.clone()];
+    if search.rollup {
+        courts.extend(web.courts_below(&a.court));
+    }
+    let mut withheld = 0;
     let (title, lines) = if let Some(alert) = q.alert.as_deref().and_then(AlertList::parse) {
-        let due = web.due(&a.court, q.judge.as_deref(), ALERT_HORIZON_DAYS).await?;
-        let lines = due
-            .iter()
-            .filter(|d| alert.keeps(d) && web.readable(&principal, &d.row))
-            .map(|d| due_line(&web, d, lang))
-            .collect::<Vec<_>>();
+        let mut lines = Vec::new();
+        for c in &courts {
+            let judge = if *c == a.court { q.judge.as_deref() } else { None };
+            for d in web.due(c, judge, ALERT_HORIZON_DAYS).await?.iter().filter(|d| alert.keeps(d)) {
+                if web.readable(&principal, &d.row) {
+                    lines.push(due_line(&web, d, lang));
+                } else {
+                    withheld += 1;
+                }
+            }
+        }
         (alert.title(lang), lines)
     } else if q.alert.as_deref() == Some("long") {
         let cutoff = today.checked_sub_months(Months::new(12)).unwrap_or(today);
-        let rows = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
+        let mut rows = Vec::new();
+        for c in &courts {
+            let filter = CaseFilter { court: Some(c.to_string()), ..filter.clone() };
+            rows.extend(web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?);
+        }
+        withheld = rows.iter().filter(|r| r.filed_on < cutoff && !web.readable(&principal, r)).count();
         let lines = rows
             .iter()
             .filter(|r| r.filed_on < cutoff && web.readable(&principal, r))
@@ -191,7 +212,12 @@ pub async fn cases<S: Store>(
     render(&CasesPage {
         nav: Nav::load(&web, &user, "cases").await?,
         title: title.into(),
-        note: if lang.is_en() { format!("{} cases", lines.len()) } else { format!("共 {} 件", lines.len()) },
+        note: match (lang.is_en(), withheld) {
+            (true, 0) => format!("{} cases", lines.len()),
+            (true, w) => format!("{} cases, and {w} sealed cases counted but not listed", lines.len()),
+            (false, 0) => format!("共 {} 件", lines.len()),
+            (false, w) => format!("共 {} 件；另有不公开审理案件 {w} 件，只计数、不列出", lines.len()),
+        },
         lines,
         tag: String::new(),
         tags: vec![],
