@@ -136,6 +136,8 @@ pub const AUDIT_ACTIONS: &[(&str, &str)] = &[
     ("login_locked", "锁定期间尝试登录"),
     ("logout", "退出"),
     ("read_sealed", "查阅不公开案件"),
+    ("refused_read", "查阅案件被拒绝"),
+    ("refused_action", "案件操作被拒绝"),
     ("file_case", "立案"),
     ("append_event", "记录案件事件"),
     ("add_evidence", "上传证据"),

@@ -99,6 +99,16 @@ pub struct Indicator {
     pub formula: Formula,
 }
 
+impl Indicator {
+    /// Whether the numerator and denominator of a fraction are sums of money in fen (执行到位率),
+    /// to be shown as amounts rather than raw counts.
+    pub fn fraction_in_fen(&self) -> bool {
+        matches!(self.formula, Formula::Fraction(n, d)
+            if [f::C_APPLIED_FEN, f::C_RECOVERED_FEN, f::EV_RECOVERED_FEN].contains(&n)
+                && [f::C_APPLIED_FEN, f::C_RECOVERED_FEN, f::EV_RECOVERED_FEN].contains(&d))
+    }
+}
+
 const fn ind(id: IndicatorId, name: &'static str, kind: Kind, scope: &'static str, formula: Formula) -> Indicator {
     Indicator { id: id.as_str(), name, kind, scope, formula }
 }

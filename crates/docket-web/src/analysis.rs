@@ -219,7 +219,7 @@ pub async fn page<S: Store>(
                 name: lang.t(v.indicator.name),
                 value: crate::i18n::figure(&display(v), lang),
                 ratio: match (v.indicator.kind, v.numerator, v.denominator) {
-                    (Kind::Rate, Some(n), Some(d)) => format!("{n}/{d}"),
+                    (Kind::Rate, Some(n), Some(d)) => ratio_text(v.indicator, n, d, lang),
                     _ => String::new(),
                 },
                 yoy: crate::i18n::figure(&change(v, v.yoy), lang),
@@ -549,7 +549,7 @@ pub async fn explain_page<S: Store>(
             .map(|v| {
                 let mut s = display(v);
                 if let (Some(n), Some(d)) = (v.numerator, v.denominator) {
-                    s.push_str(&format!("（{n}/{d}）"));
+                    s.push_str(&format!("（{}）", ratio_text(v.indicator, n, d, user.lang)));
                 }
                 s
             })
@@ -605,4 +605,15 @@ pub async fn explain_api<S: Store>(
         "numerator": lists.remove("numerator"),
         "denominator": lists.remove("denominator"),
     })))
+}
+
+/// A fraction's two terms as shown beside its value: counts as they are (`10368/10901`), money
+/// as amounts (`11909.38 万元/15720.09 万元`, not raw fen).
+fn ratio_text(indicator: &docket_metrics::Indicator, n: i64, d: i64, lang: crate::i18n::Lang) -> String {
+    if indicator.fraction_in_fen() {
+        let amount = |fen| crate::i18n::figure(&docket_reports::numbers::money(fen), lang);
+        format!("{}/{}", amount(n), amount(d))
+    } else {
+        format!("{n}/{d}")
+    }
 }

@@ -345,7 +345,8 @@ pub async fn append_event<S: Store>(
         &user.account,
         Action::of_event(&event.event.kind, case.row.extension_request.map(|x| x.approver)),
         &case,
-    )?;
+    )
+    .await?;
     let describe = event.event.kind.describe();
     let warnings = match &event.event.kind {
         docket_domain::EventKind::HearingScheduled { hearing_on, room } => {

@@ -164,7 +164,7 @@ async fn store_evidence<S: Store>(
     case: &VisibleCase,
     upload: EvidenceUpload,
 ) -> Result<EvidenceRow, WebError> {
-    web.require(&user.account, Action::Evidence, case)?;
+    web.require(&user.account, Action::Evidence, case).await?;
     Ok(web.docket.add_evidence(case.row.court.as_str(), upload, &user.account.username, Some(&user.account)).await?)
 }
 

@@ -232,6 +232,8 @@ impl<S: Store> Web<S> {
         let row = self.docket.store().case(&n).await.map_err(AppError::from)?.ok_or(WebError::NotFound)?;
         let visible = VisibleCase { row };
         if !account.principal().can_read(&visible.scope()) {
+            // Answered as "not found"; the audit trail keeps that someone tried.
+            self.docket.audit(account, "refused_read", &visible.row.case_no.to_string(), "").await?;
             return Err(WebError::NotFound);
         }
         if visible.row.sealed {
@@ -276,10 +278,11 @@ impl<S: Store> Web<S> {
     }
 
     /// Refuses `action` on a readable case unless the rules allow it.
-    pub fn require(&self, account: &Account, action: Action, case: &VisibleCase) -> Result<(), WebError> {
+    pub async fn require(&self, account: &Account, action: Action, case: &VisibleCase) -> Result<(), WebError> {
         if account.principal().may(action, &case.scope()) {
             Ok(())
         } else {
+            self.docket.audit(account, "refused_action", &case.row.case_no.to_string(), action.id()).await?;
             Err(WebError::Forbidden(format!("{}（{}）不能对此案件执行该操作", account.name, account.role.label())))
         }
     }

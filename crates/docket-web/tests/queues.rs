@@ -86,6 +86,26 @@ async fn a_division_head_assigns_from_the_queue_and_a_filing_clerk_cannot_reassi
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     let case_page = clerk.get(&format!("/cases/{}", enc(&assigned))).await.body;
     assert!(!case_page.contains("id=\"action-assigned\""), "no reassignment form for the clerk");
+    // Refused attempts are in the audit trail: the reassignment, and a read of the sealed case.
+    assert_eq!(clerk.get(&format!("/cases/{}", enc(&sealed))).await.status, StatusCode::NOT_FOUND);
+    let trail = |action: &str| {
+        let query = docket_store::AuditQuery {
+            court: "内0203".into(),
+            action: Some(action.into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let web = web.clone();
+        async move { web.docket.store().audit_search(&query).await.unwrap() }
+    };
+    let refused = trail("refused_action").await;
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert_eq!(
+        (refused[0].username.as_str(), refused[0].target.as_str(), refused[0].detail.as_str()),
+        (username("内0203", "filing_clerk").as_str(), assigned.as_str(), "assign")
+    );
+    let reads = trail("refused_read").await;
+    assert!(reads.iter().any(|r| r.target == sealed && r.username == username("内0203", "filing_clerk")), "{reads:?}");
     // The 庭长 may; the page and the record say it is a reassignment.
     let form = head.get(&format!("/cases/{}", enc(&assigned))).await.body;
     assert!(form.contains("改派承办法官") && form.contains("当前承办法官：法官内02032"), "{form}");
@@ -374,6 +394,30 @@ async fn the_higher_court_sees_its_lower_courts_work_and_the_alert_agrees_with_t
 mod higher {
     use super::*;
     docket_store::on_both_backends!(the_higher_court_sees_its_lower_courts_work_and_the_alert_agrees_with_the_card);
+}
+
+async fn money_fractions_show_amounts_not_raw_fen<S: Store>(store: S) {
+    let case_no = "（2025）内0203执1号";
+    let line = format!(
+        r#"{{"kind":"case","court":"内0203","case_no":"{case_no}","type":"执","procedure":"none","cause":"申请执行人民法院判决、调解书","received_on":null,"filed_on":"2025-03-03","online":false,"claim_amount":"157200.00","tags":[],"origin":null,"sealed":false,"parties":[{{"role":"applicant","kind":"person","name":"张三","id_number":null}},{{"role":"respondent","kind":"person","name":"李四","id_number":null}}]}}"#
+    );
+    let lines = vec![
+        line,
+        assign_line(case_no, "J1"),
+        event(case_no, "2025-04-01", r#""recovered","amount":"119093.77""#),
+        event(case_no, "2025-05-01", r#""closed","method":"enforcement_completed""#),
+    ];
+    let web = system(store, &lines).await;
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内0203", "president"), PASSWORD).await;
+    let page = president.get("/metrics?from=2025-01-01&to=2025-12-31&indicators=recovery_rate").await.body;
+    assert!(page.contains("11.91 万元/15.72 万元"), "{page}");
+    assert!(!page.contains("11909377/15720000"), "raw fen on the page");
+}
+
+mod money {
+    use super::*;
+    docket_store::on_both_backends!(money_fractions_show_amounts_not_raw_fen);
 }
 
 mod assign {

@@ -301,7 +301,8 @@ pub async fn case_event<S: Store>(
                 .await;
         }
     };
-    web.require(&user.account, Action::of_event(&event.kind, case.row.extension_request.map(|x| x.approver)), &case)?;
+    web.require(&user.account, Action::of_event(&event.kind, case.row.extension_request.map(|x| x.approver)), &case)
+        .await?;
     // 结案 is not undone by its own hand: the form asks for an explicit confirmation.
     if matches!(event.kind, EventKind::Closed { .. }) && field(&form, "confirm") != "yes" {
         let error = FieldError::new("确认", "请勾选“确认结案”：结案后只能由审管办恢复");
