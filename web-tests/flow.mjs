@@ -289,7 +289,7 @@ try {
   for (const [path, name] of [['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
     await phone.goto(`${base}${path}`);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png`, fullPage: true });
+    await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });
     check(width <= 390, `${path} fits 390 px (scroll width ${width})`);
   }
   console.log('browser flow passed');

@@ -415,6 +415,40 @@ async fn money_fractions_show_amounts_not_raw_fen<S: Store>(store: S) {
     assert!(!page.contains("11909377/15720000"), "raw fen on the page");
 }
 
+async fn the_case_page_says_where_the_case_stands_against_its_time_limit<S: Store>(store: S) {
+    let mut lines = Vec::new();
+    let mut cases = Vec::new();
+    for seq in 1..=4 {
+        let (no, line) = case_line("内0203", "民初", seq, false);
+        lines.push(line.replace("2025-03-03", "2025-03-10"));
+        lines.push(assign_line(&no, "J2").replace("2025-03-04", "2025-03-11"));
+        cases.push(no);
+    }
+    lines.push(event(&cases[0], "2025-08-01", r#""closed","method":"judgment""#));
+    lines.push(event(&cases[1], "2025-10-01", r#""closed","method":"judgment""#));
+    lines.push(event(&cases[2], "2025-04-02", r#""suspended","reason":"appraisal""#));
+    lines.push(event(&cases[3], "2025-08-20", r#""extension_requested","months":6,"approver":"president""#));
+    let web = system(store, &lines).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    let page = |i: usize| {
+        let path = format!("/cases/{}", enc(&cases[i]));
+        let judge = &judge;
+        async move { judge.get(&path).await.body }
+    };
+    assert!(page(0).await.contains("审限内结案（审限届满日 2025-09-10）"));
+    assert!(page(1).await.contains("超审限结案：结案日 2025-10-01 晚于审限届满日 2025-09-10 21 天"));
+    let suspended = page(2).await;
+    assert!(suspended.contains("审限自 2025-04-02 起中止（扣除审限），中止时尚余 161 天"), "{suspended}");
+    let pending = page(3).await;
+    assert!(pending.contains("2025-08-20 申请延长审限 6 个月，待院长审批"), "{pending}");
+}
+
+mod standing {
+    use super::*;
+    docket_store::on_both_backends!(the_case_page_says_where_the_case_stands_against_its_time_limit);
+}
+
 mod money {
     use super::*;
     docket_store::on_both_backends!(money_fractions_show_amounts_not_raw_fen);

@@ -48,6 +48,9 @@ struct CasePage {
     tags: String,
     parties: Vec<PartyLine>,
     deadline: String,
+    /// Where the case stands against its 审限: 审限内结案 / 超审限结案, the days left when a
+    /// deducted period stopped the clock, a request waiting for its decision.
+    deadline_status: Vec<String>,
     deadline_steps: String,
     warnings: Vec<String>,
     lineage: Vec<(String, String)>,
@@ -162,6 +165,7 @@ async fn case_page<S: Store>(
             })
             .collect(),
         deadline: view.deadline.deadline_on.map_or_else(|| lang.t("无（中止中或无审限）").into(), |d| d.to_string()),
+        deadline_status: deadline_status(view, web.today()),
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
         lineage,
@@ -371,4 +375,37 @@ fn label_of(field: &str) -> String {
         _ => return field.to_owned(),
     };
     label.to_owned()
+}
+
+/// The case against its 审限, in words (Chinese, as the record's own explanations are).
+fn deadline_status(view: &docket_app::CaseView, today: chrono::NaiveDate) -> Vec<String> {
+    use docket_domain::deadline::DeadlineBase;
+    let r = &view.row;
+    let mut out = Vec::new();
+    match (r.closed_on, view.deadline.deadline_on) {
+        (Some(closed), Some(limit)) if closed <= limit => out.push(format!("审限内结案（审限届满日 {limit}）")),
+        (Some(closed), Some(limit)) => {
+            out.push(format!("超审限结案：结案日 {closed} 晚于审限届满日 {limit} {} 天", (closed - limit).num_days()))
+        }
+        (None, Some(limit)) if limit >= today => out.push(format!("审限尚余 {} 天", (limit - today).num_days())),
+        (None, Some(limit)) => out.push(format!("已超审限 {} 天", (today - limit).num_days())),
+        _ => {}
+    }
+    // A deducted period stops the clock: what was left when it stopped is left when it ends.
+    if let (None, Some(since)) = (r.closed_on, view.deadline.base.suspended_since) {
+        let events = &view.state.events;
+        let before: Vec<_> = events.iter().filter(|e| e.on < since).cloned().collect();
+        let stopped = DeadlineBase::compute(&view.state.record, &before, Some(since)).unadjusted;
+        match stopped {
+            Some(limit) => out.push(format!(
+                "审限自 {since} 起中止（扣除审限），中止时尚余 {} 天，恢复后继续计算",
+                (limit - since).num_days().max(0)
+            )),
+            None => out.push(format!("审限自 {since} 起中止（扣除审限）")),
+        }
+    }
+    if let Some(x) = r.extension_request {
+        out.push(format!("{} 申请延长审限 {}，待{}审批", x.requested_on, x.length.label(), x.approver.label()));
+    }
+    out
 }
