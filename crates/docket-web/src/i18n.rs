@@ -608,6 +608,12 @@ static EN: &[(&str, &str)] = &[
     ("今日提醒", "Today's reminders"),
     ("全部标为已读", "Mark all read"),
     ("暂无通知", "No notifications"),
+    ("已超审限", "Overdue"),
+    ("15 日内届满", "Due within 15 days"),
+    ("扣除审限中", "Clock stopped"),
+    ("延长审限待审批", "Extension pending"),
+    ("14 日内开庭", "Hearings within 14 days"),
+    ("合计", "Total"),
 ];
 
 #[cfg(test)]

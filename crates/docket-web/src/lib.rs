@@ -568,6 +568,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/admin/settings", get(admin::settings::<S>).post(admin::save_settings::<S>))
         .route("/admin/holidays", get(admin::holidays::<S>).post(admin::import_holidays::<S>))
         .route("/queues", get(pages::queues_index))
+        .route("/queues/division", get(pages::division_page::<S>))
         .route("/queues/{queue}", get(pages::queue_page::<S>))
         .route("/calendar", get(pages::calendar::<S>))
         .route("/api/v1/queues/{queue}", get(api::queue::<S>))

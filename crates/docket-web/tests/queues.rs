@@ -449,6 +449,45 @@ mod standing {
     docket_store::on_both_backends!(the_case_page_says_where_the_case_stands_against_its_time_limit);
 }
 
+async fn the_division_head_sees_open_cases_by_judge<S: Store>(store: S) {
+    let mut lines = Vec::new();
+    for (seq, judge) in [(1, "J1"), (2, "J1"), (3, "J2")] {
+        let (no, line) = case_line("内0203", "民初", seq, false);
+        lines.push(line);
+        lines.push(assign_line(&no, judge));
+        if seq == 3 {
+            lines.push(event(&no, "2027-06-20", r#""extension_requested","months":6,"approver":"president""#));
+        }
+    }
+    let web = system(store, &lines).await;
+    let mut head = Client::new(&web);
+    head.sign_in(&username("内0203", "division_head"), PASSWORD).await;
+    let page = head.get("/queues/division").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let row = |code: &str| {
+        let at = page.body.find(&format!("data-judge=\"{code}\"")).unwrap();
+        let rest = &page.body[at..];
+        let end = rest.find("</tr>").unwrap();
+        rest[..end]
+            .split("<td")
+            .skip(1)
+            .map(|c| c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("J1"), ["2", "2", "0", "0", "0", "0"], "two open, both overdue");
+    assert_eq!(row("J2"), ["1", "1", "0", "0", "1", "0"], "one open, overdue, its extension waiting");
+    assert!(page.body.contains("/queues/division") || page.body.contains("division-total"));
+    assert!(head.get("/queues/due").await.body.contains("id=\"tab-division\""));
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    assert_eq!(judge.get("/queues/division").await.status, StatusCode::FORBIDDEN);
+}
+
+mod division {
+    use super::*;
+    docket_store::on_both_backends!(the_division_head_sees_open_cases_by_judge);
+}
+
 mod money {
     use super::*;
     docket_store::on_both_backends!(money_fractions_show_amounts_not_raw_fen);

@@ -28,6 +28,6 @@ pub use frame::{Nav, href, percent_encode, range_class};
 pub use home::{HomeData, home, warm_home};
 pub use lists::{cases, my_cases};
 pub use notifications::{notifications, read_notifications};
-pub use queues::{queue_page, queues_index};
+pub use queues::{division_page, queue_page, queues_index};
 pub use sign_in::{login, login_form, logout, switch_lang};
 pub use users::{add_user, manage_user, users};

@@ -49,6 +49,8 @@ struct QueuePage {
     today: String,
     notice: Option<String>,
     note: String,
+    /// The 庭长's and 院长's view by judge is one tab further.
+    by_judge: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -101,6 +103,7 @@ pub async fn queue_page<S: Store>(
         today: web.today().to_string(),
         notice: q.done.filter(|d| !d.is_empty()).map(|d| format!("{}{d}", lang.t("已记录："))),
         note,
+        by_judge: matches!(a.role, docket_domain::Role::DivisionHead | docket_domain::Role::President),
         nav,
     })
 }
@@ -147,4 +150,111 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
             (unit, n, x.approver.as_str())
         }),
     }
+}
+
+/// One judge's line in the 庭长's view.
+pub struct JudgeLine {
+    pub code: String,
+    pub name: String,
+    pub open: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub suspended: usize,
+    pub pending_extension: usize,
+    pub hearings: usize,
+}
+
+#[derive(Template)]
+#[template(path = "division.html")]
+struct DivisionPage {
+    nav: Nav,
+    title: String,
+    lines: Vec<JudgeLine>,
+    totals: JudgeLine,
+}
+
+/// 庭长's view (按法官): the open cases of the division (the court's, for the 院长) by judge, with
+/// what needs attention in each judge's docket. Each number opens the judge's list.
+pub async fn division_page<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+) -> Result<Response, PageError> {
+    let a = &user.account;
+    if !matches!(a.role, docket_domain::Role::DivisionHead | docket_domain::Role::President) {
+        return Err(WebError::Forbidden(format!("{}（{}）没有按法官的视图", a.name, a.role.label())).into());
+    }
+    let judges = web.judges_of(&a.court);
+    let department = match a.role {
+        docket_domain::Role::DivisionHead => {
+            a.judge.as_deref().and_then(|j| judges.iter().find(|x| x.code == j)).and_then(|j| j.department.clone())
+        }
+        _ => None,
+    };
+    let today = web.today();
+    let filter =
+        docket_store::CaseFilter { court: Some(a.court.to_string()), judge: None, department: department.clone() };
+    let open = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
+    let due = web.due(&a.court, None, crate::queues::ALERT_HORIZON_DAYS).await?;
+    let horizon = today + chrono::Days::new(HEARING_DAYS);
+    let mut lines: Vec<JudgeLine> = judges
+        .iter()
+        .filter(|j| department.is_none() || j.department == department)
+        .map(|j| JudgeLine {
+            code: j.code.clone(),
+            name: j.name.clone(),
+            open: 0,
+            overdue: 0,
+            due_soon: 0,
+            suspended: 0,
+            pending_extension: 0,
+            hearings: 0,
+        })
+        .collect();
+    for r in &open {
+        let Some(l) = lines.iter_mut().find(|l| r.judge.as_deref() == Some(l.code.as_str())) else { continue };
+        l.open += 1;
+        l.suspended += usize::from(r.suspended.is_some());
+        l.pending_extension += usize::from(r.extension_request.is_some());
+        l.hearings += usize::from(r.next_hearing.is_some_and(|d| d >= today && d <= horizon));
+    }
+    for d in due.iter().filter(|d| department.is_none() || d.row.department == department) {
+        let Some(l) = lines.iter_mut().find(|l| d.row.judge.as_deref() == Some(l.code.as_str())) else { continue };
+        if d.days_left < 0 {
+            l.overdue += 1;
+        } else {
+            l.due_soon += 1;
+        }
+    }
+    lines.sort_by_key(|l| std::cmp::Reverse((l.overdue, l.due_soon, l.open)));
+    let sum = |f: fn(&JudgeLine) -> usize| lines.iter().map(f).sum::<usize>();
+    let totals = JudgeLine {
+        code: String::new(),
+        name: user.lang.t("合计").to_owned(),
+        open: sum(|l| l.open),
+        overdue: sum(|l| l.overdue),
+        due_soon: sum(|l| l.due_soon),
+        suspended: sum(|l| l.suspended),
+        pending_extension: sum(|l| l.pending_extension),
+        hearings: sum(|l| l.hearings),
+    };
+    let scope = match &department {
+        Some(d) => web
+            .docket
+            .store()
+            .name_of(docket_store::Named::Department(a.court.as_str(), d))
+            .await
+            .map_err(docket_app::AppError::from)?
+            .unwrap_or_else(|| d.clone()),
+        None => web.court_name(a.court.as_str()),
+    };
+    render(&DivisionPage {
+        nav: Nav::load(&web, &user, "queues").await?,
+        title: if user.lang.is_en() {
+            format!("{scope}: open cases by judge")
+        } else {
+            format!("{scope}未结案件（按法官）")
+        },
+        lines,
+        totals,
+    })
 }
