@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Web load benchmark: p99 latency of 首页, 我的案件 and 案件详情 at 50 concurrent connections
+# Web load benchmark: p99 latency of 首页, 我的案件, 案件详情 and 案件查询 (a party's name, a 案号
+# prefix) at 50 concurrent connections
 # (wrk, from Debian's packages) against `docket serve` on the province demo, on SQLite and on
 # PostgreSQL.
 #
@@ -31,6 +32,15 @@ judges() {
   esac | awk 'NR % 7 == 1'
 }
 
+# Party names to search for: 200 of them, spread over the table.
+names() {
+  local url=$1 q="SELECT name FROM parties WHERE kind = 'person' AND idx % 97 = 0 LIMIT 200"
+  case $url in
+    postgres*) psql "$url" -At -c "$q" ;;
+    *) python3 -c "import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(\"$q\")]" "$url" ;;
+  esac
+}
+
 run() {
   local url=$1 label=$2
   "$bin" --db "$url" serve --listen "127.0.0.1:$port" > "/tmp/docket-web-bench-$label.log" 2>&1 &
@@ -42,7 +52,10 @@ run() {
   # case of their own for 案件详情; wrk's 50 connections take them in turn, request by request.
   local lua=/tmp/docket-web-bench-$label.lua
   {
-    echo 'local cookies, cases = {}, {}'
+    echo 'local cookies, cases, prefixes, names = {}, {}, {}, {}'
+    names "$url" | while read -r name; do
+      echo "names[#names + 1] = '$(python3 -c "import sys,urllib.parse as u; print(u.quote(sys.argv[1]))" "$name")'"
+    done
     local n=0 user cookie case_path
     for user in $(judges "$url"); do
       cookie=$(curl -s -D - -o /dev/null --data-urlencode "username=$user" -d 'password=docket-demo' \
@@ -52,6 +65,8 @@ run() {
         | sed 's/href="//; s/"$//' || true)
       [ -n "$case_path" ] || continue
       echo "cookies[#cookies + 1] = '$cookie'; cases[#cases + 1] = '$case_path'"
+      # A 案号 prefix: the user's case number without its last digit and 号 (e.g. （2025）内0203民初12).
+      echo "prefixes[#prefixes + 1] = '$(python3 -c "import sys,urllib.parse as u; n=u.unquote(sys.argv[1].rsplit('/',1)[1]); print(u.quote(n[:-2]))" "$case_path")'"
       n=$((n + 1))
       [ "$n" -lt 50 ] || break
     done
@@ -62,14 +77,16 @@ request = function()
   i = i % #cookies + 1
   local path = page
   if page == "case" then path = cases[i] end
+  if page == "name" then path = "/api/v1/cases?rollup=true&q=" .. names[math.random(#names)] end
+  if page == "prefix" then path = "/api/v1/cases?q=" .. prefixes[i] end
   return wrk.format("GET", path, { ["Cookie"] = cookies[i] })
 end
 LUA
   } > "$lua"
   echo "== $label: $(grep -c '^cookies' "$lua") judges signed in, one session each"
-  for page in / /my case; do
+  for page in ${PAGES:-/ /my case name prefix}; do
     local name
-    case $page in /) name="首页";; /my) name="我的案件";; *) name="案件详情";; esac
+    case $page in /) name="首页";; /my) name="我的案件";; case) name="案件详情";; name) name="查询:当事人";; *) name="查询:案号";; esac
     PAGE=$page wrk -t2 -c50 -d5s -s "$lua" "http://127.0.0.1:$port" > /dev/null   # warm every user's caches
     PAGE=$page wrk -t2 -c50 -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port" > /tmp/wrk.out
     printf '%s %-8s p50 %s  p99 %s  %s req/s\n' "$label" "$name" \
