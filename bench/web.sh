@@ -77,7 +77,8 @@ request = function()
   i = i % #cookies + 1
   local path = page
   if page == "case" then path = cases[i] end
-  if page == "name" then path = "/api/v1/cases?rollup=true&q=" .. names[math.random(#names)] end
+  if page == "name" then path = "/api/v1/cases?q=" .. names[math.random(#names)] end
+  if page == "name_all" then path = "/api/v1/cases?rollup=true&q=" .. names[math.random(#names)] end
   if page == "prefix" then path = "/api/v1/cases?q=" .. prefixes[i] end
   return wrk.format("GET", path, { ["Cookie"] = cookies[i] })
 end
@@ -86,7 +87,7 @@ LUA
   echo "== $label: $(grep -c '^cookies' "$lua") judges signed in, one session each"
   for page in ${PAGES:-/ /my case name prefix}; do
     local name
-    case $page in /) name="首页";; /my) name="我的案件";; case) name="案件详情";; name) name="查询:当事人";; *) name="查询:案号";; esac
+    case $page in /) name="首页";; /my) name="我的案件";; case) name="案件详情";; name) name="查询:当事人";; name_all) name="查询:当事人(含下级)";; *) name="查询:案号";; esac
     PAGE=$page wrk -t2 -c50 -d5s -s "$lua" "http://127.0.0.1:$port" > /dev/null   # warm every user's caches
     PAGE=$page wrk -t2 -c50 -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port" > /tmp/wrk.out
     printf '%s %-8s p50 %s  p99 %s  %s req/s\n' "$label" "$name" \
