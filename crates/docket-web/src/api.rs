@@ -152,18 +152,9 @@ pub async fn list_cases<S: Store>(
         // The store applied the read rule; this is the same rule once more, as every read does.
         .filter(|r| web.readable(&principal, r))
         .map(|r| {
-            json!({
-                "case_no": r.case_no.to_string(),
-                "court": r.court.as_str(),
-                "type": r.case_no.type_code(),
-                "cause": r.cause,
-                "filed_on": r.filed_on,
-                "status": r.status.as_str(),
-                "judge": r.judge,
-                "department": r.department,
-                "closed_on": r.closed_on,
-                "sealed": r.sealed,
-            })
+            let mut c = case_summary(r);
+            c.insert("closed_on".into(), json!(r.closed_on));
+            Value::Object(c)
         })
         .collect();
     Ok(Json(json!({
@@ -175,6 +166,24 @@ pub async fn list_cases<S: Store>(
         "offset": checked.search.offset,
         "cases": cases,
     })))
+}
+
+/// The fields every case list of the API gives a case (案件查询, the work queues).
+fn case_summary(r: &docket_store::StoredCase) -> serde_json::Map<String, Value> {
+    [
+        ("case_no", json!(r.case_no.to_string())),
+        ("court", json!(r.court.as_str())),
+        ("type", json!(r.case_no.type_code())),
+        ("cause", json!(r.cause)),
+        ("filed_on", json!(r.filed_on)),
+        ("status", json!(r.status.as_str())),
+        ("judge", json!(r.judge)),
+        ("department", json!(r.department)),
+        ("sealed", json!(r.sealed)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
 }
 
 /// A work queue of the account (`to_assign`, `approvals`, `hearings`, `due`): the cases in the
@@ -191,16 +200,8 @@ pub async fn queue<S: Store>(
         .iter()
         .map(|e| {
             let r = &e.row;
-            json!({
-                "case_no": r.case_no.to_string(),
-                "court": r.court.as_str(),
-                "type": r.case_no.type_code(),
-                "cause": r.cause,
-                "filed_on": r.filed_on,
-                "status": r.status.as_str(),
-                "judge": r.judge,
-                "department": r.department,
-                "sealed": r.sealed,
+            let mut c = case_summary(r);
+            let extra = json!({
                 "on": e.on,
                 "days_left": e.days_left,
                 "warnings": e.warnings,
@@ -211,7 +212,11 @@ pub async fn queue<S: Store>(
                     "length": x.length.label(),
                     "approver": x.approver.as_str(),
                 })),
-            })
+            });
+            if let Value::Object(extra) = extra {
+                c.extend(extra);
+            }
+            Value::Object(c)
         })
         .collect();
     Ok(Json(json!({ "queue": queue.id(), "total": cases.len(), "cases": cases })))
@@ -223,9 +228,9 @@ pub async fn notifications<S: Store>(
     ApiUser(user): ApiUser,
 ) -> Result<Json<Value>, ApiError> {
     let (stored, reminders) = crate::notices::list(&web, &user.account).await?;
-    let unread = stored.iter().filter(|n| n.read_at.is_none()).count();
     Ok(Json(json!({
-        "unread": crate::notices::unread(&web, &user.account).await?.unwrap_or(0).max(unread as i64),
+        // The store's count: the list shows the latest 100 only.
+        "unread": crate::notices::unread(&web, &user.account).await?.unwrap_or(0),
         "notifications": stored.iter().map(|n| json!({
             "id": n.id, "case_no": n.case_no, "kind": n.kind, "text": n.text, "at": n.created_at, "read": n.read_at.is_some(),
         })).collect::<Vec<_>>(),
