@@ -3,9 +3,11 @@
 //! true total. The read rule is part of the query — a sealed case is found only by who may read
 //! it — so the total never counts what the searcher may not see.
 
+use std::collections::BTreeSet;
 use std::future::Future;
 
 use chrono::NaiveDate;
+use docket_domain::{CaseNumber, Party};
 
 use crate::{StoreError, StoredCase};
 
@@ -76,6 +78,74 @@ pub(crate) fn like_escaped(text: &str) -> String {
     out
 }
 
+/// How many characters a search term (检索词) keeps: enough for a 案号 from its court code on
+/// (`内0203民初12345号`) and for most of a name; a longer query is matched on its first this many
+/// characters through the index and then checked whole against the case.
+pub(crate) const TERM_CHARS: usize = 16;
+
+/// The end of the index range holding every term that starts with `key`.
+const RANGE_END: char = '\u{10FFFF}';
+
+/// A query or a term as the index compares them: trimmed, half-width brackets made full-width
+/// (as a 案号 is written), Latin letters upper-case (ID numbers' `X`, credit codes).
+pub(crate) fn normalized(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+fn cut(text: &str) -> String {
+    text.chars().take(TERM_CHARS).collect()
+}
+
+/// The search terms of a case: every suffix of each party's name, so that any part of a name is
+/// the start of a term and one index range finds it; the 案号 whole and from each of its fields —
+/// the court code, the type code, the number (`内0203民初12号`, `民初12号`, `12号`); and each
+/// party's ID number or credit code. Each is cut to [`TERM_CHARS`] characters.
+pub(crate) fn case_terms(case_no: &CaseNumber, parties: &[Party]) -> BTreeSet<String> {
+    let mut terms = BTreeSet::new();
+    let (court, kind, seq) = (case_no.court(), case_no.type_code(), case_no.seq());
+    for whole in [case_no.to_string(), format!("{court}{kind}{seq}号"), format!("{kind}{seq}号"), format!("{seq}号")] {
+        terms.insert(cut(&normalized(&whole)));
+    }
+    for party in parties {
+        let name: Vec<char> = normalized(&party.name).chars().collect();
+        for start in 0..name.len() {
+            terms.insert(name[start..].iter().take(TERM_CHARS).collect());
+        }
+        if let Some(id) = &party.id {
+            terms.insert(cut(&normalized(id.number())));
+        }
+    }
+    terms.remove("");
+    terms
+}
+
+/// How a query's text is looked up: the range of terms that start with its first
+/// [`TERM_CHARS`] characters, and whether the whole text must then be checked against the case
+/// (a longer text).
+pub(crate) struct TermRange {
+    pub from: String,
+    pub to: String,
+    /// The whole text as a `LIKE` pattern, when it is longer than a term.
+    pub check: Option<String>,
+}
+
+impl TermRange {
+    pub(crate) fn of(text: &str) -> Self {
+        let text = normalized(text);
+        let from = cut(&text);
+        let to = format!("{from}{RANGE_END}");
+        let check = (text.chars().count() > TERM_CHARS).then(|| like_escaped(&text));
+        Self { from, to, check }
+    }
+}
+
 /// Searching the case projections.
 pub trait SearchStore: Send + Sync {
     /// The page of cases the search finds, and how many it finds in all.
@@ -89,6 +159,52 @@ pub trait SearchStore: Send + Sync {
 macro_rules! impl_search_store {
     ($store:ident, $db:ident) => {
         impl $store {
+            /// Writes the search terms of newly written cases (see [`case_terms`](crate::search::case_terms)).
+            async fn write_search_terms(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                states: &[&docket_domain::CaseState],
+            ) -> Result<(), $crate::StoreError> {
+                let rows: Vec<(String, String, String)> = states
+                    .iter()
+                    .flat_map(|s| {
+                        let (court, case_no) = (s.record.court.to_string(), s.record.case_no.to_string());
+                        $crate::search::case_terms(&s.record.case_no, &s.record.parties)
+                            .into_iter()
+                            .map(move |term| (term, court.clone(), case_no.clone()))
+                    })
+                    .collect();
+                $crate::sql::insert_chunks!(tx, rows, |chunk| {
+                    let mut q = sqlx::QueryBuilder::<$db>::new("INSERT INTO search_terms (term, court, case_no) ");
+                    q.push_values(chunk, |mut b, r| {
+                        b.push_bind(&r.0).push_bind(&r.1).push_bind(&r.2);
+                    });
+                    q
+                });
+                Ok(())
+            }
+
+            /// `FROM cases`, joined with the cases whose terms match the search's text (one range of
+            /// the term index, in the courts searched), then `WHERE 1 = 1` and the conditions.
+            fn push_search_from(q: &mut sqlx::QueryBuilder<$db>, s: &$crate::search::CaseSearch) {
+                q.push(" FROM cases");
+                if let Some(text) = &s.text {
+                    let range = $crate::search::TermRange::of(text);
+                    q.push(" JOIN (SELECT DISTINCT court AS t_court, case_no AS t_case_no FROM search_terms WHERE term >= ")
+                        .push_bind(range.from)
+                        .push(" AND term < ")
+                        .push_bind(range.to)
+                        .push(" AND court IN (");
+                    let mut courts = q.separated(", ");
+                    for c in &s.courts {
+                        courts.push_bind(c.clone());
+                    }
+                    courts.push_unseparated(")");
+                    q.push(") t ON cases.court = t.t_court AND cases.case_no = t.t_case_no");
+                }
+                q.push(" WHERE 1 = 1");
+                Self::push_search_conditions(q, s);
+            }
+
             /// The search's conditions, after `WHERE 1 = 1`.
             fn push_search_conditions(q: &mut sqlx::QueryBuilder<$db>, s: &$crate::search::CaseSearch) {
                 use $crate::search::{SealedReach, StatusFilter, like_escaped};
@@ -110,14 +226,13 @@ macro_rules! impl_search_store {
                         q.push(" AND (sealed = FALSE OR court = ").push_bind(court.clone()).push(")");
                     }
                 }
-                if let Some(text) = &s.text {
-                    let pattern = like_escaped(text);
-                    q.push(" AND (case_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+                if let Some(check) = s.text.as_deref().and_then(|t| $crate::search::TermRange::of(t).check) {
+                    q.push(" AND (case_no LIKE ").push_bind(check.clone()).push(" ESCAPE '\\'");
                     q.push(" OR EXISTS (SELECT 1 FROM parties p WHERE p.court = cases.court AND p.case_no = cases.case_no AND (p.name LIKE ")
-                        .push_bind(pattern)
-                        .push(" ESCAPE '\\' OR p.id_number = ")
-                        .push_bind(text.clone())
-                        .push(")))");
+                        .push_bind(check.clone())
+                        .push(" ESCAPE '\\' OR p.id_number LIKE ")
+                        .push_bind(check)
+                        .push(" ESCAPE '\\')))");
                 }
                 match s.status {
                     Some(StatusFilter::Open) => {
@@ -161,15 +276,14 @@ macro_rules! impl_search_store {
                 if s.courts.is_empty() {
                     return Ok((0, Vec::new()));
                 }
-                let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM cases WHERE 1 = 1");
-                Self::push_search_conditions(&mut count, s);
+                let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                Self::push_search_from(&mut count, s);
                 let total: i64 = count.build_query_scalar().fetch_one(self.reader()).await?;
                 let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
                     "SELECT ",
-                    $crate::sql::case_columns!(),
-                    " FROM cases WHERE 1 = 1"
+                    $crate::sql::case_columns!()
                 ));
-                Self::push_search_conditions(&mut q, s);
+                Self::push_search_from(&mut q, s);
                 q.push(match s.sort {
                     SearchSort::FiledDesc => " ORDER BY filed_on DESC, court, case_no DESC",
                     SearchSort::FiledAsc => " ORDER BY filed_on, court, case_no",

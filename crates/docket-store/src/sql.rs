@@ -336,6 +336,7 @@ macro_rules! impl_sql_store {
             ) -> Result<u64, $crate::StoreError> {
                 let mut tx = self.writer().begin().await?;
                 sqlx::query("DELETE FROM parties").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM search_terms").execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM cases").execute(&mut *tx).await?;
                 let states: Vec<&docket_domain::CaseState> = cases.iter().collect();
                 Self::write_cases(&mut tx, &states, false).await?;
@@ -775,7 +776,7 @@ macro_rules! impl_bound_bulk_writes {
                     });
                     q
                 });
-                Ok(())
+                Self::write_search_terms(tx, states).await
             }
         }
     };

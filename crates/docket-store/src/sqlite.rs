@@ -41,6 +41,7 @@ impl SqliteStore {
         ("cases_judge", "CREATE INDEX cases_judge ON cases (court, judge, status)"),
         ("cases_deadline", "CREATE INDEX cases_deadline ON cases (court, status, deadline_unadjusted)"),
         ("parties_name", "CREATE INDEX parties_name ON parties (name)"),
+        ("search_terms_term", "CREATE INDEX search_terms_term ON search_terms (term, court, case_no)"),
         ("tree_leaves_item", "CREATE UNIQUE INDEX tree_leaves_item ON tree_leaves (kind, court, seq)"),
     ];
 

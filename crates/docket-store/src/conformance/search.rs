@@ -92,3 +92,54 @@ pub async fn cases_are_searched_with_the_read_rule_in_the_query<S: Store>(store:
     assert_eq!(seen.len(), 28);
     assert_eq!(store.search_cases(&find(&|s| s.courts.clear())).await.unwrap(), (0, vec![]));
 }
+
+/// The text of a search is looked up in the term index: any part of a party's name, a 案号 from
+/// its start or from any of its fields, an ID number in either case of its `X`; a text longer
+/// than a term is checked whole; rebuilding the projections rewrites the terms once.
+pub async fn a_case_is_found_by_any_part_of_a_name_and_a_case_number_from_any_field<S: Store>(store: S) {
+    use crate::CaseSearch;
+    use docket_domain::{IdType, PartyId};
+    let long_name = "内蒙古自治区鄂尔多斯市准格尔旗某某煤炭有限责任公司";
+    let mut states = Vec::new();
+    for seq in [1, 12, 112, 120] {
+        let mut s = sample_case("内0203", seq);
+        s.record.parties[0].name = match seq {
+            12 => long_name.into(),
+            112 => "内蒙古自治区鄂尔多斯市准格尔旗某某建材有限责任公司".into(),
+            120 => "其其格".into(),
+            _ => "王建国".into(),
+        };
+        if seq == 1 {
+            s.record.parties[0].id = Some(PartyId::parse(IdType::ResidentId, "15020319880502101X").unwrap());
+        }
+        store.commit(filing_batch(&s), &NoProgress).await.unwrap();
+        states.push(s);
+    }
+    async fn found<S: Store>(store: &S, text: &str) -> Vec<u32> {
+        let search = CaseSearch { courts: vec!["内0203".into()], text: Some(text.into()), limit: 10, ..CaseSearch::default() };
+        let (total, rows) = store.search_cases(&search).await.unwrap();
+        let mut seqs: Vec<u32> = rows.iter().map(|r| r.case_no.seq()).collect();
+        seqs.sort_unstable();
+        assert_eq!(total as usize, seqs.len(), "{text}");
+        seqs
+    }
+    for round in 0..2 {
+        assert_eq!(found(&store, "建国").await, [1], "the end of a name (round {round})");
+        assert_eq!(found(&store, "其格").await, [120], "the middle of a name");
+        assert_eq!(found(&store, "煤炭").await, [12], "the middle of a long name, past its first term");
+        assert_eq!(found(&store, "准格尔旗某某").await, [12, 112]);
+        assert_eq!(found(&store, long_name).await, [12], "a name longer than a term, checked whole");
+        assert_eq!(found(&store, "内蒙古自治区鄂尔多斯市准格尔旗某某建材").await, [112]);
+        assert_eq!(found(&store, "民初12号").await, [12], "from the type code, to its end");
+        assert_eq!(found(&store, "民初12").await, [12, 120], "from the type code, a prefix");
+        assert_eq!(found(&store, "112号").await, [112], "from the number");
+        assert_eq!(found(&store, "内0203民初1号").await, [1], "from the court code");
+        assert_eq!(found(&store, "(2025)内0203民初11").await, [112], "half-width brackets are the full-width ones");
+        assert_eq!(found(&store, "0203民初").await, Vec::<u32>::new(), "not from the middle of a field");
+        assert_eq!(found(&store, "15020319880502101x").await, [1], "an ID number, its X in either case");
+        assert_eq!(found(&store, "150203198805").await, [1], "the start of an ID number");
+        assert_eq!(found(&store, "煤炭有限责任公司X").await, Vec::<u32>::new());
+        // Rebuilding the projections from the log rewrites the terms, each once.
+        store.replace_case_projections(states.clone()).await.unwrap();
+    }
+}
