@@ -36,6 +36,7 @@ pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool
         origin: row.origin,
         eservice: row.eservice.into_iter().map(|a| (a.on, a.delivered)).collect(),
         recoveries: row.recoveries.into_iter().map(|r| (r.on, r.amount.fen())).collect(),
+        hearings: row.hearings.into_iter().map(|h| (h.on, h.online, h.streamed)).collect(),
     }
 }
 

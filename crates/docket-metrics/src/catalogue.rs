@@ -39,18 +39,20 @@ pub(crate) mod f {
     pub const EV_ESERVICE: usize = 32;
     pub const EV_ESERVICE_DELIVERED: usize = 33;
     pub const EV_RECOVERED_FEN: usize = 34;
+    pub const EV_HEARINGS_ONLINE: usize = 35;
+    pub const EV_HEARINGS_STREAMED: usize = 36;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 35;
-    pub const U: usize = 35;
-    pub const U_OVERDUE: usize = 36;
-    pub const U_LONG_12M: usize = 37;
-    pub const U_LONG_18M: usize = 38;
-    pub const U_LONG_36M: usize = 39;
+    pub const POINT: usize = 37;
+    pub const U: usize = 37;
+    pub const U_OVERDUE: usize = 38;
+    pub const U_LONG_12M: usize = 39;
+    pub const U_LONG_18M: usize = 40;
+    pub const U_LONG_36M: usize = 41;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 40;
+    pub const U_AGE: usize = 42;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 46;
-    pub const ALL: usize = 47;
+    pub const O: usize = 48;
+    pub const ALL: usize = 49;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -181,6 +183,8 @@ pub mod ids {
     pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
     pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
     pub const PREMEDIATION_SUCCESS_RATE: IndicatorId = IndicatorId("premediation_success_rate");
+    pub const ONLINE_HEARINGS: IndicatorId = IndicatorId("online_hearings");
+    pub const STREAMED_HEARINGS: IndicatorId = IndicatorId("streamed_hearings");
 
     /// All of them, in catalogue order.
     pub const ALL: &[IndicatorId] = &[
@@ -231,6 +235,8 @@ pub mod ids {
         ONLINE_FILING_RATE,
         ESERVICE_SUCCESS_RATE,
         PREMEDIATION_SUCCESS_RATE,
+        ONLINE_HEARINGS,
+        STREAMED_HEARINGS,
     ];
 }
 
@@ -329,6 +335,8 @@ pub static CATALOGUE: &[Indicator] = &[
         "premediation",
         Fraction(f::C_PREMEDIATION_AGREED, f::C),
     ),
+    ind(ids::ONLINE_HEARINGS, "网上开庭数", Count, "all", Total(f::EV_HEARINGS_ONLINE)),
+    ind(ids::STREAMED_HEARINGS, "庭审直播数", Count, "all", Total(f::EV_HEARINGS_STREAMED)),
 ];
 
 /// The named scopes of `INDICATORS.md` and what each contains by default.

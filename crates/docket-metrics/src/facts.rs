@@ -37,6 +37,8 @@ pub struct CaseFacts {
     pub eservice: Vec<(NaiveDate, bool)>,
     /// Recoveries: date and amount in fen.
     pub recoveries: Vec<(NaiveDate, i64)>,
+    /// Hearings held online or streamed: date, online, streamed.
+    pub hearings: Vec<(NaiveDate, bool, bool)>,
 }
 
 /// A judge as the indicators see them.
@@ -66,6 +68,12 @@ pub(crate) mod flag {
     pub const ROOT: u16 = 1 << 8;
     /// The case's judge is a 员额法官 (judges are known before any case and do not change).
     pub const QUOTA_JUDGE: u16 = 1 << 9;
+}
+
+/// How a held hearing counts: online (网上开庭), streamed (庭审直播), or both.
+pub(crate) mod hearing {
+    pub const ONLINE: u8 = 1;
+    pub const STREAMED: u8 = 1 << 1;
 }
 
 /// One column per fact, one row per case (50 bytes a case, `row_bytes`), plus the amounts of
@@ -103,6 +111,8 @@ pub struct FactTable {
     pub(crate) eservice: Vec<(u32, i32, bool)>,
     /// Recoveries: (row, day, fen), in row order.
     pub(crate) recoveries: Vec<(u32, i32, i64)>,
+    /// Hearings held online or streamed: (row, day, [`hearing`] bits), in row order.
+    pub(crate) hearings: Vec<(u32, i32, u8)>,
 
     // Dictionaries.
     pub(crate) courts: Vec<CourtCode>,
@@ -297,7 +307,7 @@ impl FactTable {
     /// Returns the case's row.
     pub fn upsert(&mut self, mut c: CaseFacts) -> usize {
         let origin = c.origin.take().and_then(|o| self.index.get(&o).copied());
-        let (new_service, new_recoveries) = (c.eservice.len(), c.recoveries.len());
+        let (new_service, new_recoveries, new_hearings) = (c.eservice.len(), c.recoveries.len(), c.hearings.len());
         let row = self.upsert_row(c);
         // The case's dated events were appended; move them to their place in row order.
         let tail: Vec<_> = self.eservice.split_off(self.eservice.len() - new_service);
@@ -309,6 +319,11 @@ impl FactTable {
         for e in tail {
             let at = self.recoveries.partition_point(|x| *x < e);
             self.recoveries.insert(at, e);
+        }
+        let tail: Vec<_> = self.hearings.split_off(self.hearings.len() - new_hearings);
+        for e in tail {
+            let at = self.hearings.partition_point(|x| *x < e);
+            self.hearings.insert(at, e);
         }
         let old = self.origin[row];
         if old != u32::MAX && Some(old) != origin {
@@ -352,6 +367,7 @@ impl FactTable {
                 .copied()
                 .chain(self.eservice.iter().map(|e| e.1))
                 .chain(self.recoveries.iter().map(|e| e.1))
+                .chain(self.hearings.iter().map(|e| e.1))
         };
         Some((days().min()?, days().max()?))
     }
@@ -369,6 +385,7 @@ impl FactTable {
                 .chain(closed)
                 .chain(events(&self.eservice, row))
                 .chain(events(&self.recoveries, row))
+                .chain(events(&self.hearings, row))
         };
         (days().min().unwrap_or(self.filed[row]), days().max().unwrap_or(self.filed[row]))
     }
@@ -508,9 +525,13 @@ impl FactTable {
         if existed {
             self.eservice.retain(|(r, _, _)| *r != r32);
             self.recoveries.retain(|(r, _, _)| *r != r32);
+            self.hearings.retain(|(r, _, _)| *r != r32);
         }
         self.eservice.extend(c.eservice.iter().map(|(d, ok)| (r32, day(*d), *ok)));
         self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (r32, day(*d), *a)));
+        self.hearings.extend(c.hearings.iter().map(|&(d, online, streamed)| {
+            (r32, day(d), u8::from(online) * hearing::ONLINE | u8::from(streamed) * hearing::STREAMED)
+        }));
         row
     }
 
@@ -619,6 +640,7 @@ impl FactTable {
     pub(crate) fn sort_events(&mut self) {
         self.eservice.sort_unstable();
         self.recoveries.sort_unstable();
+        self.hearings.sort_unstable();
     }
 
     /// Every 案由 some case has, in the order first seen.

@@ -73,6 +73,12 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
         let eservice = (0..r.below(3)).map(|_| (filed_on + chrono::Days::new(r.below(60)), r.chance(0.8))).collect();
         let recoveries =
             (0..r.below(2)).map(|_| (filed_on + chrono::Days::new(r.below(300)), r.below(100_000) as i64)).collect();
+        let hearings = (0..r.below(3))
+            .map(|_| {
+                let online = r.chance(0.5);
+                (filed_on + chrono::Days::new(r.below(200)), online, !online || r.chance(0.3))
+            })
+            .collect();
         cases.push(CaseFacts {
             court: CourtCode::parse(court).unwrap(),
             case_no,
@@ -95,6 +101,7 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
             origin,
             eservice,
             recoveries,
+            hearings,
         });
     }
     (cases, judges)
@@ -286,6 +293,14 @@ impl Oracle<'_> {
                 rate(attempts.iter().filter(|ok| **ok).count() as i64, attempts.len() as i64)
             }
             "premediation_success_rate" => rate(cc(&|c| method(c, &[PremediationAgreement])), cn),
+            "online_hearings" => {
+                count(cases.iter().flat_map(|c| c.hearings.iter()).filter(|(x, online, _)| inp(*x) && *online).count()
+                    as i64)
+            }
+            "streamed_hearings" => count(
+                cases.iter().flat_map(|c| c.hearings.iter()).filter(|(x, _, streamed)| inp(*x) && *streamed).count()
+                    as i64,
+            ),
             other => panic!("the oracle does not know {other}"),
         }
     }
@@ -427,6 +442,7 @@ fn check_query(engine: &Engine, oracle: &Oracle, q: &Query, dim: Option<Dimensio
                     let active = members.iter().any(|c| {
                         (c.filed_on <= m.to && c.closed_on.is_none_or(|x| x >= m.from))
                             || c.eservice.iter().any(|(x, _)| m.from <= *x && *x <= m.to)
+                            || c.hearings.iter().any(|(x, _, _)| m.from <= *x && *x <= m.to)
                     });
                     assert!(!active, "missing group {g:?} {m:?}");
                 }
@@ -541,6 +557,7 @@ fn blank(court: &CourtCode, case_no: &str) -> CaseFacts {
         origin: None,
         eservice: Vec::new(),
         recoveries: Vec::new(),
+        hearings: Vec::new(),
     }
 }
 
@@ -573,6 +590,7 @@ fn the_seeds_arithmetic_comes_out() {
             origin: None,
             eservice: Vec::new(),
             recoveries: Vec::new(),
+            hearings: Vec::new(),
         });
     }
     let s = Settings::default();
@@ -657,6 +675,7 @@ fn an_engine_kept_current_by_upserts_computes_what_a_fresh_build_does() {
                 c.close_method = Some(*r.pick(&CloseMethod::ALL));
                 c.suspended_since = None;
                 c.eservice.push((c.filed_on + chrono::Days::new(3), true));
+                c.hearings.push((c.filed_on + chrono::Days::new(4), true, r.chance(0.5)));
                 // Amounts that appear, grow or go back to none (the table keeps them apart).
                 match r.below(3) {
                     0 => {

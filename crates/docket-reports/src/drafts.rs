@@ -280,8 +280,11 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         }
     }
 
-    if let Some(s) = sentence(v, &[ids::ONLINE_FILING_RATE, ids::ESERVICE_SUCCESS_RATE]) {
-        blocks.push(Block::Heading(1, "电子送达和网上立案".into()));
+    if let Some(s) = sentence(
+        v,
+        &[ids::ONLINE_FILING_RATE, ids::ESERVICE_SUCCESS_RATE, ids::ONLINE_HEARINGS, ids::STREAMED_HEARINGS],
+    ) {
+        blocks.push(Block::Heading(1, "网上立案、电子送达、网上开庭和庭审直播".into()));
         blocks.push(Block::Paragraph(s));
     }
 

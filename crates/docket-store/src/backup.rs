@@ -126,6 +126,7 @@ pub const TABLES: &[Table] = &[
             ("extension_requested_on", Date, true),
             ("extension_length", Text, true),
             ("extension_approver", Text, true),
+            ("hearing_log", Text, false),
         ],
         order_by: "court, case_no",
     },

@@ -110,7 +110,8 @@ fn cut(text: &str) -> String {
 pub(crate) fn case_terms(case_no: &CaseNumber, parties: &[Party]) -> BTreeSet<String> {
     let mut terms = BTreeSet::new();
     let (court, kind, seq) = (case_no.court(), case_no.type_code(), case_no.seq());
-    for whole in [case_no.to_string(), format!("{court}{kind}{seq}号"), format!("{kind}{seq}号"), format!("{seq}号")] {
+    for whole in [case_no.to_string(), format!("{court}{kind}{seq}号"), format!("{kind}{seq}号"), format!("{seq}号")]
+    {
         terms.insert(cut(&normalized(&whole)));
     }
     for party in parties {

@@ -6,6 +6,8 @@
 
 use axum::http::HeaderMap;
 
+mod case_types;
+
 /// The cookie that keeps the chosen language.
 pub const COOKIE: &str = "docket_lang";
 
@@ -92,7 +94,7 @@ pub fn figure(s: &str, lang: Lang) -> String {
 /// The English of a page's Chinese words.
 pub fn english(zh: &str) -> Option<&'static str> {
     static MAP: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::LazyLock::new(|| EN.iter().copied().collect());
+        std::sync::LazyLock::new(|| EN.iter().chain(case_types::CASE_TYPES).copied().collect());
     MAP.get(zh).copied()
 }
 
@@ -495,6 +497,9 @@ static EN: &[(&str, &str)] = &[
     ("网上立案率", "Online filing rate"),
     ("电子送达成功率", "Electronic service success"),
     ("诉前调解成功率", "Pre-filing mediation success"),
+    ("民事裁判申请执行率", "Civil judgments taken to enforcement"),
+    ("网上开庭数", "Hearings held online"),
+    ("庭审直播数", "Hearings streamed"),
     // Case search.
     ("案件查询", "Find cases"),
     ("案号、当事人或证件号", "Case number, party or ID number"),
@@ -637,6 +642,13 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn every_indicator_of_the_catalogue_has_an_english_name() {
+        let missing: Vec<_> =
+            docket_metrics::CATALOGUE.iter().filter(|i| english(i.name).is_none()).map(|i| i.name).collect();
+        assert!(missing.is_empty(), "no English for {missing:?}");
     }
 
     #[test]

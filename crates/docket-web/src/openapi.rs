@@ -146,7 +146,7 @@ fn core_spec() -> Json_ {
             "/api/v1/cases": {
                 "get": { "summary": "案件查询：本账户可阅的案件，分页，total 为全部匹配数（不含无权查阅的不公开案件）", "operationId": "listCases",
                     "parameters": [
-                        { "name": "q", "in": "query", "description": "案号的一部分、当事人名称的一部分，或完整的身份证号、统一社会信用代码", "schema": { "type": "string", "maxLength": 100 } },
+                        { "name": "q", "in": "query", "description": "当事人名称的任一部分；案号从头或自法院代字、类型代字、编号起的一部分（如“民初12”“123号”）；身份证号、统一社会信用代码（完整或开头）", "schema": { "type": "string", "maxLength": 100 } },
                         { "name": "court", "in": "query", "description": "法院代字（默认本院）", "schema": { "type": "string" } },
                         { "name": "rollup", "in": "query", "description": "含下级法院", "schema": { "type": "boolean" } },
                         { "name": "status", "in": "query", "schema": { "type": "string", "enum": ["open", "closed"] } },

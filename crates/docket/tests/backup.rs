@@ -47,8 +47,15 @@ async fn a_database_made_by_the_previous_release_announces_its_upgrade_and_verif
     let db = previous_release_db(&dir).await;
     let out = docket(&dir, &["--db", &db, "verify"]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(err.contains("升级数据库结构：将执行 2 项迁移") && err.contains("0007") && err.contains("0008"), "{err}");
-    // 0008's columns (the next hearing, the pending extension) are filled by a replay, once.
+    assert!(
+        err.contains("升级数据库结构：将执行 3 项迁移")
+            && err.contains("0007")
+            && err.contains("0008")
+            && err.contains("0009"),
+        "{err}"
+    );
+    // 0008's columns (the next hearing, the pending extension) and 0009's search terms and
+    // hearing log are filled by a replay, once.
     assert!(err.contains("补齐案件投影") && err.contains("已补齐"), "{err}");
     let text = ok(out);
     assert!(text.contains("审计日志完好：2 条记录"), "the earlier audit lines are chained: {text}");
@@ -61,6 +68,20 @@ async fn a_database_made_by_the_previous_release_announces_its_upgrade_and_verif
     assert!(ok(docket(&dir, &["--db", &db, "user", "list", "--court", "内0203"])).contains("fixture-auditor"));
     assert!(ok(docket(&dir, &["--db", &db, "evidence", "list", "（2026）内02民终1号"])).contains("ev.txt"));
     assert!(ok(docket(&dir, &["--db", &db, "holidays", "show", "2027"])).contains("2027-02-20"));
+    // The replay wrote the old cases' search terms: found by the end of a party's name and by
+    // the 案号 from its type code.
+    use docket_store::SearchStore;
+    let store = docket_store::SqliteStore::open(&db).await.unwrap();
+    for text in ["明", "民终1号"] {
+        let search = docket_store::CaseSearch {
+            courts: vec!["内02".into()],
+            text: Some(text.into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let (_, rows) = store.search_cases(&search).await.unwrap();
+        assert!(rows.iter().any(|r| r.case_no.to_string() == "（2026）内02民终1号"), "{text}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,6 +128,16 @@ async fn a_backup_restores_into_postgres_and_back_with_the_original_key_and_chec
     );
     // Sign-in works with the password the previous release stored (the hash travelled).
     assert!(ok(docket(&dir, &["--db", "back.db", "user", "list", "--court", "内0203"])).contains("fixture-auditor"));
+    // The search terms are not in a backup: the first command after the restore rebuilt them.
+    use docket_store::SearchStore;
+    let back = docket_store::SqliteStore::open(dir.join("back.db").to_str().unwrap()).await.unwrap();
+    let search = docket_store::CaseSearch {
+        courts: vec!["内02".into()],
+        text: Some("苏明".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    assert_eq!(back.search_cases(&search).await.unwrap().0, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,7 +1,7 @@
 //! Accumulation: what one row adds to its groups' accumulators, for each period of a layer.
 
 use crate::catalogue::f;
-use crate::facts::{OPEN, add_months, flag};
+use crate::facts::{OPEN, add_months, flag, hearing};
 
 use super::{AGE_MONTHS, Acc, Engine, Extras, Grouping, Layer, Selection};
 
@@ -34,7 +34,8 @@ impl Engine {
         }
     }
 
-    /// The dated events of rows `lo..hi`, electronic service and recoveries, counted by their date.
+    /// The dated events of rows `lo..hi` — electronic service, recoveries, hearings held online
+    /// or streamed — counted by their date.
     pub(super) fn accumulate_dated(
         &self,
         rows: (usize, usize),
@@ -50,6 +51,10 @@ impl Engine {
         });
         self.accumulate_events(&t.recoveries, rows, layer, grouping, sel, acc, |a, fen| {
             a[f::EV_RECOVERED_FEN] += fen;
+        });
+        self.accumulate_events(&t.hearings, rows, layer, grouping, sel, acc, |a, bits| {
+            a[f::EV_HEARINGS_ONLINE] += i64::from(bits & hearing::ONLINE != 0);
+            a[f::EV_HEARINGS_STREAMED] += i64::from(bits & hearing::STREAMED != 0);
         });
     }
 

@@ -186,7 +186,11 @@ impl Engine {
         fields: &[i64; f::ALL],
     ) -> Raw {
         let s = |field: usize| if field == f::A { fields[f::O] + fields[f::N] } else { fields[field] };
-        let touched = s(f::A) > 0 || s(f::C) > 0 || s(f::EV_ESERVICE) > 0;
+        let touched = s(f::A) > 0
+            || s(f::C) > 0
+            || s(f::EV_ESERVICE) > 0
+            || s(f::EV_HEARINGS_ONLINE) > 0
+            || s(f::EV_HEARINGS_STREAMED) > 0;
         let rate = |n: i64, d: i64| Raw {
             value: (d != 0).then(|| n as f64 / d as f64),
             numerator: Some(n),

@@ -1,6 +1,7 @@
 //! Explain: the cases in an indicator's numerator and denominator, for the drill-down.
 
 use crate::catalogue::{Formula, f};
+use crate::facts::hearing;
 
 use super::{Acc, Engine, Explanation, Extras, Grouping, Layer, MetricsError, Query};
 
@@ -59,6 +60,15 @@ impl Engine {
                     t.recoveries
                         .iter()
                         .filter(|(r, d, _)| in_period(*d) && in_scope(*r as usize))
+                        .map(|(r, _, _)| *r as usize),
+                );
+            }
+            f::EV_HEARINGS_ONLINE | f::EV_HEARINGS_STREAMED => {
+                let bit = if num == f::EV_HEARINGS_ONLINE { hearing::ONLINE } else { hearing::STREAMED };
+                out.numerator.extend(
+                    t.hearings
+                        .iter()
+                        .filter(|(r, d, bits)| bits & bit != 0 && in_period(*d) && in_scope(*r as usize))
                         .map(|(r, _, _)| *r as usize),
                 );
             }

@@ -116,7 +116,8 @@ pub async fn a_case_is_found_by_any_part_of_a_name_and_a_case_number_from_any_fi
         states.push(s);
     }
     async fn found<S: Store>(store: &S, text: &str) -> Vec<u32> {
-        let search = CaseSearch { courts: vec!["内0203".into()], text: Some(text.into()), limit: 10, ..CaseSearch::default() };
+        let search =
+            CaseSearch { courts: vec!["内0203".into()], text: Some(text.into()), limit: 10, ..CaseSearch::default() };
         let (total, rows) = store.search_cases(&search).await.unwrap();
         let mut seqs: Vec<u32> = rows.iter().map(|r| r.case_no.seq()).collect();
         seqs.sort_unstable();

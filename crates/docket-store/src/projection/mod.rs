@@ -17,7 +17,7 @@ use docket_domain::{
 };
 
 use crate::StoreError;
-pub use packed::{Recovery, ServiceAttempt};
+pub use packed::{HeldHearing, Recovery, ServiceAttempt};
 
 /// How the first scheduled hearing went, as the projection keeps it (首次排期开庭率).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,8 @@ pub struct StoredCase {
     pub deadline_unadjusted: Option<NaiveDate>,
     pub eservice: Vec<ServiceAttempt>,
     pub recoveries: Vec<Recovery>,
+    /// Hearings held online or streamed, by date.
+    pub hearings: Vec<HeldHearing>,
 }
 
 impl StoredCase {
@@ -176,6 +178,16 @@ impl StoredCase {
                     _ => None,
                 })
                 .collect(),
+            hearings: s
+                .events
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::HearingHeld { online, streamed } if online || streamed => {
+                        Some(HeldHearing { on: e.on, online, streamed })
+                    }
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -232,7 +244,8 @@ impl StoredCase {
             events,
             deadline_unadjusted,
             eservice_log,
-            recovery_log
+            recovery_log,
+            hearing_log
         );
         out
     }
@@ -263,6 +276,8 @@ pub struct StoredFacts {
     pub deadline_unadjusted: Option<NaiveDate>,
     pub eservice: Vec<ServiceAttempt>,
     pub recoveries: Vec<Recovery>,
+    /// Hearings held online or streamed, by date.
+    pub hearings: Vec<HeldHearing>,
 }
 
 impl From<StoredCase> for StoredFacts {
@@ -289,6 +304,7 @@ impl From<StoredCase> for StoredFacts {
             deadline_unadjusted: c.deadline_unadjusted,
             eservice: c.eservice,
             recoveries: c.recoveries,
+            hearings: c.hearings,
         }
     }
 }
@@ -405,6 +421,7 @@ pub(crate) struct CaseRow {
     pub deadline_unadjusted: Option<NaiveDate>,
     pub eservice_log: String,
     pub recovery_log: String,
+    pub hearing_log: String,
 }
 
 impl From<StoredCase> for CaseRow {
@@ -453,6 +470,7 @@ impl From<StoredCase> for CaseRow {
             deadline_unadjusted: c.deadline_unadjusted,
             eservice_log: packed::encode_eservice(c.eservice),
             recovery_log: packed::encode_recoveries(c.recoveries),
+            hearing_log: packed::encode_hearings(c.hearings),
         }
     }
 }
@@ -513,6 +531,7 @@ impl CaseRow {
             events: r.count("events", self.events)?,
             eservice: r.packed("eservice_log", packed::decode_eservice(&self.eservice_log))?,
             recoveries: r.packed("recovery_log", packed::decode_recoveries(&self.recovery_log))?,
+            hearings: r.packed("hearing_log", packed::decode_hearings(&self.hearing_log))?,
             court,
             case_no,
             cause: self.cause,
@@ -556,6 +575,7 @@ pub(crate) struct FactsRow {
     pub deadline_unadjusted: Option<NaiveDate>,
     pub eservice_log: String,
     pub recovery_log: String,
+    pub hearing_log: String,
 }
 
 impl FactsRow {
@@ -578,6 +598,7 @@ impl FactsRow {
             first_setting: r.parse("first_setting", &self.first_setting, FirstSettingOutcome::parse)?,
             eservice: r.packed("eservice_log", packed::decode_eservice(&self.eservice_log))?,
             recoveries: r.packed("recovery_log", packed::decode_recoveries(&self.recovery_log))?,
+            hearings: r.packed("hearing_log", packed::decode_hearings(&self.hearing_log))?,
             case_no,
             cause: self.cause,
             received_on: self.received_on,
@@ -685,6 +706,7 @@ mod tests {
             deadline_unadjusted: Some("2025-06-01".parse().unwrap()),
             eservice_log: "2025-03-02+".into(),
             recovery_log: String::new(),
+            hearing_log: "2025-03-05os".into(),
         }
     }
 
@@ -701,7 +723,8 @@ mod tests {
     #[test]
     fn a_damaged_column_is_an_error_naming_the_case_and_the_column() {
         type Damage = fn(&mut CaseRow);
-        let cases: [(Damage, &str); 6] = [
+        let cases: [(Damage, &str); 7] = [
+            (|r| r.hearing_log = "2025-03-05x".into(), "hearing_log"),
             (|r| r.status = "shut".into(), "status"),
             (|r| r.recovered_fen = -1, "recovered_fen"),
             (|r| r.eservice_log = "2025-03-02*".into(), "eservice_log"),

@@ -6,6 +6,7 @@
 //! | `tags` | tags joined by `,` | `enterprise,labor` |
 //! | `eservice_log` | each electronic service attempt as its date and `+` (delivered) or `-` | `2025-01-03+,2025-01-06-` |
 //! | `recovery_log` | each recovery as its date, `:` and the amount in fen | `2025-02-01:12345` |
+//! | `hearing_log` | each hearing held online or streamed: its date, `o` if online, `s` if streamed | `2025-03-04o,2025-04-01os` |
 
 use chrono::NaiveDate;
 use docket_domain::{Amount, Tag};
@@ -22,6 +23,15 @@ pub struct ServiceAttempt {
 pub struct Recovery {
     pub on: NaiveDate,
     pub amount: Amount,
+}
+
+/// A hearing held online (网上开庭) or streamed (庭审直播), as the indicators count it by its date.
+/// Hearings held neither way are not kept: `hearings_held` counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldHearing {
+    pub on: NaiveDate,
+    pub online: bool,
+    pub streamed: bool,
 }
 
 /// Why a packed column did not read back: the item that failed.
@@ -79,12 +89,50 @@ pub fn decode_recoveries(text: &str) -> Result<Vec<Recovery>, PackedError> {
         .collect()
 }
 
+pub fn encode_hearings(hearings: impl IntoIterator<Item = HeldHearing>) -> String {
+    hearings
+        .into_iter()
+        .map(|h| format!("{}{}{}", h.on, if h.online { "o" } else { "" }, if h.streamed { "s" } else { "" }))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn decode_hearings(text: &str) -> Result<Vec<HeldHearing>, PackedError> {
+    items(text)
+        .map(|x| {
+            let bad = || PackedError(format!("开庭记录“{x}”无效"));
+            let (date, flags) = x.split_at_checked(10).ok_or_else(bad)?;
+            let (online, streamed) = match flags {
+                "o" => (true, false),
+                "s" => (false, true),
+                "os" => (true, true),
+                _ => return Err(bad()),
+            };
+            Ok(HeldHearing { on: date.parse().map_err(|_| bad())?, online, streamed })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_hearing_log_reads_back_and_refuses_a_hearing_held_neither_way() {
+        let hearings = vec![
+            HeldHearing { on: d("2025-03-04"), online: true, streamed: false },
+            HeldHearing { on: d("2025-04-01"), online: true, streamed: true },
+            HeldHearing { on: d("2025-04-02"), online: false, streamed: true },
+        ];
+        assert_eq!(encode_hearings(hearings.clone()), "2025-03-04o,2025-04-01os,2025-04-02s");
+        assert_eq!(decode_hearings("2025-03-04o,2025-04-01os,2025-04-02s").unwrap(), hearings);
+        assert_eq!(decode_hearings("2025-03-04").unwrap_err().0, "开庭记录“2025-03-04”无效");
+        assert!(decode_hearings("2025-03-04so").is_err());
+        assert!(decode_hearings("2025-02-30o").is_err());
     }
 
     #[test]

@@ -107,7 +107,7 @@ async fn case_page<S: Store>(
     let lang = user.lang;
     let mut facts = vec![
         ("法院", view.court_name.clone().unwrap_or_else(|| r.court.to_string())),
-        ("类型", format!("{}（{}）", r.case_type().name, r.case_type().code)),
+        ("类型", format!("{}（{}）", lang.t(r.case_type().name), r.case_type().code)),
         ("程序", lang.t(r.procedure.label()).to_owned()),
         ("案由", r.cause.clone()),
         ("立案日期", r.filed_on.to_string()),

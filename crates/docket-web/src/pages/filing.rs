@@ -165,7 +165,7 @@ async fn file_page<S: Store>(
         errors: errs,
         types: docket_domain::case_type::TYPES
             .iter()
-            .map(|t| (t.code.to_owned(), format!("{}（{}）", t.name, t.code)))
+            .map(|t| (t.code.to_owned(), format!("{}（{}）", user.lang.t(t.name), t.code)))
             .collect(),
         procedures: Procedure::ALL.iter().map(|p| (p.as_str().to_owned(), user.lang.t(p.label()).to_owned())).collect(),
         roles: docket_domain::PartyRole::ALL
