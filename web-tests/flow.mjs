@@ -195,11 +195,15 @@ try {
   check(behind.includes(`（${after} 件）`) && found, `the 首页 figure opens its ${after} cases, the one just closed among them`);
   await page.goto(`${base}/my`);
   check(!(await page.content()).includes(caseNo), 'the closed case left 我的案件');
-  // 案件查询 from the header's box: by the ID number of the case's party, by part of its 案号;
+  // 案件查询 from the header's box: by the ID number of the case's party, by the middle of the
+  // other party's name, by part of its 案号;
   // then page 2 of a long list.
   await page.fill('#header-search', '150203199001011232');
   await Promise.all([page.waitForURL(/\/cases\?q=/), page.press('#header-search', 'Enter')]);
   check((await page.textContent('#search-results')).includes(caseNo), "the header's box finds the case by its party's ID number");
+  await page.fill('#header-search', '建材有限');
+  await Promise.all([page.waitForURL(/q=%E5%BB%BA%E6%9D%90/), page.press('#header-search', 'Enter')]);
+  check((await page.textContent('#search-results')).includes(caseNo), 'the middle of a party\'s name (建材有限 of 某建材有限公司) finds it');
   const part = caseNo.replace(/^（\d{4}）/, '').replace(/号$/, '');
   await page.goto(`${base}/cases?q=${encodeURIComponent(part)}`);
   check((await page.textContent('#search-results')).includes(caseNo), `part of the 案号 (${part}) finds it`);

@@ -14,6 +14,14 @@ use crate::{AppError, Docket};
 /// database and the server's files).
 pub const COMMAND_LINE: &str = "cli";
 
+/// A change to an account: its name (kept when blank), role and judge record (none when blank).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditAccount {
+    pub name: String,
+    pub role: String,
+    pub judge: Option<String>,
+}
+
 /// An account as the accounts page lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountStatus {
@@ -93,6 +101,59 @@ impl<S: Store> Docket<S> {
         Ok(self.store.set_disabled(username, disabled, audit).await?)
     }
 
+    /// Changes an account's name, role (改变角色) and judge record under the rules an account is
+    /// created by (a 法官, 庭长 or 院长 is bound to its own judge record, one account per judge).
+    /// An administrator cannot change the role of the account they are using. Every session of
+    /// the account ends, so the new role applies from its next sign-in. Making an account one that
+    /// reads sealed cases (a 庭长 or 院长, or such an account bound to another judge) is audited as
+    /// `grant_sealed_access`, which the 审计员 sees on the 首页 that day; any other change as
+    /// `edit_user`; the detail says what changed. Returns the sessions ended.
+    pub async fn edit_account(&self, username: &str, edit: EditAccount, by: Option<&Account>) -> Result<u64, AppError> {
+        let row = self.managed(username).await?;
+        let judges = self.store.judges().await?;
+        let (role, judge) = crate::accounts::role_and_judge(
+            &row.court,
+            &edit.role,
+            edit.judge.as_deref().filter(|j| !j.is_empty()),
+            &judges,
+        )?;
+        if by.is_some_and(|a| a.username == username) && role != row.role {
+            return Err(AppError::Invalid("角色：不能更改自己正在使用的账户的角色".into()));
+        }
+        let judge = judge.map(|j| j.code.clone());
+        if let Some(code) = &judge
+            && let Some(other) = self
+                .store
+                .accounts(row.court.as_str())
+                .await?
+                .into_iter()
+                .find(|a| a.judge.as_ref() == Some(code) && a.username != username)
+        {
+            return Err(AppError::Invalid(format!("法官：{code} 已有账户 {}，一名法官只能有一个账户", other.username)));
+        }
+        let name = edit.name.trim();
+        let name = if name.is_empty() { row.name.clone() } else { name.to_owned() };
+        let mut changes = Vec::new();
+        if role != row.role {
+            changes.push(format!("角色 {} → {}", row.role.as_str(), role.as_str()));
+        }
+        if judge != row.judge {
+            let shown = |j: &Option<String>| j.clone().unwrap_or_else(|| "无".into());
+            changes.push(format!("法官 {} → {}", shown(&row.judge), shown(&judge)));
+        }
+        if name != row.name {
+            changes.push(format!("姓名 {} → {name}", row.name));
+        }
+        if changes.is_empty() {
+            return Err(AppError::Invalid(format!("{username}：没有要修改的内容")));
+        }
+        let grants =
+            role.reads_sealed_as_leadership() && (!row.role.reads_sealed_as_leadership() || judge != row.judge);
+        let action = if grants { "grant_sealed_access" } else { "edit_user" };
+        let audit = self.admin_audit(&row, by, action, &changes.join("；"))?;
+        Ok(self.store.set_account_profile(username, &name, role, judge.as_deref(), audit).await?)
+    }
+
     /// Ends every session of an account (it signs in again).
     pub async fn end_account_sessions(&self, username: &str, by: Option<&Account>) -> Result<u64, AppError> {
         let row = self.managed(username).await?;
@@ -142,6 +203,7 @@ pub const AUDIT_ACTIONS: &[(&str, &str)] = &[
     ("append_event", "记录案件事件"),
     ("add_evidence", "上传证据"),
     ("add_user", "新建用户"),
+    ("edit_user", "修改用户（姓名、角色、关联法官）"),
     ("grant_sealed_access", "授予查阅不公开案件权限"),
     ("change_password", "修改本人密码"),
     ("reset_password", "重设密码"),

@@ -160,6 +160,42 @@ fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// The role an account is given and the judge record it is bound to, checked against the rules:
+/// a 法官 account is a judge's, and so is a 院长's or 庭长's — they read their court's sealed
+/// cases only as the judge they are, so that a leadership account cannot be made for anyone an
+/// administrator chooses. Errors name the field in Chinese.
+pub(crate) fn role_and_judge<'j>(
+    court: &CourtCode,
+    role: &str,
+    judge: Option<&str>,
+    judges: &'j [Judge],
+) -> Result<(Role, Option<&'j Judge>), AppError> {
+    let field = |f: &str, m: String| AppError::Invalid(format!("{f}：{m}"));
+    let parsed = Role::parse(role).ok_or_else(|| {
+        field(
+            "角色",
+            format!(
+                "{role} 不是角色；可用：{}",
+                Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
+            ),
+        )
+    })?;
+    let judge = match judge {
+        None => None,
+        Some(code) => match judges.iter().find(|j| &j.court == court && j.code == code) {
+            Some(j) => Some(j),
+            None => return Err(field("法官", format!("{court} 没有编号为 {code} 的法官"))),
+        },
+    };
+    if parsed == Role::Judge && judge.is_none() {
+        return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
+    }
+    if parsed.reads_sealed_as_leadership() && judge.is_none() {
+        return Err(field("法官", format!("{}账户须关联本人的法官记录（--judge）", parsed.label())));
+    }
+    Ok((parsed, judge))
+}
+
 /// Checks an account to create against the rules and the stored courts and judges, naming the
 /// field at fault in Chinese.
 fn account_row(
@@ -173,34 +209,10 @@ fn account_row(
         return Err(field("用户名", "应为 3–64 个小写字母、数字或 - _ .".into()));
     }
     let court = CourtCode::parse(&new.court).map_err(|e| field("法院", e.to_string()))?;
-    let role = Role::parse(&new.role).ok_or_else(|| {
-        field(
-            "角色",
-            format!(
-                "{} 不是角色；可用：{}",
-                new.role,
-                Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
-            ),
-        )
-    })?;
     if !courts.iter().any(|c| c.code == court) {
         return Err(field("法院", format!("{court} 不在本系统中")));
     }
-    let judge = match &new.judge {
-        None => None,
-        Some(code) => match judges.iter().find(|j| j.court == court && &j.code == code) {
-            Some(j) => Some(j),
-            None => return Err(field("法官", format!("{court} 没有编号为 {code} 的法官"))),
-        },
-    };
-    if role == Role::Judge && judge.is_none() {
-        return Err(field("法官", "法官账户须关联法官记录（--judge）".into()));
-    }
-    // 院长 and 庭长 read their court's sealed cases: only as the judge they are, so that a
-    // leadership account cannot be made for anyone an administrator chooses.
-    if role.reads_sealed_as_leadership() && judge.is_none() {
-        return Err(field("法官", format!("{}账户须关联本人的法官记录（--judge）", role.label())));
-    }
+    let (role, judge) = role_and_judge(&court, &new.role, new.judge.as_deref(), judges)?;
     let name = match (&new.name, judge) {
         (Some(n), _) if !n.trim().is_empty() => n.trim().to_owned(),
         (_, Some(j)) => j.name.clone(),

@@ -23,7 +23,7 @@ mod settings_log;
 mod verify;
 mod view;
 
-pub use account_admin::{AUDIT_ACTIONS, AccountStatus, audit_action_label};
+pub use account_admin::{AUDIT_ACTIONS, AccountStatus, EditAccount, audit_action_label};
 pub use accounts::{
     Account, LOCKOUT_FAILURES, LOCKOUT_SECONDS, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS,
     SignInError, hash_password, unix_now,

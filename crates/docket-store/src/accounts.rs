@@ -193,6 +193,17 @@ pub trait AccountStore: Send + Sync {
         disabled: bool,
         audit: AuditRow,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+    /// Changes an account's name, role and judge record; every session of the account ends (its
+    /// new role applies from its next sign-in). With the audit line, in one transaction; the
+    /// sessions ended.
+    fn set_account_profile(
+        &self,
+        username: &str,
+        name: &str,
+        role: docket_domain::Role,
+        judge: Option<&str>,
+        audit: AuditRow,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
     /// Ends every session of an account, with the audit line; how many.
     fn end_sessions(&self, username: &str, audit: AuditRow) -> impl Future<Output = Result<u64, StoreError>> + Send;
     /// Live sessions of an account at `now`.

@@ -192,7 +192,82 @@ async fn the_audit_trail_is_filtered_paged_and_exported_and_grants_stand_out<S: 
     assert!(!other.get("/audit").await.body.contains("new-president"), "another court's trail");
 }
 
+async fn an_administrator_changes_a_role_under_the_rules_and_a_grant_reaches_the_auditor<S: Store>(store: S) {
+    let judge_five =
+        r#"{"kind":"judge","court":"内0203","code":"J5","name":"法官五","department":null,"titles":[],"quota":true}"#;
+    let web = system(store, &[judge_five.to_owned()]).await;
+    let admin_name = username("内0203", "admin");
+    let admin = signed_in(&web, &admin_name, PASSWORD).await;
+    let clerk_name = username("内0203", "clerk");
+    let clerk = signed_in(&web, &clerk_name, PASSWORD).await;
+    let division = clerk.get("/queues/division").await.status;
+    assert_ne!(division, StatusCode::OK, "a 书记员 has no view by judge");
+    let edit = |who: String, fields: Vec<(&'static str, &'static str)>| {
+        let admin = &admin;
+        async move { admin.post_form(&format!("/admin/users/{who}/edit"), &fields).await }
+    };
+
+    // A 庭长 must be bound to their own judge record, and one not already someone's.
+    let r = edit(clerk_name.clone(), vec![("name", ""), ("role", "division_head"), ("judge", "")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("须关联本人的法官记录"), "{}", r.body);
+    let r = edit(clerk_name.clone(), vec![("name", ""), ("role", "division_head"), ("judge", "J2")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("已有账户"), "{}", r.body);
+    let r = edit(clerk_name.clone(), vec![("name", ""), ("role", "chief"), ("judge", "J5")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown role");
+    assert_eq!(clerk.get("/").await.status, StatusCode::OK, "nothing refused ended a session");
+
+    let r = edit(clerk_name.clone(), vec![("name", "王庭长"), ("role", "division_head"), ("judge", "J5")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("结束会话 1 个"), "{}", r.body);
+    assert_eq!(clerk.get("/").await.location.as_deref(), Some("/login"), "the old role's session ended");
+    let row = web.docket.store().account(&clerk_name).await.unwrap().unwrap();
+    assert_eq!(
+        (row.role, row.judge.as_deref(), row.name.as_str()),
+        (docket_domain::Role::DivisionHead, Some("J5"), "王庭长")
+    );
+    let again = signed_in(&web, &clerk_name, PASSWORD).await;
+    assert_eq!(again.get("/queues/division").await.status, StatusCode::OK, "the new role applies at sign-in");
+    let audit = web.docket.store().audit_log("内0203", 5).await.unwrap();
+    let grant = audit
+        .iter()
+        .find(|a| a.target == clerk_name && a.action == "grant_sealed_access")
+        .expect("the change is audited as a grant");
+    assert_eq!(grant.username, admin_name);
+    assert!(
+        grant.detail.contains("角色 clerk → division_head") && grant.detail.contains("法官 无 → J5"),
+        "{}",
+        grant.detail
+    );
+    let auditor = signed_in(&web, &username("内0203", "auditor"), PASSWORD).await;
+    let home = auditor.get("/").await.body;
+    assert!(home.contains("id=\"grant-alert\""), "the auditor's 首页 shows the grant");
+
+    // A change of name only is an ordinary edit; no change at all is refused.
+    let judge_name = username("内0203", "judge");
+    let r = edit(judge_name.clone(), vec![("name", "李法官"), ("role", "judge"), ("judge", "J2")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(web.docket.store().audit_log("内0203", 1).await.unwrap()[0].action, "edit_user");
+    let r = edit(judge_name, vec![("name", "李法官"), ("role", "judge"), ("judge", "J2")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Not their own role, not another court's account, not by another role.
+    let r = edit(admin_name.clone(), vec![("name", ""), ("role", "president"), ("judge", "J5")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("不能更改自己正在使用的账户的角色"), "{}", r.body);
+    let other = username("内0204", "clerk");
+    let r = edit(other, vec![("name", ""), ("role", "judge"), ("judge", "J1")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let president = signed_in(&web, &username("内0203", "president"), PASSWORD).await;
+    let r = president
+        .post_form(&format!("/admin/users/{clerk_name}/edit"), &[("name", ""), ("role", "clerk"), ("judge", "")])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(web.docket.store().account(&clerk_name).await.unwrap().unwrap().role, docket_domain::Role::DivisionHead);
+}
+
 docket_store::on_both_backends!(
+    an_administrator_changes_a_role_under_the_rules_and_a_grant_reaches_the_auditor,
     a_password_change_needs_the_current_one_passes_the_policy_and_ends_other_sessions,
     an_administrator_disables_re_enables_resets_and_ends_sessions_in_their_court_only,
     the_audit_trail_is_filtered_paged_and_exported_and_grants_stand_out,

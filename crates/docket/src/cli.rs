@@ -340,6 +340,19 @@ pub enum UserCommand {
     Enable { username: String },
     /// 结束用户的全部会话（须重新登录）
     EndSessions { username: String },
+    /// 修改用户的姓名、角色或关联法官（未给出的保持不变）；该用户的所有会话随即结束
+    Edit {
+        username: String,
+        /// 新角色
+        #[arg(long)]
+        role: Option<String>,
+        /// 新的关联法官代码（给空字符串则取消关联）
+        #[arg(long)]
+        judge: Option<String>,
+        /// 新姓名
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// How the server sits behind a reverse proxy that terminates TLS.

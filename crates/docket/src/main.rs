@@ -264,6 +264,21 @@ async fn execute<S: Store>(
             println!("已恢复 {username}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::User(UserCommand::Edit { username, role, judge, name }) => {
+            let current = docket
+                .store()
+                .account(&username)
+                .await?
+                .ok_or_else(|| docket_app::AppError::NotFound(format!("用户 {username}")))?;
+            let edit = docket_app::EditAccount {
+                name: name.unwrap_or(current.name),
+                role: role.unwrap_or_else(|| current.role.as_str().to_owned()),
+                judge: judge.or(current.judge).filter(|j| !j.is_empty()),
+            };
+            let ended = docket.edit_account(&username, edit, None).await?;
+            println!("已修改 {username}；结束会话 {ended} 个");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::User(UserCommand::EndSessions { username }) => {
             let ended = docket.end_account_sessions(&username, None).await?;
             println!("已结束 {username} 的会话 {ended} 个");

@@ -171,7 +171,7 @@ async fn a_damaged_or_cut_backup_and_a_database_that_is_not_empty_are_refused_wr
 }
 
 #[test]
-fn accounts_are_disabled_re_enabled_and_reset_on_the_command_line_under_the_password_policy() {
+fn accounts_are_disabled_re_enabled_edited_and_reset_on_the_command_line_under_the_password_policy() {
     let dir = temp_dir("users");
     ok(docket(&dir, &["--db", "u.db", "demo", "--no-serve", "--cases", "30", "--courts", "1", "--years", "1"]));
     let add = |password: &str| {
@@ -201,4 +201,16 @@ fn accounts_are_disabled_re_enabled_and_reset_on_the_command_line_under_the_pass
     let list = ok(docket(&dir, &["--db", "u.db", "user", "list", "--court", "内0203"]));
     assert!(list.lines().find(|l| l.starts_with("clerk-x")).unwrap().contains("正常"));
     assert!(!docket(&dir, &["--db", "u.db", "user", "disable", "nobody"]).status.success());
+    // A change of role: a 庭长 needs a judge record; given none the change is refused, naming it.
+    let refused = docket(&dir, &["--db", "u.db", "user", "edit", "clerk-x", "--role", "division_head"]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("法官记录"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    ok(docket(&dir, &["--db", "u.db", "user", "edit", "clerk-x", "--role", "trial_management", "--name", "赵审管"]));
+    let list = ok(docket(&dir, &["--db", "u.db", "user", "list", "--court", "内0203"]));
+    let line = list.lines().find(|l| l.starts_with("clerk-x")).unwrap();
+    assert!(line.contains("审管办") && line.contains("赵审管"), "{line}");
 }

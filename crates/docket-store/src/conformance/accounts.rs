@@ -32,12 +32,35 @@ pub async fn disabling_an_account_or_changing_its_password_ends_its_sessions<S: 
 
     assert_eq!(store.end_sessions("v", audit_line("admin", "end_sessions")).await.unwrap(), 1);
     assert_eq!(store.session_count("v", 100).await.unwrap(), 0);
+
+    // A change of role and judge is stored with its audit line and ends the account's sessions.
+    store.create_session(session_of("v", 7)).await.unwrap();
+    let ended = store
+        .set_account_profile(
+            "v",
+            "王五",
+            docket_domain::Role::DivisionHead,
+            Some("J2"),
+            audit_line("admin", "edit_user"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ended, 1);
+    let v = store.account("v").await.unwrap().unwrap();
+    assert_eq!((v.name.as_str(), v.role, v.judge.as_deref()), ("王五", docket_domain::Role::DivisionHead, Some("J2")));
+    assert!(store.session_account(&[7; 32], 100, 0).await.unwrap().is_none(), "the old role's session ended");
+    assert!(matches!(
+        store
+            .set_account_profile("nobody", "x", docket_domain::Role::Judge, None, audit_line("admin", "edit_user"))
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
     assert!(matches!(
         store.set_disabled("nobody", true, audit_line("admin", "disable_user")).await,
         Err(StoreError::NotFound(_))
     ));
     let actions: Vec<String> = store.audit_log("内0203", 10).await.unwrap().into_iter().map(|r| r.action).collect();
-    assert_eq!(actions, ["end_sessions", "enable_user", "disable_user", "change_password"]);
+    assert_eq!(actions, ["edit_user", "end_sessions", "enable_user", "disable_user", "change_password"]);
 }
 
 /// The audit log found by who, what, which target and when, a page at a time.

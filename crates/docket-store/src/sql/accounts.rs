@@ -146,6 +146,32 @@ macro_rules! impl_account_store {
                 Ok(ended)
             }
 
+            async fn set_account_profile(
+                &self,
+                username: &str,
+                name: &str,
+                role: docket_domain::Role,
+                judge: Option<&str>,
+                audit: $crate::AuditRow,
+            ) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.writer().begin().await?;
+                let done = sqlx::query("UPDATE accounts SET name = $1, role = $2, judge = $3 WHERE username = $4")
+                    .bind(name)
+                    .bind(role.as_str())
+                    .bind(judge)
+                    .bind(username)
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound(format!("用户 {username}")));
+                }
+                let ended =
+                    sqlx::query("DELETE FROM sessions WHERE username = $1").bind(username).execute(&mut *tx).await?.rows_affected();
+                self.insert_audit(&mut tx, &audit).await?;
+                tx.commit().await?;
+                Ok(ended)
+            }
+
             async fn end_sessions(&self, username: &str, audit: $crate::AuditRow) -> Result<u64, $crate::StoreError> {
                 let mut tx = self.writer().begin().await?;
                 let ended =

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use docket_app::{AccountStatus, AppError, NewAccount};
+use docket_app::{AccountStatus, AppError, EditAccount, NewAccount};
 use docket_domain::Role;
 use docket_store::Store;
 
@@ -21,6 +21,8 @@ struct UserLine {
     username: String,
     name: String,
     role: &'static str,
+    /// The role's code and the judge's, to preselect the edit form.
+    role_code: &'static str,
     judge: String,
     /// 正常, 已停用 or 已锁定.
     state: &'static str,
@@ -49,6 +51,7 @@ fn line(a: AccountStatus, user: &User) -> UserLine {
             .as_deref()
             .map_or_else(|| "—".to_owned(), super::audit::beijing_time),
         role: lang.t(a.account.role.label()),
+        role_code: a.account.role.as_str(),
         judge: a.account.judge.unwrap_or_default(),
         username: a.account.username,
         name: a.account.name,
@@ -129,8 +132,9 @@ pub async fn add_user<S: Store>(
     }
 }
 
-/// An administrator's action on one account of the court: `disable`, `enable`, `end-sessions` or
-/// `password` (a new password in the form). An account of another court is not found.
+/// An administrator's action on one account of the court: `disable`, `enable`, `end-sessions`,
+/// `password` (a new password in the form) or `edit` (name, role and judge record in the form).
+/// An account of another court is not found.
 pub async fn manage_user<S: Store>(
     State(web): State<Arc<Web<S>>>,
     Path((username, action)): Path<(String, String)>,
@@ -160,6 +164,14 @@ pub async fn manage_user<S: Store>(
             .reset_password(&username, field(&form, "password"), by)
             .await
             .map(|n| format!("已重设 {username} 的密码；结束会话 {n} 个")),
+        "edit" => {
+            let edit = EditAccount {
+                name: field(&form, "name").to_owned(),
+                role: field(&form, "role").to_owned(),
+                judge: Some(field(&form, "judge").trim().to_owned()).filter(|j| !j.is_empty()),
+            };
+            web.docket.edit_account(&username, edit, by).await.map(|n| format!("已修改 {username}；结束会话 {n} 个"))
+        }
         _ => return Err(WebError::NotFound.into()),
     };
     match done {
