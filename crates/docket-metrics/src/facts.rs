@@ -530,7 +530,7 @@ impl FactTable {
         self.eservice.extend(c.eservice.iter().map(|(d, ok)| (r32, day(*d), *ok)));
         self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (r32, day(*d), *a)));
         self.hearings.extend(c.hearings.iter().map(|&(d, online, streamed)| {
-            (r32, day(d), u8::from(online) * hearing::ONLINE | u8::from(streamed) * hearing::STREAMED)
+            (r32, day(d), (u8::from(online) * hearing::ONLINE) | (u8::from(streamed) * hearing::STREAMED))
         }));
         row
     }
