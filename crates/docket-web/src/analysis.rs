@@ -386,6 +386,9 @@ pub struct ExplainedCase {
     pub filed_on: String,
     pub closed_on: String,
     pub judge: String,
+    /// What the case brings to the figure: its days to close (or pending so far), net of deducted
+    /// periods for the net mean; its amounts for the money indicators.
+    pub value: String,
 }
 
 pub struct ExplainedList {
@@ -457,10 +460,34 @@ fn explanation<S: Store>(
     Ok(Drill { query, indicator, numerator, denominator, value })
 }
 
+/// A case's own part of an indicator, as the drill-down's last column shows it: money for the
+/// money indicators (到位 and 标的), otherwise the days it took to close — net of deducted periods
+/// for 平均审理天数(扣除审限后) — or, pending, the days from filing to the period's end.
+fn case_value(indicator: &docket_metrics::Indicator, case: &docket_store::StoredCase, period_end: chrono::NaiveDate) -> String {
+    use docket_metrics::ids;
+    let money = |fen: i64| docket_reports::numbers::money(fen);
+    if indicator.fraction_in_fen() || indicator.id == ids::RECOVERED_AMOUNT.as_str() {
+        let claim = case.claim.map_or(0, |a| a.fen());
+        return format!("到位 {} / 标的 {}", money(case.recovered.fen()), money(claim));
+    }
+    match case.closed_on {
+        Some(closed) => {
+            let days = (closed - case.filed_on).num_days();
+            if indicator.id == ids::AVG_NET_DURATION_DAYS.as_str() {
+                format!("{} 天（扣除 {} 天）", days - i64::from(case.deducted_days), case.deducted_days)
+            } else {
+                format!("审理 {days} 天")
+            }
+        }
+        None => format!("未结 {} 天", (period_end - case.filed_on).num_days().max(0)),
+    }
+}
+
 async fn listed<S: Store>(
     web: &Web<S>,
     principal: &docket_domain::Principal,
     numbers: &[CaseNumber],
+    (indicator, period_end): (&docket_metrics::Indicator, chrono::NaiveDate),
     offset: usize,
     limit: usize,
 ) -> Result<(Vec<ExplainedCase>, usize), WebError> {
@@ -476,6 +503,7 @@ async fn listed<S: Store>(
                 filed_on: r.filed_on.to_string(),
                 closed_on: r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
                 judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
+                value: case_value(indicator, &r, period_end),
             }),
             _ => {
                 withheld += 1;
@@ -486,6 +514,7 @@ async fn listed<S: Store>(
                     filed_on: String::new(),
                     closed_on: String::new(),
                     judge: String::new(),
+                    value: String::new(),
                 });
             }
         }
@@ -514,7 +543,7 @@ pub async fn explain_page<S: Store>(
         if title == "分母案件" && den.is_empty() {
             continue;
         }
-        let (cases, withheld) = listed(&web, &principal, numbers, extra.offset, limit).await?;
+        let (cases, withheld) = listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
         lists.push(ExplainedList {
             title,
             count: numbers.len(),
@@ -531,8 +560,8 @@ pub async fn explain_page<S: Store>(
         query.period.from,
         query.period.to
     );
-    if let Some(g) = extra.group.as_deref().filter(|g| !g.is_empty()) {
-        scope.push_str(&format!("，分组 {g}"));
+    if let (Some(dimension), Some(g)) = (group_dimension(&query.by), extra.group.as_deref().filter(|g| !g.is_empty())) {
+        scope.push_str(&format!("，分组 {}", group_label(&web, &[(dimension, g.to_owned())])));
     }
     if let Some(t) = &query.tag {
         scope.push_str(&format!("，标签 {}", t.label()));
@@ -583,7 +612,7 @@ pub async fn explain_api<S: Store>(
     }
     let mut lists = serde_json::Map::new();
     for (name, numbers) in [("numerator", &num), ("denominator", &den)] {
-        let (cases, withheld) = listed(&web, &principal, numbers, extra.offset, limit).await?;
+        let (cases, withheld) = listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
         lists.insert(
             name.into(),
             json!({

@@ -499,6 +499,7 @@ static EN: &[(&str, &str)] = &[
     ("诉前调解成功率", "Pre-filing mediation success"),
     ("民事裁判申请执行率", "Civil judgments taken to enforcement"),
     ("修改", "Edit"),
+    ("本案数值", "This case's value"),
     ("保存修改", "Save changes"),
     (
         "修改角色或关联法官后，该账户须重新登录；院长、庭长账户须关联本人的法官记录，改为院长、庭长即授予查阅本院不公开案件的权限，审计员当天在首页看到。",

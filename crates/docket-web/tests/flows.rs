@@ -341,6 +341,14 @@ async fn quality_analysis_drills_down_from_a_value_to_its_cases<S: Store>(store:
     assert!(explain.body.contains("计入的案件（2 件）"), "{}", explain.body);
     assert!(explain.body.contains(&open) && !explain.body.contains(&sealed), "{}", explain.body);
     assert!(explain.body.contains("其中 1 件为不公开案件"), "{}", explain.body);
+    // Each case with its own part of the figure: filed 2025-03-03 and open, 303 days at the end.
+    assert!(explain.body.contains("未结 303 天"), "{}", explain.body);
+    // A group's drill-down names the judge, not the code.
+    let judge_group = clerk
+        .get(&format!("/metrics/explain?court={}&{period}&by=judge&group={}&id=filed", enc("内0203"), enc("内0203/J1")))
+        .await;
+    assert!(judge_group.body.contains("分组 法官内02031（J1）"), "{}", judge_group.body);
+    assert!(!judge_group.body.contains("分组 内0203/J1"), "{}", judge_group.body);
     // Grouped by judge: the groups side by side, and a group's drill-down keeps to the group.
     let by_judge = clerk.get(&format!("/metrics?court={}&{period}&by=judge&chart=filed", enc("内0203"))).await;
     assert!(by_judge.body.contains("id=\"side-by-side\""), "{}", by_judge.body);
