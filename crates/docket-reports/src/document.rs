@@ -12,6 +12,30 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// A document with its tables and charts numbered in the order they appear (表1, 表2, …;
+    /// 图1, …): a report writes a caption as `表N：…` and leaves sections out when they have
+    /// nothing to show, so the numbers are given here, where the order is final.
+    pub fn numbered(mut self) -> Self {
+        let (mut tables, mut charts) = (0, 0);
+        for block in &mut self.blocks {
+            let (caption, counter, mark) = match block {
+                Block::Table(t) => (&mut t.caption, &mut tables, '表'),
+                Block::Chart { caption, .. } => (caption, &mut charts, '图'),
+                _ => continue,
+            };
+            let Some(rest) = caption.strip_prefix(mark) else { continue };
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            if digits == 0 || !rest[digits..].starts_with('：') {
+                continue;
+            }
+            *counter += 1;
+            *caption = format!("{mark}{}{}", counter, &rest[digits..]);
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// A heading of level 1, 2 or 3 (numbered when rendered).
@@ -174,6 +198,39 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tables_and_charts_are_numbered_in_order_when_a_section_is_left_out() {
+        let table = |caption: &str| Block::Table(Table { caption: caption.into(), header: vec![], rows: vec![] });
+        let doc = Document {
+            title: "通报".into(),
+            subtitle: String::new(),
+            blocks: vec![
+                table("表1：本周指标"),
+                Block::Chart { caption: "图1：分月".into(), svg: String::new() },
+                table("表2：年初以来"),
+                // 表3 (the courts below) is left out for a basic court.
+                table("表4：超审限"),
+                Block::Paragraph("表5：不是标题".into()),
+                table("表6：绿色通道"),
+                table("附表：主要指标"),
+            ],
+        }
+        .numbered();
+        let captions: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.caption.as_str()),
+                Block::Chart { caption, .. } => Some(caption.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            captions,
+            ["表1：本周指标", "图1：分月", "表2：年初以来", "表3：超审限", "表4：绿色通道", "附表：主要指标"]
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -309,7 +309,8 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
             numbers::day(scope.period.period.to)
         ),
         blocks,
-    })
+    }
+    .numbered())
 }
 
 const WEEKLY: &[IndicatorId] = &[
@@ -492,7 +493,8 @@ pub fn weekly(
 
     Ok(Document {
         title: format!("{}审判执行工作通报", scope.court_name), subtitle: scope.period.name.clone(), blocks
-    })
+    }
+    .numbered())
 }
 
 /// A range's bounds in the indicator's unit: `[85.00%, 100.00%]`, `≥ 90.00%`.
@@ -661,7 +663,8 @@ pub fn monthly(engine: &Engine, scope: &Scope, names: &dyn Names) -> Result<Docu
             numbers::day(scope.period.period.to)
         ),
         blocks,
-    })
+    }
+    .numbered())
 }
 
 /// 专题分析报告 on the cases of one tag (e.g. 劳动争议): volume and its trend by month, outcomes,
@@ -774,5 +777,6 @@ pub fn topic(
             numbers::day(scope.period.period.to)
         ),
         blocks,
-    })
+    }
+    .numbered())
 }

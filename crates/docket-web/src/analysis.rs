@@ -463,7 +463,11 @@ fn explanation<S: Store>(
 /// A case's own part of an indicator, as the drill-down's last column shows it: money for the
 /// money indicators (到位 and 标的), otherwise the days it took to close — net of deducted periods
 /// for 平均审理天数(扣除审限后) — or, pending, the days from filing to the period's end.
-fn case_value(indicator: &docket_metrics::Indicator, case: &docket_store::StoredCase, period_end: chrono::NaiveDate) -> String {
+fn case_value(
+    indicator: &docket_metrics::Indicator,
+    case: &docket_store::StoredCase,
+    period_end: chrono::NaiveDate,
+) -> String {
     use docket_metrics::ids;
     let money = |fen: i64| docket_reports::numbers::money(fen);
     if indicator.fraction_in_fen() || indicator.id == ids::RECOVERED_AMOUNT.as_str() {
@@ -543,7 +547,8 @@ pub async fn explain_page<S: Store>(
         if title == "分母案件" && den.is_empty() {
             continue;
         }
-        let (cases, withheld) = listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
+        let (cases, withheld) =
+            listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
         lists.push(ExplainedList {
             title,
             count: numbers.len(),
@@ -612,7 +617,8 @@ pub async fn explain_api<S: Store>(
     }
     let mut lists = serde_json::Map::new();
     for (name, numbers) in [("numerator", &num), ("denominator", &den)] {
-        let (cases, withheld) = listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
+        let (cases, withheld) =
+            listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
         lists.insert(
             name.into(),
             json!({
