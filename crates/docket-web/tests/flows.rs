@@ -455,14 +455,15 @@ async fn filing_hints_name_the_related_cases_the_clerk_may_read<S: Store>(store:
     let web = system(store, &[line, sealed_line, peer_line]).await;
     let mut clerk = Client::new(&web);
     clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
-    let form = |id: &str| {
+    let form_named = |name: &str, id: &str| {
         format!(
             "/file/hints?type={}&claim_amount=30000&p0_kind=person&p0_name={}&p0_id={id}&p1_kind=person&p1_name={}",
             enc("民初"),
-            enc("张三"),
+            enc(name),
             enc("李四")
         )
     };
+    let form = |id: &str| form_named("张三", id);
     // The same ID number (its check letter in either case): the court's open case, not the sealed
     // one the clerk may not read, not the peer court's.
     let hints = clerk.get(&form("150203199001011232")).await;
@@ -470,6 +471,11 @@ async fn filing_hints_name_the_related_cases_the_clerk_may_read<S: Store>(store:
     assert!(hints.body.contains("关联案件提示") && hints.body.contains(&open), "{}", hints.body);
     assert!(!hints.body.contains(&sealed) && !hints.body.contains(&peer), "{}", hints.body);
     assert!(hints.body.contains("繁简分流建议：小额诉讼程序"), "{}", hints.body);
+    // Typed under another name, the ID finds the case, and the hint names the party as that case
+    // recorded them.
+    let renamed = clerk.get(&form_named("张叁", "150203199001011232")).await;
+    let hint = renamed.body.split(&open).nth(1).unwrap_or_default();
+    assert!(hint.contains("张三") && !renamed.body.contains("张叁"), "{}", renamed.body);
     // A namesake without the ID number is not the same person.
     let namesake = clerk.get(&form("")).await;
     assert!(!namesake.body.contains("关联案件提示"), "{}", namesake.body);

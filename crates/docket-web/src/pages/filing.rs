@@ -98,10 +98,17 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &FormFields) ->
             if related.iter().any(|x| x.case_no == r.case_no.to_string()) {
                 continue;
             }
+            // The party as the matched case recorded it (the ID may be typed under another name).
+            let parties = web.docket.store().case_parties(&r.case_no).await.map_err(docket_app::AppError::from)?;
+            let matched = parties.into_iter().find(|p| match (&id, org_name) {
+                (Some(id), _) if p.id_number.as_deref() == Some(id.as_str()) => true,
+                (_, Some(org)) => p.name == org,
+                _ => false,
+            });
             related.push(RelatedLine {
                 case_no: r.case_no.to_string(),
                 href: href(&r.case_no),
-                party: name.to_owned(),
+                party: matched.map_or_else(|| name.to_owned(), |p| p.name),
                 cause: r.cause.clone(),
                 filed_on: r.filed_on.to_string(),
                 status: user.lang.t(r.status.label()).to_owned(),
