@@ -82,6 +82,9 @@ impl<S: Store> Docket<S> {
         let filed_on = filing.filed_on.unwrap_or(today);
         if filed_on > today {
             errors.push(FieldError::new("filed_on", format!("立案日期 {filed_on} 晚于今天")));
+        } else if filed_on.year() < 1949 {
+            // 案号的年度自 1949 年起（法〔2015〕137号）: said at the date, not at a 案号 the form has no field for.
+            errors.push(FieldError::new("filed_on", format!("立案日期 {filed_on} 早于 1949 年")));
         }
         let received_on = match filing.received_on.trim() {
             "" => None,
@@ -193,8 +196,20 @@ impl<S: Store> Docket<S> {
             })
         };
         // The record's own rules, checked on a trial number before a real one is allocated.
-        if let Err(e) = record(1)?.check() {
-            errors.push(FieldError::new(e.field(), e.to_string()));
+        // A 案号 that cannot be made (its year) joins the other errors rather than replacing them;
+        // the date's own error already says it.
+        match record(1) {
+            Ok(r) => {
+                if let Err(e) = r.check() {
+                    errors.push(FieldError::new(e.field(), e.to_string()));
+                }
+            }
+            Err(AppError::Fields(f)) => {
+                if !errors.iter().any(|e| e.field == "filed_on") {
+                    errors.extend(f);
+                }
+            }
+            Err(e) => return Err(e),
         }
         if !errors.is_empty() {
             return Err(AppError::Fields(errors));
