@@ -184,25 +184,32 @@ macro_rules! impl_search_store {
                 Ok(())
             }
 
-            /// `FROM cases`, joined with the cases whose terms match the search's text (one range of
-            /// the term index, in the courts searched), then `WHERE 1 = 1` and the conditions.
+            /// `FROM cases`, or — with a text — the cases whose terms match it (one range of the
+            /// term index, in the courts searched) `CROSS JOIN cases`, then `WHERE` and the
+            /// conditions. `CROSS JOIN` keeps SQLite reading the few matches first and looking
+            /// each case up by its key: left to choose, it scanned the court's cases and probed
+            /// the matches (50 ms against 0.5 ms on a court of 26,000 cases); PostgreSQL plans it
+            /// as any join.
             fn push_search_from(q: &mut sqlx::QueryBuilder<$db>, s: &$crate::search::CaseSearch) {
-                q.push(" FROM cases");
-                if let Some(text) = &s.text {
-                    let range = $crate::search::TermRange::of(text);
-                    q.push(" JOIN (SELECT DISTINCT court AS t_court, case_no AS t_case_no FROM search_terms WHERE term >= ")
-                        .push_bind(range.from)
-                        .push(" AND term < ")
-                        .push_bind(range.to)
-                        .push(" AND court IN (");
-                    let mut courts = q.separated(", ");
-                    for c in &s.courts {
-                        courts.push_bind(c.clone());
+                match &s.text {
+                    None => {
+                        q.push(" FROM cases WHERE 1 = 1");
                     }
-                    courts.push_unseparated(")");
-                    q.push(") t ON cases.court = t.t_court AND cases.case_no = t.t_case_no");
+                    Some(text) => {
+                        let range = $crate::search::TermRange::of(text);
+                        q.push(" FROM (SELECT DISTINCT court AS t_court, case_no AS t_case_no FROM search_terms WHERE term >= ")
+                            .push_bind(range.from)
+                            .push(" AND term < ")
+                            .push_bind(range.to)
+                            .push(" AND court IN (");
+                        let mut courts = q.separated(", ");
+                        for c in &s.courts {
+                            courts.push_bind(c.clone());
+                        }
+                        courts.push_unseparated(")");
+                        q.push(") t CROSS JOIN cases WHERE cases.court = t.t_court AND cases.case_no = t.t_case_no");
+                    }
                 }
-                q.push(" WHERE 1 = 1");
                 Self::push_search_conditions(q, s);
             }
 
