@@ -273,6 +273,14 @@ try {
   await page.goto(`${base}/admin/users`);
   await Promise.all([page.waitForLoadState(), page.click(`tr[data-user="${clerk}"] form[action$="/enable"] button`)]);
   check((await page.textContent(`tr[data-user="${clerk}"] .state`)).includes('正常'), 'and enables it again');
+  // An account edited: the filing clerk's name, from the row's 修改 form (its role kept).
+  const userRow = page.locator(`tr[data-user="${clerk}"]`);
+  await userRow.locator('details.edit-user summary').click();
+  await userRow.locator('details.edit-user input[name=name]').fill('立案员甲');
+  await Promise.all([page.waitForLoadState(), userRow.locator('details.edit-user button').click()]);
+  check((await page.textContent('#notice')).includes('已修改'), 'the administrator edits an account');
+  check((await page.textContent(`tr[data-user="${clerk}"]`)).includes('立案员甲'), 'the table shows the new name');
+  await shot('13b-users-edited');
   await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
   await signIn(auditor);
   await page.goto(`${base}/audit`);
