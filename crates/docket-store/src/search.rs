@@ -284,12 +284,13 @@ macro_rules! impl_search_store {
                 if s.courts.is_empty() {
                     return Ok((0, Vec::new()));
                 }
-                let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
-                Self::push_search_from(&mut count, s);
-                let total: i64 = count.build_query_scalar().fetch_one(self.reader()).await?;
+                // The page and the total in one statement (`COUNT(*) OVER ()`, counted before the
+                // LIMIT): one round trip and one pass over the matches instead of two. A page past
+                // the end has no row to carry the total; then it is counted alone.
                 let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
                     "SELECT ",
-                    $crate::sql::case_columns!()
+                    $crate::sql::case_columns!(),
+                    ", COUNT(*) OVER () AS search_total"
                 ));
                 Self::push_search_from(&mut q, s);
                 q.push(match s.sort {
@@ -302,7 +303,21 @@ macro_rules! impl_search_store {
                     }
                 });
                 q.push(" LIMIT ").push_bind(s.limit).push(" OFFSET ").push_bind(s.offset);
-                let rows = $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?;
+                let found = q.build().fetch_all(self.reader()).await?;
+                let total: i64 = match found.first() {
+                    Some(row) => sqlx::Row::try_get(row, "search_total")?,
+                    None if s.offset == 0 => 0,
+                    None => {
+                        let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                        Self::push_search_from(&mut count, s);
+                        count.build_query_scalar().fetch_one(self.reader()).await?
+                    }
+                };
+                let rows = found
+                    .iter()
+                    .map(|row| <$crate::projection::CaseRow as sqlx::FromRow<_>>::from_row(row))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let rows = $crate::projection::cases(rows)?;
                 Ok((u64::try_from(total).unwrap_or(0), rows))
             }
         }
