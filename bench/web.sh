@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web load benchmark: p99 latency of 首页, 我的案件, 案件详情 and 案件查询 (a party's name, a 案号
-# prefix) at 50 concurrent connections
+# prefix; PAGES=name_all with the courts below, PAGES=list the court's latest cases without a
+# text) at 50 concurrent connections
 # (wrk, from Debian's packages) against `docket serve` on the province demo, on SQLite and on
 # PostgreSQL.
 #
@@ -80,6 +81,7 @@ request = function()
   if page == "name" then path = "/api/v1/cases?q=" .. names[math.random(#names)] end
   if page == "name_all" then path = "/api/v1/cases?rollup=true&q=" .. names[math.random(#names)] end
   if page == "prefix" then path = "/api/v1/cases?q=" .. prefixes[i] end
+  if page == "list" then path = "/api/v1/cases" end
   return wrk.format("GET", path, { ["Cookie"] = cookies[i] })
 end
 LUA
@@ -87,7 +89,7 @@ LUA
   echo "== $label: $(grep -c '^cookies' "$lua") judges signed in, one session each"
   for page in ${PAGES:-/ /my case name prefix}; do
     local name
-    case $page in /) name="首页";; /my) name="我的案件";; case) name="案件详情";; name) name="查询:当事人";; name_all) name="查询:当事人(含下级)";; *) name="查询:案号";; esac
+    case $page in /) name="首页";; /my) name="我的案件";; case) name="案件详情";; name) name="查询:当事人";; name_all) name="查询:当事人(含下级)";; list) name="案件列表";; *) name="查询:案号";; esac
     PAGE=$page wrk -t2 -c50 -d5s -s "$lua" "http://127.0.0.1:$port" > /dev/null   # warm every user's caches
     PAGE=$page wrk -t2 -c50 -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port" > /tmp/wrk.out
     printf '%s %-8s p50 %s  p99 %s  %s req/s\n' "$label" "$name" \

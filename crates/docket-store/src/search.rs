@@ -284,16 +284,7 @@ macro_rules! impl_search_store {
                 if s.courts.is_empty() {
                     return Ok((0, Vec::new()));
                 }
-                // The page and the total in one statement (`COUNT(*) OVER ()`, counted before the
-                // LIMIT): one round trip and one pass over the matches instead of two. A page past
-                // the end has no row to carry the total; then it is counted alone.
-                let mut q = sqlx::QueryBuilder::<$db>::new(concat!(
-                    "SELECT ",
-                    $crate::sql::case_columns!(),
-                    ", COUNT(*) OVER () AS search_total"
-                ));
-                Self::push_search_from(&mut q, s);
-                q.push(match s.sort {
+                let order = match s.sort {
                     SearchSort::FiledDesc => " ORDER BY filed_on DESC, court, case_no DESC",
                     SearchSort::FiledAsc => " ORDER BY filed_on, court, case_no",
                     SearchSort::CaseNo => " ORDER BY court, year, type_code, seq",
@@ -301,17 +292,30 @@ macro_rules! impl_search_store {
                         " ORDER BY CASE WHEN status = 'closed' OR deadline_unadjusted IS NULL THEN 1 ELSE 0 END, \
                          deadline_unadjusted, court, case_no"
                     }
-                });
+                };
+                let count = || {
+                    let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                    Self::push_search_from(&mut count, s);
+                    count
+                };
+                // With a text the matches are few: the page and the total in one statement
+                // (`COUNT(*) OVER ()`, counted before the LIMIT), one round trip and one pass over
+                // them. Without one, a court's whole list: the total from an index
+                // (`cases_sealed`) and the page read in order from another (`cases_filed`), where
+                // counting in the page's statement would read and sort every case of the court.
+                let windowed = s.text.is_some();
+                let mut q = sqlx::QueryBuilder::<$db>::new(concat!("SELECT ", $crate::sql::case_columns!()));
+                if windowed {
+                    q.push(", COUNT(*) OVER () AS search_total");
+                }
+                Self::push_search_from(&mut q, s);
+                q.push(order);
                 q.push(" LIMIT ").push_bind(s.limit).push(" OFFSET ").push_bind(s.offset);
                 let found = q.build().fetch_all(self.reader()).await?;
                 let total: i64 = match found.first() {
-                    Some(row) => sqlx::Row::try_get(row, "search_total")?,
-                    None if s.offset == 0 => 0,
-                    None => {
-                        let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
-                        Self::push_search_from(&mut count, s);
-                        count.build_query_scalar().fetch_one(self.reader()).await?
-                    }
+                    Some(row) if windowed => sqlx::Row::try_get(row, "search_total")?,
+                    None if windowed && s.offset == 0 => 0,
+                    _ => count().build_query_scalar().fetch_one(self.reader()).await?,
                 };
                 let rows = found
                     .iter()

@@ -42,6 +42,8 @@ impl SqliteStore {
         ("cases_deadline", "CREATE INDEX cases_deadline ON cases (court, status, deadline_unadjusted)"),
         ("parties_name", "CREATE INDEX parties_name ON parties (name)"),
         ("search_terms_term", "CREATE INDEX search_terms_term ON search_terms (term, court, case_no)"),
+        ("cases_filed", "CREATE INDEX cases_filed ON cases (court, filed_on)"),
+        ("cases_sealed", "CREATE INDEX cases_sealed ON cases (court, sealed, judge)"),
         ("tree_leaves_item", "CREATE UNIQUE INDEX tree_leaves_item ON tree_leaves (kind, court, seq)"),
     ];
 
