@@ -62,6 +62,9 @@ pub struct CaseSearch {
     pub sort: SearchSort,
     pub limit: i64,
     pub offset: i64,
+    /// The total, when the caller knows it already (a count it keeps until the court's next
+    /// write): a search without a text then reads only its page. Ignored with a text.
+    pub known_total: Option<u64>,
 }
 
 /// `text` for a `LIKE … ESCAPE '\'` pattern: `%`, `_` and `\` match themselves.
@@ -315,7 +318,10 @@ macro_rules! impl_search_store {
                 let total: i64 = match found.first() {
                     Some(row) if windowed => sqlx::Row::try_get(row, "search_total")?,
                     None if windowed && s.offset == 0 => 0,
-                    _ => count().build_query_scalar().fetch_one(self.reader()).await?,
+                    _ => match s.known_total.filter(|_| !windowed) {
+                        Some(known) => i64::try_from(known).unwrap_or(i64::MAX),
+                        None => count().build_query_scalar().fetch_one(self.reader()).await?,
+                    },
                 };
                 let rows = found
                     .iter()

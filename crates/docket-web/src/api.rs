@@ -145,7 +145,7 @@ pub async fn list_cases<S: Store>(
     ApiQuery(q): ApiQuery<crate::search::SearchParams>,
 ) -> Result<Json<Value>, ApiError> {
     let checked = q.check(&web, &user.account)?;
-    let (total, rows) = web.docket.store().search_cases(&checked.search).await.map_err(docket_app::AppError::from)?;
+    let (total, rows) = web.search_cases(&checked).await?;
     let principal = user.account.principal();
     let cases: Vec<Value> = rows
         .iter()

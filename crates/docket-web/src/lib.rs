@@ -104,13 +104,20 @@ enum CacheKey {
     Undated(CourtCode, String),
     /// The counts of an account's work queues (the court, the username).
     Queues(CourtCode, String),
+    /// The total of a case list without a text (the court searched, the search's filters and
+    /// read reach).
+    ListTotal(CourtCode, String),
 }
 
 impl CacheKey {
     /// The court whose writes make the view stale.
     fn court(&self) -> &CourtCode {
         match self {
-            CacheKey::Home(c, _, _) | CacheKey::Due(c, _, _) | CacheKey::Undated(c, _) | CacheKey::Queues(c, _) => c,
+            CacheKey::Home(c, _, _)
+            | CacheKey::Due(c, _, _)
+            | CacheKey::Undated(c, _)
+            | CacheKey::Queues(c, _)
+            | CacheKey::ListTotal(c, _) => c,
         }
     }
 }
@@ -451,6 +458,35 @@ impl<S: Store> Web<S> {
             computing.remove(&key);
         }
         Ok(value)
+    }
+
+    /// 案件查询 for a checked search. A list without a text keeps its total until a write reaches
+    /// the court searched (or the day changes): counting a court's readable cases is most of
+    /// such a list's cost, and the 案件 page opens on one. With a text the store counts the few
+    /// matches as it reads them.
+    pub async fn search_cases(
+        &self,
+        checked: &crate::search::Checked,
+    ) -> Result<(u64, Vec<docket_store::StoredCase>), WebError> {
+        let store = self.docket.store();
+        let mut search = checked.search.clone();
+        if search.text.is_none() {
+            let filters = docket_store::CaseSearch {
+                limit: 0,
+                offset: 0,
+                sort: docket_store::SearchSort::default(),
+                known_total: None,
+                ..search.clone()
+            };
+            let key = CacheKey::ListTotal(checked.court.clone(), format!("{filters:?}"));
+            let total = self
+                .cached(key, &checked.court, || async move {
+                    Ok(store.search_cases(&filters).await.map_err(AppError::from)?.0)
+                })
+                .await?;
+            search.known_total = Some(*total);
+        }
+        Ok(store.search_cases(&search).await.map_err(AppError::from)?)
     }
 
     /// The cache's clock: one tick per read or write.

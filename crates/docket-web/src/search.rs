@@ -156,6 +156,7 @@ impl SearchParams {
             sort,
             limit: per_page,
             offset,
+            known_total: None,
         };
         Ok(Checked { search, court, page, per_page })
     }

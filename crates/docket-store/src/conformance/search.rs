@@ -91,6 +91,14 @@ pub async fn cases_are_searched_with_the_read_rule_in_the_query<S: Store>(store:
     assert_eq!(seen, sorted);
     assert_eq!(seen.len(), 28);
     assert_eq!(store.search_cases(&find(&|s| s.courts.clear())).await.unwrap(), (0, vec![]));
+    // A total the caller keeps is trusted for a list without a text, not for a search with one.
+    let kept = find(&|s| s.known_total = Some(999));
+    assert_eq!(store.search_cases(&kept).await.unwrap().0, 999);
+    let kept_with_text = find(&|s| {
+        s.known_total = Some(999);
+        s.text = Some("原告1".into());
+    });
+    assert_ne!(store.search_cases(&kept_with_text).await.unwrap().0, 999);
 }
 
 /// The text of a search is looked up in the term index: any part of a party's name, a 案号 from

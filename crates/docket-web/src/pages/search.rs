@@ -67,7 +67,7 @@ fn at_page(p: &SearchParams, page: i64) -> String {
 pub async fn search_page<S: Store>(web: &Web<S>, user: &User, p: SearchParams) -> Result<Response, PageError> {
     let lang = user.lang;
     let checked = p.check(web, &user.account)?;
-    let (total, rows) = web.docket.store().search_cases(&checked.search).await.map_err(docket_app::AppError::from)?;
+    let (total, rows) = web.search_cases(&checked).await?;
     let calendar = web.docket.calendar().await?;
     let rule = web.docket.holiday_rule();
     let today = web.today();
