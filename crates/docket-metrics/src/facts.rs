@@ -70,6 +70,14 @@ pub(crate) mod flag {
     pub const QUOTA_JUDGE: u16 = 1 << 9;
 }
 
+/// Moves the last `appended` items of a sorted list to their places in its order.
+fn into_place<E: Ord>(list: &mut Vec<E>, appended: usize) {
+    for e in list.split_off(list.len() - appended) {
+        let at = list.partition_point(|x| *x < e);
+        list.insert(at, e);
+    }
+}
+
 /// How a held hearing counts: online (网上开庭), streamed (庭审直播), or both.
 pub(crate) mod hearing {
     pub const ONLINE: u8 = 1;
@@ -310,21 +318,9 @@ impl FactTable {
         let (new_service, new_recoveries, new_hearings) = (c.eservice.len(), c.recoveries.len(), c.hearings.len());
         let row = self.upsert_row(c);
         // The case's dated events were appended; move them to their place in row order.
-        let tail: Vec<_> = self.eservice.split_off(self.eservice.len() - new_service);
-        for e in tail {
-            let at = self.eservice.partition_point(|x| *x < e);
-            self.eservice.insert(at, e);
-        }
-        let tail: Vec<_> = self.recoveries.split_off(self.recoveries.len() - new_recoveries);
-        for e in tail {
-            let at = self.recoveries.partition_point(|x| *x < e);
-            self.recoveries.insert(at, e);
-        }
-        let tail: Vec<_> = self.hearings.split_off(self.hearings.len() - new_hearings);
-        for e in tail {
-            let at = self.hearings.partition_point(|x| *x < e);
-            self.hearings.insert(at, e);
-        }
+        into_place(&mut self.eservice, new_service);
+        into_place(&mut self.recoveries, new_recoveries);
+        into_place(&mut self.hearings, new_hearings);
         let old = self.origin[row];
         if old != u32::MAX && Some(old) != origin {
             if let Some(v) = self.children.get_mut(&old) {

@@ -157,6 +157,9 @@ pub trait SearchStore: Send + Sync {
         &self,
         search: &CaseSearch,
     ) -> impl Future<Output = Result<(u64, Vec<StoredCase>), StoreError>> + Send;
+    /// How many cases the search finds in all, without reading a page (`limit`, `offset`, `sort`
+    /// and `known_total` play no part).
+    fn count_cases(&self, search: &CaseSearch) -> impl Future<Output = Result<u64, StoreError>> + Send;
 }
 
 /// Implements [`SearchStore`] for a backend.
@@ -194,9 +197,10 @@ macro_rules! impl_search_store {
             /// the matches (50 ms against 0.5 ms on a court of 26,000 cases); PostgreSQL plans it
             /// as any join.
             fn push_search_from(q: &mut sqlx::QueryBuilder<$db>, s: &$crate::search::CaseSearch) {
-                match &s.text {
+                let check = match &s.text {
                     None => {
                         q.push(" FROM cases WHERE 1 = 1");
+                        None
                     }
                     Some(text) => {
                         let range = $crate::search::TermRange::of(text);
@@ -211,13 +215,29 @@ macro_rules! impl_search_store {
                         }
                         courts.push_unseparated(")");
                         q.push(") t CROSS JOIN cases WHERE cases.court = t.t_court AND cases.case_no = t.t_case_no");
+                        range.check
                     }
-                }
-                Self::push_search_conditions(q, s);
+                };
+                Self::push_search_conditions(q, s, check);
             }
 
-            /// The search's conditions, after `WHERE 1 = 1`.
-            fn push_search_conditions(q: &mut sqlx::QueryBuilder<$db>, s: &$crate::search::CaseSearch) {
+            /// The cases the search finds in all.
+            async fn count_matching(&self, s: &$crate::search::CaseSearch) -> Result<i64, $crate::StoreError> {
+                if s.courts.is_empty() {
+                    return Ok(0);
+                }
+                let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
+                Self::push_search_from(&mut count, s);
+                Ok(count.build_query_scalar().fetch_one(self.reader()).await?)
+            }
+
+            /// The search's conditions, after `WHERE 1 = 1`; `check`, a text longer than a term
+            /// as a `LIKE` pattern, to match whole.
+            fn push_search_conditions(
+                q: &mut sqlx::QueryBuilder<$db>,
+                s: &$crate::search::CaseSearch,
+                check: Option<String>,
+            ) {
                 use $crate::search::{SealedReach, StatusFilter, like_escaped};
                 q.push(" AND court IN (");
                 let mut courts = q.separated(", ");
@@ -237,7 +257,7 @@ macro_rules! impl_search_store {
                         q.push(" AND (sealed = FALSE OR court = ").push_bind(court.clone()).push(")");
                     }
                 }
-                if let Some(check) = s.text.as_deref().and_then(|t| $crate::search::TermRange::of(t).check) {
+                if let Some(check) = check {
                     q.push(" AND (case_no LIKE ").push_bind(check.clone()).push(" ESCAPE '\\'");
                     q.push(" OR EXISTS (SELECT 1 FROM parties p WHERE p.court = cases.court AND p.case_no = cases.case_no AND (p.name LIKE ")
                         .push_bind(check.clone())
@@ -296,11 +316,6 @@ macro_rules! impl_search_store {
                          deadline_unadjusted, court, case_no"
                     }
                 };
-                let count = || {
-                    let mut count = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*)");
-                    Self::push_search_from(&mut count, s);
-                    count
-                };
                 // With a text the matches are few: the page and the total in one statement
                 // (`COUNT(*) OVER ()`, counted before the LIMIT), one round trip and one pass over
                 // them. Without one, a court's whole list: the total from an index
@@ -315,13 +330,13 @@ macro_rules! impl_search_store {
                 q.push(order);
                 q.push(" LIMIT ").push_bind(s.limit).push(" OFFSET ").push_bind(s.offset);
                 let found = q.build().fetch_all(self.reader()).await?;
-                let total: i64 = match found.first() {
-                    Some(row) if windowed => sqlx::Row::try_get(row, "search_total")?,
-                    None if windowed && s.offset == 0 => 0,
-                    _ => match s.known_total.filter(|_| !windowed) {
-                        Some(known) => i64::try_from(known).unwrap_or(i64::MAX),
-                        None => count().build_query_scalar().fetch_one(self.reader()).await?,
-                    },
+                let total: i64 = match (windowed, found.first(), s.known_total) {
+                    (true, Some(row), _) => sqlx::Row::try_get(row, "search_total")?,
+                    (true, None, _) if s.offset == 0 => 0,
+                    (false, _, Some(known)) => i64::try_from(known).unwrap_or(i64::MAX),
+                    // A page past the end has no row to carry the total; a list without a text
+                    // and without a kept total counts it alone.
+                    _ => self.count_matching(s).await?,
                 };
                 let rows = found
                     .iter()
@@ -329,6 +344,10 @@ macro_rules! impl_search_store {
                     .collect::<Result<Vec<_>, _>>()?;
                 let rows = $crate::projection::cases(rows)?;
                 Ok((u64::try_from(total).unwrap_or(0), rows))
+            }
+
+            async fn count_cases(&self, s: &$crate::search::CaseSearch) -> Result<u64, $crate::StoreError> {
+                Ok(u64::try_from(self.count_matching(s).await?).unwrap_or(0))
             }
         }
     };

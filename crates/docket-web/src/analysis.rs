@@ -469,7 +469,7 @@ fn case_value(
     period_end: chrono::NaiveDate,
 ) -> String {
     use docket_metrics::ids;
-    let money = |fen: i64| docket_reports::numbers::money(fen);
+    use docket_reports::numbers::money;
     if indicator.fraction_in_fen() || indicator.id == ids::RECOVERED_AMOUNT.as_str() {
         let claim = case.claim.map_or(0, |a| a.fen());
         return format!("到位 {} / 标的 {}", money(case.recovered.fen()), money(claim));
@@ -491,7 +491,8 @@ async fn listed<S: Store>(
     web: &Web<S>,
     principal: &docket_domain::Principal,
     numbers: &[CaseNumber],
-    (indicator, period_end): (&docket_metrics::Indicator, chrono::NaiveDate),
+    // The indicator and the period's end, for each case's own value (the page shows it).
+    values_for: Option<(&docket_metrics::Indicator, chrono::NaiveDate)>,
     offset: usize,
     limit: usize,
 ) -> Result<(Vec<ExplainedCase>, usize), WebError> {
@@ -507,7 +508,7 @@ async fn listed<S: Store>(
                 filed_on: r.filed_on.to_string(),
                 closed_on: r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
                 judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_default(),
-                value: case_value(indicator, &r, period_end),
+                value: values_for.map(|(indicator, end)| case_value(indicator, &r, end)).unwrap_or_default(),
             }),
             _ => {
                 withheld += 1;
@@ -548,7 +549,7 @@ pub async fn explain_page<S: Store>(
             continue;
         }
         let (cases, withheld) =
-            listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
+            listed(&web, &principal, numbers, Some((indicator, query.period.to)), extra.offset, limit).await?;
         lists.push(ExplainedList {
             title,
             count: numbers.len(),
@@ -617,8 +618,7 @@ pub async fn explain_api<S: Store>(
     }
     let mut lists = serde_json::Map::new();
     for (name, numbers) in [("numerator", &num), ("denominator", &den)] {
-        let (cases, withheld) =
-            listed(&web, &principal, numbers, (indicator, query.period.to), extra.offset, limit).await?;
+        let (cases, withheld) = listed(&web, &principal, numbers, None, extra.offset, limit).await?;
         lists.insert(
             name.into(),
             json!({

@@ -271,6 +271,7 @@ static EN: &[(&str, &str)] = &[
     ),
     ("立案；", "filed;"),
     // 质效分析.
+    ("本案数值", "This case's value"),
     ("自", "From"),
     ("至", "To"),
     ("分组", "Group"),
@@ -498,13 +499,6 @@ static EN: &[(&str, &str)] = &[
     ("电子送达成功率", "Electronic service success"),
     ("诉前调解成功率", "Pre-filing mediation success"),
     ("民事裁判申请执行率", "Civil judgments taken to enforcement"),
-    ("修改", "Edit"),
-    ("本案数值", "This case's value"),
-    ("保存修改", "Save changes"),
-    (
-        "修改角色或关联法官后，该账户须重新登录；院长、庭长账户须关联本人的法官记录，改为院长、庭长即授予查阅本院不公开案件的权限，审计员当天在首页看到。",
-        "After a change of role or judge record the account signs in again. A president's or division head's account must be bound to its holder's own judge record; making an account one of them grants it the court's sealed cases, which the auditor sees on the home page that day.",
-    ),
     ("网上开庭数", "Hearings held online"),
     ("庭审直播数", "Hearings streamed"),
     // Case search.
@@ -521,6 +515,12 @@ static EN: &[(&str, &str)] = &[
     ("下一页", "Next page"),
     ("案号或当事人", "Case number or party"),
     // Accounts and the audit log.
+    ("修改", "Edit"),
+    ("保存修改", "Save changes"),
+    (
+        "修改角色或关联法官后，该账户须重新登录；院长、庭长账户须关联本人的法官记录，改为院长、庭长即授予查阅本院不公开案件的权限，审计员当天在首页看到。",
+        "After a change of role or judge record the account signs in again. A president's or division head's account must be bound to its holder's own judge record; making an account one of them grants it the court's sealed cases, which the auditor sees on the home page that day.",
+    ),
     (
         "个账户近 30 天获得查阅不公开案件的权限，请核对",
         "accounts given access to sealed cases in the last 30 days: check them",

@@ -471,6 +471,7 @@ impl<S: Store> Web<S> {
         let store = self.docket.store();
         let mut search = checked.search.clone();
         if search.text.is_none() {
+            // The filters alone: every page and order of one list shares its total.
             let filters = docket_store::CaseSearch {
                 limit: 0,
                 offset: 0,
@@ -481,7 +482,7 @@ impl<S: Store> Web<S> {
             let key = CacheKey::ListTotal(checked.court.clone(), format!("{filters:?}"));
             let total = self
                 .cached(key, &checked.court, || async move {
-                    Ok(store.search_cases(&filters).await.map_err(AppError::from)?.0)
+                    Ok(store.count_cases(&filters).await.map_err(AppError::from)?)
                 })
                 .await?;
             search.known_total = Some(*total);

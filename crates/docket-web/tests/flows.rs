@@ -84,23 +84,7 @@ async fn a_refused_filing_names_each_field_and_stores_nothing<S: Store>(store: S
     assert!(r.body.contains("value=\"张三\""), "the form keeps what was typed");
     assert_eq!(web.docket.store().summary().await.unwrap(), before);
     // A filing date before 1949 is marked at the date (it used to be refused with no field marked).
-    let r = clerk
-        .post_form(
-            "/file",
-            &[
-                ("type", "民初"),
-                ("procedure", "simple"),
-                ("cause", "民间借贷纠纷"),
-                ("filed_on", "1900-01-01"),
-                ("p0_role", "plaintiff"),
-                ("p0_kind", "person"),
-                ("p0_name", "张三"),
-                ("p1_role", "defendant"),
-                ("p1_kind", "person"),
-                ("p1_name", "李四"),
-            ],
-        )
-        .await;
+    let r = clerk.post_form("/file", &common::civil_filing("1900-01-01", "张三", "李四")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     let at = r.body.find("id=\"error-filed_on\">").expect("the date is marked");
     assert!(r.body[at..].contains("早于 1949 年"), "{}", r.body);
@@ -109,23 +93,7 @@ async fn a_refused_filing_names_each_field_and_stores_nothing<S: Store>(store: S
     let r = clerk.post_form("/file", &[("csrf", "forged"), ("type", "民初")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // The refused filings used no number: the next one is 1.
-    let r = clerk
-        .post_form(
-            "/file",
-            &[
-                ("type", "民初"),
-                ("procedure", "simple"),
-                ("cause", "民间借贷纠纷"),
-                ("filed_on", "2027-06-01"),
-                ("p0_role", "plaintiff"),
-                ("p0_kind", "person"),
-                ("p0_name", "张三"),
-                ("p1_role", "defendant"),
-                ("p1_kind", "person"),
-                ("p1_name", "李四"),
-            ],
-        )
-        .await;
+    let r = clerk.post_form("/file", &common::civil_filing("2027-06-01", "张三", "李四")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(r.location.unwrap().starts_with(&format!("/cases/{}", enc("（2027）内0203民初1号"))));
     // A judge may not file.

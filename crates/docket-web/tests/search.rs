@@ -86,23 +86,7 @@ async fn cases_are_found_by_name_number_and_id_a_page_at_a_time<S: Store>(store:
     assert_eq!(clerk.get("/api/v1/cases?page=2&per_page=5").await.json()["total"], 22, "the kept total");
     let mut filer = Client::new(&web);
     filer.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
-    let filed = filer
-        .post_form(
-            "/file",
-            &[
-                ("type", "民初"),
-                ("procedure", "simple"),
-                ("cause", "民间借贷纠纷"),
-                ("filed_on", "2027-06-01"),
-                ("p0_role", "plaintiff"),
-                ("p0_kind", "person"),
-                ("p0_name", "赵六"),
-                ("p1_role", "defendant"),
-                ("p1_kind", "person"),
-                ("p1_name", "钱七"),
-            ],
-        )
-        .await;
+    let filed = filer.post_form("/file", &common::civil_filing("2027-06-01", "赵六", "钱七")).await;
     assert_eq!(filed.status, StatusCode::SEE_OTHER, "{}", filed.body);
     let after = clerk.get("/api/v1/cases").await.json();
     assert_eq!(after["total"], 23, "the new filing is counted: {after}");

@@ -55,6 +55,22 @@ pub fn case_line(court: &str, type_code: &str, seq: u32, sealed: bool) -> (Strin
     (case_no, line)
 }
 
+/// The 立案 form's fields for a simple-procedure 民初 民间借贷纠纷 between two persons.
+pub fn civil_filing<'a>(filed_on: &'a str, plaintiff: &'a str, defendant: &'a str) -> [(&'static str, &'a str); 10] {
+    [
+        ("type", "民初"),
+        ("procedure", "simple"),
+        ("cause", "民间借贷纠纷"),
+        ("filed_on", filed_on),
+        ("p0_role", "plaintiff"),
+        ("p0_kind", "person"),
+        ("p0_name", plaintiff),
+        ("p1_role", "defendant"),
+        ("p1_kind", "person"),
+        ("p1_name", defendant),
+    ]
+}
+
 pub fn assign_line(case_no: &str, judge: &str) -> String {
     format!(r#"{{"kind":"event","case_no":"{case_no}","on":"2025-03-04","type":"assigned","judge":"{judge}"}}"#)
 }
