@@ -374,6 +374,53 @@ async fn the_weekly_bulletin_reads_as_its_snapshot_and_its_tables_are_the_engine
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_bulletin_ranks_the_lower_courts_only_when_ranking_is_turned_on() {
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 600, 2)).await.unwrap();
+    let names = d.name_book().await.unwrap();
+    let table3 = |doc: &Document| {
+        let t = doc.tables().find(|t| t.caption.starts_with("表3")).unwrap();
+        (t.caption.clone(), t.rows.iter().map(|r| (r[0].clone(), r[3].clone(), r[4].clone())).collect::<Vec<_>>())
+    };
+    let draft = |settings: Settings| {
+        let d = &d;
+        let names = &names;
+        async move {
+            let engine = d.metrics_engine(settings).await.unwrap();
+            Docket::<docket_store::SqliteStore>::report_with(
+                &engine,
+                names,
+                ReportKind::Weekly,
+                "内02",
+                "2025-W40",
+                true,
+                &[],
+            )
+            .unwrap()
+        }
+    };
+    // Off (the default): the courts in the order of their codes, each rate against its range.
+    let (caption, rows) = table3(&draft(Settings::default()).await);
+    assert!(!caption.contains("排序"), "{caption}");
+    let mut codes: Vec<String> =
+        docket_store::Store::courts(d.store()).await.unwrap().iter().map(|c| c.code.to_string()).collect();
+    codes.sort();
+    let in_code_order: Vec<String> =
+        codes.iter().map(|c| names.court(c)).filter(|n| rows.iter().any(|r| &r.0 == n)).collect();
+    assert_eq!(rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(), in_code_order);
+    assert!(rows.iter().all(|r| r.2 == "区间内" || r.2.starts_with("偏离") || r.2 == "—"), "{rows:?}");
+    let rate = |s: &str| s.trim_end_matches('%').parse::<f64>().unwrap_or(-1.0);
+    let sorted = |rows: &[(String, String, String)]| rows.windows(2).all(|w| rate(&w[0].1) >= rate(&w[1].1));
+    assert!(!sorted(&rows), "the demo's courts are not already in rate order, so the test can tell");
+    // On: ranked by 结案率, highest first.
+    let mut on = Settings::default();
+    on.ranking = true;
+    let (caption, rows) = table3(&draft(on).await);
+    assert!(caption.contains("排序"), "{caption}");
+    assert!(sorted(&rows), "{rows:?}");
+}
+
 /// Whether the PDF readers and fonts are here; CI sets `DOCKET_REQUIRE_FONTS` so they must be.
 fn typesetting_available() -> bool {
     let ok = docket_app::report_fonts().is_ok() && std::process::Command::new("pdftotext").arg("-v").output().is_ok();

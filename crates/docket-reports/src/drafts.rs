@@ -389,29 +389,61 @@ pub fn weekly(
     if scope.rollup {
         let by_court = compute(engine, scope, scope.period.year_to_date(), vec![Dimension::Court], None)?;
         blocks.push(Block::Heading(1, "辖区各法院情况（年初以来）".into()));
-        let mut ranked: Vec<&GroupResult> = by_court.iter().collect();
-        let rate = |g: &GroupResult| find(&g.values, ids::CLOSURE_RATE).and_then(|v| v.value).unwrap_or(-1.0);
-        ranked.sort_by(|a, b| rate(b).total_cmp(&rate(a)));
-        let rows: Vec<Vec<String>> = ranked
+        fn code_of(g: &GroupResult) -> &str {
+            g.key.iter().find(|(d, _)| *d == "court").map_or("", |(_, c)| c.as_str())
+        }
+        let mut courts: Vec<&GroupResult> = by_court.iter().collect();
+        // Ranking courts on indicators is off unless the settings turn it on (the SPC's 2024
+        // rule: indicators are read against their reasonable ranges, not ranked); without it the
+        // courts stand in the fixed order of their codes.
+        let ranking = engine.settings.ranking;
+        if ranking {
+            let rate = |g: &GroupResult| find(&g.values, ids::CLOSURE_RATE).and_then(|v| v.value).unwrap_or(-1.0);
+            courts.sort_by(|a, b| rate(b).total_cmp(&rate(a)).then_with(|| code_of(a).cmp(code_of(b))));
+        } else {
+            courts.sort_by(|a, b| code_of(a).cmp(code_of(b)));
+        }
+        let against_range = |v: Option<&Value>| match v.and_then(|v| v.within_range) {
+            Some(true) => "区间内".to_owned(),
+            Some(false) => format!("偏离（{}）", v.map_or_else(|| "—".into(), range_text)),
+            None => "—".to_owned(),
+        };
+        let rows: Vec<Vec<String>> = courts
             .into_iter()
             .map(|g| {
-                let code = g.key.iter().find(|(d, _)| *d == "court").map_or("", |(_, c)| c.as_str());
                 vec![
-                    names.court(code),
+                    names.court(code_of(g)),
                     count(&g.values, ids::ACCEPTED).to_string(),
                     count(&g.values, ids::CLOSED).to_string(),
                     shown(&g.values, ids::CLOSURE_RATE),
+                    against_range(find(&g.values, ids::CLOSURE_RATE)),
                     shown(&g.values, ids::WITHIN_LIMIT_RATE),
+                    against_range(find(&g.values, ids::WITHIN_LIMIT_RATE)),
                     count(&g.values, ids::OVERDUE_PENDING).to_string(),
                     count(&g.values, ids::LONG_PENDING_12M).to_string(),
                 ]
             })
             .collect();
         blocks.push(Block::Table(Table {
-            caption: "表3：辖区法院结案率排序".into(),
-            header: ["法院", "受理", "审执结", "结案率", "法定审限内结案率", "超审限未结", "超12个月未结"]
-                .map(String::from)
-                .to_vec(),
+            caption: if ranking {
+                "表3：辖区法院结案率排序"
+            } else {
+                "表3：辖区各法院主要指标（对照合理区间）"
+            }
+            .into(),
+            header: [
+                "法院",
+                "受理",
+                "审执结",
+                "结案率",
+                "结案率合理区间",
+                "法定审限内结案率",
+                "审限内结案率合理区间",
+                "超审限未结",
+                "超12个月未结",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
         }));
     }
