@@ -185,6 +185,10 @@ pub mod ids {
     pub const PREMEDIATION_SUCCESS_RATE: IndicatorId = IndicatorId("premediation_success_rate");
     pub const ONLINE_HEARINGS: IndicatorId = IndicatorId("online_hearings");
     pub const STREAMED_HEARINGS: IndicatorId = IndicatorId("streamed_hearings");
+    pub const ONLINE_FILINGS: IndicatorId = IndicatorId("online_filings");
+    pub const ESERVICE_ATTEMPTS: IndicatorId = IndicatorId("eservice_attempts");
+    pub const PREMEDIATION_SUCCESSES: IndicatorId = IndicatorId("premediation_successes");
+    pub const CLAIM_TOTAL: IndicatorId = IndicatorId("claim_total");
 
     /// All of them, in catalogue order.
     pub const ALL: &[IndicatorId] = &[
@@ -237,6 +241,10 @@ pub mod ids {
         PREMEDIATION_SUCCESS_RATE,
         ONLINE_HEARINGS,
         STREAMED_HEARINGS,
+        ONLINE_FILINGS,
+        ESERVICE_ATTEMPTS,
+        PREMEDIATION_SUCCESSES,
+        CLAIM_TOTAL,
     ];
 }
 
@@ -337,6 +345,11 @@ pub static CATALOGUE: &[Indicator] = &[
     ),
     ind(ids::ONLINE_HEARINGS, "网上开庭数", Count, "all", Total(f::EV_HEARINGS_ONLINE)),
     ind(ids::STREAMED_HEARINGS, "庭审直播数", Count, "all", Total(f::EV_HEARINGS_STREAMED)),
+    // The counts the seeds quote that otherwise exist only inside a rate, each in its rate's scope.
+    ind(ids::ONLINE_FILINGS, "网上立案数", Count, "trial_enforcement", Total(f::N_ONLINE)),
+    ind(ids::ESERVICE_ATTEMPTS, "电子送达次数", Count, "all", Total(f::EV_ESERVICE)),
+    ind(ids::PREMEDIATION_SUCCESSES, "诉前调解成功数", Count, "premediation", Total(f::C_PREMEDIATION_AGREED)),
+    ind(ids::CLAIM_TOTAL, "涉案标的额", Amount, "trial_enforcement", Total(f::C_APPLIED_FEN)),
 ];
 
 /// The named scopes of `INDICATORS.md` and what each contains by default.

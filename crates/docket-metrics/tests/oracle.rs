@@ -301,6 +301,12 @@ impl Oracle<'_> {
                 cases.iter().flat_map(|c| c.hearings.iter()).filter(|(x, _, streamed)| inp(*x) && *streamed).count()
                     as i64,
             ),
+            "online_filings" => count(n.iter().filter(|c| c.online).count() as i64),
+            "eservice_attempts" => {
+                count(cases.iter().flat_map(|c| c.eservice.iter()).filter(|(x, _)| inp(*x)).count() as i64)
+            }
+            "premediation_successes" => count(cc(&|c| method(c, &[PremediationAgreement]))),
+            "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
             other => panic!("the oracle does not know {other}"),
         }
     }

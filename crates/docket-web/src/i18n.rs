@@ -501,6 +501,10 @@ static EN: &[(&str, &str)] = &[
     ("民事裁判申请执行率", "Civil judgments taken to enforcement"),
     ("网上开庭数", "Hearings held online"),
     ("庭审直播数", "Hearings streamed"),
+    ("网上立案数", "Cases filed online"),
+    ("电子送达次数", "Electronic service attempts"),
+    ("诉前调解成功数", "Pre-filing mediations settled"),
+    ("涉案标的额", "Amount in dispute"),
     // Case search.
     ("案件查询", "Find cases"),
     ("案号、当事人或证件号", "Case number, party or ID number"),
