@@ -12,6 +12,9 @@ use docket_store::{Batch, CaseWrite, EntryKind, NewEntry, Store};
 use crate::replay::replay_case;
 use crate::{AppError, Docket, Reporter};
 
+mod management;
+pub(crate) use management::management_entry;
+
 /// What an import stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ImportReport {
@@ -20,6 +23,8 @@ pub struct ImportReport {
     pub judges: u64,
     pub cases: u64,
     pub events: u64,
+    /// Management records (campaigns, ledger items, suggestions, petitions and their events).
+    pub records: u64,
     /// Log entries appended (a court, department or judge already stored identically is skipped).
     pub entries: u64,
 }
@@ -123,6 +128,7 @@ impl<S: Store> Docket<S> {
         let mut events: Vec<(usize, CaseEvent, String)> = Vec::new();
         let mut judges: Vec<(usize, Judge)> = Vec::new();
         let mut settings: Vec<(docket_interchange::SettingRecord, String)> = Vec::new();
+        let mut management: Vec<(usize, docket_domain::management::Management, String)> = Vec::new();
 
         // Courts first: every other kind refers to them, in any order in the file.
         for (line, r, _) in &records {
@@ -192,6 +198,7 @@ impl<S: Store> Docket<S> {
                     }
                     settings.push((st, body));
                 }
+                Record::Management(m) => management.push((line, m, body)),
                 Record::Court(_) => {}
             }
         }
@@ -292,6 +299,8 @@ impl<S: Store> Docket<S> {
             case_events.insert(case_no, applied);
         }
 
+        let management = self.check_management(management, &known, &case_lines, &mut errors).await?;
+
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.line);
             return Err(AppError::Import(errors));
@@ -305,6 +314,7 @@ impl<S: Store> Docket<S> {
             judges: new_judges.len() as u64,
             cases: cases.len() as u64,
             events: event_count,
+            records: management.len() as u64,
             entries: 0,
         };
         new_courts.sort_by(|a, b| (a.1.level, &a.1.code).cmp(&(b.1.level, &b.1.code)));
@@ -359,6 +369,10 @@ impl<S: Store> Docket<S> {
                 event_type: None,
                 body,
             });
+        }
+        // Management records after the cases they name, in the order they were checked.
+        for (m, body) in management {
+            batch.entries.push(management_entry(&m, body));
         }
         report.entries = batch.entries.len() as u64;
 

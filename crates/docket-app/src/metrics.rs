@@ -73,7 +73,9 @@ impl<S: Store> Docket<S> {
         let judges = self.store.judges().await?;
         let rows = self.store.all_case_facts().await?;
         let facts: Vec<CaseFacts> = rows.into_iter().map(|r| facts_of(r, &calendar, self.holiday_rule)).collect();
-        Ok(Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings))
+        let mut engine = Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings);
+        engine.set_records(docket_metrics::RecordFacts::from_register(&self.register().await?));
+        Ok(engine)
     }
 
     /// The facts of one case as stored now, to keep an engine current after a write.

@@ -29,6 +29,8 @@ pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
         Record::Department(d) => (d.court.as_str(), None, None, None),
         Record::Judge(j) => (j.court.as_str(), None, None, None),
         Record::Setting(s) => (s.court.as_str(), None, None, None),
+        // Kept with their date and their kind (in `event_type`) for the register's queries.
+        Record::Management(m) => (m.court().as_str(), None, Some(m.on()), Some(m.kind())),
     };
     let differs = |column: &str, stored: String, written: String| {
         AppError::Corrupt(format!(
@@ -37,8 +39,12 @@ pub(crate) fn parse_entry(e: &LogEntry) -> Result<Record, AppError> {
         ))
     };
     let show = |v: Option<String>| v.unwrap_or_else(|| "空".into());
-    if e.kind != record.kind() {
-        return Err(differs("kind", e.kind.clone(), record.kind().to_owned()));
+    let kind = match &record {
+        Record::Management(_) => docket_store::EntryKind::Management.as_str(),
+        other => other.kind(),
+    };
+    if e.kind != kind {
+        return Err(differs("kind", e.kind.clone(), kind.to_owned()));
     }
     if e.court != court {
         return Err(differs("court", e.court.clone(), court.to_owned()));
@@ -85,7 +91,7 @@ pub(crate) fn apply_entry(states: &mut BTreeMap<String, CaseState>, e: &LogEntry
                 .map_err(|err| AppError::Corrupt(format!("法院 {} 第 {} 条记录不能重放：{err}", e.court, e.seq)))?;
             position(state.events.len() as i64)?;
         }
-        Record::Court(_) | Record::Department(_) | Record::Judge(_) | Record::Setting(_) => {}
+        Record::Court(_) | Record::Department(_) | Record::Judge(_) | Record::Setting(_) | Record::Management(_) => {}
     }
     Ok(())
 }

@@ -120,6 +120,15 @@ impl<S: Store> Docket<S> {
             Err(e) => return Err(e),
         }
 
+        // The management records must fold: a 销号 of an item never opened, a reply dated before
+        // its suggestion, is a record that could not have been written through Docket.
+        reporter.stage("核对管理记录", 0);
+        match self.register().await {
+            Ok(_) => {}
+            Err(AppError::Corrupt(why)) => report.projection_mismatches.push(format!("管理记录：{why}")),
+            Err(e) => return Err(e),
+        }
+
         // The projections must equal a replay of the log.
         reporter.stage("核对案件投影", 0);
         let replayed = match crate::replay_log(&self.store, reporter).await {

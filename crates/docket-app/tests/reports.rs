@@ -414,8 +414,7 @@ async fn the_weekly_bulletin_ranks_the_lower_courts_only_when_ranking_is_turned_
     let sorted = |rows: &[(String, String, String)]| rows.windows(2).all(|w| rate(&w[0].1) >= rate(&w[1].1));
     assert!(!sorted(&rows), "the demo's courts are not already in rate order, so the test can tell");
     // On: ranked by 结案率, highest first.
-    let mut on = Settings::default();
-    on.ranking = true;
+    let on = Settings { ranking: true, ..Settings::default() };
     let (caption, rows) = table3(&draft(on).await);
     assert!(caption.contains("排序"), "{caption}");
     assert!(sorted(&rows), "{rows:?}");

@@ -15,6 +15,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod cases;
+mod management;
 mod names;
 mod rng;
 
@@ -256,6 +257,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
     let plans = g.cases();
     let (cases, planted) = g.emit(plans);
     records.extend(cases);
+    let management = management::generate(cfg.seed, cfg.until, &records);
+    records.extend(management);
     Generated { records, planted, staff: g.staff }
 }
 

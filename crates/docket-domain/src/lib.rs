@@ -17,6 +17,7 @@ pub mod deadline;
 pub mod event;
 pub mod identity;
 pub mod lifecycle;
+pub mod management;
 pub mod procedure;
 pub mod role;
 

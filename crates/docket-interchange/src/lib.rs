@@ -18,6 +18,7 @@ pub const MAX_SETTING_LINES: usize = 2000;
 pub use strict::MAX_STRING_CHARS;
 pub use write::{write_record, write_record_value};
 
+use docket_domain::management::Management;
 use docket_domain::{CaseNumber, CaseRecord, Court, CourtCode, Department, Event, Judge};
 
 /// One line of an interchange file.
@@ -30,6 +31,9 @@ pub enum Record {
     Event(CaseEvent),
     /// A deployment setting that moves deadlines or figures, saved by an administrator.
     Setting(SettingRecord),
+    /// A record of the 审管办 (a campaign, a ledger item, a suggestion, a petition, or an event
+    /// of one): `INTERCHANGE.md`, "Management records".
+    Management(Management),
 }
 
 impl Record {
@@ -41,6 +45,7 @@ impl Record {
             Self::Case(_) => "case",
             Self::Event(_) => "event",
             Self::Setting(_) => "setting",
+            Self::Management(m) => m.kind(),
         }
     }
 }

@@ -12,6 +12,8 @@ use docket_domain::{
 
 use crate::{CaseEvent, LineError, Record};
 
+mod management;
+
 /// Parses one line (1-based `line` number) into a record.
 pub fn parse_line(line: usize, text: &str) -> Result<Record, Vec<LineError>> {
     let crate::strict::StrictValue(value) =
@@ -32,10 +34,18 @@ pub fn parse_record_value(line: usize, value: &Value) -> Result<Record, Vec<Line
         Some("case") => f.case().map(Record::Case),
         Some("event") => f.event().map(Record::Event),
         Some("setting") => f.setting().map(Record::Setting),
-        Some(other) => {
-            f.err("kind", format!("未知的记录类型“{other}”（应为 court、department、judge、case、event 或 setting）"));
-            None
-        }
+        Some(other) => match f.management(other) {
+            Some(record) => record.map(Record::Management),
+            None => {
+                f.err(
+                    "kind",
+                    format!(
+                        "未知的记录类型“{other}”（应为 court、department、judge、case、event、setting，或管理记录 campaign、campaign_case、ledger_item、ledger_event、suggestion、suggestion_event、petition、petition_event）"
+                    ),
+                );
+                None
+            }
+        },
         None => None,
     };
     match record {

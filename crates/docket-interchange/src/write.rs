@@ -8,6 +8,8 @@ use docket_domain::{CaseRecord, EventKind, IdType, Period};
 
 use crate::Record;
 
+mod management;
+
 /// The record as one compact JSON line (no trailing newline).
 pub fn write_record(record: &Record) -> String {
     write_record_value(record).to_string()
@@ -50,6 +52,7 @@ pub fn write_record_value(record: &Record) -> Value {
             "lines": s.lines,
             "by": s.by,
         }),
+        Record::Management(r) => management::management_value(r),
         Record::Event(e) => {
             let mut m = Map::new();
             m.insert("kind".into(), "event".into());

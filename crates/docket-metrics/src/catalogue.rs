@@ -88,6 +88,24 @@ pub enum Formula {
     ClosureBalance,
     /// C / quota judges who closed a case in the period.
     PerQuotaJudge,
+    /// Counted over the 审管办's records (campaigns, ledgers, suggestions, petitions), not the
+    /// case fields.
+    Record(RecordMeasure),
+}
+
+/// What a record indicator counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordMeasure {
+    /// 清积率: listed cases cleared / listed.
+    CampaignClearance,
+    /// 整改完成率: items due in P closed by their deadline / items due in P.
+    Rectification,
+    /// 司法建议反馈率: suggestions issued in P answered by its end / issued in P.
+    SuggestionReply,
+    /// 涉诉信访件数: petitions received in P.
+    PetitionsReceived,
+    /// 信访按期办结率: petitions first closed in P within 60 days / first closed in P.
+    PetitionTimely,
 }
 
 /// One indicator of the catalogue.
@@ -189,6 +207,11 @@ pub mod ids {
     pub const ESERVICE_ATTEMPTS: IndicatorId = IndicatorId("eservice_attempts");
     pub const PREMEDIATION_SUCCESSES: IndicatorId = IndicatorId("premediation_successes");
     pub const CLAIM_TOTAL: IndicatorId = IndicatorId("claim_total");
+    pub const CAMPAIGN_CLEARANCE_RATE: IndicatorId = IndicatorId("campaign_clearance_rate");
+    pub const RECTIFICATION_COMPLETION_RATE: IndicatorId = IndicatorId("rectification_completion_rate");
+    pub const SUGGESTION_REPLY_RATE: IndicatorId = IndicatorId("suggestion_reply_rate");
+    pub const PETITIONS_RECEIVED: IndicatorId = IndicatorId("petitions_received");
+    pub const PETITION_TIMELY_RATE: IndicatorId = IndicatorId("petition_timely_rate");
 
     /// All of them, in catalogue order.
     pub const ALL: &[IndicatorId] = &[
@@ -245,6 +268,11 @@ pub mod ids {
         ESERVICE_ATTEMPTS,
         PREMEDIATION_SUCCESSES,
         CLAIM_TOTAL,
+        CAMPAIGN_CLEARANCE_RATE,
+        RECTIFICATION_COMPLETION_RATE,
+        SUGGESTION_REPLY_RATE,
+        PETITIONS_RECEIVED,
+        PETITION_TIMELY_RATE,
     ];
 }
 
@@ -350,6 +378,12 @@ pub static CATALOGUE: &[Indicator] = &[
     ind(ids::ESERVICE_ATTEMPTS, "电子送达次数", Count, "all", Total(f::EV_ESERVICE)),
     ind(ids::PREMEDIATION_SUCCESSES, "诉前调解成功数", Count, "premediation", Total(f::C_PREMEDIATION_AGREED)),
     ind(ids::CLAIM_TOTAL, "涉案标的额", Amount, "trial_enforcement", Total(f::C_APPLIED_FEN)),
+    // The 审管办's records: by the record's court (a listed case by its own), rolled up like cases.
+    ind(ids::CAMPAIGN_CLEARANCE_RATE, "清积率", Rate, "all", Record(RecordMeasure::CampaignClearance)),
+    ind(ids::RECTIFICATION_COMPLETION_RATE, "整改完成率", Rate, "all", Record(RecordMeasure::Rectification)),
+    ind(ids::SUGGESTION_REPLY_RATE, "司法建议反馈率", Rate, "all", Record(RecordMeasure::SuggestionReply)),
+    ind(ids::PETITIONS_RECEIVED, "涉诉信访件数", Count, "all", Record(RecordMeasure::PetitionsReceived)),
+    ind(ids::PETITION_TIMELY_RATE, "信访按期办结率", Rate, "all", Record(RecordMeasure::PetitionTimely)),
 ];
 
 /// The named scopes of `INDICATORS.md` and what each contains by default.

@@ -11,8 +11,9 @@ use docket_domain::case_type::TYPES;
 
 use crate::catalogue::{CATALOGUE, Indicator, f};
 use crate::facts::{CaseFacts, FactTable, NONE, add_months};
-use crate::period::Grain;
+use crate::period::{Grain, Period};
 use crate::settings::Settings;
+use docket_domain::CourtCode;
 
 pub use query::{
     Dimension, EARLIEST_YEAR, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
@@ -48,6 +49,8 @@ pub struct Engine {
     cube: Option<cube::Cube>,
     /// Whether to keep the month cube (`without_cube` turns it off).
     cube_wanted: bool,
+    /// The 审管办's records the record indicators count (清积率 and the others).
+    records: crate::records::RecordFacts,
 }
 
 /// Where the values of a layer of periods are read: the accumulators of a pass over the rows, or
@@ -277,6 +280,7 @@ impl Engine {
             parallel_rows: 100_000,
             cube: None,
             cube_wanted: true,
+            records: crate::records::RecordFacts::default(),
         };
         engine.cube = cube::Cube::build(&engine);
         engine
@@ -357,6 +361,43 @@ impl Engine {
     pub fn with_parallel_rows(mut self, rows: usize) -> Self {
         self.parallel_rows = rows;
         self
+    }
+
+    /// Replaces the records the record indicators count (after a record is written).
+    pub fn set_records(&mut self, records: crate::records::RecordFacts) {
+        self.records = records;
+    }
+
+    /// The records the record indicators count.
+    pub fn records(&self) -> &crate::records::RecordFacts {
+        &self.records
+    }
+
+    /// A record indicator for one group and period: by the query's courts (alone or rolled up)
+    /// or by one court; nothing for other groupings or a tag or 案由 filter, which records do not
+    /// carry.
+    fn record_count(
+        &self,
+        m: crate::catalogue::RecordMeasure,
+        q: &Query,
+        grouping: Grouping,
+        g: usize,
+        p: Period,
+    ) -> Option<crate::records::RecordCount> {
+        if q.tag.is_some() || !q.causes.is_empty() {
+            return None;
+        }
+        match grouping {
+            Grouping::One => {
+                let keep = |c: &CourtCode| *c == q.court || (q.rollup && c.is_within(&q.court));
+                Some(self.records.count(m, &self.table, &keep, p))
+            }
+            Grouping::Court => {
+                let court = self.table.courts.get(g)?;
+                Some(self.records.count(m, &self.table, &|c: &CourtCode| c == court, p))
+            }
+            _ => None,
+        }
     }
 
     fn indicators(&self, ids: &[String]) -> Result<Vec<&'static Indicator>, MetricsError> {

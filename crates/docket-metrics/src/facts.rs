@@ -649,6 +649,11 @@ impl FactTable {
         self.cause_index.contains_key(cause)
     }
 
+    /// The row of a case, if the table has it.
+    pub fn row_of(&self, case_no: &CaseNumber) -> Option<usize> {
+        self.index.get(case_no).map(|r| *r as usize)
+    }
+
     pub fn case_no(&self, row: usize) -> &CaseNumber {
         &self.case_nos[row]
     }

@@ -51,6 +51,11 @@ impl Grain {
 }
 
 impl Period {
+    /// Whether `d` lies in the period (both ends included).
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+
     pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
         Self { from, to }
     }

@@ -307,6 +307,12 @@ impl Oracle<'_> {
             }
             "premediation_successes" => count(cc(&|c| method(c, &[PremediationAgreement]))),
             "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
+            // Checked against their own oracle in `tests/records.rs`.
+            "campaign_clearance_rate"
+            | "rectification_completion_rate"
+            | "suggestion_reply_rate"
+            | "petitions_received"
+            | "petition_timely_rate" => (None, None, None),
             other => panic!("the oracle does not know {other}"),
         }
     }
@@ -455,6 +461,10 @@ fn check_query(engine: &Engine, oracle: &Oracle, q: &Query, dim: Option<Dimensio
                 continue;
             };
             for v in &res.values {
+                // The record indicators count the register, not the cases: `tests/records.rs`.
+                if matches!(v.indicator.formula, Formula::Record(_)) {
+                    continue;
+                }
                 let (value, num, den) = oracle.value(v.indicator, &members, *m);
                 assert!(close(v.value, value), "{} {g:?} {m:?}: engine {:?} oracle {value:?}", v.indicator.id, v.value);
                 if matches!(v.indicator.formula, Formula::Fraction(..) | Formula::Mean(..)) {

@@ -90,11 +90,14 @@ pub enum EntryKind {
     Event,
     /// A deployment setting (the holiday calendar of a year, the indicator settings).
     Setting,
+    /// A record of the 审管办: a campaign, a ledger item, a suggestion, a petition, or an event of
+    /// one (`INTERCHANGE.md`, "Management records").
+    Management,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 6] =
-        [Self::Court, Self::Department, Self::Judge, Self::Case, Self::Event, Self::Setting];
+    pub const ALL: [EntryKind; 7] =
+        [Self::Court, Self::Department, Self::Judge, Self::Case, Self::Event, Self::Setting, Self::Management];
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Court => "court",
@@ -103,6 +106,7 @@ impl EntryKind {
             Self::Case => "case",
             Self::Event => "event",
             Self::Setting => "setting",
+            Self::Management => "management",
         }
     }
 }

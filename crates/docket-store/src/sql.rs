@@ -526,7 +526,8 @@ macro_rules! impl_sql_store {
                      FROM log WHERE 1 = 1",
                 );
                 if let Some(kind) = kind {
-                    q.push(" AND kind = ").push_bind(kind.as_str());
+                    // A literal, not a parameter, so a partial index on one kind (log_management) applies.
+                    q.push(format!(" AND kind = '{}'", kind.as_str()));
                 }
                 if let Some((court, seq)) = &after {
                     q.push(" AND (court > ").push_bind(court.as_str());

@@ -44,6 +44,7 @@ impl SqliteStore {
         ("search_terms_term", "CREATE INDEX search_terms_term ON search_terms (term, court, case_no)"),
         ("cases_filed", "CREATE INDEX cases_filed ON cases (court, filed_on)"),
         ("cases_sealed", "CREATE INDEX cases_sealed ON cases (court, sealed, judge)"),
+        ("log_management", "CREATE INDEX log_management ON log (court, seq) WHERE kind = 'management'"),
         ("tree_leaves_item", "CREATE UNIQUE INDEX tree_leaves_item ON tree_leaves (kind, court, seq)"),
     ];
 

@@ -505,6 +505,11 @@ static EN: &[(&str, &str)] = &[
     ("电子送达次数", "Electronic service attempts"),
     ("诉前调解成功数", "Pre-filing mediations settled"),
     ("涉案标的额", "Amount in dispute"),
+    ("清积率", "Campaign clearance rate"),
+    ("整改完成率", "Rectification completed on time"),
+    ("司法建议反馈率", "Judicial suggestions answered"),
+    ("涉诉信访件数", "Petitions about cases"),
+    ("信访按期办结率", "Petitions closed within 60 days"),
     // Case search.
     ("案件查询", "Find cases"),
     ("案号、当事人或证件号", "Case number, party or ID number"),

@@ -277,7 +277,11 @@ async fn reports_are_drafted_for_viewable_courts_and_downloaded<S: Store>(store:
     president.sign_in(&username("内02", "president"), PASSWORD).await;
     let page = president.get(&format!("/reports?kind=weekly&court={}&period=2025-W14&rollup=true", enc("内02"))).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains("审判执行工作通报") && page.body.contains("表3：辖区法院结案率排序"), "{}", page.body);
+    assert!(
+        page.body.contains("审判执行工作通报") && page.body.contains("表3：辖区各法院主要指标（对照合理区间）"),
+        "{}",
+        page.body
+    );
     let xlsx = president
         .get(&format!("/reports?kind=annual&court={}&period=2025&rollup=true&format=xlsx", enc("内0203")))
         .await;

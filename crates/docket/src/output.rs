@@ -9,8 +9,8 @@ use docket_store::Summary;
 pub fn import_summary(r: &ImportReport, secs: f64) -> String {
     let rate = if secs > 0.0 { r.events as f64 / secs } else { 0.0 };
     format!(
-        "已导入：法院 {}，庭室 {}，法官 {}，案件 {}，事件 {}（日志条目 {}）；用时 {:.2} 秒，{:.0} 事件/秒",
-        r.courts, r.departments, r.judges, r.cases, r.events, r.entries, secs, rate
+        "已导入：法院 {}，庭室 {}，法官 {}，案件 {}，事件 {}，管理记录 {}（日志条目 {}）；用时 {:.2} 秒，{:.0} 事件/秒",
+        r.courts, r.departments, r.judges, r.cases, r.events, r.records, r.entries, secs, rate
     )
 }
 

@@ -93,6 +93,26 @@ impl Engine {
                     |k: usize, ind: &Indicator, scope: u16, at: Option<(usize, usize, usize)>| -> Option<Raw> {
                         let (li, pi, slot) = at?;
                         let cell = &mut memo[slot * indicators.len() + k];
+                        if cell.is_none()
+                            && let Formula::Record(measure) = ind.formula
+                        {
+                            let period = layers[li].periods[pi];
+                            *cell = Some(match self.record_count(measure, q, grouping, g, period) {
+                                Some(c) => Raw {
+                                    value: (c.denominator != 0 || ind.kind == Kind::Count).then(|| {
+                                        if ind.kind == Kind::Count {
+                                            c.numerator as f64
+                                        } else {
+                                            c.numerator as f64 / c.denominator as f64
+                                        }
+                                    }),
+                                    numerator: Some(c.numerator),
+                                    denominator: (ind.kind != Kind::Count).then_some(c.denominator),
+                                    touched: c.denominator > 0,
+                                },
+                                None => Raw { value: None, numerator: None, denominator: None, touched: false },
+                            });
+                        }
                         if cell.is_none() {
                             let fields = sums[slot * scope_set.len() + scope_k[k]]
                                 .get_or_insert_with(|| self.field_sums(&sources[li], scope, g, pi));
@@ -229,6 +249,8 @@ impl Engine {
                 };
                 rate(s(f::C), judges)
             }
+            // Counted from the records before the fields are read (`record_count`).
+            Formula::Record(_) => Raw { value: None, numerator: None, denominator: None, touched: false },
             Formula::ClosureBalance => {
                 let period = layer.periods[p];
                 let months = layer.month_in(day(period.to)) + 1;

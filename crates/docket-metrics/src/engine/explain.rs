@@ -11,6 +11,24 @@ impl Engine {
     pub fn explain(&self, q: &Query, id: &str) -> Result<Explanation, MetricsError> {
         super::query::check_period(q.period)?;
         let ind = crate::catalogue::lookup(id).ok_or_else(|| MetricsError::UnknownIndicator(id.to_owned()))?;
+        if let Formula::Record(measure) = ind.formula {
+            // The records counted; the listed cases of a campaign also as rows.
+            let count = self.record_count(measure, q, super::Grouping::One, 0, q.period).unwrap_or_default();
+            let rows = |items: &[String]| -> Vec<usize> {
+                items
+                    .iter()
+                    .filter_map(|i| docket_domain::CaseNumber::parse(i).ok())
+                    .filter_map(|c| self.table.row_of(&c))
+                    .collect()
+            };
+            let (numerator, denominator) = match measure {
+                crate::catalogue::RecordMeasure::CampaignClearance => {
+                    (rows(&count.numerator_items), rows(&count.denominator_items))
+                }
+                _ => (Vec::new(), Vec::new()),
+            };
+            return Ok(Explanation { numerator, denominator, records: Some(count) });
+        }
         let scope = self.settings.scope_index(self.settings.scope_of(ind)).map_or(0, |s| 1u16 << s);
         let layer = Layer::new(vec![q.period]);
         let sel = self.selection(q);
@@ -22,7 +40,7 @@ impl Engine {
         };
         let extras = Extras { median: false, judges: false, balance: false };
         let in_scope = |row: usize| sel.keeps(t, row) && self.class_scopes[self.class_of(row)] & scope != 0;
-        let mut out = Explanation { numerator: Vec::new(), denominator: Vec::new() };
+        let mut out = Explanation { numerator: Vec::new(), denominator: Vec::new(), records: None };
         // One row at a time through the same accumulation; only its class's cell is used, and
         // cleared for the next row.
         let mut acc = Acc::new(self.class_scopes.len(), 1, &layer, 0, extras);
@@ -87,6 +105,14 @@ impl Engine {
     /// naming no group has no cases.
     pub fn explain_group(&self, q: &Query, id: &str, key: &[(&str, String)]) -> Result<Explanation, MetricsError> {
         let (grouping, _) = Self::grouping(&q.by)?;
+        // A record indicator by court: the records of that court alone.
+        if matches!(grouping, Grouping::Court)
+            && crate::catalogue::lookup(id).is_some_and(|i| matches!(i.formula, Formula::Record(_)))
+            && let Some(court) =
+                key.iter().find(|(d, _)| *d == "court").and_then(|(_, c)| docket_domain::CourtCode::parse(c).ok())
+        {
+            return self.explain(&Query { court, rollup: false, by: vec![], ..q.clone() }, id);
+        }
         let mut out = self.explain(&Query { by: vec![], ..q.clone() }, id)?;
         if matches!(grouping, Grouping::One) {
             return Ok(out);
@@ -95,7 +121,7 @@ impl Engine {
             self.group_key(grouping, *g).is_some_and(|(dim, value)| key.iter().any(|(d, v)| *d == dim && *v == value))
         });
         let Some(group) = group else {
-            return Ok(Explanation { numerator: Vec::new(), denominator: Vec::new() });
+            return Ok(Explanation { numerator: Vec::new(), denominator: Vec::new(), records: None });
         };
         let in_group = |row: &usize| self.groups_of(grouping, *row).any(|g| g == group);
         out.numerator.retain(in_group);

@@ -130,6 +130,8 @@ pub struct GroupResult {
 pub struct Explanation {
     pub numerator: Vec<usize>,
     pub denominator: Vec<usize>,
+    /// For a record indicator: the records (or listed cases) counted, by their numbers.
+    pub records: Option<crate::records::RecordCount>,
 }
 
 /// Refuses a period that ends before it starts, runs past [`MAX_SPAN_YEARS`], or touches a year

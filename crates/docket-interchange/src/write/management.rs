@@ -1,0 +1,157 @@
+//! Writing management records canonically: keys in the order `INTERCHANGE.md` shows them,
+//! optional fields written only when present (a suggestion's `case_no` as `null`, as documented).
+
+use serde_json::{Map, Value};
+
+use docket_domain::management::{LedgerEventKind, Management, PetitionEventKind, SuggestionEventKind};
+
+fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
+    m.insert(key.into(), v.into());
+}
+
+fn put_opt(m: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>>) {
+    if let Some(v) = v {
+        m.insert(key.into(), v.into());
+    }
+}
+
+pub(crate) fn management_value(r: &Management) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "kind", r.kind());
+    put(&mut m, "court", r.court().as_str());
+    match r {
+        Management::Campaign(c) => {
+            put(&mut m, "id", c.id.as_str());
+            put(&mut m, "name", c.name.as_str());
+            put(&mut m, "from", c.from.to_string());
+            put(&mut m, "to", c.to.to_string());
+            put(&mut m, "termination_counts", c.termination_counts);
+        }
+        Management::CampaignCase(c) => {
+            put(&mut m, "campaign", c.campaign.as_str());
+            put(&mut m, "case_no", c.case_no.to_string());
+            put(&mut m, "listed_on", c.listed_on.to_string());
+            put_opt(&mut m, "leader", c.leader.as_deref());
+            put_opt(&mut m, "target_on", c.target_on.map(|d| d.to_string()));
+        }
+        Management::LedgerItem(i) => {
+            put(&mut m, "ledger", i.ledger.as_str());
+            put(&mut m, "no", i.no);
+            put(&mut m, "opened_on", i.opened_on.to_string());
+            put(&mut m, "source", i.source.as_str());
+            put(&mut m, "problem", i.problem.as_str());
+            put(&mut m, "measure", i.measure.as_str());
+            put_opt(&mut m, "lead", i.lead.as_deref());
+            put_opt(&mut m, "department", i.department.as_deref());
+            put(&mut m, "due_on", i.due_on.to_string());
+            put_opt(&mut m, "case_no", i.case_no.as_ref().map(ToString::to_string));
+            put_opt(&mut m, "indicator", i.indicator.as_deref());
+        }
+        Management::LedgerEvent(e) => {
+            put(&mut m, "ledger", e.ledger.as_str());
+            put(&mut m, "no", e.no);
+            put(&mut m, "on", e.on.to_string());
+            put(&mut m, "type", e.kind.type_name());
+            if let LedgerEventKind::DueChanged { due_on, .. } = &e.kind {
+                put(&mut m, "due_on", due_on.to_string());
+            }
+            put_opt(&mut m, "note", e.kind.note());
+        }
+        Management::Suggestion(s) => {
+            put(&mut m, "no", s.no.as_str());
+            put(&mut m, "case_no", s.case_no.as_ref().map(ToString::to_string));
+            put(&mut m, "recipient", s.recipient.as_str());
+            put(&mut m, "issued_on", s.issued_on.to_string());
+            put(&mut m, "reply_due", s.reply_due.to_string());
+            put(&mut m, "subject", s.subject.as_str());
+        }
+        Management::SuggestionEvent(e) => {
+            put(&mut m, "no", e.no.as_str());
+            put(&mut m, "on", e.on.to_string());
+            put(&mut m, "type", e.kind.type_name());
+            match &e.kind {
+                SuggestionEventKind::Replied { adopted } => put(&mut m, "adopted", *adopted),
+                SuggestionEventKind::FollowedUp { note } => put_opt(&mut m, "note", note.as_deref()),
+            }
+        }
+        Management::Petition(p) => {
+            put(&mut m, "no", p.no.as_str());
+            put(&mut m, "received_on", p.received_on.to_string());
+            put(&mut m, "channel", p.channel.as_str());
+            put(&mut m, "case_no", p.case_no.as_ref().map(ToString::to_string));
+            put(&mut m, "first_time", p.first_time);
+            let mut who = Map::new();
+            put(&mut who, "kind", p.petitioner.kind.as_str());
+            put(&mut who, "name", p.petitioner.name.as_str());
+            put_opt(&mut who, "id_number", p.petitioner.id_number.as_deref());
+            put(&mut m, "petitioner", Value::Object(who));
+            put(&mut m, "subject", p.subject.as_str());
+        }
+        Management::PetitionEvent(e) => {
+            put(&mut m, "no", e.no.as_str());
+            put(&mut m, "on", e.on.to_string());
+            put(&mut m, "type", e.kind.type_name());
+            match &e.kind {
+                PetitionEventKind::Assigned { judge } | PetitionEventKind::LeaderReception { judge } => {
+                    put(&mut m, "judge", judge.as_str())
+                }
+                PetitionEventKind::Closed { result } => put(&mut m, "result", result.as_str()),
+                PetitionEventKind::Hearing | PetitionEventKind::Replied | PetitionEventKind::Repeat => {}
+            }
+        }
+    }
+    Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse_line, write_record};
+
+    /// The examples of INTERCHANGE.md ("Management records") and Docket's optional fields.
+    const LINES: &[&str] = &[
+        r#"{"kind":"campaign","court":"内07","id":"2025-涉企清理","name":"涉企长期未审执结案件专项清理","from":"2025-03-01","to":"2025-09-30","termination_counts":true}"#,
+        r#"{"kind":"campaign_case","court":"内07","campaign":"2025-涉企清理","case_no":"（2023）内0781民初88号","listed_on":"2025-03-01","leader":"J0001","target_on":"2025-06-30"}"#,
+        r#"{"kind":"ledger_item","court":"内07","ledger":"2025-开门纳谏","no":1,"opened_on":"2025-03-05","source":"inspection","problem":"网上退费慢","measure":"建立退费台账","lead":"J0001","department":"lian","due_on":"2025-06-30"}"#,
+        r#"{"kind":"ledger_item","court":"内07","ledger":"2025-数据会商","no":2,"opened_on":"2025-03-05","source":"data","problem":"长期未结案件偏多","measure":"逐案督办","due_on":"2025-06-30","indicator":"long_pending_12m"}"#,
+        r#"{"kind":"ledger_event","court":"内07","ledger":"2025-开门纳谏","no":1,"on":"2025-06-20","type":"closed","note":"已销号"}"#,
+        r#"{"kind":"ledger_event","court":"内07","ledger":"2025-开门纳谏","no":1,"on":"2025-05-20","type":"due_changed","due_on":"2025-07-31","note":"系统改造延期"}"#,
+        r#"{"kind":"suggestion","court":"内07","no":"呼法建〔2025〕3号","case_no":null,"recipient":"某市市场监督管理局","issued_on":"2025-04-10","reply_due":"2025-06-10","subject":"规范企业登记"}"#,
+        r#"{"kind":"suggestion_event","court":"内07","no":"呼法建〔2025〕3号","on":"2025-05-20","type":"replied","adopted":true}"#,
+        r#"{"kind":"petition","court":"内0203","no":"2025-信-12","received_on":"2025-05-06","channel":"visit","case_no":"（2024）内0203民初77号","first_time":true,"petitioner":{"kind":"person","name":"李四","id_number":"150203198001011238"},"subject":"对判决不服"}"#,
+        r#"{"kind":"petition_event","court":"内0203","no":"2025-信-12","on":"2025-05-20","type":"closed","result":"explained"}"#,
+        r#"{"kind":"petition_event","court":"内0203","no":"2025-信-12","on":"2025-05-10","type":"leader_reception","judge":"J0001"}"#,
+    ];
+
+    #[test]
+    fn every_management_example_reads_and_writes_back_byte_for_byte() {
+        for line in LINES {
+            let record = parse_line(1, line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+            assert_eq!(&write_record(&record), line);
+        }
+    }
+
+    #[test]
+    fn a_suggestion_without_a_reply_date_is_due_two_months_after_issue() {
+        let line = r#"{"kind":"suggestion","court":"内07","no":"3","recipient":"某局","issued_on":"2025-04-10","subject":"x"}"#;
+        assert!(write_record(&parse_line(1, line).unwrap()).contains(r#""reply_due":"2025-06-10""#));
+    }
+
+    #[test]
+    fn a_bad_management_line_names_every_field_at_fault() {
+        let errs = |line: &str| -> Vec<String> {
+            parse_line(4, line).unwrap_err().into_iter().map(|e| e.to_string()).collect()
+        };
+        let e = errs(
+            r#"{"kind":"ledger_item","court":"内07","ledger":"L","no":0,"opened_on":"2025-02-30","source":"boss","problem":"p","measure":"m","due_on":"2025-06-30"}"#,
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].starts_with("line 4: no: ") && e[1].starts_with("line 4: opened_on: "), "{e:?}");
+        assert!(e[2].starts_with("line 4: source: 取值“boss”无效"), "{e:?}");
+        let e = errs(
+            r#"{"kind":"petition","court":"内0203","no":"1","received_on":"2025-05-06","channel":"visit","first_time":true,"petitioner":{"kind":"person","name":"李四","id_number":"150203198001011239"},"subject":"s"}"#,
+        );
+        assert_eq!(e, ["line 4: petitioner.id_number: 公民身份号码校验码错误：应为 8，实为 9"]);
+        let e = errs(r#"{"kind":"petition_event","court":"内0203","no":"1","on":"2025-05-06","type":"closed"}"#);
+        assert_eq!(e, ["line 4: result: 缺少必填字段"]);
+    }
+}
