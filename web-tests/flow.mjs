@@ -292,13 +292,57 @@ try {
   await page.goto(`${base}/account`);
   check((await page.textContent('#change-password')).includes('修改密码'), '我的账户 offers a password change');
 
+  // 审管台账: the intermediate court's 审管办 hands down a campaign listing the basic court's open
+  // case; the judge closes it; the campaign's 清积率 moves. Then a rectification item is 销号.
+  const manager = process.env.MANAGER_USER ?? 'nm02-trial_management';
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(manager);
+  await page.click('#nav-manage');
+  await page.waitForURL(/\/manage\/campaigns/);
+  const until = new Date(Date.now() + 90 * 86400e3).toISOString().slice(0, 10);
+  await page.fill('#open-campaign input[name=id]', '浏览器-清理');
+  await page.fill('#open-campaign input[name=name]', '长期未结案件专项清理');
+  await page.fill('#open-campaign input[name=to]', until);
+  await page.fill('#open-campaign textarea[name=cases]', `${waitingNo} J001`);
+  await Promise.all([page.waitForURL(/\/manage\/campaigns\?court=/), page.click('#open-campaign button')]);
+  const campaign = page.locator('[id="campaign-浏览器-清理"]');
+  check((await campaign.locator('.listed').textContent()).trim() === '1', 'the 审管办 opens a campaign listing one case');
+  check((await campaign.locator('.clearance-rate').textContent()).trim() === '0.00%', 'its 清积率 starts at 0.00%');
+  await shot('16-campaign-opened');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(waitingNo)}`);
+  await page.selectOption('#action-closed select[name=method]', 'judgment');
+  await page.check('#action-closed input[name=confirm]');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
+  check((await page.textContent('#notice')).includes('结案'), `the basic court's judge closes the listed ${waitingNo}`);
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(manager);
+  await page.goto(`${base}/manage/campaigns`);
+  check((await campaign.locator('.cleared').textContent()).trim() === '1', 'the campaign counts it cleared');
+  check((await campaign.locator('.clearance-rate').textContent()).trim() === '100.00%', 'and its 清积率 is now 100.00%');
+  await shot('17-campaign-cleared');
+  await page.goto(`${base}/manage/ledger`);
+  await page.fill('#add-item input[name=ledger]', '浏览器-台账');
+  await page.fill('#add-item input[name=problem]', '卷宗归档不及时');
+  await page.fill('#add-item input[name=measure]', '建立归档周通报');
+  await page.fill('#add-item input[name=due_on]', until);
+  await Promise.all([page.waitForURL(/\/manage\/ledger\?court=/), page.click('#add-item button')]);
+  const item = page.locator('[id="item-浏览器-台账-1"]');
+  check((await item.locator('.state').textContent()).includes('整改中'), 'a rectification item is added');
+  await item.locator('select[name=type]').selectOption('closed');
+  await item.locator('input[name=note]').fill('整改到位');
+  await Promise.all([page.waitForURL(/\/manage\/ledger\?court=/), item.locator('button').click()]);
+  check((await item.locator('.state').textContent()).includes('已销号'), 'and closed (销号) from its row');
+  await shot('18-ledger-closed');
+
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
   await phone.goto(`${base}/login`);
   await phone.fill('#username', president);
   await phone.fill('#password', password);
   await Promise.all([phone.waitForURL(u => !u.pathname.startsWith('/login')), phone.click('#sign-in')]);
-  for (const [path, name] of [['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
+  for (const [path, name] of [['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
     await phone.goto(`${base}${path}`);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });

@@ -213,6 +213,7 @@ pub const AUDIT_ACTIONS: &[(&str, &str)] = &[
     ("import_holidays", "导入节假日安排"),
     ("save_indicator_settings", "保存指标设置"),
     ("export_audit", "导出审计日志"),
+    ("record_management", "记录审管台账（专项清理、整改、司法建议、信访）"),
 ];
 
 /// What the audit page calls an action (the action itself when it has no name).

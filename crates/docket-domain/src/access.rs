@@ -276,6 +276,23 @@ impl Principal {
         matches!(self.role, Role::Auditor | Role::Admin) && &self.court == court
     }
 
+    /// May the account read the 审管办's records (campaigns, rectification ledgers, judicial
+    /// suggestions, petitions) of `court`? The 审管办 and the court's leadership; those of a higher
+    /// court and its viewer read them too (上下级法院监督指导).
+    pub fn may_read_records(&self, court: &CourtCode) -> bool {
+        matches!(Reach::of(&self.court, court), Reach::Own | Reach::Lower)
+            && matches!(
+                self.role,
+                Role::TrialManagement | Role::President | Role::DivisionHead | Role::HigherCourtViewer
+            )
+    }
+
+    /// May the account keep those records in `court` (open a campaign, an item, record a 销号, a
+    /// suggestion's reply, a petition)? Its own court's 审管办 and 院长.
+    pub fn may_keep_records(&self, court: &CourtCode) -> bool {
+        &self.court == court && matches!(self.role, Role::TrialManagement | Role::President)
+    }
+
     /// May the account change indicator settings and the holiday calendar?
     pub fn may_configure(&self) -> bool {
         matches!(self.role, Role::Admin | Role::TrialManagement)
@@ -285,6 +302,30 @@ impl Principal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_management_records_are_kept_by_the_courts_own_managers_and_read_from_above() {
+        let basic = CourtCode::parse("内0203").unwrap();
+        let higher = CourtCode::parse("内02").unwrap();
+        let peer = CourtCode::parse("内0207").unwrap();
+        let who = |c: &CourtCode, role: Role| Principal { court: c.clone(), role, judge: None };
+        for role in Role::ALL {
+            let own = who(&basic, role);
+            let managers = matches!(role, Role::TrialManagement | Role::President);
+            assert_eq!(own.may_keep_records(&basic), managers, "{role:?}");
+            assert!(!own.may_keep_records(&higher) && !own.may_keep_records(&peer));
+            assert_eq!(
+                own.may_read_records(&basic),
+                managers || matches!(role, Role::DivisionHead | Role::HigherCourtViewer),
+                "{role:?}"
+            );
+            assert!(!own.may_read_records(&peer) && !own.may_read_records(&higher), "{role:?}");
+            // From above: read, never keep.
+            let above = who(&higher, role);
+            assert_eq!(above.may_read_records(&basic), own.may_read_records(&basic), "{role:?}");
+            assert!(!above.may_keep_records(&basic));
+        }
+    }
 
     #[test]
     fn full_id_numbers_are_for_those_who_file_and_run_the_case_in_its_court() {

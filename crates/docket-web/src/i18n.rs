@@ -7,6 +7,7 @@
 use axum::http::HeaderMap;
 
 mod case_types;
+mod management;
 
 /// The cookie that keeps the chosen language.
 pub const COOKIE: &str = "docket_lang";
@@ -94,7 +95,9 @@ pub fn figure(s: &str, lang: Lang) -> String {
 /// The English of a page's Chinese words.
 pub fn english(zh: &str) -> Option<&'static str> {
     static MAP: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::LazyLock::new(|| EN.iter().chain(case_types::CASE_TYPES).copied().collect());
+        std::sync::LazyLock::new(|| {
+            EN.iter().chain(case_types::CASE_TYPES).chain(management::MANAGEMENT).copied().collect()
+        });
     MAP.get(zh).copied()
 }
 
@@ -718,7 +721,7 @@ mod tests {
 
     #[test]
     fn the_dictionary_has_no_key_twice() {
-        let mut keys: Vec<&str> = EN.iter().map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = EN.iter().chain(management::MANAGEMENT).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();

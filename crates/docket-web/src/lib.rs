@@ -19,6 +19,7 @@ mod error;
 mod form;
 pub mod i18n;
 mod ledger;
+mod management;
 pub mod notices;
 mod openapi;
 mod ops;
@@ -332,6 +333,7 @@ impl<S: Store> Web<S> {
         let mut followed = self.followed.lock().await;
         let heads = self.docket.store().chain_heads().await.map_err(AppError::from)?;
         let mut refreshed = std::collections::BTreeSet::new();
+        let mut records = false;
         for head in heads {
             let mut seen = followed.get(&head.court).copied().unwrap_or(-1);
             while seen < head.seq {
@@ -344,6 +346,7 @@ impl<S: Store> Web<S> {
                 let mine: Vec<_> = entries.iter().take_while(|e| e.court == head.court).collect();
                 let Some(last) = mine.last() else { break };
                 seen = last.seq;
+                records |= mine.iter().any(|e| e.kind == docket_store::EntryKind::Management.as_str());
                 refreshed.extend(mine.iter().filter_map(|e| e.case_no.clone()));
             }
             followed.insert(head.court.clone(), seen);
@@ -352,6 +355,9 @@ impl<S: Store> Web<S> {
             if let Ok(n) = CaseNumber::parse(case_no) {
                 self.refresh_case(&n).await?;
             }
+        }
+        if records {
+            self.refresh_records().await?;
         }
         Ok(refreshed.len())
     }
@@ -608,6 +614,13 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/queues/division", get(pages::division_page::<S>))
         .route("/queues/{queue}", get(pages::queue_page::<S>))
         .route("/calendar", get(pages::calendar::<S>))
+        .route("/manage/campaigns", get(management::campaigns::<S>).post(management::open_campaign::<S>))
+        .route("/manage/ledger", get(management::ledger::<S>).post(management::add_item::<S>))
+        .route("/manage/ledger/event", post(management::item_event::<S>))
+        .route("/manage/suggestions", get(management::suggestions::<S>).post(management::issue_suggestion::<S>))
+        .route("/manage/suggestions/event", post(management::suggestion_event::<S>))
+        .route("/manage/petitions", get(management::petitions::<S>).post(management::register_petition::<S>))
+        .route("/manage/petitions/event", post(management::petition_event::<S>))
         .route("/api/v1/queues/{queue}", get(api::queue::<S>))
         .route("/notifications", get(pages::notifications::<S>))
         .route("/notifications/read", post(pages::read_notifications::<S>))

@@ -118,6 +118,23 @@ impl<S: Store> Docket<S> {
         Ok(out)
     }
 
+    /// Records management lines made on a page (a campaign and its cases, a ledger item, a 销号 …)
+    /// as `by`, with the same checks as an import and an audit line in the same transaction;
+    /// refused as a whole with each line's problem (lines numbered from 1 in the given order).
+    pub async fn record_management(
+        &self,
+        records: Vec<Management>,
+        by: &crate::Account,
+    ) -> Result<crate::ImportReport, AppError> {
+        let target = records.first().map(|m| format!("{} {}", m.court(), m.kind())).unwrap_or_default();
+        let audit = crate::accounts::audit_by(by, "record_management", &target, &format!("{} 条", records.len()));
+        self.import_records_audited(
+            records.into_iter().map(docket_interchange::Record::Management).collect(),
+            vec![audit],
+        )
+        .await
+    }
+
     /// The register: every management record of the log folded in chain order.
     pub async fn register(&self) -> Result<Register, AppError> {
         let mut register = Register::default();

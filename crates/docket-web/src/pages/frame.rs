@@ -33,6 +33,8 @@ pub struct Nav {
     /// May change the deployment-wide settings (indicator settings, holiday calendar).
     pub can_configure: bool,
     pub can_audit: bool,
+    /// Reads the 审管办's records (审管台账) of its court.
+    pub reads_records: bool,
     pub has_judge: bool,
     pub lang: Lang,
     /// The account's work queues with how many cases wait in each (id, name, count).
@@ -64,6 +66,7 @@ impl Nav {
             is_admin: p.may_manage_users(&user.account.court),
             can_configure: web.may_configure(&user.account),
             can_audit: p.may_read_audit(&user.account.court),
+            reads_records: p.may_read_records(&user.account.court),
             has_judge: user.account.judge.is_some(),
             lang: user.lang,
             queues: Vec::new(),

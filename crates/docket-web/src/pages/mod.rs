@@ -24,7 +24,7 @@ pub use audit::{audit, export as audit_export};
 pub use calendar::calendar;
 pub use case::{Refused, case, case_event, case_page_with_evidence};
 pub use filing::{file, file_form, file_hints};
-pub use frame::{Nav, href, percent_encode, range_class};
+pub use frame::{Nav, href, percent_encode, range_class, render, render_status};
 pub use home::{HomeData, home, warm_home};
 pub use lists::{cases, my_cases};
 pub use notifications::{notifications, read_notifications};

@@ -1,0 +1,274 @@
+//! 专项清理: a court's campaigns (and its part of a higher court's), each listed case with its
+//! 包案领导, target date and state — the overdue first, then the open by target date, then the
+//! cleared — with 清积率 for the campaign and for each court under it; the 审管办 opens a campaign
+//! with its list (一案一册).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Redirect, Response};
+use chrono::NaiveDate;
+use docket_domain::management::{Campaign, CampaignCase, CampaignState, Management};
+use docket_domain::{CaseNumber, CloseMethod, CourtCode};
+use docket_store::Store;
+
+use super::{CourtQuery, Problems, Tabs, future_date, text};
+use crate::Web;
+use crate::auth::{PageUser, User};
+use crate::error::{PageError, WebError};
+use crate::form::{CheckedForm, FormFields, field};
+use crate::pages::{Nav, href, percent_encode};
+use crate::query::PageQuery;
+
+/// A listed case as the page shows it.
+pub struct ListedLine {
+    pub case_no: String,
+    /// A link when the account may open the case.
+    pub href: Option<String>,
+    pub court: String,
+    pub judge: String,
+    pub leader: String,
+    pub target: String,
+    pub state: &'static str,
+    pub class: &'static str,
+    pub closed_on: String,
+}
+
+pub struct CampaignView {
+    pub id: String,
+    pub name: String,
+    pub court_name: String,
+    pub period: String,
+    pub termination_counts: bool,
+    /// Only the shown court's part of a higher court's campaign.
+    pub part: bool,
+    pub listed: usize,
+    pub cleared: usize,
+    pub overdue: usize,
+    pub rate: String,
+    /// Each court with listed cases: name, listed, cleared, 清积率.
+    pub courts: Vec<(String, usize, usize, String)>,
+    pub cases: Vec<ListedLine>,
+}
+
+#[derive(Template)]
+#[template(path = "manage_campaigns.html")]
+struct CampaignsPage {
+    nav: Nav,
+    tabs: Tabs,
+    campaigns: Vec<CampaignView>,
+    problems: Vec<String>,
+    values: BTreeMap<String, String>,
+    today: String,
+}
+
+fn rate(cleared: usize, listed: usize) -> String {
+    if listed == 0 { "—".into() } else { format!("{:.2}%", cleared as f64 * 100.0 / listed as f64) }
+}
+
+async fn view<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    state: &CampaignState,
+    court: &CourtCode,
+    today: NaiveDate,
+) -> Result<CampaignView, WebError> {
+    let c = &state.campaign;
+    let part = &c.court != court;
+    let p = user.account.principal();
+    let by = c.to.min(today);
+    let mut lines = Vec::new();
+    let mut courts: BTreeMap<CourtCode, (usize, usize)> = BTreeMap::new();
+    for l in state.cases.iter().filter(|l| !part || l.case_no.court().is_within(court)) {
+        let row = web.docket.store().case(&l.case_no).await.map_err(docket_app::AppError::from)?;
+        let closed = row.as_ref().and_then(|r| r.closed_on.map(|d| (d, r.close_method)));
+        let cleared = closed
+            .is_some_and(|(d, m)| d <= by && (c.termination_counts || m != Some(CloseMethod::EnforcementTerminated)));
+        let overdue = !cleared && l.target_on.is_some_and(|t| t < today);
+        let entry = courts.entry(l.case_no.court().clone()).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(cleared);
+        let readable = row.as_ref().is_some_and(|r| web.readable(&p, r));
+        lines.push((
+            (u8::from(!overdue) + 2 * u8::from(cleared), l.target_on.unwrap_or(NaiveDate::MAX)),
+            ListedLine {
+                case_no: l.case_no.to_string(),
+                href: readable.then(|| href(&l.case_no)),
+                court: web.court_name(l.case_no.court()),
+                judge: match row.as_ref().and_then(|r| r.judge.clone()) {
+                    Some(j) if readable => web.judge_name(l.case_no.court(), &j),
+                    _ => "—".into(),
+                },
+                leader: l.leader.as_deref().map_or_else(
+                    || "—".into(),
+                    |j| {
+                        let here = web.judge_name(&c.court, j);
+                        if here != j { here } else { web.judge_name(l.case_no.court(), j) }
+                    },
+                ),
+                target: l.target_on.map_or_else(|| "—".into(), |d| d.to_string()),
+                state: if cleared {
+                    "已清结"
+                } else if overdue {
+                    "逾期未清结"
+                } else {
+                    "未清结"
+                },
+                class: if cleared {
+                    "ok"
+                } else if overdue {
+                    "warn"
+                } else {
+                    ""
+                },
+                closed_on: closed.map_or_else(String::new, |(d, _)| d.to_string()),
+            },
+        ));
+    }
+    lines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.case_no.cmp(&b.1.case_no)));
+    let listed = lines.len();
+    let cleared = lines.iter().filter(|l| l.1.state == "已清结").count();
+    let overdue = lines.iter().filter(|l| l.1.state == "逾期未清结").count();
+    Ok(CampaignView {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        court_name: web.court_name(&c.court),
+        period: format!("{} 至 {}", c.from, c.to),
+        termination_counts: c.termination_counts,
+        part,
+        listed,
+        cleared,
+        overdue,
+        rate: rate(cleared, listed),
+        courts: courts.into_iter().map(|(k, (n, m))| (web.court_name(&k), n, m, rate(m, n))).collect(),
+        cases: lines.into_iter().map(|(_, l)| l).collect(),
+    })
+}
+
+async fn page<S: Store>(
+    web: &Web<S>,
+    user: &User,
+    tabs: Tabs,
+    problems: Vec<String>,
+    form: &FormFields,
+) -> Result<CampaignsPage, PageError> {
+    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let today = web.today();
+    let register = web.register().await?;
+    let mut campaigns = Vec::new();
+    // The court's own campaigns, then its part of those handed down from above, newest first.
+    let mut states: Vec<&CampaignState> = register
+        .campaigns
+        .values()
+        .filter(|s| {
+            s.campaign.court == court
+                || (court.is_within(&s.campaign.court) && s.cases.iter().any(|l| l.case_no.court().is_within(&court)))
+        })
+        .collect();
+    states.sort_by(|a, b| {
+        (a.campaign.court != court, std::cmp::Reverse(a.campaign.from))
+            .cmp(&(b.campaign.court != court, std::cmp::Reverse(b.campaign.from)))
+    });
+    for s in states {
+        campaigns.push(view(web, user, s, &court, today).await?);
+    }
+    Ok(CampaignsPage {
+        nav: Nav::load(web, user, "manage").await?,
+        tabs,
+        campaigns,
+        problems,
+        values: form.iter().filter(|(k, _)| k != "csrf").cloned().collect(),
+        today: today.to_string(),
+    })
+}
+
+pub async fn campaigns<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    PageUser(user): PageUser,
+    PageQuery(q): PageQuery<CourtQuery>,
+) -> Result<Response, PageError> {
+    let tabs = web.records_court(&user, q.court.as_deref())?;
+    crate::pages::render(&page(&web, &user, tabs, Vec::new(), &Vec::new()).await?)
+}
+
+/// One line of the list: `案号[ 包案领导][ 目标日期]`, separated by spaces, commas or tabs.
+fn listed_line(line: &str) -> Result<(CaseNumber, Option<String>, Option<NaiveDate>), String> {
+    let mut parts = line.split(|c: char| c == ',' || c == '，' || c.is_whitespace()).filter(|p| !p.is_empty());
+    let no = parts.next().ok_or("空行")?;
+    let case_no = CaseNumber::parse(no).map_err(|e| e.to_string())?;
+    let (mut leader, mut target) = (None, None);
+    for p in parts {
+        match NaiveDate::parse_from_str(p, "%Y-%m-%d") {
+            Ok(d) => target = Some(d),
+            Err(_) if leader.is_none() => leader = Some(p.to_owned()),
+            Err(_) => return Err(format!("无法识别“{p}”（应为包案领导的法官代码或目标日期 YYYY-MM-DD）")),
+        }
+    }
+    Ok((case_no, leader, target))
+}
+
+pub async fn open_campaign<S: Store>(
+    State(web): State<Arc<Web<S>>>,
+    CheckedForm { user, fields: form }: CheckedForm,
+) -> Result<Response, PageError> {
+    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
+    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    if !tabs.keeps {
+        return Err(WebError::NotFound.into());
+    }
+    let mut problems = Vec::new();
+    let id = text(&form, "id", &mut problems);
+    let name = text(&form, "name", &mut problems);
+    let from = future_date(&form, "from", false, &mut problems);
+    let to = future_date(&form, "to", false, &mut problems);
+    let mut records = Vec::new();
+    if let (Some(from), Some(to)) = (from, to) {
+        records.push(Management::Campaign(Campaign {
+            court: court.clone(),
+            id: id.clone(),
+            name,
+            from,
+            to,
+            termination_counts: field(&form, "termination_counts") == "on",
+        }));
+        let p = user.account.principal();
+        for (i, line) in field(&form, "cases").lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match listed_line(line.trim()) {
+                Ok((case_no, leader, target_on)) => {
+                    // A case the account may not open is one that does not exist.
+                    let row = web.docket.store().case(&case_no).await.map_err(docket_app::AppError::from)?;
+                    if !row.is_some_and(|r| web.readable(&p, &r)) {
+                        problems.push(format!("清单第 {} 行：案件 {case_no} 不存在", i + 1));
+                        continue;
+                    }
+                    records.push(Management::CampaignCase(CampaignCase {
+                        court: court.clone(),
+                        campaign: id.clone(),
+                        case_no,
+                        listed_on: from.max(web.today()).min(to),
+                        leader,
+                        target_on,
+                    }));
+                }
+                Err(why) => problems.push(format!("清单第 {} 行：{why}", i + 1)),
+            }
+        }
+        if records.len() == 1 && problems.is_empty() {
+            problems.push("cases：清单中没有案件".into());
+        }
+    }
+    if problems.is_empty() {
+        match web.keep_records(&user, &court, records).await {
+            Ok(()) => {
+                let to = format!("/manage/campaigns?court={}", percent_encode(court.as_str()));
+                return Ok(axum::response::IntoResponse::into_response(Redirect::to(&to)));
+            }
+            Err(Problems::Shown(p)) => problems = p,
+            Err(Problems::Web(e)) => return Err(e.into()),
+        }
+    }
+    crate::pages::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(&web, &user, tabs, problems, &form).await?)
+}

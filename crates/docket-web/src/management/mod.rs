@@ -1,0 +1,188 @@
+//! 审管台账: the 审管办's own screens — 专项清理, 整改台账, 司法建议, 涉诉信访 — over the register
+//! folded from the log (`Docket::register`). The court's 审管办 and 院长 keep the records; its
+//! leadership reads them, and so does a higher court (`Principal::may_read_records`); a lower
+//! court sees its own part of a higher court's campaign. Every record written here goes through
+//! the import's checks (`Docket::record_management`), with an audit line in the same transaction,
+//! and the indicator engine's records are replaced after it.
+
+mod campaigns;
+mod petitions;
+mod rectification;
+mod suggestions;
+
+pub use campaigns::{campaigns, open_campaign};
+pub use petitions::{petition_event, petitions, register_petition};
+pub use rectification::{add_item, item_event, ledger};
+pub use suggestions::{issue_suggestion, suggestion_event, suggestions};
+
+use chrono::NaiveDate;
+use docket_domain::CourtCode;
+use docket_domain::management::{Management, Register};
+use docket_store::Store;
+
+use crate::Web;
+use crate::auth::User;
+use crate::error::WebError;
+use crate::form::{FormFields, field};
+
+/// `?court=` on every page: the court whose records are shown (the account's own by default).
+#[derive(serde::Deserialize, Default)]
+pub struct CourtQuery {
+    court: Option<String>,
+}
+
+/// The tabs across the four screens, with the court chosen.
+pub struct Tabs {
+    pub court: String,
+    pub court_name: String,
+    /// The courts the account may read records of: (code, name).
+    pub courts: Vec<(String, String)>,
+    /// May the account keep records in this court (the forms are shown)?
+    pub keeps: bool,
+}
+
+impl<S: Store> Web<S> {
+    /// The court a page shows, if the account may read its records (404 otherwise, like a court
+    /// that does not exist).
+    fn records_court(&self, user: &User, asked: Option<&str>) -> Result<Tabs, WebError> {
+        let p = user.account.principal();
+        let court = match asked.filter(|c| !c.is_empty()) {
+            Some(c) => CourtCode::parse(c).map_err(|_| WebError::NotFound)?,
+            None => user.account.court.clone(),
+        };
+        let own_part = court == user.account.court;
+        if self.court(&court).is_none() || !(p.may_read_records(&court) || own_part && reads_records(user)) {
+            return Err(WebError::NotFound);
+        }
+        Ok(Tabs {
+            court_name: self.court_name(&court),
+            keeps: p.may_keep_records(&court),
+            courts: self
+                .courts
+                .iter()
+                .filter(|c| p.may_read_records(&c.code))
+                .map(|c| (c.code.to_string(), c.name.clone()))
+                .collect(),
+            court: court.to_string(),
+        })
+    }
+
+    /// Records management lines as the account, then brings the engine's records up to the log.
+    /// A refusal comes back as the problems to show, each naming what is wrong.
+    async fn keep_records(&self, user: &User, court: &CourtCode, records: Vec<Management>) -> Result<(), Problems> {
+        if !user.account.principal().may_keep_records(court) {
+            return Err(Problems::Web(WebError::NotFound));
+        }
+        match self.docket.record_management(records, &user.account).await {
+            Ok(_) => {}
+            Err(docket_app::AppError::Import(lines)) => {
+                return Err(Problems::Shown(
+                    lines.into_iter().map(|l| format!("{}：{}", l.field, l.message)).collect(),
+                ));
+            }
+            Err(e) => return Err(Problems::Web(e.into())),
+        }
+        self.refresh_records().await.map_err(Problems::Web)
+    }
+
+    /// Replaces the engine's records with the register as the log holds it, and lets every cached
+    /// view be computed anew (`follow_log` calls it when another writer adds a record).
+    pub(crate) async fn refresh_records(&self) -> Result<(), WebError> {
+        let register = self.docket.register().await?;
+        self.engine
+            .write()
+            .map_err(|_| WebError::internal("指标引擎锁已损坏"))?
+            .set_records(docket_metrics::RecordFacts::from_register(&register));
+        self.invalidate_all()
+    }
+
+    /// A department's name, or its code if this server does not know it.
+    fn department_name(&self, court: &CourtCode, code: &str) -> String {
+        self.department_named(court.as_str(), code).unwrap_or(code).to_owned()
+    }
+
+    /// A court's departments as (code, name).
+    fn departments_of(&self, court: &CourtCode) -> Vec<(String, String)> {
+        self.departments.iter().filter(|d| &d.court == court).map(|d| (d.code.clone(), d.name.clone())).collect()
+    }
+
+    async fn register(&self) -> Result<Register, WebError> {
+        Ok(self.docket.register().await?)
+    }
+}
+
+/// Whether the account's role reads the 审管办's records at all (its own court's part of a higher
+/// court's campaign included).
+fn reads_records(user: &User) -> bool {
+    use docket_domain::Role::*;
+    matches!(user.account.role, TrialManagement | President | DivisionHead | HigherCourtViewer)
+}
+
+/// Why a record was not kept: problems to show on the page, or an error page.
+enum Problems {
+    Shown(Vec<String>),
+    Web(WebError),
+}
+
+/// A date field: empty means today; a date after today is refused (a record says what happened).
+fn form_date(form: &FormFields, name: &str, today: NaiveDate, problems: &mut Vec<String>) -> NaiveDate {
+    let text = field(form, name).trim();
+    if text.is_empty() {
+        return today;
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) if d <= today => d,
+        Ok(d) => {
+            problems.push(format!("{name}：日期 {d} 晚于今天"));
+            today
+        }
+        Err(_) => {
+            problems.push(format!("{name}：日期“{text}”无效，应为 YYYY-MM-DD"));
+            today
+        }
+    }
+}
+
+/// A date field that may lie ahead (a deadline, a target date); required unless `optional`.
+fn future_date(form: &FormFields, name: &str, optional: bool, problems: &mut Vec<String>) -> Option<NaiveDate> {
+    let text = field(form, name).trim();
+    if text.is_empty() {
+        if !optional {
+            problems.push(format!("{name}：缺少必填字段"));
+        }
+        return None;
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push(format!("{name}：日期“{text}”无效，应为 YYYY-MM-DD"));
+            None
+        }
+    }
+}
+
+/// A required text field, trimmed.
+fn text(form: &FormFields, name: &str, problems: &mut Vec<String>) -> String {
+    let t = field(form, name).trim().to_owned();
+    if t.is_empty() {
+        problems.push(format!("{name}：缺少必填字段"));
+    }
+    t
+}
+
+/// An optional text field, trimmed.
+fn optional(form: &FormFields, name: &str) -> Option<String> {
+    Some(field(form, name).trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// An optional 案号.
+fn case_no(form: &FormFields, name: &str, problems: &mut Vec<String>) -> Option<docket_domain::CaseNumber> {
+    let t = optional(form, name)?;
+    match docket_domain::CaseNumber::parse(&t) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            problems.push(format!("{name}：{e}"));
+            None
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! 审管台账 through the real router and a real store: who may read and keep the 审管办's records
+//! (every role × the account's court × the records' court), a campaign handed down and cleared
+//! as a lower court's judge closes a listed case, a 销号, and refused forms that store nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{COURTS, Client, PASSWORD, assign_line, case_line, enc, system, username};
+use docket_domain::Role;
+use docket_store::Store;
+use serde_json::json;
+
+const PAGES: [&str; 4] = ["campaigns", "ledger", "suggestions", "petitions"];
+
+/// The rules, stated from the issue: the 审管办 and the court's leadership read their court's
+/// records, a higher court (and its viewer) reads them too; only the court's own 审管办 and 院长
+/// keep them.
+fn reads(role: Role, account_court: &str, court: &str) -> bool {
+    let own_or_lower = court.starts_with(account_court);
+    own_or_lower
+        && matches!(role, Role::TrialManagement | Role::President | Role::DivisionHead | Role::HigherCourtViewer)
+}
+
+fn keeps(role: Role, account_court: &str, court: &str) -> bool {
+    account_court == court && matches!(role, Role::TrialManagement | Role::President)
+}
+
+async fn who_reads_and_keeps_the_records<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let (mut checked, mut unexpected) = (0, Vec::new());
+    for account_court in COURTS {
+        for role in Role::ALL {
+            let user = username(account_court, role.as_str());
+            let mut client = Client::new(&web);
+            client.sign_in(&user, PASSWORD).await;
+            for court in COURTS {
+                for page in PAGES {
+                    let r = client.get(&format!("/manage/{page}?court={}", enc(court))).await;
+                    assert!(
+                        matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
+                        "{user} {page} {court}: {}",
+                        r.status
+                    );
+                    checked += 1;
+                    if (r.status == StatusCode::OK) != reads(role, account_court, court) {
+                        unexpected.push(format!("{user} reads {page} of {court}: {}", r.status));
+                    }
+                }
+                let r = client
+                    .post_form(
+                        "/manage/ledger",
+                        &[
+                            ("court", court),
+                            ("ledger", &format!("L-{user}")),
+                            ("source", "data"),
+                            ("problem", "结案率偏低"),
+                            ("measure", "逐案督办"),
+                            ("due_on", "2027-09-30"),
+                        ],
+                    )
+                    .await;
+                assert!(
+                    matches!(r.status, StatusCode::SEE_OTHER | StatusCode::NOT_FOUND),
+                    "{user} keeps {court}: {} {}",
+                    r.status,
+                    r.body
+                );
+                checked += 1;
+                if (r.status == StatusCode::SEE_OTHER) != keeps(role, account_court, court) {
+                    unexpected.push(format!("{user} keeps a ledger item of {court}: {}", r.status));
+                }
+            }
+        }
+    }
+    eprintln!("records matrix: {checked} cells, {} unexpected", unexpected.len());
+    assert!(checked >= 800, "{checked}");
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
+    // Each allowed write is one item, in its own court's ledger, with its audit line.
+    let register = web.docket.register().await.unwrap();
+    let expected: usize = COURTS.iter().map(|c| Role::ALL.iter().filter(|r| keeps(**r, c, c)).count()).sum();
+    assert_eq!(register.ledger.len(), expected);
+}
+
+/// The figure between `<b class="{class}">` and `</b>` in the campaign's section.
+fn figure(body: &str, id: &str, class: &str) -> String {
+    let section =
+        &body[body.find(&format!("id=\"campaign-{id}\"")).unwrap_or_else(|| panic!("campaign {id} in {body}"))..];
+    let at = section.find(&format!("class=\"{class}\">")).unwrap() + class.len() + 9;
+    section[at..at + section[at..].find('<').unwrap()].to_owned()
+}
+
+async fn a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case<S: Store>(store: S) {
+    let (a, a_line) = case_line("内0203", "民初", 1, false);
+    let (b, b_line) = case_line("内0204", "民初", 1, false);
+    let web = system(store, &[a_line, assign_line(&a, "J1"), b_line, assign_line(&b, "J1")]).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内02", "trial_management"), PASSWORD).await;
+    let list = format!("{a} J1 2027-08-31\n{b}，J1");
+    let open = [
+        ("court", "内02"),
+        ("id", "2027-长期未结"),
+        ("name", "长期未结案件专项清理"),
+        ("from", "2027-06-01"),
+        ("to", "2027-12-31"),
+        ("termination_counts", "on"),
+        ("cases", list.as_str()),
+    ];
+    let r = tm.post_form("/manage/campaigns", &open).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = tm.get(&format!("/manage/campaigns?court={}", enc("内02"))).await;
+    assert_eq!(figure(&page.body, "2027-长期未结", "listed"), "2");
+    assert_eq!(figure(&page.body, "2027-长期未结", "clearance-rate"), "0.00%");
+    // The same campaign again is refused, by the register, and nothing is stored.
+    let size = web.docket.store().tree_size().await.unwrap();
+    let r = tm.post_form("/manage/campaigns", &open).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("已存在"), "{}", r.body);
+    assert_eq!(web.docket.store().tree_size().await.unwrap(), size);
+
+    // 内0203's judge closes the listed case.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    let r = judge
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&a)),
+            json!({"on": "2027-06-30", "type": "closed", "method": "judgment"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let page = tm.get(&format!("/manage/campaigns?court={}", enc("内02"))).await;
+    assert_eq!(figure(&page.body, "2027-长期未结", "cleared"), "1");
+    assert_eq!(figure(&page.body, "2027-长期未结", "clearance-rate"), "50.00%");
+    let m = tm
+        .get(&format!(
+            "/api/v1/metrics?court={}&rollup=true&from=2027-01-01&to=2027-12-31&indicators=campaign_clearance_rate",
+            enc("内02")
+        ))
+        .await;
+    let v = &m.json()["indicators"][0];
+    assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(1), Some(2)), "{}", m.body);
+
+    // Each lower court sees its own part of the campaign.
+    for (court, listed, cleared) in [("内0203", "1", "1"), ("内0204", "1", "0")] {
+        let mut c = Client::new(&web);
+        c.sign_in(&username(court, "trial_management"), PASSWORD).await;
+        let page = c.get("/manage/campaigns").await;
+        assert_eq!(figure(&page.body, "2027-长期未结", "listed"), listed, "{court}");
+        assert_eq!(figure(&page.body, "2027-长期未结", "cleared"), cleared, "{court}");
+        // …and cannot list a case of its peer in a campaign of its own.
+        let r = c
+            .post_form(
+                "/manage/campaigns",
+                &[
+                    ("court", court),
+                    ("id", "x"),
+                    ("name", "n"),
+                    ("from", "2027-06-01"),
+                    ("to", "2027-12-31"),
+                    ("cases", &b),
+                ],
+            )
+            .await;
+        if court == "内0203" {
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        }
+    }
+}
+
+async fn a_ledger_item_is_closed_once_and_its_board_says_so<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let court = ("court", "内0203");
+    let r = tm
+        .post_form(
+            "/manage/ledger",
+            &[
+                court,
+                ("ledger", "2027-审务督察"),
+                ("source", "inspection"),
+                ("problem", "归档不及时"),
+                ("measure", "周通报"),
+                ("lead", "J4"),
+                ("due_on", "2027-06-01"),
+                ("opened_on", "2027-03-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let board = tm.get("/manage/ledger").await;
+    assert!(board.body.contains(r#"<b class="overdue">1</b>"#), "past its deadline on 2027-06-30: {}", board.body);
+    let close =
+        [court, ("ledger", "2027-审务督察"), ("no", "1"), ("type", "closed"), ("on", "2027-06-30"), ("note", "已整改")];
+    assert_eq!(tm.post_form("/manage/ledger/event", &close).await.status, StatusCode::SEE_OTHER);
+    let board = tm.get("/manage/ledger").await;
+    assert!(
+        board.body.contains(r#"<b class="closed">1</b>"#) && board.body.contains(r#"<b class="overdue">0</b>"#),
+        "{}",
+        board.body
+    );
+    // A second 销号 is refused with its reason; a date ahead of today too.
+    let again = tm.post_form("/manage/ledger/event", &close).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("该项已销号"), "{}", again.body);
+    let ahead = [court, ("ledger", "2027-审务督察"), ("no", "1"), ("type", "reopened"), ("on", "2027-07-01")];
+    let r = tm.post_form("/manage/ledger/event", &ahead).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("晚于今天"), "{}", r.body);
+    let register = web.docket.register().await.unwrap();
+    let item = register.ledger.values().next().unwrap();
+    assert_eq!(item.events.len(), 1, "only the first 销号 is stored");
+    // The change is audited.
+    let audit = web.docket.store().audit_log("内0203", 100).await.unwrap();
+    assert!(audit.iter().filter(|r| r.action == "record_management").count() >= 2);
+    // The 整改完成率 counts it: due in June, closed on its deadline's month… after the deadline.
+    let m = tm
+        .get(&format!(
+            "/api/v1/metrics?court={}&from=2027-01-01&to=2027-12-31&indicators=rectification_completion_rate",
+            enc("内0203")
+        ))
+        .await;
+    let v = &m.json()["indicators"][0];
+    assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(0), Some(1)), "{}", m.body);
+}
+
+docket_store::on_both_backends!(
+    who_reads_and_keeps_the_records,
+    a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case,
+    a_ledger_item_is_closed_once_and_its_board_says_so,
+);
