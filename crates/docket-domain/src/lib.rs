@@ -16,6 +16,7 @@ pub mod court;
 pub mod deadline;
 pub mod event;
 pub mod identity;
+pub mod integrity;
 pub mod lifecycle;
 pub mod management;
 pub mod procedure;

@@ -36,6 +36,8 @@ pub struct Settings {
     pub ranges: Vec<(String, Range)>,
     /// Ordering courts by rank (off by default: 合理区间, not 排名).
     pub ranking: bool,
+    /// The thresholds of the integrity detectors (数据核查), `integrity.<name> = <value>`.
+    pub integrity: docket_domain::integrity::Thresholds,
 }
 
 /// Docket's default ranges: the figures the seed work reports give for a basic court's year.
@@ -68,7 +70,14 @@ impl Default for Settings {
         let mut ranges: Vec<(String, Range)> =
             DEFAULT_RANGES.iter().map(|(id, low, high)| ((*id).to_owned(), Range { low: *low, high: *high })).collect();
         ranges.sort_by(|a, b| a.0.cmp(&b.0));
-        Self { scopes, indicator_scopes: Vec::new(), filing_limit_days: 7, ranges, ranking: false }
+        Self {
+            scopes,
+            indicator_scopes: Vec::new(),
+            filing_limit_days: 7,
+            ranges,
+            ranking: false,
+            integrity: docket_domain::integrity::Thresholds::default(),
+        }
     }
 }
 
@@ -116,6 +125,10 @@ impl Settings {
         }
         let _ = writeln!(s, "\nfiling_limit_days = {}", self.filing_limit_days);
         let _ = writeln!(s, "ranking = {}", if self.ranking { "on" } else { "off" });
+        let _ = writeln!(s, "\n# 数据核查的阈值（integrity.名称 = 值）");
+        for (name, value) in self.integrity.entries() {
+            let _ = writeln!(s, "integrity.{name} = {value}");
+        }
         s
     }
 
@@ -178,6 +191,8 @@ impl Settings {
                     }
                     other => return Err(err(format!("未知的指标设置“{other}”"))),
                 }
+            } else if let Some(name) = key.strip_prefix("integrity.") {
+                s.integrity.set(name, value).map_err(err)?;
             } else if key == "filing_limit_days" {
                 s.filing_limit_days = value.parse().map_err(|_| err(format!("“{value}”不是天数")))?;
             } else if key == "ranking" {

@@ -621,6 +621,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/manage/suggestions/event", post(management::suggestion_event::<S>))
         .route("/manage/petitions", get(management::petitions::<S>).post(management::register_petition::<S>))
         .route("/manage/petitions/event", post(management::petition_event::<S>))
+        .route("/manage/integrity", get(management::integrity::<S>))
         .route("/api/v1/queues/{queue}", get(api::queue::<S>))
         .route("/notifications", get(pages::notifications::<S>))
         .route("/notifications/read", post(pages::read_notifications::<S>))

@@ -47,6 +47,13 @@ async fn who_reads_and_keeps_the_records<S: Store>(store: S) {
                         unexpected.push(format!("{user} reads {page} of {court}: {}", r.status));
                     }
                 }
+                // 数据核查 is the 审管办's alone.
+                let r = client.get(&format!("/manage/integrity?court={}", enc(court))).await;
+                checked += 1;
+                let want = role == Role::TrialManagement && reads(role, account_court, court);
+                if (r.status == StatusCode::OK) != want {
+                    unexpected.push(format!("{user} reads 数据核查 of {court}: {}", r.status));
+                }
                 let r = client
                     .post_form(
                         "/manage/ledger",
@@ -224,8 +231,30 @@ async fn a_ledger_item_is_closed_once_and_its_board_says_so<S: Store>(store: S) 
     assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(0), Some(1)), "{}", m.body);
 }
 
+async fn the_integrity_page_names_a_late_filing_with_its_rule<S: Store>(store: S) {
+    // Received 2025-02-20, filed 2025-03-03: eleven days.
+    let (no, line) = case_line("内0203", "民初", 1, false);
+    let line = line.replace(r#""received_on":null"#, r#""received_on":"2025-02-20""#);
+    let web = system(store, &[line]).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let page = tm.get("/manage/integrity?from=2025-01-01&to=2025-12-31").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("不是结论"), "the page says findings are signs");
+    let section = &page.body[page.body.find("id=\"detector-late_filing\"").expect("a late filing")..];
+    assert!(
+        section.contains(&no) && section.contains("相隔 11 天") && section.contains("登记立案规定第八条"),
+        "{section}"
+    );
+    assert!(page.body.contains(r#"<b id="integrity-total">1</b>"#), "{}", page.body);
+    // Outside the period: nothing.
+    let page = tm.get("/manage/integrity?from=2026-01-01&to=2026-12-31").await;
+    assert!(page.body.contains(r#"<b id="integrity-total">0</b>"#));
+}
+
 docket_store::on_both_backends!(
     who_reads_and_keeps_the_records,
     a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case,
     a_ledger_item_is_closed_once_and_its_board_says_so,
+    the_integrity_page_names_a_late_filing_with_its_rule,
 );

@@ -143,6 +143,27 @@ pub enum Command {
     },
     /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
     Metrics(MetricsArgs),
+    /// 数据核查：超期立案、年底收案骤减、审限届满前突击扣除或延长、撤诉后重新起诉、诉前调解超期、月末突击结案、事件补录——是线索，不是结论
+    Integrity {
+        /// 法院代字
+        #[arg(long)]
+        court: String,
+        /// 含下级法院
+        #[arg(long)]
+        rollup: bool,
+        /// 期间起日（含）
+        #[arg(long, value_name = "DATE")]
+        from: chrono::NaiveDate,
+        /// 期间止日（含）
+        #[arg(long, value_name = "DATE")]
+        to: chrono::NaiveDate,
+        /// 只运行这些核查（逗号分隔）：late_filing、year_end_dip、suspension_before_expiry、withdraw_refile、premediation_parking、closing_bunching、backdating
+        #[arg(long, value_delimiter = ',')]
+        detectors: Vec<String>,
+        /// 输出格式
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+    },
 }
 
 #[derive(Args, Debug)]

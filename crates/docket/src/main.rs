@@ -355,6 +355,25 @@ async fn execute<S: Store>(
             metrics::run(&docket, args).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Integrity { court, rollup, from, to, detectors, format } => {
+            let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("--court：{e}"))?;
+            let detectors = detectors
+                .iter()
+                .map(|d| {
+                    docket_domain::integrity::Detector::parse(d.trim())
+                        .ok_or_else(|| anyhow::anyhow!("--detectors：未知的核查“{d}”"))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let thresholds = docket.indicator_settings().await?.integrity;
+            let q = docket_app::IntegrityQuery { court, rollup, from, to, detectors, thresholds, today: today() };
+            let findings = docket.integrity(&q).await?;
+            if format == "json" {
+                println!("{}", docket_app::findings_json(&findings));
+            } else {
+                print!("{}", output::findings(&findings));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

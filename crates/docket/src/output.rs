@@ -238,3 +238,30 @@ pub fn account_list(statuses: &[docket_app::AccountStatus]) -> String {
     }
     s
 }
+
+/// 数据核查 findings as text: a count per detector, then each finding.
+pub fn findings(findings: &[docket_domain::integrity::Finding]) -> String {
+    let mut s = String::from(
+        "以下为数据核查发现的线索，不是结论：撤诉后重新起诉等可能合法（民诉法解释第二百一十四条），请逐条核实。\n",
+    );
+    for d in docket_domain::integrity::Detector::ALL {
+        let mine: Vec<_> = findings.iter().filter(|f| f.detector == d).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{}（{}）：{} 条", d.label(), d.id(), mine.len());
+        for f in mine {
+            let case = f.case_no.as_ref().map_or_else(|| f.court.to_string(), ToString::to_string);
+            let related = if f.related.is_empty() {
+                String::new()
+            } else {
+                format!("；关联 {}", f.related.iter().map(ToString::to_string).collect::<Vec<_>>().join("、"))
+            };
+            let _ = writeln!(s, "  {} {case}：{}{related}", f.on, f.detail);
+        }
+    }
+    if findings.is_empty() {
+        s.push_str("未发现线索。\n");
+    }
+    s
+}

@@ -6,11 +6,13 @@
 //! and the indicator engine's records are replaced after it.
 
 mod campaigns;
+mod integrity;
 mod petitions;
 mod rectification;
 mod suggestions;
 
 pub use campaigns::{campaigns, open_campaign};
+pub use integrity::integrity;
 pub use petitions::{petition_event, petitions, register_petition};
 pub use rectification::{add_item, item_event, ledger};
 pub use suggestions::{issue_suggestion, suggestion_event, suggestions};

@@ -35,6 +35,8 @@ pub struct Nav {
     pub can_audit: bool,
     /// Reads the 审管办's records (审管台账) of its court.
     pub reads_records: bool,
+    /// The account's role id (`trial_management` …), for what a role alone is shown.
+    pub role_id: &'static str,
     pub has_judge: bool,
     pub lang: Lang,
     /// The account's work queues with how many cases wait in each (id, name, count).
@@ -67,6 +69,7 @@ impl Nav {
             can_configure: web.may_configure(&user.account),
             can_audit: p.may_read_audit(&user.account.court),
             reads_records: p.may_read_records(&user.account.court),
+            role_id: user.account.role.as_str(),
             has_judge: user.account.judge.is_some(),
             lang: user.lang,
             queues: Vec::new(),
