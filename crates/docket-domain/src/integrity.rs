@@ -471,6 +471,12 @@ type MonthKey = (CourtCode, i32, u32);
 fn closing_bunching(cases: &[CaseHistory<'_>], t: &Thresholds, out: &mut Vec<Finding>) {
     // Closings per court and month, and those in the month's last days.
     let mut months: BTreeMap<MonthKey, Vec<(&CaseNumber, bool)>> = BTreeMap::new();
+    // A court's first month of data is partial (its history starts within it): not judged.
+    let mut first: HashMap<&CourtCode, NaiveDate> = HashMap::new();
+    for c in cases {
+        let e = first.entry(&c.state.record.court).or_insert(c.state.record.filed_on);
+        *e = (*e).min(c.state.record.filed_on);
+    }
     for c in cases {
         let Some(closed) = c.state.closed_on else { continue };
         let last = last_day(closed);
@@ -481,8 +487,9 @@ fn closing_bunching(cases: &[CaseHistory<'_>], t: &Thresholds, out: &mut Vec<Fin
             .push((&c.state.record.case_no, end));
     }
     let mut shares: BTreeMap<&CourtCode, Vec<f64>> = BTreeMap::new();
-    for ((court, _, _), list) in &months {
-        if list.len() >= t.bunching_min_closings {
+    for ((court, year, month), list) in &months {
+        let partial = first.get(court).is_some_and(|f| (f.year(), f.month()) == (*year, *month));
+        if list.len() >= t.bunching_min_closings && !partial {
             shares.entry(court).or_default().push(list.iter().filter(|x| x.1).count() as f64 / list.len() as f64);
         }
     }
@@ -495,6 +502,9 @@ fn closing_bunching(cases: &[CaseHistory<'_>], t: &Thresholds, out: &mut Vec<Fin
         .collect();
     for ((court, year, month), list) in &months {
         let Some(median) = medians.get(court) else { continue };
+        if first.get(court).is_some_and(|f| (f.year(), f.month()) == (*year, *month)) {
+            continue;
+        }
         if list.len() < t.bunching_min_closings {
             continue;
         }
