@@ -288,6 +288,11 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         blocks.push(Block::Paragraph(s));
     }
 
+    if let Some(s) = records_sentence(v) {
+        blocks.push(Block::Heading(1, "专项清理、整改、司法建议和涉诉信访".into()));
+        blocks.push(Block::Paragraph(s));
+    }
+
     blocks.push(Block::Heading(1, "长期未结案件清理".into()));
     let mut s = format!(
         "期末超 12 个月未结案件 {} 件（其中超 18 个月 {} 件，超 36 个月 {} 件），超审限未结案件 {} 件",
@@ -311,6 +316,32 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         blocks,
     }
     .numbered())
+}
+
+/// The 审管办's records in a sentence, each part only when there is something to count:
+/// 清积率, 整改完成率, 司法建议反馈率, 涉诉信访 with 同比 and 按期办结率.
+fn records_sentence(v: &[Value]) -> Option<String> {
+    let fraction = |id: IndicatorId| find(v, id).and_then(|x| Some((x.numerator?, x.denominator?, x))).filter(|f| f.1 > 0);
+    let mut parts = Vec::new();
+    if let Some((n, d, x)) = fraction(ids::CAMPAIGN_CLEARANCE_RATE) {
+        parts.push(format!("专项清理列入案件 {d} 件，已清结 {n} 件，清积率 {}", numbers::value(x)));
+    }
+    if let Some((n, d, x)) = fraction(ids::RECTIFICATION_COMPLETION_RATE) {
+        parts.push(format!("到期整改事项 {d} 项，按期销号 {n} 项，整改完成率 {}", numbers::value(x)));
+    }
+    if let Some((n, d, x)) = fraction(ids::SUGGESTION_REPLY_RATE) {
+        parts.push(format!("发出司法建议 {d} 份，收到回复 {n} 份，反馈率 {}", numbers::value(x)));
+    }
+    let received = count(v, ids::PETITIONS_RECEIVED);
+    if received > 0 {
+        let mut p = format!("受理涉诉信访 {received} 件");
+        p.push_str(&compared(v, ids::PETITIONS_RECEIVED, "，同比", |x| x.yoy));
+        if let Some((_, d, x)) = fraction(ids::PETITION_TIMELY_RATE) {
+            p.push_str(&format!("，办结 {d} 件，按期办结率 {}", numbers::value(x)));
+        }
+        parts.push(p);
+    }
+    (!parts.is_empty()).then(|| format!("{}。", parts.join("；")))
 }
 
 mod weekly;

@@ -140,6 +140,11 @@ pub fn weekly(
         }));
     }
 
+    if let Some(s) = records_sentence(yv) {
+        blocks.push(Block::Heading(1, "专项清理、整改、司法建议和涉诉信访（年初以来）".into()));
+        blocks.push(Block::Paragraph(s));
+    }
+
     let by_judge = compute(engine, scope, scope.period.year_to_date(), vec![Dimension::Judge], None)?;
     let mut judges: Vec<(String, i64, i64)> = by_judge
         .iter()
