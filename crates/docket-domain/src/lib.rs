@@ -21,6 +21,7 @@ pub mod lifecycle;
 pub mod management;
 pub mod procedure;
 pub mod role;
+pub mod tracking;
 
 pub use access::{Action, CaseScope, Principal, Reach};
 pub use amount::Amount;

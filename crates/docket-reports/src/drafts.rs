@@ -321,7 +321,8 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
 /// The 审管办's records in a sentence, each part only when there is something to count:
 /// 清积率, 整改完成率, 司法建议反馈率, 涉诉信访 with 同比 and 按期办结率.
 fn records_sentence(v: &[Value]) -> Option<String> {
-    let fraction = |id: IndicatorId| find(v, id).and_then(|x| Some((x.numerator?, x.denominator?, x))).filter(|f| f.1 > 0);
+    let fraction =
+        |id: IndicatorId| find(v, id).and_then(|x| Some((x.numerator?, x.denominator?, x))).filter(|f| f.1 > 0);
     let mut parts = Vec::new();
     if let Some((n, d, x)) = fraction(ids::CAMPAIGN_CLEARANCE_RATE) {
         parts.push(format!("专项清理列入案件 {d} 件，已清结 {n} 件，清积率 {}", numbers::value(x)));

@@ -115,6 +115,17 @@ fn ledger_paths() -> Json_ {
                     "queue": { "type": "string" }, "total": { "type": "integer" },
                     "cases": { "type": "array", "items": { "type": "object", "required": ["case_no", "on"] } } } } } } },
                 "401": error_ref(), "403": error_ref(), "404": error_ref() } } },
+        "/api/v1/tracking": { "get": { "summary": "扣延审跟踪：某法院（可含下级法院）在扣除审限中和延长审限的案件，逐日存量与增量（最长 400 天；审管办、院庭长及上级法院可查）", "operationId": "tracking",
+            "parameters": [
+                { "name": "court", "in": "query", "required": false, "schema": { "type": "string" } },
+                { "name": "from", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } },
+                { "name": "to", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } },
+                { "name": "rollup", "in": "query", "required": false, "schema": { "type": "string", "enum": ["true", "false"] } }],
+            "responses": { "200": { "description": "{court, rollup, from, to, days: [{date, deducted, extended, new_deducted, new_extended}]}",
+                "content": { "application/json": { "schema": { "type": "object", "required": ["court", "from", "to", "days"], "properties": {
+                    "court": { "type": "string" }, "rollup": { "type": "boolean" }, "from": { "type": "string" }, "to": { "type": "string" },
+                    "days": { "type": "array", "items": { "type": "object", "required": ["date", "deducted", "extended", "new_deducted", "new_extended"] } } } } } } },
+                "400": error_ref(), "401": error_ref(), "404": error_ref() } } },
         "/api/v1/notifications": { "get": { "summary": "通知：分案、延长审限的审批结果、恢复审理（最新在前），以及今日提醒（明天开庭、7 日内届满的审限）", "operationId": "notifications",
             "responses": { "200": { "description": "{unread, notifications: [{id, case_no, kind, text, at, read}], reminders: [{case_no, text}]}",
                 "content": { "application/json": { "schema": { "type": "object", "required": ["unread", "notifications", "reminders"], "properties": {

@@ -11,7 +11,7 @@ use docket_domain::Role;
 use docket_store::Store;
 use serde_json::json;
 
-const PAGES: [&str; 4] = ["campaigns", "ledger", "suggestions", "petitions"];
+const PAGES: [&str; 5] = ["campaigns", "ledger", "suggestions", "petitions", "tracking"];
 
 /// The rules, stated from the issue: the 审管办 and the court's leadership read their court's
 /// records, a higher court (and its viewer) reads them too; only the court's own 审管办 and 院长
@@ -257,4 +257,41 @@ docket_store::on_both_backends!(
     a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case,
     a_ledger_item_is_closed_once_and_its_board_says_so,
     the_integrity_page_names_a_late_filing_with_its_rule,
+    the_deducted_and_extended_cases_are_tracked_day_by_day,
 );
+
+async fn the_deducted_and_extended_cases_are_tracked_day_by_day<S: Store>(store: S) {
+    let (no, line) = case_line("内0203", "民初", 1, false);
+    let event = |on: &str, rest: &str| format!(r#"{{"kind":"event","case_no":"{no}","on":"{on}","type":{rest}}}"#);
+    let web = system(
+        store,
+        &[
+            line.clone(),
+            assign_line(&no, "J1"),
+            event("2025-04-01", r#""suspended","reason":"appraisal""#),
+            event("2025-04-11", r#""resumed""#),
+        ],
+    )
+    .await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let r = tm.get("/api/v1/tracking?from=2025-03-31&to=2025-04-12").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let days = r.json()["days"].as_array().unwrap().clone();
+    let on = |d: &str| days.iter().find(|x| x["date"] == d).unwrap().clone();
+    assert_eq!((on("2025-03-31")["deducted"].as_i64(), on("2025-04-01")["deducted"].as_i64()), (Some(0), Some(1)));
+    assert_eq!((on("2025-04-01")["new_deducted"].as_i64(), on("2025-04-11")["deducted"].as_i64()), (Some(1), Some(0)));
+    let csv = tm.get("/manage/tracking.csv?from=2025-03-31&to=2025-04-12").await;
+    assert!(csv.body.starts_with("\u{feff}日期,扣审存量") && csv.body.contains("2025-04-05,1,0,1,0,0"), "{}", csv.body);
+    let page = tm.get("/manage/tracking?from=2025-03-01&to=2025-04-05").await;
+    assert!(
+        page.body.contains(&no) && page.body.contains("扣除审限（鉴定）"),
+        "standing on the last day: {}",
+        page.body
+    );
+    // A period over 400 days is refused; a judge does not see the page.
+    assert_eq!(tm.get("/api/v1/tracking?from=2020-01-01&to=2025-04-12").await.status, StatusCode::BAD_REQUEST);
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+    assert_eq!(judge.get("/api/v1/tracking").await.status, StatusCode::NOT_FOUND);
+}

@@ -10,12 +10,14 @@ mod integrity;
 mod petitions;
 mod rectification;
 mod suggestions;
+mod tracking;
 
 pub use campaigns::{campaigns, open_campaign};
 pub use integrity::integrity;
 pub use petitions::{petition_event, petitions, register_petition};
 pub use rectification::{add_item, item_event, ledger};
 pub use suggestions::{issue_suggestion, suggestion_event, suggestions};
+pub use tracking::{tracking, tracking_api, tracking_csv};
 
 use chrono::NaiveDate;
 use docket_domain::CourtCode;
