@@ -17,6 +17,7 @@ mod ledger;
 mod metrics;
 pub mod metrics_output;
 mod passwords;
+mod record_lists;
 mod rendering;
 mod replay;
 mod reports;

@@ -279,7 +279,12 @@ impl<S: Store> Docket<S> {
         } else {
             vec![]
         };
-        Self::report_with(&engine, &names, kind, court, period, rollup, &windows)
+        let doc = Self::report_with(&engine, &names, kind, court, period, rollup, &windows)?;
+        if kind == ReportKind::Weekly {
+            let lists = self.record_lists(&names, court, period, rollup, |_| true).await?;
+            return Ok(docket_reports::with_record_lists(doc, &lists));
+        }
+        Ok(doc)
     }
 }
 

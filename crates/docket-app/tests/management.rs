@@ -129,3 +129,50 @@ docket_store::on_both_backends!(
     ledger_entries_are_chained_and_an_edit_or_deletion_is_found,
     bad_management_lines_are_refused_by_line_and_field_and_store_nothing,
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_bulletin_lists_the_uncleared_campaign_cases_and_the_items_due() {
+    use docket_app::ReportKind;
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 3000, 2)).await.unwrap();
+    let register = d.register().await.unwrap();
+    let cases = d.store().all_cases().await.unwrap();
+    // A week inside the intermediate court's campaign, and one where an item is due.
+    let campaign = register.campaigns.values().max_by_key(|c| c.cases.len()).expect("a campaign");
+    let scope = campaign.campaign.court.to_string();
+    let week_end = campaign.campaign.from + chrono::Days::new(60);
+    let period = week_end.format("%G-W%V").to_string();
+    let p = docket_reports::ReportPeriod::parse(&period).unwrap().period;
+    let doc = d.report(ReportKind::Weekly, &scope, &period, true, docket_metrics::Settings::default()).await.unwrap();
+    // Independently: the listed cases not closed by the week's end.
+    let open: Vec<String> = campaign
+        .cases
+        .iter()
+        .filter(|l| {
+            let c = cases.iter().find(|c| c.case_no == l.case_no).unwrap();
+            c.closed_on.is_none_or(|x| x > p.to)
+        })
+        .map(|l| l.case_no.to_string())
+        .collect();
+    assert!(!open.is_empty(), "some listed case is still open 60 days in");
+    let table = doc.tables().find(|t| t.caption.ends_with("专项清理未清结案件")).expect("the list");
+    let listed: Vec<&str> = table.rows.iter().map(|r| r[1].as_str()).collect();
+    for no in &open {
+        assert!(listed.contains(&no.as_str()), "{no} not in {listed:?}");
+    }
+    // Items: open on the week's end and due by a week after it, each shown once.
+    let due: usize = register
+        .ledger
+        .values()
+        .filter(|s| s.item.court.is_within(&campaign.campaign.court))
+        .filter(|s| {
+            s.item.opened_on <= p.to && s.closed_at(p.to).is_none() && s.due_on_at(p.to) <= p.to + chrono::Days::new(7)
+        })
+        .count();
+    let items = doc.tables().find(|t| t.caption.ends_with("整改事项到期及逾期")).map_or(0, |t| t.rows.len());
+    assert_eq!(items, due);
+    // Tables are numbered in order after the lists were added.
+    let numbers: Vec<String> = doc.tables().map(|t| t.caption.split('：').next().unwrap().to_owned()).collect();
+    let want: Vec<String> = (1..=numbers.len()).map(|i| format!("表{i}")).collect();
+    assert_eq!(numbers, want);
+}

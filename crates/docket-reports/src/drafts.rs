@@ -345,7 +345,9 @@ fn records_sentence(v: &[Value]) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}。", parts.join("；")))
 }
 
+mod records;
 mod weekly;
+pub use records::{DueItem, RecordLists, UnclearedCase, with_record_lists};
 pub use weekly::{WindowCase, weekly};
 
 /// A range's bounds in the indicator's unit: `[85.00%, 100.00%]`, `≥ 90.00%`.

@@ -17,6 +17,9 @@ pub mod office;
 pub mod period;
 
 pub use document::{Block, Document, HeadingNumbers, Table};
-pub use drafts::{Names, Scope, Topic, WindowCase, annual, monthly, topic, weekly};
+pub use drafts::{
+    DueItem, Names, RecordLists, Scope, Topic, UnclearedCase, WindowCase, annual, monthly, topic, weekly,
+    with_record_lists,
+};
 pub use office::{ChartImage, OfficeError};
 pub use period::{PeriodError, ReportPeriod};

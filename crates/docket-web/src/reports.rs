@@ -88,9 +88,19 @@ pub async fn reports<S: Store>(
             } else {
                 vec![]
             };
-            web.with_engine(|engine| {
+            let doc = web.with_engine(|engine| {
                 Docket::<S>::report_with(engine, &names, kind, court.as_str(), &period, q.rollup, &windows)
-            })?
+            })?;
+            match (kind, &doc) {
+                (ReportKind::Weekly, Ok(_)) => {
+                    let lists = web
+                        .docket
+                        .record_lists(&names, court.as_str(), &period, q.rollup, |c| web.readable(&a.principal(), c))
+                        .await?;
+                    doc.map(|d| docket_reports::with_record_lists(d, &lists))
+                }
+                _ => doc,
+            }
         }
         // The engine names the cases; their parties come from the store (the engine's lock is
         // not held across that), then the engine drafts.
