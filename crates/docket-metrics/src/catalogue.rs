@@ -88,6 +88,9 @@ pub enum Formula {
     ClosureBalance,
     /// C / quota judges who closed a case in the period.
     PerQuotaJudge,
+    /// 电子送达件数: the distinct cases with an electronic attempt in the period (distinct cases do
+    /// not add up over months, so it is counted by a scan of the events, not a field).
+    EserviceCases,
     /// Counted over the 审管办's records (campaigns, ledgers, suggestions, petitions), not the
     /// case fields.
     Record(RecordMeasure),
@@ -205,6 +208,7 @@ pub mod ids {
     pub const STREAMED_HEARINGS: IndicatorId = IndicatorId("streamed_hearings");
     pub const ONLINE_FILINGS: IndicatorId = IndicatorId("online_filings");
     pub const ESERVICE_ATTEMPTS: IndicatorId = IndicatorId("eservice_attempts");
+    pub const ESERVICE_CASES: IndicatorId = IndicatorId("eservice_cases");
     pub const PREMEDIATION_SUCCESSES: IndicatorId = IndicatorId("premediation_successes");
     pub const CLAIM_TOTAL: IndicatorId = IndicatorId("claim_total");
     pub const CAMPAIGN_CLEARANCE_RATE: IndicatorId = IndicatorId("campaign_clearance_rate");
@@ -266,6 +270,7 @@ pub mod ids {
         STREAMED_HEARINGS,
         ONLINE_FILINGS,
         ESERVICE_ATTEMPTS,
+        ESERVICE_CASES,
         PREMEDIATION_SUCCESSES,
         CLAIM_TOTAL,
         CAMPAIGN_CLEARANCE_RATE,
@@ -376,6 +381,7 @@ pub static CATALOGUE: &[Indicator] = &[
     // The counts the seeds quote that otherwise exist only inside a rate, each in its rate's scope.
     ind(ids::ONLINE_FILINGS, "网上立案数", Count, "trial_enforcement", Total(f::N_ONLINE)),
     ind(ids::ESERVICE_ATTEMPTS, "电子送达次数", Count, "all", Total(f::EV_ESERVICE)),
+    ind(ids::ESERVICE_CASES, "电子送达件数", Count, "all", EserviceCases),
     ind(ids::PREMEDIATION_SUCCESSES, "诉前调解成功数", Count, "premediation", Total(f::C_PREMEDIATION_AGREED)),
     ind(ids::CLAIM_TOTAL, "涉案标的额", Amount, "trial_enforcement", Total(f::C_APPLIED_FEN)),
     // The 审管办's records: by the record's court (a listed case by its own), rolled up like cases.

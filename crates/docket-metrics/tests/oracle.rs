@@ -305,6 +305,7 @@ impl Oracle<'_> {
             "eservice_attempts" => {
                 count(cases.iter().flat_map(|c| c.eservice.iter()).filter(|(x, _)| inp(*x)).count() as i64)
             }
+            "eservice_cases" => count(cases.iter().filter(|c| c.eservice.iter().any(|(x, _)| inp(*x))).count() as i64),
             "premediation_successes" => count(cc(&|c| method(c, &[PremediationAgreement]))),
             "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
             // Checked against their own oracle in `tests/records.rs`.

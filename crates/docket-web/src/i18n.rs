@@ -506,6 +506,7 @@ static EN: &[(&str, &str)] = &[
     ("庭审直播数", "Hearings streamed"),
     ("网上立案数", "Cases filed online"),
     ("电子送达次数", "Electronic service attempts"),
+    ("电子送达件数", "Cases served electronically"),
     ("诉前调解成功数", "Pre-filing mediations settled"),
     ("涉案标的额", "Amount in dispute"),
     ("清积率", "Campaign clearance rate"),

@@ -64,6 +64,16 @@ impl Engine {
         let scope_k: Vec<usize> = scopes.iter().map(|s| scope_set.partition_point(|x| x < s)).collect();
         let ranges: Vec<Option<crate::Range>> = indicators.iter().map(|i| self.settings.range_of(i.id)).collect();
         let groups = self.group_count(grouping);
+        // 电子送达件数 for each layer, when asked for.
+        let distinct: Vec<Option<Vec<i64>>> = layers
+            .iter()
+            .map(|l| {
+                indicators
+                    .iter()
+                    .position(|i| i.formula == Formula::EserviceCases)
+                    .map(|k| self.eservice_cases(&sel, grouping, l, scopes[k]))
+            })
+            .collect();
         // Where each main period, its year-earlier and its preceding period were computed:
         // (layer, period in layer, memo slot).
         let mut slot_of: HashMap<(usize, usize), usize> = HashMap::new();
@@ -89,37 +99,45 @@ impl Engine {
             let mut memo: Vec<Option<Raw>> = vec![None; slots * indicators.len()];
             let mut sums: Vec<Option<[i64; f::ALL]>> = vec![None; slots * scope_set.len()];
             for (m, [now_at, yoy_at, mom_at]) in mains.iter().zip(&targets) {
-                let mut raw =
-                    |k: usize, ind: &Indicator, scope: u16, at: Option<(usize, usize, usize)>| -> Option<Raw> {
-                        let (li, pi, slot) = at?;
-                        let cell = &mut memo[slot * indicators.len() + k];
-                        if cell.is_none()
-                            && let Formula::Record(measure) = ind.formula
-                        {
-                            let period = layers[li].periods[pi];
-                            *cell = Some(match self.record_count(measure, q, grouping, g, period) {
-                                Some(c) => Raw {
-                                    value: (c.denominator != 0 || ind.kind == Kind::Count).then(|| {
-                                        if ind.kind == Kind::Count {
-                                            c.numerator as f64
-                                        } else {
-                                            c.numerator as f64 / c.denominator as f64
-                                        }
-                                    }),
-                                    numerator: Some(c.numerator),
-                                    denominator: (ind.kind != Kind::Count).then_some(c.denominator),
-                                    touched: c.denominator > 0,
-                                },
-                                None => Raw { value: None, numerator: None, denominator: None, touched: false },
-                            });
-                        }
-                        if cell.is_none() {
-                            let fields = sums[slot * scope_set.len() + scope_k[k]]
-                                .get_or_insert_with(|| self.field_sums(&sources[li], scope, g, pi));
-                            *cell = Some(self.raw(&sources[li], &layers[li], ind, scope, g, pi, fields));
-                        }
-                        *cell
-                    };
+                let mut raw = |k: usize,
+                               ind: &Indicator,
+                               scope: u16,
+                               at: Option<(usize, usize, usize)>|
+                 -> Option<Raw> {
+                    let (li, pi, slot) = at?;
+                    let cell = &mut memo[slot * indicators.len() + k];
+                    if cell.is_none() && ind.formula == Formula::EserviceCases {
+                        let v = distinct[li].as_ref().map_or(0, |d| d[g * layers[li].p() + pi]);
+                        *cell =
+                            Some(Raw { value: Some(v as f64), numerator: Some(v), denominator: None, touched: v > 0 });
+                    }
+                    if cell.is_none()
+                        && let Formula::Record(measure) = ind.formula
+                    {
+                        let period = layers[li].periods[pi];
+                        *cell = Some(match self.record_count(measure, q, grouping, g, period) {
+                            Some(c) => Raw {
+                                value: (c.denominator != 0 || ind.kind == Kind::Count).then(|| {
+                                    if ind.kind == Kind::Count {
+                                        c.numerator as f64
+                                    } else {
+                                        c.numerator as f64 / c.denominator as f64
+                                    }
+                                }),
+                                numerator: Some(c.numerator),
+                                denominator: (ind.kind != Kind::Count).then_some(c.denominator),
+                                touched: c.denominator > 0,
+                            },
+                            None => Raw { value: None, numerator: None, denominator: None, touched: false },
+                        });
+                    }
+                    if cell.is_none() {
+                        let fields = sums[slot * scope_set.len() + scope_k[k]]
+                            .get_or_insert_with(|| self.field_sums(&sources[li], scope, g, pi));
+                        *cell = Some(self.raw(&sources[li], &layers[li], ind, scope, g, pi, fields));
+                    }
+                    *cell
+                };
                 let mut values = Vec::with_capacity(indicators.len());
                 for (k, (ind, scope)) in indicators.iter().zip(&scopes).enumerate() {
                     let Some(now) = raw(k, ind, *scope, *now_at) else { continue };
@@ -167,6 +185,35 @@ impl Engine {
             }
         }
         Ok(out)
+    }
+
+    /// 电子送达件数: the distinct cases of the selection with an electronic attempt in each period
+    /// of a layer, by group (`group × periods`), from one scan of the selected rows' events.
+    fn eservice_cases(&self, sel: &super::Selection, grouping: Grouping, layer: &Layer, scope: u16) -> Vec<i64> {
+        let t = &self.table;
+        let p = layer.p();
+        let mut out = vec![0i64; self.group_count(grouping) * p];
+        let mut seen: Vec<usize> = Vec::new();
+        for (lo, hi) in sel.runs(t) {
+            let first = t.eservice.partition_point(|e| (e.0 as usize) < lo);
+            let mut current = u32::MAX;
+            for &(row, d, _) in t.eservice[first..].iter().take_while(|e| (e.0 as usize) < hi) {
+                if row != current {
+                    current = row;
+                    seen.clear();
+                }
+                let Some(pi) = layer.at(d) else { continue };
+                let r = row as usize;
+                if seen.contains(&pi) || !sel.keeps(t, r) || self.class_scopes[self.class_of(r)] & scope == 0 {
+                    continue;
+                }
+                seen.push(pi);
+                for g in self.groups_of(grouping, r) {
+                    out[g * p + pi] += 1;
+                }
+            }
+        }
+        out
     }
 
     /// Every field of one group and period, summed over the classes of a scope.
@@ -249,8 +296,10 @@ impl Engine {
                 };
                 rate(s(f::C), judges)
             }
-            // Counted from the records before the fields are read (`record_count`).
-            Formula::Record(_) => Raw { value: None, numerator: None, denominator: None, touched: false },
+            // Counted before the fields are read (`record_count`, `eservice_cases`).
+            Formula::Record(_) | Formula::EserviceCases => {
+                Raw { value: None, numerator: None, denominator: None, touched: false }
+            }
             Formula::ClosureBalance => {
                 let period = layer.periods[p];
                 let months = layer.month_in(day(period.to)) + 1;

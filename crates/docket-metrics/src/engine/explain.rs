@@ -35,6 +35,8 @@ impl Engine {
         let t = &self.table;
         let (num, den) = match ind.formula {
             Formula::Total(x) => (x, usize::MAX),
+            // The cases with an attempt in the period: the events' rows, deduplicated below.
+            Formula::EserviceCases => (f::EV_ESERVICE, usize::MAX),
             Formula::Fraction(n, d) | Formula::Mean(n, d) => (n, d),
             _ => (f::C, usize::MAX),
         };
