@@ -365,6 +365,25 @@ impl Engine {
 
     /// Replaces the records the record indicators count (after a record is written).
     pub fn set_records(&mut self, records: crate::records::RecordFacts) {
+        // A petition counts in its case's matter (案-件比): the matters whose count changes leave
+        // the month cube's cells and enter them again with their new size.
+        let counts = records.petitions_by_case();
+        let roots = self.table.roots_of_petition_change(&counts);
+        if !roots.is_empty() {
+            let mut cube = self.cube.take();
+            if let Some(k) = cube.as_mut() {
+                for &row in &roots {
+                    k.apply(self, row, -1);
+                }
+            }
+            self.table.set_petitions(&counts);
+            if let Some(k) = cube.as_mut() {
+                for &row in &roots {
+                    k.apply(self, row, 1);
+                }
+            }
+            self.cube = cube;
+        }
         self.records = records;
     }
 

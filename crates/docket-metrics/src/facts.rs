@@ -110,6 +110,8 @@ pub struct FactTable {
     pub(crate) amounts: Vec<(i64, i64)>,
     /// Cases in the matter this case starts (itself included); 0 for derived cases.
     pub(crate) matter_size: Vec<u32>,
+    /// Petitions about a row's case (涉诉信访): each counts in its matter (案-件比).
+    petitions: HashMap<u32, u32>,
     pub(crate) origin: Vec<u32>,
     /// The `C_*` counting fields (bit = field index) a closing of this case adds one to:
     /// everything about a closing that depends on the case alone, worked out once.
@@ -204,7 +206,7 @@ impl FactTable {
         }
         for row in 0..t.len() {
             if t.origin[row] == u32::MAX {
-                t.matter_size[row] = 1 + t.descendants(row as u32);
+                t.matter_size[row] = t.matter_of(row as u32);
             } else {
                 t.matter_size[row] = 0;
             }
@@ -328,7 +330,7 @@ impl FactTable {
             }
             self.relink(old as usize);
             let old_root = self.root_of(old as usize);
-            self.matter_size[old_root] = 1 + self.descendants(old_root as u32);
+            self.matter_size[old_root] = self.matter_of(old_root as u32);
         }
         match origin {
             Some(o) => {
@@ -349,8 +351,36 @@ impl FactTable {
         if root != row {
             self.matter_size[row] = 0;
         }
-        self.matter_size[root] = 1 + self.descendants(root as u32);
+        self.matter_size[root] = self.matter_of(root as u32);
         row
+    }
+
+    /// The roots whose matter a new count of petitions by case would change.
+    pub(crate) fn roots_of_petition_change(&self, counts: &HashMap<CaseNumber, u32>) -> Vec<usize> {
+        let mut rows: Vec<u32> = self.petitions.keys().copied().collect();
+        rows.extend(counts.keys().filter_map(|c| self.index.get(c).copied()));
+        let mut roots: Vec<usize> = rows
+            .into_iter()
+            .filter(|r| {
+                let now = self.petitions.get(r).copied().unwrap_or(0);
+                let then = counts.get(&self.case_nos[*r as usize]).copied().unwrap_or(0);
+                now != then
+            })
+            .map(|r| self.root_of(r as usize))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        roots
+    }
+
+    /// Sets the petitions about each case and recomputes the matters they change.
+    pub(crate) fn set_petitions(&mut self, counts: &HashMap<CaseNumber, u32>) {
+        let roots = self.roots_of_petition_change(counts);
+        self.petitions =
+            counts.iter().filter_map(|(c, n)| Some((*self.index.get(c)?, *n))).filter(|(_, n)| *n > 0).collect();
+        for root in roots {
+            self.matter_size[root] = self.matter_of(root as u32);
+        }
     }
 
     /// The first and the last day of any filing, closing or dated event; `None` for an empty
@@ -620,12 +650,13 @@ impl FactTable {
         m
     }
 
-    fn descendants(&self, root: u32) -> u32 {
+    /// The size of a root's matter: its cases and the petitions about any of them.
+    fn matter_of(&self, root: u32) -> u32 {
         let mut count = 0;
         let mut frontier = vec![root];
         while let Some(r) = frontier.pop() {
+            count += 1 + self.petitions.get(&r).copied().unwrap_or(0);
             if let Some(children) = self.children.get(&r) {
-                count += children.len() as u32;
                 frontier.extend(children.iter().copied());
             }
         }

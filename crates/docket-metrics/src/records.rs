@@ -37,6 +37,8 @@ struct Item {
 struct Dated {
     court: CourtCode,
     label: String,
+    /// The case it is about, if any.
+    case_no: Option<CaseNumber>,
     on: NaiveDate,
     /// A suggestion's reply, a petition's first closing.
     done: Option<NaiveDate>,
@@ -98,6 +100,7 @@ impl RecordFacts {
             out.suggestions.push(Dated {
                 court: s.suggestion.court.clone(),
                 label: s.suggestion.no.clone(),
+                case_no: s.suggestion.case_no.clone(),
                 on: s.suggestion.issued_on,
                 done: s.reply().map(|(on, _)| on),
             });
@@ -110,9 +113,21 @@ impl RecordFacts {
             out.petitions.push(Dated {
                 court: p.petition.court.clone(),
                 label: p.petition.no.clone(),
+                case_no: p.petition.case_no.clone(),
                 on: p.petition.received_on,
                 done: first_closed,
             });
+        }
+        out
+    }
+
+    /// How many petitions are about each case (a petition counts in its case's matter, 案-件比).
+    pub fn petitions_by_case(&self) -> std::collections::HashMap<CaseNumber, u32> {
+        let mut out = std::collections::HashMap::new();
+        for p in &self.petitions {
+            if let Some(c) = &p.case_no {
+                *out.entry(c.clone()).or_insert(0) += 1;
+            }
         }
         out
     }

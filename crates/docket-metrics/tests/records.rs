@@ -461,3 +461,47 @@ proptest! {
         check(seed, court_at, rollup, by_court, grain, start, len);
     }
 }
+
+#[test]
+fn a_petition_about_a_case_counts_in_its_matter() {
+    // Two first-instance cases filed in 2025, one appealed: matters of 2 and 1 cases → 1:1.50.
+    let mut cases = vec![
+        case("（2025）内0203民初1号", d("2025-03-01"), Some((d("2025-05-01"), CloseMethod::Judgment))),
+        case("（2025）内0203民初2号", d("2025-03-02"), None),
+    ];
+    let mut appeal = case("（2025）内02民终1号", d("2025-06-01"), None);
+    appeal.origin = Some(CaseNumber::parse("（2025）内0203民初1号").unwrap());
+    cases.push(appeal);
+    let ratio = |e: &Engine| value(e, "case_matter_ratio", "内02", true, "2025-01-01", "2025-12-31").value.unwrap();
+    let mut r = Register::default();
+    let e = engine(cases.clone(), &r);
+    assert!((ratio(&e) - 1.5).abs() < 1e-9, "{}", ratio(&e));
+    // Two petitions about the appeal (in the first case's matter) and one about the second case.
+    for (no, case_no) in [("1", "（2025）内02民终1号"), ("2", "（2025）内02民终1号"), ("3", "（2025）内0203民初2号")]
+    {
+        apply(
+            &mut r,
+            Management::Petition(Petition {
+                court: court("内0203"),
+                no: no.into(),
+                received_on: d("2025-08-01"),
+                channel: PetitionChannel::Visit,
+                case_no: Some(CaseNumber::parse(case_no).unwrap()),
+                first_time: true,
+                petitioner: Petitioner { kind: PartyKind::Person, name: "x".into(), id_number: None },
+                subject: "s".into(),
+            }),
+        );
+    }
+    // (2 + 2) + (1 + 1) = 6 over 2 matters → 1:3.00, from the month cube and over the rows alike;
+    // and an engine given the records after it was built moves the same way.
+    let fresh = engine(cases.clone(), &r);
+    assert!((ratio(&fresh) - 3.0).abs() < 1e-9, "{}", ratio(&fresh));
+    let rows = engine(cases.clone(), &r).without_cube();
+    assert!((ratio(&rows) - 3.0).abs() < 1e-9);
+    let mut live = engine(cases, &Register::default());
+    live.set_records(RecordFacts::from_register(&r));
+    assert!((ratio(&live) - 3.0).abs() < 1e-9);
+    live.set_records(RecordFacts::default());
+    assert!((ratio(&live) - 1.5).abs() < 1e-9, "the petitions leave again");
+}
