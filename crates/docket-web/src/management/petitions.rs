@@ -34,7 +34,9 @@ pub struct PetitionLine {
     pub subject: String,
     pub case: Option<(String, String)>,
     pub limit_on: String,
-    pub state: String,
+    pub state: &'static str,
+    /// The closing's date and result, or the days over or left.
+    pub state_detail: String,
     pub class: &'static str,
     pub closed: bool,
     pub latest: String,
@@ -59,11 +61,16 @@ struct PetitionsPage {
     today: String,
 }
 
-fn line<S: Store>(web: &Web<S>, s: &PetitionState, today: chrono::NaiveDate) -> (u8, PetitionLine) {
+fn line<S: Store>(
+    web: &Web<S>,
+    s: &PetitionState,
+    today: chrono::NaiveDate,
+    lang: crate::i18n::Lang,
+) -> (u8, PetitionLine) {
     let p = &s.petition;
     let limit = s.limit_on();
     let closed = s.is_closed();
-    let (state, class, rank) = if closed {
+    let (state, state_detail, class, rank) = if closed {
         let (on, result) = s
             .events
             .iter()
@@ -73,13 +80,13 @@ fn line<S: Store>(web: &Web<S>, s: &PetitionState, today: chrono::NaiveDate) -> 
                 _ => None,
             })
             .unwrap_or((p.received_on, PetitionResult::Explained));
-        (format!("{on} 办结（{}）", result.label()), "ok", 3)
+        ("已办结", format!("{on} · {}", lang.t(result.label())), "ok", 3)
     } else if today > limit {
-        (format!("超期 {} 天", (today - limit).num_days()), "warn", 0)
+        ("超期未结", format!("{} {}", (today - limit).num_days(), lang.t("天")), "warn", 0)
     } else if (limit - today).num_days() <= 10 {
-        (format!("临近期限（剩 {} 天）", (limit - today).num_days()), "warn", 1)
+        ("临近期限", format!("{} {}", (limit - today).num_days(), lang.t("天")), "warn", 1)
     } else {
-        ("办理中".to_owned(), "", 2)
+        ("办理中", String::new(), "", 2)
     };
     let latest = s
         .events
@@ -106,6 +113,7 @@ fn line<S: Store>(web: &Web<S>, s: &PetitionState, today: chrono::NaiveDate) -> 
             case: p.case_no.as_ref().map(|c| (c.to_string(), href(c))),
             limit_on: limit.to_string(),
             state,
+            state_detail,
             class,
             closed,
             latest,
@@ -130,7 +138,7 @@ async fn page<S: Store>(
     let received = mine.iter().filter(|s| (start..=today).contains(&s.petition.received_on)).count();
     let received_before =
         mine.iter().filter(|s| (a_year_ago(start)..=a_year_ago(today)).contains(&s.petition.received_on)).count();
-    let mut lines: Vec<(u8, PetitionLine)> = mine.iter().map(|s| line(web, s, today)).collect();
+    let mut lines: Vec<(u8, PetitionLine)> = mine.iter().map(|s| line(web, s, today, user.lang)).collect();
     lines.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.received_on.cmp(&a.1.received_on)));
     Ok(PetitionsPage {
         nav: Nav::load(web, user, "manage").await?,

@@ -28,7 +28,9 @@ pub struct SuggestionLine {
     pub subject: String,
     pub issued_on: String,
     pub reply_due: String,
-    pub state: String,
+    pub state: &'static str,
+    /// The reply's date and adoption, or the days overdue.
+    pub state_detail: String,
     pub class: &'static str,
     pub replied: bool,
     pub case: Option<(String, String)>,
@@ -50,13 +52,15 @@ struct SuggestionsPage {
     today: String,
 }
 
-fn line(s: &SuggestionState, today: chrono::NaiveDate) -> (u8, SuggestionLine) {
+fn line(s: &SuggestionState, today: chrono::NaiveDate, lang: crate::i18n::Lang) -> (u8, SuggestionLine) {
     let g = &s.suggestion;
     let overdue = s.reply_overdue(today);
-    let (state, class, rank) = match s.reply() {
-        Some((on, adopted)) => (format!("{on} 已回复（{}）", if adopted { "采纳" } else { "未采纳" }), "ok", 2),
-        None if overdue => (format!("逾期未回复（{} 天）", (today - g.reply_due).num_days()), "warn", 0),
-        None => ("待回复".to_owned(), "", 1),
+    let (state, state_detail, class, rank) = match s.reply() {
+        Some((on, adopted)) => {
+            ("已回复", format!("{on} · {}", lang.t(if adopted { "采纳" } else { "未采纳" })), "ok", 2)
+        }
+        None if overdue => ("逾期未回复", format!("{} {}", (today - g.reply_due).num_days(), lang.t("天")), "warn", 0),
+        None => ("待回复", String::new(), "", 1),
     };
     (
         rank,
@@ -67,6 +71,7 @@ fn line(s: &SuggestionState, today: chrono::NaiveDate) -> (u8, SuggestionLine) {
             issued_on: g.issued_on.to_string(),
             reply_due: g.reply_due.to_string(),
             state,
+            state_detail,
             class,
             replied: s.reply().is_some(),
             case: g.case_no.as_ref().map(|c| (c.to_string(), href(c))),
@@ -88,7 +93,7 @@ async fn page<S: Store>(
     let year = today.year();
     let this_year: Vec<&&SuggestionState> = mine.iter().filter(|s| s.suggestion.issued_on.year() == year).collect();
     let replied = this_year.iter().filter(|s| s.reply().is_some()).count();
-    let mut lines: Vec<(u8, SuggestionLine)> = mine.iter().map(|s| line(s, today)).collect();
+    let mut lines: Vec<(u8, SuggestionLine)> = mine.iter().map(|s| line(s, today, user.lang)).collect();
     lines.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.issued_on.cmp(&a.1.issued_on)));
     Ok(SuggestionsPage {
         nav: Nav::load(web, user, "manage").await?,
