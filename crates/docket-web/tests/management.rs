@@ -258,7 +258,33 @@ docket_store::on_both_backends!(
     a_ledger_item_is_closed_once_and_its_board_says_so,
     the_integrity_page_names_a_late_filing_with_its_rule,
     the_deducted_and_extended_cases_are_tracked_day_by_day,
+    a_sealed_case_is_named_in_a_record_only_by_whom_may_read_it,
 );
+
+async fn a_sealed_case_is_named_in_a_record_only_by_whom_may_read_it<S: Store>(store: S) {
+    let (sealed, line) = case_line("内0203", "民初", 1, true);
+    let web = system(store, &[line, assign_line(&sealed, "J1")]).await;
+    let form = |no: &'static str| {
+        vec![
+            ("court", "内0203"),
+            ("no", no),
+            ("recipient", "某局"),
+            ("subject", "规范送达"),
+            ("case_no", sealed.as_str()),
+        ]
+    };
+    // The 审管办 does not read sealed cases: to its form the case does not exist.
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let r = tm.post_form("/manage/suggestions", &form("建〔2027〕1号")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("不存在"), "{}", r.body);
+    // The 院长 does.
+    let mut president = Client::new(&web);
+    president.sign_in(&username("内0203", "president"), PASSWORD).await;
+    assert_eq!(president.post_form("/manage/suggestions", &form("建〔2027〕2号")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(web.docket.register().await.unwrap().suggestions.len(), 1);
+}
 
 async fn the_deducted_and_extended_cases_are_tracked_day_by_day<S: Store>(store: S) {
     let (no, line) = case_line("内0203", "民初", 1, false);

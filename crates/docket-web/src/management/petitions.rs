@@ -235,13 +235,7 @@ pub async fn register_petition<S: Store>(
         problems.push("channel：请选择信访渠道".into());
     }
     let case_no = case_no(&form, "case_no", &mut problems);
-    // A case the account may not open is one that does not exist.
-    if let Some(c) = &case_no {
-        let row = web.docket.store().case(c).await.map_err(docket_app::AppError::from)?;
-        if !row.is_some_and(|r| web.readable(&user.account.principal(), &r)) {
-            problems.push(format!("case_no：案件 {c} 不存在"));
-        }
-    }
+    web.check_readable(&user, "case_no", case_no.as_ref(), &mut problems).await?;
     let p = Petition {
         court,
         no: format!("{prefix}{next}"),

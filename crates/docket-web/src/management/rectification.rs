@@ -209,6 +209,7 @@ pub async fn add_item<S: Store>(
         case_no: case_no(&form, "case_no", &mut problems),
         indicator: optional(&form, "indicator"),
     };
+    web.check_readable(&user, "case_no", item.case_no.as_ref(), &mut problems).await?;
     keep(&web, user, form, tabs, problems, vec![Management::LedgerItem(item)]).await
 }
 

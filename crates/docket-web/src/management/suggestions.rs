@@ -166,6 +166,7 @@ pub async fn issue_suggestion<S: Store>(
             .unwrap_or_else(|| Suggestion::default_reply_due(issued_on)),
         subject: text(&form, "subject", &mut problems),
     };
+    web.check_readable(&user, "case_no", s.case_no.as_ref(), &mut problems).await?;
     keep(&web, user, form, tabs, problems, vec![Management::Suggestion(s)]).await
 }
 
