@@ -259,7 +259,39 @@ docket_store::on_both_backends!(
     the_integrity_page_names_a_late_filing_with_its_rule,
     the_deducted_and_extended_cases_are_tracked_day_by_day,
     a_sealed_case_is_named_in_a_record_only_by_whom_may_read_it,
+    records_written_by_another_writer_reach_the_figures_when_the_log_is_followed,
 );
+
+async fn records_written_by_another_writer_reach_the_figures_when_the_log_is_followed<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let rate = async |tm: &Client| {
+        let m = tm
+            .get(&format!(
+                "/api/v1/metrics?court={}&from=2027-01-01&to=2027-12-31&indicators=rectification_completion_rate",
+                enc("内0203")
+            ))
+            .await;
+        m.json()["indicators"][0]["denominator"].as_i64()
+    };
+    assert_eq!(rate(&tm).await, Some(0));
+    // An import by the command line, not through this server.
+    let lines = [
+        r#"{"kind":"ledger_item","court":"内0203","ledger":"L","no":1,"opened_on":"2027-01-05","source":"data","problem":"p","measure":"m","due_on":"2027-03-31"}"#,
+        r#"{"kind":"ledger_event","court":"内0203","ledger":"L","no":1,"on":"2027-03-20","type":"closed"}"#,
+    ];
+    web.docket.import(std::io::Cursor::new(lines.join("\n")), &docket_app::Quiet).await.unwrap();
+    web.follow_log().await.unwrap();
+    assert_eq!(rate(&tm).await, Some(1));
+    let m = tm
+        .get(&format!(
+            "/api/v1/metrics?court={}&from=2027-01-01&to=2027-12-31&indicators=rectification_completion_rate",
+            enc("内0203")
+        ))
+        .await;
+    assert_eq!(m.json()["indicators"][0]["numerator"].as_i64(), Some(1), "{}", m.body);
+}
 
 async fn a_sealed_case_is_named_in_a_record_only_by_whom_may_read_it<S: Store>(store: S) {
     let (sealed, line) = case_line("内0203", "民初", 1, true);
