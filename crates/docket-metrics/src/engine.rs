@@ -208,6 +208,7 @@ enum Grouping {
 
 /// The groups of one row: one group, or under [`Grouping::Tag`] one per tag bit. An iterator
 /// rather than a callback, so the per-row work is one loop the compiler can inline.
+#[derive(Clone, Copy)]
 struct RowGroups {
     one: Option<usize>,
     tags: u16,

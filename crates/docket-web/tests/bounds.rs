@@ -24,7 +24,7 @@ async fn an_indicator_query_past_its_limits_is_a_400_naming_the_limit() {
     let r = tm.get("/api/v1/metrics?court=%E5%86%85&rollup=true&from=1990-01-01&to=2025-12-31").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.json()["error"]["message"].as_str().unwrap().contains("超过 20 年"), "{}", r.body);
-    // Twenty years by month and judge: 240 months × 16 judges × 47 indicators is more figures
+    // Twenty years by month and judge: 240 months × 16 judges × 59 indicators is more figures
     // than one answer holds.
     let r = tm.get("/api/v1/metrics?court=%E5%86%85&rollup=true&from=2006-01-01&to=2025-12-31&by=month,judge").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);

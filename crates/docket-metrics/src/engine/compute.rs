@@ -197,18 +197,23 @@ impl Engine {
         for (lo, hi) in sel.runs(t) {
             let first = t.eservice.partition_point(|e| (e.0 as usize) < lo);
             let mut current = u32::MAX;
+            // Whether the current row counts, and its groups: decided once a row, not an event.
+            let mut groups = None;
             for &(row, d, _) in t.eservice[first..].iter().take_while(|e| (e.0 as usize) < hi) {
                 if row != current {
                     current = row;
                     seen.clear();
+                    let r = row as usize;
+                    groups = (sel.keeps(t, r) && self.class_scopes[self.class_of(r)] & scope != 0)
+                        .then(|| self.groups_of(grouping, r));
                 }
+                let Some(row_groups) = &groups else { continue };
                 let Some(pi) = layer.at(d) else { continue };
-                let r = row as usize;
-                if seen.contains(&pi) || !sel.keeps(t, r) || self.class_scopes[self.class_of(r)] & scope == 0 {
+                if seen.contains(&pi) {
                     continue;
                 }
                 seen.push(pi);
-                for g in self.groups_of(grouping, r) {
+                for g in *row_groups {
                     out[g * p + pi] += 1;
                 }
             }
