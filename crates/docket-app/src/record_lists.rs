@@ -33,8 +33,7 @@ impl<S: Store> Docket<S> {
             }
             for l in state.cases.iter().filter(|l| in_scope(l.case_no.court()) && l.listed_on <= as_of) {
                 let row = self.store.case(&l.case_no).await?;
-                let cleared = row.as_ref().and_then(|r| r.closed_on).is_some_and(|d| d <= as_of.min(c.to));
-                if cleared {
+                if c.clears(row.as_ref().and_then(|r| r.closed_on.map(|d| (d, r.close_method))), as_of) {
                     continue;
                 }
                 if !row.as_ref().is_some_and(&may_read) {

@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{CaseNumber, CourtCode, PartyKind};
+use crate::{CaseNumber, CloseMethod, CourtCode, PartyKind};
 
 mod register;
 
@@ -100,6 +100,17 @@ pub struct Campaign {
     pub to: NaiveDate,
     /// Whether a 终本 closing counts as cleared (终结本次执行程序 leaves the debt unpaid).
     pub termination_counts: bool,
+}
+
+impl Campaign {
+    /// Whether a listed case closed on `closed` (with its method) is cleared (清结) as of `as_of`:
+    /// closed on or before the campaign's end and `as_of`, a 终本 closing only when
+    /// `termination_counts`.
+    pub fn clears(&self, closed: Option<(NaiveDate, Option<CloseMethod>)>, as_of: NaiveDate) -> bool {
+        closed.is_some_and(|(on, method)| {
+            on <= self.to.min(as_of) && (self.termination_counts || method != Some(CloseMethod::EnforcementTerminated))
+        })
+    }
 }
 
 /// A case listed in a campaign (一案一册), with its 包案领导 and target date.

@@ -6,31 +6,19 @@
 
 use chrono::NaiveDate;
 
-use docket_domain::management::{LedgerEventKind, PETITION_LIMIT_DAYS, PetitionEventKind, Register};
-use docket_domain::{CaseNumber, CloseMethod, CourtCode};
+use docket_domain::management::{Campaign, LedgerState, PETITION_LIMIT_DAYS, Register};
+use docket_domain::{CaseNumber, CourtCode};
 
 use crate::catalogue::RecordMeasure;
-use crate::facts::{FactTable, OPEN, day, method_of};
+use crate::facts::{FactTable, OPEN, date, method_of};
 use crate::period::Period;
 
-/// A case listed in a campaign.
+/// A case listed in a campaign, with the campaign (its dates and 终本 rule).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Listed {
     case_no: CaseNumber,
-    from: NaiveDate,
-    to: NaiveDate,
     listed_on: NaiveDate,
-    termination_counts: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Item {
-    court: CourtCode,
-    label: String,
-    due_on: NaiveDate,
-    /// (date, new deadline) of each change, and (date, closed?) of each closing and reopening.
-    due_changes: Vec<(NaiveDate, NaiveDate)>,
-    closings: Vec<(NaiveDate, bool)>,
+    campaign: Campaign,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +36,7 @@ struct Dated {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordFacts {
     listed: Vec<Listed>,
-    items: Vec<Item>,
+    items: Vec<LedgerState>,
     suggestions: Vec<Dated>,
     petitions: Vec<Dated>,
 }
@@ -70,32 +58,12 @@ impl RecordFacts {
             for l in &c.cases {
                 out.listed.push(Listed {
                     case_no: l.case_no.clone(),
-                    from: c.campaign.from,
-                    to: c.campaign.to,
                     listed_on: l.listed_on,
-                    termination_counts: c.campaign.termination_counts,
+                    campaign: c.campaign.clone(),
                 });
             }
         }
-        for s in r.ledger.values() {
-            let mut due_changes = Vec::new();
-            let mut closings = Vec::new();
-            for e in &s.events {
-                match e.kind {
-                    LedgerEventKind::DueChanged { due_on, .. } => due_changes.push((e.on, due_on)),
-                    LedgerEventKind::Closed { .. } => closings.push((e.on, true)),
-                    LedgerEventKind::Reopened { .. } => closings.push((e.on, false)),
-                    LedgerEventKind::Progress { .. } => {}
-                }
-            }
-            out.items.push(Item {
-                court: s.item.court.clone(),
-                label: format!("{} 第 {} 项", s.item.ledger, s.item.no),
-                due_on: s.item.due_on,
-                due_changes,
-                closings,
-            });
-        }
+        out.items = r.ledger.values().cloned().collect();
         for s in r.suggestions.values() {
             out.suggestions.push(Dated {
                 court: s.suggestion.court.clone(),
@@ -106,16 +74,12 @@ impl RecordFacts {
             });
         }
         for p in r.petitions.values() {
-            let first_closed = p.events.iter().find_map(|e| match e.kind {
-                PetitionEventKind::Closed { .. } => Some(e.on),
-                _ => None,
-            });
             out.petitions.push(Dated {
                 court: p.petition.court.clone(),
                 label: p.petition.no.clone(),
                 case_no: p.petition.case_no.clone(),
                 on: p.petition.received_on,
-                done: first_closed,
+                done: p.first_closed().map(|(on, _)| on),
             });
         }
         out
@@ -157,39 +121,23 @@ impl RecordFacts {
         match m {
             RecordMeasure::CampaignClearance => {
                 for l in self.listed.iter().filter(|l| keep(l.case_no.court())) {
-                    if l.listed_on > p.to || l.from > p.to || l.to < p.from {
+                    let c = &l.campaign;
+                    if l.listed_on > p.to || c.from > p.to || c.to < p.from {
                         continue;
                     }
-                    let by = day(l.to.min(p.to));
-                    let cleared = table.row_of(&l.case_no).is_some_and(|row| {
-                        let closed = table.closed[row];
-                        closed != OPEN
-                            && closed <= by
-                            && (l.termination_counts
-                                || method_of(table.method[row]) != Some(CloseMethod::EnforcementTerminated))
-                    });
-                    add(&l.case_no.to_string(), cleared);
+                    let closed = table
+                        .row_of(&l.case_no)
+                        .filter(|row| table.closed[*row] != OPEN)
+                        .map(|row| (date(table.closed[row]), method_of(table.method[row])));
+                    add(&l.case_no.to_string(), c.clears(closed, p.to));
                 }
             }
             RecordMeasure::Rectification => {
-                for i in self.items.iter().filter(|i| keep(&i.court)) {
-                    let deadline = i
-                        .due_changes
-                        .iter()
-                        .filter(|(on, _)| *on <= p.to)
-                        .map(|(_, d)| *d)
-                        .next_back()
-                        .unwrap_or(i.due_on);
-                    if deadline < p.from || deadline > p.to {
-                        continue;
+                for s in self.items.iter().filter(|s| keep(&s.item.court)) {
+                    let deadline = s.due_on_at(p.to);
+                    if p.contains(deadline) {
+                        add(&format!("{} 第 {} 项", s.item.ledger, s.item.no), s.closed_by(deadline, p.to));
                     }
-                    let done = i.closings.iter().enumerate().any(|(k, (on, closed))| {
-                        *closed
-                            && *on <= deadline
-                            && *on <= p.to
-                            && !i.closings[k + 1..].iter().any(|(r, c)| !*c && *r <= p.to)
-                    });
-                    add(&i.label, done);
                 }
             }
             RecordMeasure::SuggestionReply => {

@@ -76,6 +76,18 @@ impl LedgerState {
         self.closed_at(NaiveDate::MAX)
     }
 
+    /// Whether the item was closed by `deadline` as things stood on `at`: a 销号 on or before both
+    /// with no reopening after it on or before `at` (整改完成率).
+    pub fn closed_by(&self, deadline: NaiveDate, at: NaiveDate) -> bool {
+        self.events.iter().enumerate().any(|(k, e)| {
+            matches!(e.kind, LedgerEventKind::Closed { .. })
+                && e.on <= deadline.min(at)
+                && !self.events[k + 1..]
+                    .iter()
+                    .any(|x| matches!(x.kind, LedgerEventKind::Reopened { .. }) && x.on <= at)
+        })
+    }
+
     /// Open and past its deadline on `today`.
     pub fn overdue(&self, today: NaiveDate) -> bool {
         self.closed_at(today).is_none() && self.due_on_at(today) < today

@@ -8,19 +8,18 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{Redirect, Response};
+use axum::response::Response;
 use chrono::NaiveDate;
 use docket_domain::management::{Campaign, CampaignCase, CampaignState, Management};
-use docket_domain::{CaseNumber, CloseMethod, CourtCode};
+use docket_domain::{CaseNumber, CourtCode};
 use docket_store::Store;
 
-use super::{CourtQuery, Problems, Tabs, future_date, text};
+use super::{CourtQuery, Tabs, future_date, text};
 use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
 use crate::form::{CheckedForm, FormFields, field};
-use crate::pages::{Nav, href, percent_encode};
+use crate::pages::{Nav, href};
 use crate::query::PageQuery;
 
 /// A listed case as the page shows it.
@@ -79,14 +78,12 @@ async fn view<S: Store>(
     let c = &state.campaign;
     let part = &c.court != court;
     let p = user.account.principal();
-    let by = c.to.min(today);
     let mut lines = Vec::new();
     let mut courts: BTreeMap<CourtCode, (usize, usize)> = BTreeMap::new();
     for l in state.cases.iter().filter(|l| !part || l.case_no.court().is_within(court)) {
         let row = web.docket.store().case(&l.case_no).await.map_err(docket_app::AppError::from)?;
         let closed = row.as_ref().and_then(|r| r.closed_on.map(|d| (d, r.close_method)));
-        let cleared = closed
-            .is_some_and(|(d, m)| d <= by && (c.termination_counts || m != Some(CloseMethod::EnforcementTerminated)));
+        let cleared = c.clears(closed, today);
         let overdue = !cleared && l.target_on.is_some_and(|t| t < today);
         let entry = courts.entry(l.case_no.court().clone()).or_default();
         entry.0 += 1;
@@ -155,7 +152,7 @@ async fn page<S: Store>(
     problems: Vec<String>,
     form: &FormFields,
 ) -> Result<CampaignsPage, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let court = tabs.court.clone();
     let today = web.today();
     let register = web.register().await?;
     let mut campaigns = Vec::new();
@@ -214,11 +211,8 @@ pub async fn open_campaign<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let id = text(&form, "id", &mut problems);
     let name = text(&form, "name", &mut problems);
@@ -260,15 +254,8 @@ pub async fn open_campaign<S: Store>(
             problems.push("cases：清单中没有案件".into());
         }
     }
-    if problems.is_empty() {
-        match web.keep_records(&user, &court, records).await {
-            Ok(()) => {
-                let to = format!("/manage/campaigns?court={}", percent_encode(court.as_str()));
-                return Ok(axum::response::IntoResponse::into_response(Redirect::to(&to)));
-            }
-            Err(Problems::Shown(p)) => problems = p,
-            Err(Problems::Web(e)) => return Err(e.into()),
-        }
-    }
-    crate::pages::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(&web, &user, tabs, problems, &form).await?)
+    web.keep_or_show(&user, tabs, problems, records, "campaigns", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }

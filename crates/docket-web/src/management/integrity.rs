@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::response::Response;
 use chrono::{Datelike, NaiveDate};
 use docket_domain::integrity::Detector;
-use docket_domain::{CaseNumber, CourtCode, Role};
+use docket_domain::{CaseNumber, Role};
 use docket_store::Store;
 
 use super::Tabs;
@@ -68,7 +68,7 @@ pub async fn integrity<S: Store>(
     if user.account.role != Role::TrialManagement {
         return Err(WebError::NotFound.into());
     }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let court = tabs.court.clone();
     let today = web.today();
     let from = q.from.unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
     let to = q.to.unwrap_or(today);

@@ -24,10 +24,15 @@ use docket_domain::CourtCode;
 use docket_domain::management::{Management, Register};
 use docket_store::Store;
 
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
 use crate::Web;
 use crate::auth::User;
-use crate::error::WebError;
+use crate::error::{PageError, WebError};
 use crate::form::{FormFields, field};
+use crate::pages::{percent_encode, render_status};
 
 /// `?court=` on every page: the court whose records are shown (the account's own by default).
 #[derive(serde::Deserialize, Default)]
@@ -37,7 +42,7 @@ pub struct CourtQuery {
 
 /// The tabs across the four screens, with the court chosen.
 pub struct Tabs {
-    pub court: String,
+    pub court: CourtCode,
     pub court_name: String,
     /// The courts the account may read records of: (code, name).
     pub courts: Vec<(String, String)>,
@@ -66,26 +71,43 @@ impl<S: Store> Web<S> {
                 .filter(|c| p.may_read_records(&c.code))
                 .map(|c| (c.code.to_string(), c.name.clone()))
                 .collect(),
-            court: court.to_string(),
+            court,
         })
     }
 
-    /// Records management lines as the account, then brings the engine's records up to the log.
-    /// A refusal comes back as the problems to show, each naming what is wrong.
-    async fn keep_records(&self, user: &User, court: &CourtCode, records: Vec<Management>) -> Result<(), Problems> {
-        if !user.account.principal().may_keep_records(court) {
-            return Err(Problems::Web(WebError::NotFound));
-        }
-        match self.docket.record_management(records, &user.account).await {
-            Ok(_) => {}
-            Err(docket_app::AppError::Import(lines)) => {
-                return Err(Problems::Shown(
-                    lines.into_iter().map(|l| format!("{}：{}", l.field, l.message)).collect(),
-                ));
+    /// The court a posted form keeps records in, if the account may keep them there (404
+    /// otherwise).
+    fn keeping_court(&self, user: &User, form: &FormFields) -> Result<Tabs, WebError> {
+        let tabs = self.records_court(user, Some(field(form, "court")))?;
+        if tabs.keeps { Ok(tabs) } else { Err(WebError::NotFound) }
+    }
+
+    /// Records management lines a form made — unless the form already has `problems` — as the
+    /// account, brings the engine's records up to the log and goes back to the court's `screen`;
+    /// a refusal shows the form's page again (`show`) with each line's problem, nothing stored.
+    async fn keep_or_show<T: Template>(
+        &self,
+        user: &User,
+        tabs: Tabs,
+        mut problems: Vec<String>,
+        records: Vec<Management>,
+        screen: &str,
+        show: impl AsyncFnOnce(Tabs, Vec<String>) -> Result<T, PageError>,
+    ) -> Result<Response, PageError> {
+        if problems.is_empty() {
+            match self.docket.record_management(records, &user.account).await {
+                Ok(_) => {
+                    self.refresh_records().await?;
+                    let to = format!("/manage/{screen}?court={}", percent_encode(tabs.court.as_str()));
+                    return Ok(Redirect::to(&to).into_response());
+                }
+                Err(docket_app::AppError::Import(lines)) => {
+                    problems = lines.into_iter().map(|l| format!("{}：{}", l.field, l.message)).collect();
+                }
+                Err(e) => return Err(WebError::from(e).into()),
             }
-            Err(e) => return Err(Problems::Web(e.into())),
         }
-        self.refresh_records().await.map_err(Problems::Web)
+        render_status(StatusCode::UNPROCESSABLE_ENTITY, &show(tabs, problems).await?)
     }
 
     /// Replaces the engine's records with the register as the log holds it, and lets every cached
@@ -130,12 +152,6 @@ impl<S: Store> Web<S> {
     async fn register(&self) -> Result<Register, WebError> {
         Ok(self.docket.register().await?)
     }
-}
-
-/// Why a record was not kept: problems to show on the page, or an error page.
-enum Problems {
-    Shown(Vec<String>),
-    Web(WebError),
 }
 
 /// A date field: empty means today; a date after today is refused (a record says what happened).

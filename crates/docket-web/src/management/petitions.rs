@@ -8,21 +8,20 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use chrono::Datelike;
+use docket_domain::PartyKind;
 use docket_domain::management::{
     Management, Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, PetitionState, Petitioner,
 };
-use docket_domain::{CourtCode, PartyKind};
 use docket_store::Store;
 
-use super::{CourtQuery, Problems, Tabs, case_no, form_date, text};
+use super::{CourtQuery, Tabs, case_no, form_date, text};
 use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
 use crate::form::{CheckedForm, FormFields, field};
-use crate::pages::{Nav, href, percent_encode};
+use crate::pages::{Nav, href};
 use crate::query::PageQuery;
 
 pub struct PetitionLine {
@@ -128,7 +127,7 @@ async fn page<S: Store>(
     problems: Vec<String>,
     form: &FormFields,
 ) -> Result<PetitionsPage, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let court = tabs.court.clone();
     let today = web.today();
     let register = web.register().await?;
     let mine: Vec<&PetitionState> = register.petitions.values().filter(|s| s.petition.court == court).collect();
@@ -186,37 +185,12 @@ pub async fn petitions<S: Store>(
     crate::pages::render(&page(&web, &user, tabs, Vec::new(), &Vec::new()).await?)
 }
 
-async fn keep<S: Store>(
-    web: &Web<S>,
-    user: User,
-    form: FormFields,
-    tabs: Tabs,
-    mut problems: Vec<String>,
-    records: Vec<Management>,
-) -> Result<Response, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
-    if problems.is_empty() {
-        match web.keep_records(&user, &court, records).await {
-            Ok(()) => {
-                let to = format!("/manage/petitions?court={}", percent_encode(court.as_str()));
-                return Ok(Redirect::to(&to).into_response());
-            }
-            Err(Problems::Shown(p)) => problems = p,
-            Err(Problems::Web(e)) => return Err(e.into()),
-        }
-    }
-    crate::pages::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(web, &user, tabs, problems, &form).await?)
-}
-
 pub async fn register_petition<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let received_on = form_date(&form, "received_on", web.today(), &mut problems);
     let register = web.register().await?;
@@ -250,18 +224,18 @@ pub async fn register_petition<S: Store>(
         },
         subject: text(&form, "subject", &mut problems),
     };
-    keep(&web, user, form, tabs, problems, vec![Management::Petition(p)]).await
+    web.keep_or_show(&user, tabs, problems, vec![Management::Petition(p)], "petitions", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }
 
 pub async fn petition_event<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let on = form_date(&form, "on", web.today(), &mut problems);
     let judge = || field(&form, "judge").trim().to_owned();
@@ -281,5 +255,8 @@ pub async fn petition_event<S: Store>(
         other => return Err(WebError::BadRequest(format!("type 无效：{other}")).into()),
     };
     let e = PetitionEvent { court, no: field(&form, "no").to_owned(), on, kind };
-    keep(&web, user, form, tabs, problems, vec![Management::PetitionEvent(e)]).await
+    web.keep_or_show(&user, tabs, problems, vec![Management::PetitionEvent(e)], "petitions", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }

@@ -8,13 +8,11 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use docket_domain::CourtCode;
+use axum::response::Response;
 use docket_domain::management::{LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, LedgerState, Management};
 use docket_store::Store;
 
-use super::{CourtQuery, Problems, Tabs, case_no, form_date, future_date, optional, text};
+use super::{CourtQuery, Tabs, case_no, form_date, future_date, optional, text};
 use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
@@ -119,7 +117,7 @@ async fn page<S: Store>(
     problems: Vec<String>,
     form: &FormFields,
 ) -> Result<LedgerPage, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let court = tabs.court.clone();
     let today = web.today();
     let register = web.register().await?;
     let mut lines: Vec<(u8, chrono::NaiveDate, ItemLine)> =
@@ -155,37 +153,12 @@ pub async fn ledger<S: Store>(
     crate::pages::render(&page(&web, &user, tabs, Vec::new(), &Vec::new()).await?)
 }
 
-async fn keep<S: Store>(
-    web: &Web<S>,
-    user: User,
-    form: FormFields,
-    tabs: Tabs,
-    mut problems: Vec<String>,
-    records: Vec<Management>,
-) -> Result<Response, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
-    if problems.is_empty() {
-        match web.keep_records(&user, &court, records).await {
-            Ok(()) => {
-                let to = format!("/manage/ledger?court={}", percent_encode(court.as_str()));
-                return Ok(Redirect::to(&to).into_response());
-            }
-            Err(Problems::Shown(p)) => problems = p,
-            Err(Problems::Web(e)) => return Err(e.into()),
-        }
-    }
-    crate::pages::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(web, &user, tabs, problems, &form).await?)
-}
-
 pub async fn add_item<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let ledger = text(&form, "ledger", &mut problems);
     let register = web.register().await?;
@@ -210,18 +183,18 @@ pub async fn add_item<S: Store>(
         indicator: optional(&form, "indicator"),
     };
     web.check_readable(&user, "case_no", item.case_no.as_ref(), &mut problems).await?;
-    keep(&web, user, form, tabs, problems, vec![Management::LedgerItem(item)]).await
+    web.keep_or_show(&user, tabs, problems, vec![Management::LedgerItem(item)], "ledger", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }
 
 pub async fn item_event<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let on = form_date(&form, "on", web.today(), &mut problems);
     let note = optional(&form, "note");
@@ -237,5 +210,8 @@ pub async fn item_event<S: Store>(
     };
     let no = field(&form, "no").parse::<u32>().map_err(|_| WebError::BadRequest("no 无效".into()))?;
     let event = LedgerEvent { court, ledger: field(&form, "ledger").to_owned(), no, on, kind };
-    keep(&web, user, form, tabs, problems, vec![Management::LedgerEvent(event)]).await
+    web.keep_or_show(&user, tabs, problems, vec![Management::LedgerEvent(event)], "ledger", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }

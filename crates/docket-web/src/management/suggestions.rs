@@ -7,19 +7,17 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use chrono::Datelike;
-use docket_domain::CourtCode;
 use docket_domain::management::{Management, Suggestion, SuggestionEvent, SuggestionEventKind, SuggestionState};
 use docket_store::Store;
 
-use super::{CourtQuery, Problems, Tabs, case_no, form_date, future_date, optional, text};
+use super::{CourtQuery, Tabs, case_no, form_date, future_date, optional, text};
 use crate::Web;
 use crate::auth::{PageUser, User};
 use crate::error::{PageError, WebError};
 use crate::form::{CheckedForm, FormFields, field};
-use crate::pages::{Nav, href, percent_encode};
+use crate::pages::{Nav, href};
 use crate::query::PageQuery;
 
 pub struct SuggestionLine {
@@ -86,7 +84,7 @@ async fn page<S: Store>(
     problems: Vec<String>,
     form: &FormFields,
 ) -> Result<SuggestionsPage, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let court = tabs.court.clone();
     let today = web.today();
     let register = web.register().await?;
     let mine: Vec<&SuggestionState> = register.suggestions.values().filter(|s| s.suggestion.court == court).collect();
@@ -123,37 +121,12 @@ pub async fn suggestions<S: Store>(
     crate::pages::render(&page(&web, &user, tabs, Vec::new(), &Vec::new()).await?)
 }
 
-async fn keep<S: Store>(
-    web: &Web<S>,
-    user: User,
-    form: FormFields,
-    tabs: Tabs,
-    mut problems: Vec<String>,
-    records: Vec<Management>,
-) -> Result<Response, PageError> {
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
-    if problems.is_empty() {
-        match web.keep_records(&user, &court, records).await {
-            Ok(()) => {
-                let to = format!("/manage/suggestions?court={}", percent_encode(court.as_str()));
-                return Ok(Redirect::to(&to).into_response());
-            }
-            Err(Problems::Shown(p)) => problems = p,
-            Err(Problems::Web(e)) => return Err(e.into()),
-        }
-    }
-    crate::pages::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(web, &user, tabs, problems, &form).await?)
-}
-
 pub async fn issue_suggestion<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let issued_on = form_date(&form, "issued_on", web.today(), &mut problems);
     let s = Suggestion {
@@ -167,18 +140,18 @@ pub async fn issue_suggestion<S: Store>(
         subject: text(&form, "subject", &mut problems),
     };
     web.check_readable(&user, "case_no", s.case_no.as_ref(), &mut problems).await?;
-    keep(&web, user, form, tabs, problems, vec![Management::Suggestion(s)]).await
+    web.keep_or_show(&user, tabs, problems, vec![Management::Suggestion(s)], "suggestions", async |tabs, problems| {
+        page(&web, &user, tabs, problems, &form).await
+    })
+    .await
 }
 
 pub async fn suggestion_event<S: Store>(
     State(web): State<Arc<Web<S>>>,
     CheckedForm { user, fields: form }: CheckedForm,
 ) -> Result<Response, PageError> {
-    let tabs = web.records_court(&user, Some(field(&form, "court")))?;
-    if !tabs.keeps {
-        return Err(WebError::NotFound.into());
-    }
-    let court = CourtCode::parse(&tabs.court).map_err(|_| WebError::NotFound)?;
+    let tabs = web.keeping_court(&user, &form)?;
+    let court = tabs.court.clone();
     let mut problems = Vec::new();
     let on = form_date(&form, "on", web.today(), &mut problems);
     let kind = match field(&form, "type") {
@@ -187,5 +160,13 @@ pub async fn suggestion_event<S: Store>(
         other => return Err(WebError::BadRequest(format!("type 无效：{other}")).into()),
     };
     let e = SuggestionEvent { court, no: field(&form, "no").to_owned(), on, kind };
-    keep(&web, user, form, tabs, problems, vec![Management::SuggestionEvent(e)]).await
+    web.keep_or_show(
+        &user,
+        tabs,
+        problems,
+        vec![Management::SuggestionEvent(e)],
+        "suggestions",
+        async |tabs, problems| page(&web, &user, tabs, problems, &form).await,
+    )
+    .await
 }
