@@ -13,9 +13,6 @@ use crate::{AppError, Docket};
 
 const PAGE: i64 = 20_000;
 
-/// Cases by 案号 with their states, and the dates each of their entries was recorded.
-type Histories = (BTreeMap<String, CaseState>, BTreeMap<String, Vec<NaiveDate>>);
-
 /// What a check asks.
 #[derive(Debug, Clone)]
 pub struct IntegrityQuery {
@@ -34,12 +31,6 @@ impl<S: Store> Docket<S> {
     /// The findings of the detectors over the court's cases (and its lower courts' with
     /// `rollup`), placed in the period.
     pub async fn integrity(&self, q: &IntegrityQuery) -> Result<Vec<Finding>, AppError> {
-        let (states, recorded) = self.court_histories(&q.court, q.rollup).await?;
-        let empty = Vec::new();
-        let histories: Vec<CaseHistory<'_>> = states
-            .iter()
-            .map(|(no, s)| CaseHistory { state: s, recorded: recorded.get(no).unwrap_or(&empty) })
-            .collect();
         let calendar = self.calendar().await?;
         let ctx = Context {
             thresholds: &q.thresholds,
@@ -48,46 +39,125 @@ impl<S: Store> Docket<S> {
             today: q.today,
         };
         let detectors = if q.detectors.is_empty() { Detector::ALL.to_vec() } else { q.detectors.clone() };
-        Ok(detect(&histories, &ctx, &detectors, q.from, q.to))
+        self.with_histories(&q.court, q.rollup, |histories| detect(histories, &ctx, &detectors, q.from, q.to)).await
     }
 }
 
+/// The replayed cases of each court's chain, kept between checks and followed: a check replays
+/// only the entries written since the last one (the chain is append-only), and a chain that moved
+/// underneath (a restore: its head is shorter, or the entry last seen has another hash) is
+/// replayed again from its start.
+#[derive(Default)]
+pub(crate) struct HistoryCache {
+    courts: BTreeMap<String, CourtHistory>,
+}
+
+#[derive(Default)]
+struct CourtHistory {
+    /// The last entry replayed, with its hash; -1 before the first.
+    seen: i64,
+    seen_hash: Vec<u8>,
+    states: BTreeMap<String, CaseState>,
+    recorded: BTreeMap<String, Vec<NaiveDate>>,
+}
+
+impl CourtHistory {
+    fn empty() -> Self {
+        Self { seen: -1, ..Self::default() }
+    }
+}
+
+/// The cache shared by every clone of a `Docket`.
+pub(crate) type SharedHistories = std::sync::Arc<tokio::sync::Mutex<HistoryCache>>;
+
 impl<S: Store> Docket<S> {
-    /// Every case of the court (and of its lower courts with `rollup`) replayed from its court's
-    /// chain, with the date each entry was recorded.
-    pub(crate) async fn court_histories(&self, court: &CourtCode, rollup: bool) -> Result<Histories, AppError> {
-        let courts: Vec<CourtCode> = self
+    /// Brings the cached replay of each of the courts up to its chain's head.
+    async fn follow_histories(&self, cache: &mut HistoryCache, courts: &[CourtCode]) -> Result<(), AppError> {
+        let heads: BTreeMap<String, docket_store::ChainHead> =
+            self.store.chain_heads().await?.into_iter().map(|h| (h.court.clone(), h)).collect();
+        for court in courts {
+            let Some(head) = heads.get(court.as_str()) else {
+                cache.courts.remove(court.as_str());
+                continue;
+            };
+            let history = cache.courts.entry(court.to_string()).or_insert_with(CourtHistory::empty);
+            if head.seq < history.seen || (head.seq == history.seen && head.hash != history.seen_hash) {
+                *history = CourtHistory::empty();
+            }
+            if history.seen == head.seq {
+                continue;
+            }
+            // From the entry last seen, to check it is still the one replayed.
+            let mut after = Some((court.to_string(), history.seen - 1));
+            let mut check_first = history.seen >= 0;
+            'chain: loop {
+                let page = self.store.scan_log(None, after.take(), PAGE).await?;
+                let Some(last) = page.last() else { break };
+                after = Some((last.court.clone(), last.seq));
+                for e in &page {
+                    if e.court != court.as_str() || e.seq > head.seq {
+                        break 'chain;
+                    }
+                    if check_first {
+                        check_first = false;
+                        if e.seq != history.seen || e.hash != history.seen_hash {
+                            // Replaced underneath: start again.
+                            *history = CourtHistory::empty();
+                            after = Some((court.to_string(), -1));
+                            continue 'chain;
+                        }
+                        continue;
+                    }
+                    if let Some(case_no) = &e.case_no {
+                        crate::replay::apply_entry(&mut history.states, e)?;
+                        let day = NaiveDate::parse_from_str(e.recorded_at.get(..10).unwrap_or(""), "%Y-%m-%d")
+                            .map_err(|_| {
+                                AppError::Corrupt(format!("法院 {} 第 {} 条记录的录入时间无效", e.court, e.seq))
+                            })?;
+                        history.recorded.entry(case_no.clone()).or_default().push(day);
+                    }
+                    history.seen = e.seq;
+                    history.seen_hash.clone_from(&e.hash);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The courts a check covers: the court, and its lower courts with `rollup`.
+    async fn covered_courts(&self, court: &CourtCode, rollup: bool) -> Result<Vec<CourtCode>, AppError> {
+        Ok(self
             .store
             .courts()
             .await?
             .into_iter()
             .map(|c| c.code)
             .filter(|c| c == court || (rollup && c.is_within(court)))
+            .collect())
+    }
+
+    /// Runs `f` over every case of the court (and of its lower courts with `rollup`) replayed from
+    /// its court's chain, with the dates each entry was recorded; the replay is kept and followed.
+    pub(crate) async fn with_histories<T>(
+        &self,
+        court: &CourtCode,
+        rollup: bool,
+        f: impl FnOnce(&[CaseHistory<'_>]) -> T,
+    ) -> Result<T, AppError> {
+        let courts = self.covered_courts(court, rollup).await?;
+        let mut cache = self.histories.lock().await;
+        self.follow_histories(&mut cache, &courts).await?;
+        let empty = Vec::new();
+        let histories: Vec<CaseHistory<'_>> = courts
+            .iter()
+            .filter_map(|c| cache.courts.get(c.as_str()))
+            .flat_map(|h| {
+                h.states
+                    .iter()
+                    .map(|(no, s)| CaseHistory { state: s, recorded: h.recorded.get(no).unwrap_or(&empty) })
+            })
             .collect();
-        let mut states: BTreeMap<String, CaseState> = BTreeMap::new();
-        let mut recorded: BTreeMap<String, Vec<NaiveDate>> = BTreeMap::new();
-        for court in &courts {
-            let mut after = Some((court.to_string(), -1));
-            'chain: loop {
-                let page = self.store.scan_log(None, after.take(), PAGE).await?;
-                let Some(last) = page.last() else { break };
-                after = Some((last.court.clone(), last.seq));
-                for e in &page {
-                    if e.court != court.as_str() {
-                        break 'chain;
-                    }
-                    if let Some(case_no) = &e.case_no {
-                        crate::replay::apply_entry(&mut states, e)?;
-                        let day = NaiveDate::parse_from_str(e.recorded_at.get(..10).unwrap_or(""), "%Y-%m-%d")
-                            .map_err(|_| {
-                                AppError::Corrupt(format!("法院 {} 第 {} 条记录的录入时间无效", e.court, e.seq))
-                            })?;
-                        recorded.entry(case_no.clone()).or_default().push(day);
-                    }
-                }
-            }
-        }
-        Ok((states, recorded))
+        Ok(f(&histories))
     }
 
     /// 扣延审跟踪: the daily stock and new entries of deducted and extended cases over `[from,
@@ -103,8 +173,11 @@ impl<S: Store> Docket<S> {
         if to < from || (to - from).num_days() > 400 {
             return Err(AppError::Invalid("跟踪期间无效：止日应不早于起日，且不超过 400 天".into()));
         }
-        let (states, _) = self.court_histories(court, rollup).await?;
-        let periods: Vec<_> = states.values().filter_map(docket_domain::tracking::Periods::of).collect();
+        let periods: Vec<_> = self
+            .with_histories(court, rollup, |histories| {
+                histories.iter().filter_map(|h| docket_domain::tracking::Periods::of(h.state)).collect()
+            })
+            .await?;
         Ok((docket_domain::tracking::series(&periods, from, to), periods))
     }
 }

@@ -63,11 +63,13 @@ impl docket_store::Progress for Quiet {
 pub struct Docket<S: Store> {
     store: S,
     holiday_rule: bool,
+    /// The replayed chains behind 数据核查 and 扣延审跟踪, shared by clones.
+    histories: integrity::SharedHistories,
 }
 
 impl<S: Store> Docket<S> {
     pub fn new(store: S) -> Self {
-        Self { store, holiday_rule: true }
+        Self { store, holiday_rule: true, histories: Default::default() }
     }
 
     /// Whether the holiday rule (民诉法 §85) applies to 审限: a per-deployment setting, on by default.
