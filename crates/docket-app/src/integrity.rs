@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use docket_domain::integrity::{CaseHistory, Context, Detector, Finding, Thresholds, detect};
 use docket_domain::{CaseState, CourtCode};
+use docket_reports::Names;
 use docket_store::Store;
 
 use crate::{AppError, Docket};
@@ -152,9 +153,7 @@ impl<S: Store> Docket<S> {
             .iter()
             .filter_map(|c| cache.courts.get(c.as_str()))
             .flat_map(|h| {
-                h.states
-                    .iter()
-                    .map(|(no, s)| CaseHistory { state: s, recorded: h.recorded.get(no).unwrap_or(&empty) })
+                h.states.iter().map(|(no, s)| CaseHistory { state: s, recorded: h.recorded.get(no).unwrap_or(&empty) })
             })
             .collect();
         Ok(f(&histories))
@@ -195,4 +194,53 @@ pub fn findings_json(findings: &[Finding]) -> serde_json::Value {
             "detail": f.detail,
         })).collect::<Vec<_>>()
     })
+}
+
+impl<S: Store> Docket<S> {
+    /// 数据核查 for the 审管办's copy of a report of `court` over `period`: the findings placed in
+    /// the period and since 1 January of its last year, read as of the period's last day; a
+    /// finding about a case `may_read` refuses (or naming one among its related cases) is
+    /// counted, not listed.
+    pub async fn integrity_section(
+        &self,
+        names: &crate::NameBook,
+        court: &str,
+        period: &str,
+        rollup: bool,
+        thresholds: Thresholds,
+        may_read: impl Fn(&docket_store::StoredCase) -> bool,
+    ) -> Result<docket_reports::IntegritySection, AppError> {
+        use chrono::Datelike;
+        let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
+        let period = docket_reports::ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let (from, to) = (period.period.from, period.period.to);
+        let january = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(from).min(from);
+        let q = IntegrityQuery { court: code, rollup, from: january, to, detectors: vec![], thresholds, today: to };
+        let findings = self.integrity(&q).await?;
+        let mut out = docket_reports::IntegritySection { from: Some(from), to: Some(to), ..Default::default() };
+        for d in Detector::ALL {
+            let of = findings.iter().filter(|f| f.detector == d);
+            out.counts.push((d.label().to_owned(), of.clone().filter(|f| f.on >= from).count(), of.count()));
+        }
+        for f in findings.iter().filter(|f| f.on >= from) {
+            let mut readable = true;
+            for c in f.case_no.iter().chain(&f.related) {
+                readable &= self.store.case(c).await?.as_ref().is_some_and(&may_read);
+            }
+            if !readable {
+                out.unnamed += 1;
+            } else if out.lines.len() >= docket_reports::INTEGRITY_LINES {
+                out.more += 1;
+            } else {
+                out.lines.push(docket_reports::IntegrityLine {
+                    detector: f.detector.label().to_owned(),
+                    court: names.court(f.court.as_str()),
+                    case_no: f.case_no.as_ref().map(ToString::to_string),
+                    on: f.on,
+                    detail: f.detail.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
 }

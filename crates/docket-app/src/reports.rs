@@ -272,6 +272,7 @@ impl<S: Store> Docket<S> {
         rollup: bool,
         settings: Settings,
     ) -> Result<Document, AppError> {
+        let thresholds = settings.integrity.clone();
         let engine = self.metrics_engine(settings).await?;
         let names = self.name_book().await?;
         let windows = if kind == ReportKind::Weekly {
@@ -279,12 +280,14 @@ impl<S: Store> Docket<S> {
         } else {
             vec![]
         };
-        let doc = Self::report_with(&engine, &names, kind, court, period, rollup, &windows)?;
+        let mut doc = Self::report_with(&engine, &names, kind, court, period, rollup, &windows)?;
         if kind == ReportKind::Weekly {
             let lists = self.record_lists(&names, court, period, rollup, |_| true).await?;
-            return Ok(docket_reports::with_record_lists(doc, &lists));
+            doc = docket_reports::with_record_lists(doc, &lists);
         }
-        Ok(doc)
+        // The command line is the operator's: the 审管办's copy, with 数据核查.
+        let section = self.integrity_section(&names, court, period, rollup, thresholds, |_| true).await?;
+        Ok(docket_reports::with_integrity(doc, &section))
     }
 }
 

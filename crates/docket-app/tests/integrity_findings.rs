@@ -38,10 +38,11 @@ async fn the_detectors_find_every_irregularity_the_demo_plants() {
             Irregularity::SuspendedBeforeExpiry => Detector::SuspensionBeforeExpiry,
             Irregularity::YearEndFilingDelay => Detector::LateFiling,
             Irregularity::RefiledAfterWithdrawal { .. } => Detector::WithdrawRefile,
+            Irregularity::PremediationParked => Detector::PremediationParking,
         };
         planted.entry(det).or_default().insert(p.case_no.to_string());
     }
-    assert!(planted.len() == 3 && planted.values().all(|s| !s.is_empty()), "the demo plants all three");
+    assert!(planted.len() == 4 && planted.values().all(|s| !s.is_empty()), "the demo plants all four");
     for (det, cases) in &planted {
         let got = found(*det);
         let missed: Vec<&String> = cases.difference(&got).collect();

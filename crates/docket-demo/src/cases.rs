@@ -338,6 +338,12 @@ impl Generator<'_> {
             ("民终" | "刑终", _) => r.long_tail_days(50.0, 0.4),
             _ => r.long_tail_days(95.0, 0.7),
         };
+        // Planted: about 3% of 诉前调解 are kept 35–75 days with no consent to go beyond the 30
+        // days (Irregularity::PremediationParked), from their own stream.
+        if p.type_code == "民诉前调" && self.plants.chance(0.03) {
+            net = self.plants.range(35, 75);
+            p.planted = Some(Plant::PremediationParked);
+        }
         // December push: cases that would close in early January close before the year ends.
         let mut extra = 0i64;
 

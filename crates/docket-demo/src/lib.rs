@@ -157,6 +157,7 @@ enum Plant {
     SuspendedBeforeExpiry,
     YearEndFilingDelay,
     RefiledAfterWithdrawal(usize),
+    PremediationParked,
 }
 
 /// A planned case, before numbering.
@@ -186,6 +187,8 @@ struct Generator<'a> {
     /// hearings, refused extensions): drawing them from `rng` would change every case after the
     /// first draw, and the demo's figures with them.
     side: Rng,
+    /// A third stream for irregularities planted after the first ones, for the same reason.
+    plants: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -204,6 +207,9 @@ pub enum Irregularity {
     /// A new 民初 case between the same parties for the same cause, filed 10–40 days after the
     /// plaintiff withdrew the earlier one (撤诉后重新起诉), which inflates filings and closings.
     RefiledAfterWithdrawal { withdrawn: CaseNumber },
+    /// A 诉前调解 kept 35–75 days with no consent of the parties to go beyond the 30 days
+    /// (特邀调解规定第二十七条; 在线调解规则), which keeps a dispute out of the filing figures.
+    PremediationParked,
 }
 
 /// A planted irregularity and the case that shows it.
@@ -249,6 +255,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
         cfg,
         rng: Rng::new(cfg.seed),
         side: Rng::new(cfg.seed.rotate_left(17) ^ 0x51DE_0F5E_ED00_0001),
+        plants: Rng::new(cfg.seed.rotate_left(29) ^ 0x9A4C_ED00_0000_0029),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),
@@ -485,6 +492,12 @@ impl Generator<'_> {
             let kind = match p.planted {
                 Some(Plant::SuspendedBeforeExpiry) if suspended => Some(Irregularity::SuspendedBeforeExpiry),
                 Some(Plant::YearEndFilingDelay) => Some(Irregularity::YearEndFilingDelay),
+                // Only once it shows: a parked mediation filed in the last month is not yet late.
+                Some(Plant::PremediationParked)
+                    if (state.closed_on.unwrap_or(self.cfg.until) - p.filed_on).num_days() > 30 =>
+                {
+                    Some(Irregularity::PremediationParked)
+                }
                 Some(Plant::RefiledAfterWithdrawal(w)) => {
                     numbers[w].clone().map(|withdrawn| Irregularity::RefiledAfterWithdrawal { withdrawn })
                 }

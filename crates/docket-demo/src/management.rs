@@ -176,7 +176,7 @@ fn campaigns(
 }
 
 /// A court's 整改台账 for each of the last two years: items from inspections, data, reviews,
-/// petitions and suggestions; most closed (销号) around their deadline, some extended, a few reopened.
+/// petitions and suggestions; most closed (销号) before their deadline, some extended, a few reopened.
 fn ledger(rng: &mut Rng, until: NaiveDate, court: &CourtCode, cases: &[CaseFacts<'_>], out: &mut Vec<Management>) {
     for year in [until.year() - 1, until.year()] {
         let ledger = format!("{year}-审务督察");
@@ -240,8 +240,9 @@ fn ledger(rng: &mut Rng, until: NaiveDate, court: &CourtCode, cases: &[CaseFacts
                     last = on;
                 }
             }
-            if rng.chance(0.85) {
-                let on = day(due, rng.range(-40, 15)).max(last);
+            // Most are 销号 before their deadline, some a little after, a few not at all.
+            if rng.chance(0.92) {
+                let on = day(due, rng.range(-45, 6)).max(last);
                 if on <= until {
                     out.push(event(on, LedgerEventKind::Closed { note: Some("整改到位，经审管办核查销号".into()) }));
                     if rng.chance(0.05) {

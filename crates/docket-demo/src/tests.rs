@@ -56,7 +56,8 @@ fn the_case_mix_has_civil_first_instance_largest_and_enforcement_second() {
 
 #[test]
 fn each_planted_irregularity_is_present_rare_and_shows_what_it_claims() {
-    let g = generate_all(&Config { cases: 20_000, basic_courts: 3, ..Config::default() });
+    let cfg = Config { cases: 20_000, basic_courts: 3, ..Config::default() };
+    let g = generate_all(&cfg);
     let mut cases: HashMap<CaseNumber, &CaseRecord> = HashMap::new();
     let mut events: HashMap<CaseNumber, Vec<&Event>> = HashMap::new();
     for r in &g.records {
@@ -68,7 +69,7 @@ fn each_planted_irregularity_is_present_rare_and_shows_what_it_claims() {
             _ => {}
         }
     }
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     for p in &g.planted {
         let c = cases[&p.case_no];
         match &p.kind {
@@ -104,6 +105,20 @@ fn each_planted_irregularity_is_present_rare_and_shows_what_it_claims() {
                     .expect("the first case was withdrawn");
                 assert!((10..=40).contains(&(c.filed_on - closed).num_days()), "{}", p.case_no);
                 assert!(c.origin.is_none());
+            }
+            Irregularity::PremediationParked => {
+                counts[3] += 1;
+                assert_eq!(c.case_type().code, "民诉前调");
+                let end = events[&p.case_no]
+                    .iter()
+                    .find_map(|e| matches!(e.kind, EventKind::Closed { .. }).then_some(e.on))
+                    .unwrap_or(cfg.until);
+                assert!((end - c.filed_on).num_days() > 30, "{}", p.case_no);
+                assert!(
+                    !events[&p.case_no].iter().any(|e| matches!(e.kind, EventKind::Extended { .. })),
+                    "no consent recorded: {}",
+                    p.case_no
+                );
             }
         }
     }

@@ -347,7 +347,10 @@ fn records_sentence(v: &[Value]) -> Option<String> {
 
 mod records;
 mod weekly;
-pub use records::{DueItem, RecordLists, UnclearedCase, with_record_lists};
+pub use records::{
+    DueItem, INTEGRITY_LINES, IntegrityLine, IntegritySection, RecordLists, UnclearedCase, with_integrity,
+    with_record_lists,
+};
 pub use weekly::{WindowCase, weekly};
 
 /// A range's bounds in the indicator's unit: `[85.00%, 100.00%]`, `≥ 90.00%`.

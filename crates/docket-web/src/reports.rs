@@ -91,15 +91,29 @@ pub async fn reports<S: Store>(
             let doc = web.with_engine(|engine| {
                 Docket::<S>::report_with(engine, &names, kind, court.as_str(), &period, q.rollup, &windows)
             })?;
-            match (kind, &doc) {
-                (ReportKind::Weekly, Ok(_)) => {
+            let doc = match (kind, doc) {
+                (ReportKind::Weekly, Ok(d)) => {
                     let lists = web
                         .docket
                         .record_lists(&names, court.as_str(), &period, q.rollup, |c| web.readable(&a.principal(), c))
                         .await?;
-                    doc.map(|d| docket_reports::with_record_lists(d, &lists))
+                    Ok(docket_reports::with_record_lists(d, &lists))
                 }
-                _ => doc,
+                (_, doc) => doc,
+            };
+            // 数据核查 is the 审管办's alone: only its copy carries the section.
+            match doc {
+                Ok(d) if a.role == docket_domain::Role::TrialManagement => {
+                    let thresholds = web.engine()?.settings.integrity.clone();
+                    let section = web
+                        .docket
+                        .integrity_section(&names, court.as_str(), &period, q.rollup, thresholds, |c| {
+                            web.readable(&a.principal(), c)
+                        })
+                        .await?;
+                    Ok(docket_reports::with_integrity(d, &section))
+                }
+                doc => doc,
             }
         }
         // The engine names the cases; their parties come from the store (the engine's lock is

@@ -252,7 +252,35 @@ async fn the_integrity_page_names_a_late_filing_with_its_rule<S: Store>(store: S
     assert!(page.body.contains(r#"<b id="integrity-total">0</b>"#));
 }
 
+async fn only_the_trial_management_offices_bulletin_carries_the_integrity_findings<S: Store>(store: S) {
+    // Two late filings in the week of 2025-03-03: one open, one sealed.
+    let (open_no, open) = case_line("内0203", "民初", 1, false);
+    let (sealed_no, sealed) = case_line("内0203", "民初", 2, true);
+    let late = |l: String| l.replace(r#""received_on":null"#, r#""received_on":"2025-02-20""#);
+    let web = system(store, &[late(open), late(sealed)]).await;
+    let url = "/reports?kind=weekly&court=%E5%86%850203&period=2025-W10&format=html";
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let page = tm.get(url).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let section = &page.body[page.body.find("数据核查（供审管办内部掌握）").expect("the 审管办's copy has it")..];
+    assert!(section.contains("本期（2025-03-03至2025-03-09）数据核查发现疑点 2 条"), "{section}");
+    assert!(section.contains(&open_no) && section.contains("相隔 11 天"), "the open case is named: {section}");
+    assert!(!section.contains(&sealed_no), "the sealed case is not named");
+    assert!(section.contains("1 条涉及不公开案件，未列出"), "{section}");
+    // The 院长's and the judge's copies do not carry it.
+    for role in ["president", "judge"] {
+        let mut other = Client::new(&web);
+        other.sign_in(&username("内0203", role), PASSWORD).await;
+        let page = other.get(url).await;
+        assert_eq!(page.status, StatusCode::OK, "{role}: {}", page.body);
+        assert!(page.body.contains("一周一通报") || page.body.contains("通报"), "{role}: a bulletin");
+        assert!(!page.body.contains("数据核查"), "{role}'s copy has no 数据核查");
+    }
+}
+
 docket_store::on_both_backends!(
+    only_the_trial_management_offices_bulletin_carries_the_integrity_findings,
     who_reads_and_keeps_the_records,
     a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case,
     a_ledger_item_is_closed_once_and_its_board_says_so,

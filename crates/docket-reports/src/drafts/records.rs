@@ -120,3 +120,83 @@ pub fn with_record_lists(mut doc: Document, lists: &RecordLists) -> Document {
     }
     doc.numbered()
 }
+
+/// A finding of 数据核查 as a report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityLine {
+    pub detector: String,
+    pub court: String,
+    pub case_no: Option<String>,
+    pub on: NaiveDate,
+    pub detail: String,
+}
+
+/// 数据核查 for the 审管办's copy of a report: the findings per detector in the period and since
+/// the year began, and the period's findings listed (those about a case the drafter may not read
+/// counted, not named).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IntegritySection {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// (detector, in the period, since 1 January).
+    pub counts: Vec<(String, usize, usize)>,
+    pub lines: Vec<IntegrityLine>,
+    /// The period's findings not listed: about cases the drafter may not read.
+    pub unnamed: usize,
+    /// The period's findings beyond the list's length.
+    pub more: usize,
+}
+
+/// The most findings a report lists.
+pub const INTEGRITY_LINES: usize = 40;
+
+const INTEGRITY_HEADING: &str = "数据核查（供审管办内部掌握）";
+
+/// The report with its 数据核查 section at the end, tables renumbered. Only the 审管办's copy
+/// carries it; the caller decides.
+pub fn with_integrity(mut doc: Document, s: &IntegritySection) -> Document {
+    let in_period: usize = s.counts.iter().map(|c| c.1).sum();
+    let in_year: usize = s.counts.iter().map(|c| c.2).sum();
+    doc.blocks.push(Block::Heading(1, INTEGRITY_HEADING.into()));
+    doc.blocks.push(Block::Paragraph(format!(
+        "本期（{}至{}）数据核查发现疑点 {in_period} 条，年初以来 {in_year} 条。疑点是需要核实的迹象，不是结论：\
+         撤诉后以同一诉讼请求再次起诉的，人民法院应予受理（民诉法解释第二百一十四条），扣除或延长审限也可能于法有据。",
+        s.from.map(|d| d.to_string()).unwrap_or_default(),
+        s.to.map(|d| d.to_string()).unwrap_or_default(),
+    )));
+    doc.blocks.push(Block::Table(Table {
+        caption: "表1：数据核查疑点分类".into(),
+        header: ["核查项", "本期", "年初以来"].map(String::from).to_vec(),
+        rows: s.counts.iter().map(|(d, p, y)| vec![d.clone(), p.to_string(), y.to_string()]).collect(),
+    }));
+    if !s.lines.is_empty() {
+        doc.blocks.push(Block::Table(Table {
+            caption: "表1：本期疑点".into(),
+            header: ["核查项", "法院", "案号", "日期", "所见"].map(String::from).to_vec(),
+            rows: s
+                .lines
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.detector.clone(),
+                        l.court.clone(),
+                        l.case_no.clone().unwrap_or_else(|| "（全院）".into()),
+                        l.on.to_string(),
+                        l.detail.clone(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    if s.unnamed > 0 || s.more > 0 {
+        let mut notes = Vec::new();
+        if s.more > 0 {
+            notes.push(format!("另有 {} 条未列出，见“数据核查”页面", s.more));
+        }
+        if s.unnamed > 0 {
+            notes.push(format!("{} 条涉及不公开案件，未列出", s.unnamed));
+        }
+        doc.blocks.push(Block::Paragraph(format!("{}。", notes.join("；"))));
+    }
+    doc.numbered()
+}
