@@ -96,6 +96,10 @@ pub enum Action {
     Service,
     /// 执行到位款.
     Recovery,
+    /// 执行措施 and 妨害执行 on an enforcement case.
+    Measure,
+    /// 执前督促 and 自动履行 on a judgment case.
+    Performance,
     /// 撤销结案后恢复.
     Reopen,
     Archive,
@@ -118,6 +122,8 @@ impl Action {
             Action::Close => "close",
             Action::Service => "service",
             Action::Recovery => "recovery",
+            Action::Measure => "measure",
+            Action::Performance => "performance",
             Action::Reopen => "reopen",
             Action::Archive => "archive",
             Action::Evidence => "evidence",
@@ -142,13 +148,15 @@ impl Action {
             EventKind::Closed { .. } => Action::Close,
             EventKind::ServiceAttempted { .. } => Action::Service,
             EventKind::Recovered { .. } => Action::Recovery,
+            EventKind::EnforcementMeasure { .. } | EventKind::Obstruction { .. } => Action::Measure,
+            EventKind::PerformanceUrged { .. } | EventKind::Performed { .. } => Action::Performance,
             EventKind::Reopened => Action::Reopen,
             EventKind::Archived => Action::Archive,
         }
     }
 
     /// Every action, for tests and matrices.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::Read,
         Action::Assign,
         Action::Hearing,
@@ -160,6 +168,8 @@ impl Action {
         Action::Close,
         Action::Service,
         Action::Recovery,
+        Action::Measure,
+        Action::Performance,
         Action::Reopen,
         Action::Archive,
         Action::Evidence,
@@ -220,6 +230,11 @@ impl Principal {
         {
             return false;
         }
+        // Measures belong to enforcement cases, the urging and performance of a judgment to the
+        // others.
+        if (action == Action::Measure && !enforcement) || (action == Action::Performance && enforcement) {
+            return false;
+        }
         match self.role {
             Role::FilingClerk => matches!(action, Action::Assign | Action::Evidence),
             Role::Judge => {
@@ -233,23 +248,29 @@ impl Principal {
                             | Action::Close
                             | Action::Service
                             | Action::Recovery
+                            | Action::Measure
+                            | Action::Performance
                             | Action::Evidence
                     )
             }
             Role::Clerk => matches!(action, Action::Hearing | Action::Service | Action::Evidence),
             Role::DivisionHead => !matches!(action, Action::ApproveExtension(_) | Action::Reopen | Action::Archive),
             Role::President => !matches!(action, Action::ApproveExtension(Approver::HigherCourt)),
+            // The 执行局 works its enforcement cases, and urges the performance of the court's
+            // judgments before enforcement (执前督促).
             Role::EnforcementOfficer => {
-                enforcement
-                    && matches!(
-                        action,
-                        Action::Hearing
-                            | Action::Suspend
-                            | Action::Close
-                            | Action::Service
-                            | Action::Recovery
-                            | Action::Evidence
-                    )
+                action == Action::Performance
+                    || (enforcement
+                        && matches!(
+                            action,
+                            Action::Hearing
+                                | Action::Suspend
+                                | Action::Close
+                                | Action::Service
+                                | Action::Recovery
+                                | Action::Measure
+                                | Action::Evidence
+                        ))
             }
             Role::TrialManagement => matches!(action, Action::Reopen | Action::Archive | Action::Assign),
             Role::HigherCourtViewer | Role::Auditor | Role::Admin => false,

@@ -330,6 +330,15 @@ pub enum EventKind {
     Recovered { amount: Amount },
     /// 送达.
     ServiceAttempted { channel: ServiceChannel, delivered: bool },
+    /// 执行措施 on an enforcement case: the measure, the value of what a measure taking property
+    /// took, the persons detained.
+    EnforcementMeasure { measure: crate::enforcement::Measure, amount: Option<Amount>, persons: Option<u32> },
+    /// 妨害执行, or the debtor's whereabouts unknown, recorded.
+    Obstruction { note: Option<String> },
+    /// 自动履行催告 / 执前督促 on a judgment case.
+    PerformanceUrged { notice: crate::enforcement::Notice },
+    /// Money paid voluntarily on a judgment case, before any enforcement case.
+    Performed { amount: Amount },
     /// Closing undone by a legal act.
     Reopened,
     /// 归档.
@@ -352,6 +361,10 @@ impl EventKind {
             Self::ExtensionRefused { .. } => "extension_refused",
             Self::Closed { .. } => "closed",
             Self::Recovered { .. } => "recovered",
+            Self::EnforcementMeasure { .. } => "enforcement_measure",
+            Self::Obstruction { .. } => "obstruction",
+            Self::PerformanceUrged { .. } => "performance_urged",
+            Self::Performed { .. } => "performed",
             Self::ServiceAttempted { .. } => "service_attempted",
             Self::Reopened => "reopened",
             Self::Archived => "archived",
@@ -391,6 +404,22 @@ impl EventKind {
                 None => format!("结案：{}", method.label()),
             },
             Self::Recovered { amount } => format!("执行到位 {amount} 元"),
+            Self::EnforcementMeasure { measure, amount, persons } => {
+                let mut s = format!("执行措施：{}", measure.label());
+                if let Some(a) = amount {
+                    s.push_str(&format!("（{a} 元）"));
+                }
+                if let Some(n) = persons {
+                    s.push_str(&format!("（{n} 人）"));
+                }
+                s
+            }
+            Self::Obstruction { note } => match note {
+                Some(n) => format!("妨害执行：{n}"),
+                None => "妨害执行".to_owned(),
+            },
+            Self::PerformanceUrged { notice } => format!("发出{}", notice.label()),
+            Self::Performed { amount } => format!("当事人自动履行 {amount} 元"),
             Self::ServiceAttempted { channel, delivered } => {
                 format!("{}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
             }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::amount::Amount;
 use crate::case::CaseRecord;
 use crate::case_type::Category;
+use crate::enforcement::Measure;
 use crate::event::{Approver, CloseMethod, Event, EventKind, Period, SuspensionReason};
 use crate::procedure::Procedure;
 
@@ -78,6 +79,18 @@ pub enum LifecycleError {
     RecoveryOutsideEnforcement,
     #[error("执行到位金额必须大于 0")]
     ZeroRecovery,
+    #[error("执行措施和妨害执行只能登记在执行案件中")]
+    MeasureOutsideEnforcement,
+    #[error("终本案件结案后只能登记网络查控、删除失信信息或解除限制消费（法〔2016〕373号第九条），不能登记“{0}”")]
+    MeasureAfterClosing(&'static str),
+    #[error("“{0}”不登记财产价值（只有查封、冻结、扣划、拍卖登记金额），且金额须大于 0")]
+    MeasureAmount(&'static str),
+    #[error("拘留人数只登记在司法拘留中，且须为 1 至 99 人")]
+    MeasurePersons,
+    #[error("执前督促和自动履行只能登记在已结的民事、行政、国家赔偿或诉前调解案件中（执行案件请登记执行到位款）")]
+    PerformanceOutsideJudgment,
+    #[error("自动履行金额必须大于 0")]
+    ZeroPerformance,
     #[error("开庭日期 {hearing_on} 早于排期日期 {on}")]
     HearingBeforeScheduling { hearing_on: NaiveDate, on: NaiveDate },
     #[error("没有已排期的开庭，不能延期开庭")]
@@ -97,7 +110,9 @@ impl LifecycleError {
             Self::ProcedureNotAllowed { .. } | Self::SameProcedure(_) => "procedure",
             Self::MethodNotForType { .. } => "method",
             Self::ZeroExtension => "months",
-            Self::ZeroRecovery => "amount",
+            Self::ZeroRecovery | Self::ZeroPerformance | Self::MeasureAmount(_) => "amount",
+            Self::MeasurePersons => "persons",
+            Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
             Self::EmptyJudge => "judge",
             Self::EmptyRoom => "room",
@@ -137,6 +152,8 @@ pub struct CaseState {
     pub pending_extension: Option<(NaiveDate, Period, Approver)>,
     pub extensions: u32,
     pub recovered: Amount,
+    /// 自动履行: paid voluntarily on the judgment case.
+    pub performed: Amount,
     pub next_hearing: Option<NaiveDate>,
     /// The courtroom of the next hearing, where the scheduling named one.
     pub next_room: Option<String>,
@@ -166,6 +183,7 @@ impl CaseState {
             pending_extension: None,
             extensions: 0,
             recovered: Amount::ZERO,
+            performed: Amount::ZERO,
             next_hearing: None,
             next_room: None,
             first_setting: FirstSetting::NotScheduled,
@@ -187,9 +205,33 @@ impl CaseState {
         if on < self.last_on {
             return Err(LifecycleError::OutOfOrder { on, last: self.last_on });
         }
+        // What a closed case still accepts: service of its documents, archiving, reopening, the
+        // urging and the voluntary performance of its judgment, and on a 终本 case the periodic
+        // re-query and the lifting of measures (法〔2016〕373号第九条).
+        let termination_followup = match &event.kind {
+            EventKind::EnforcementMeasure { measure, .. } => {
+                self.close_method == Some(CloseMethod::EnforcementTerminated) && measure.after_termination()
+            }
+            _ => false,
+        };
+        let after_archive_ok = termination_followup
+            || matches!(
+                event.kind,
+                EventKind::Reopened | EventKind::PerformanceUrged { .. } | EventKind::Performed { .. }
+            );
         let after_close_ok =
-            matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::Reopened);
-        if self.archived_on.is_some() && !matches!(event.kind, EventKind::Reopened) {
+            after_archive_ok || matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived);
+        let enforcement = self.record.case_type().category == Category::Enforcement;
+        if enforcement
+            && self.status == Status::Closed
+            && self.close_method == Some(CloseMethod::EnforcementTerminated)
+            && !after_close_ok
+        {
+            if let EventKind::EnforcementMeasure { measure, .. } = &event.kind {
+                return Err(LifecycleError::MeasureAfterClosing(measure.label()));
+            }
+        }
+        if self.archived_on.is_some() && !after_archive_ok {
             return Err(LifecycleError::Archived { event: name });
         }
         if let (Status::Closed, Some(closed_on)) = (self.status, self.closed_on)
@@ -319,6 +361,37 @@ impl CaseState {
                     return Err(LifecycleError::ZeroRecovery);
                 }
                 self.recovered = self.recovered.checked_add(*amount).unwrap_or(self.recovered);
+            }
+            EventKind::EnforcementMeasure { measure, amount, persons } => {
+                if case_type.category != Category::Enforcement {
+                    return Err(LifecycleError::MeasureOutsideEnforcement);
+                }
+                if amount.is_some_and(|a| !measure.takes_property() || a.fen() <= 0) {
+                    return Err(LifecycleError::MeasureAmount(measure.label()));
+                }
+                if persons.is_some_and(|n| *measure != Measure::Detention || !(1..=99).contains(&n)) {
+                    return Err(LifecycleError::MeasurePersons);
+                }
+            }
+            EventKind::Obstruction { .. } => {
+                if case_type.category != Category::Enforcement {
+                    return Err(LifecycleError::MeasureOutsideEnforcement);
+                }
+            }
+            EventKind::PerformanceUrged { .. } | EventKind::Performed { .. } => {
+                let judged = matches!(
+                    case_type.category,
+                    Category::Civil | Category::Administrative | Category::StateCompensation | Category::Mediation
+                );
+                if !judged || self.status != Status::Closed {
+                    return Err(LifecycleError::PerformanceOutsideJudgment);
+                }
+                if let EventKind::Performed { amount } = &event.kind {
+                    if amount.fen() <= 0 {
+                        return Err(LifecycleError::ZeroPerformance);
+                    }
+                    self.performed = self.performed.checked_add(*amount).unwrap_or(self.performed);
+                }
             }
             EventKind::ServiceAttempted { .. } => {}
             EventKind::Reopened => {

@@ -6,8 +6,8 @@ use serde_json::{Map, Value};
 use docket_domain::court::is_valid_local_code;
 use docket_domain::{
     Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event, EventKind,
-    IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Period, Procedure, ServiceChannel,
-    SuspensionReason, Tag,
+    IdType, Judge, JudgeTitle, Measure, Notice, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
+    ServiceChannel, SuspensionReason, Tag,
 };
 
 use crate::{CaseEvent, LineError, Record};
@@ -556,6 +556,32 @@ impl<'a> Fields<'a> {
             "recovered" => {
                 let s = self.req_str("amount")?;
                 EventKind::Recovered { amount: self.amount("amount", s)? }
+            }
+            "enforcement_measure" => {
+                let measure = self.enum_value("measure", Measure::parse, "执行措施代码，见 INTERCHANGE.md");
+                let amount = match self.opt_str("amount") {
+                    Some(s) => Some(self.amount("amount", s)?),
+                    None => None,
+                };
+                let persons = match self.get("persons") {
+                    None => None,
+                    Some(v) => match v.as_u64().filter(|n| (1..=99).contains(n)) {
+                        Some(n) => Some(n as u32),
+                        None => {
+                            self.err("persons", "人数应为 1 至 99 的整数");
+                            return None;
+                        }
+                    },
+                };
+                EventKind::EnforcementMeasure { measure: measure?, amount, persons }
+            }
+            "obstruction" => EventKind::Obstruction { note: self.opt_str("note").map(str::to_owned) },
+            "performance_urged" => EventKind::PerformanceUrged {
+                notice: self.enum_value("notice", Notice::parse, "automatic_performance 或 pre_enforcement")?,
+            },
+            "performed" => {
+                let s = self.req_str("amount")?;
+                EventKind::Performed { amount: self.amount("amount", s)? }
             }
             "service_attempted" => {
                 let channel =

@@ -162,6 +162,26 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
             m.insert("channel".into(), channel.as_str().into());
             m.insert("delivered".into(), (*delivered).into());
         }
+        EventKind::EnforcementMeasure { measure, amount, persons } => {
+            m.insert("measure".into(), measure.as_str().into());
+            if let Some(a) = amount {
+                m.insert("amount".into(), a.to_string().into());
+            }
+            if let Some(n) = persons {
+                m.insert("persons".into(), (*n).into());
+            }
+        }
+        EventKind::Obstruction { note } => {
+            if let Some(n) = note {
+                m.insert("note".into(), n.clone().into());
+            }
+        }
+        EventKind::PerformanceUrged { notice } => {
+            m.insert("notice".into(), notice.as_str().into());
+        }
+        EventKind::Performed { amount } => {
+            m.insert("amount".into(), amount.to_string().into());
+        }
         EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
     }
 }
@@ -186,6 +206,13 @@ mod tests {
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-20","type":"hearing_held"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-06","type":"extension_refused","reason":"理由不充分"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"service_attempted","channel":"electronic","delivered":false}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"seizure","amount":"50000.00"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"detention","persons":2}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"online_query"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"obstruction","note":"下落不明"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"obstruction"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"performance_urged","notice":"pre_enforcement"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"performed","amount":"1200.00"}"#,
         ] {
             let written = write_record(&parse_line(1, line).unwrap());
             let a: serde_json::Value = serde_json::from_str(line).unwrap();
