@@ -127,6 +127,7 @@ pub const TABLES: &[Table] = &[
             ("extension_length", Text, true),
             ("extension_approver", Text, true),
             ("hearing_log", Text, false),
+            ("enforcement_log", Text, false),
         ],
         order_by: "court, case_no",
     },

@@ -132,7 +132,7 @@ macro_rules! case_columns {
          close_method, close_outcome, archived_on, suspended_since, suspension_reason, deducted_days, \
          extensions, extension_pending, recovered_fen, hearings_held, first_setting, last_on, events, \
          deadline_unadjusted, eservice_log, recovery_log, extension_requested_on, extension_length, \
-         extension_approver, next_hearing, next_room, hearing_log"
+         extension_approver, next_hearing, next_room, hearing_log, enforcement_log"
     };
 }
 pub(crate) use case_columns;
@@ -508,7 +508,8 @@ macro_rules! impl_sql_store {
                 let rows: Vec<$crate::projection::FactsRow> = sqlx::query_as(
                     "SELECT court, case_no, cause, received_on, filed_on, online, claim_amount_fen, tags, origin, \
                      judge, department, closed_on, close_method, suspended_since, deducted_days, extensions, \
-                     hearings_held, first_setting, deadline_unadjusted, eservice_log, recovery_log, hearing_log FROM cases",
+                     hearings_held, first_setting, deadline_unadjusted, eservice_log, recovery_log, hearing_log, \
+                     enforcement_log FROM cases",
                 )
                 .fetch_all(self.reader())
                 .await?;
@@ -728,7 +729,8 @@ macro_rules! impl_bound_bulk_writes {
                             .push_bind(r.extension_approver.as_deref())
                             .push_bind(r.next_hearing)
                             .push_bind(r.next_room.as_deref())
-                            .push_bind(&r.hearing_log);
+                            .push_bind(&r.hearing_log)
+                            .push_bind(&r.enforcement_log);
                     });
                     if upsert {
                         q.push(
@@ -747,7 +749,7 @@ macro_rules! impl_bound_bulk_writes {
                              extension_length = excluded.extension_length, \
                              extension_approver = excluded.extension_approver, \
                              next_hearing = excluded.next_hearing, next_room = excluded.next_room, \
-                             hearing_log = excluded.hearing_log",
+                             hearing_log = excluded.hearing_log, enforcement_log = excluded.enforcement_log",
                         );
                     }
                     q

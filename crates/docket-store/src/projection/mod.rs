@@ -17,7 +17,7 @@ use docket_domain::{
 };
 
 use crate::StoreError;
-pub use packed::{HeldHearing, Recovery, ServiceAttempt};
+pub use packed::{DatedFact, EnforcementFact, HeldHearing, Recovery, ServiceAttempt};
 
 /// How the first scheduled hearing went, as the projection keeps it (首次排期开庭率).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +109,8 @@ pub struct StoredCase {
     pub recoveries: Vec<Recovery>,
     /// Hearings held online or streamed, by date.
     pub hearings: Vec<HeldHearing>,
+    /// 执行 facts by date (measures counted, 执前督促, 自动履行, the 终本 check).
+    pub enforcement: Vec<DatedFact>,
 }
 
 impl StoredCase {
@@ -188,6 +190,7 @@ impl StoredCase {
                     _ => None,
                 })
                 .collect(),
+            enforcement: packed::enforcement_facts(s),
         }
     }
 
@@ -245,7 +248,8 @@ impl StoredCase {
             deadline_unadjusted,
             eservice_log,
             recovery_log,
-            hearing_log
+            hearing_log,
+            enforcement_log
         );
         out
     }
@@ -278,6 +282,7 @@ pub struct StoredFacts {
     pub recoveries: Vec<Recovery>,
     /// Hearings held online or streamed, by date.
     pub hearings: Vec<HeldHearing>,
+    pub enforcement: Vec<DatedFact>,
 }
 
 impl From<StoredCase> for StoredFacts {
@@ -305,6 +310,7 @@ impl From<StoredCase> for StoredFacts {
             eservice: c.eservice,
             recoveries: c.recoveries,
             hearings: c.hearings,
+            enforcement: c.enforcement,
         }
     }
 }
@@ -422,6 +428,7 @@ pub(crate) struct CaseRow {
     pub eservice_log: String,
     pub recovery_log: String,
     pub hearing_log: String,
+    pub enforcement_log: String,
 }
 
 impl From<StoredCase> for CaseRow {
@@ -471,6 +478,7 @@ impl From<StoredCase> for CaseRow {
             eservice_log: packed::encode_eservice(c.eservice),
             recovery_log: packed::encode_recoveries(c.recoveries),
             hearing_log: packed::encode_hearings(c.hearings),
+            enforcement_log: packed::encode_enforcement(&c.enforcement),
         }
     }
 }
@@ -532,6 +540,7 @@ impl CaseRow {
             eservice: r.packed("eservice_log", packed::decode_eservice(&self.eservice_log))?,
             recoveries: r.packed("recovery_log", packed::decode_recoveries(&self.recovery_log))?,
             hearings: r.packed("hearing_log", packed::decode_hearings(&self.hearing_log))?,
+            enforcement: r.packed("enforcement_log", packed::decode_enforcement(&self.enforcement_log))?,
             court,
             case_no,
             cause: self.cause,
@@ -576,6 +585,7 @@ pub(crate) struct FactsRow {
     pub eservice_log: String,
     pub recovery_log: String,
     pub hearing_log: String,
+    pub enforcement_log: String,
 }
 
 impl FactsRow {
@@ -599,6 +609,7 @@ impl FactsRow {
             eservice: r.packed("eservice_log", packed::decode_eservice(&self.eservice_log))?,
             recoveries: r.packed("recovery_log", packed::decode_recoveries(&self.recovery_log))?,
             hearings: r.packed("hearing_log", packed::decode_hearings(&self.hearing_log))?,
+            enforcement: r.packed("enforcement_log", packed::decode_enforcement(&self.enforcement_log))?,
             case_no,
             cause: self.cause,
             received_on: self.received_on,
@@ -707,6 +718,7 @@ mod tests {
             eservice_log: "2025-03-02+".into(),
             recovery_log: String::new(),
             hearing_log: "2025-03-05os".into(),
+            enforcement_log: String::new(),
         }
     }
 
@@ -723,8 +735,9 @@ mod tests {
     #[test]
     fn a_damaged_column_is_an_error_naming_the_case_and_the_column() {
         type Damage = fn(&mut CaseRow);
-        let cases: [(Damage, &str); 7] = [
+        let cases: [(Damage, &str); 8] = [
             (|r| r.hearing_log = "2025-03-05x".into(), "hearing_log"),
+            (|r| r.enforcement_log = "2025-03-05t9".into(), "enforcement_log"),
             (|r| r.status = "shut".into(), "status"),
             (|r| r.recovered_fen = -1, "recovered_fen"),
             (|r| r.eservice_log = "2025-03-02*".into(), "eservice_log"),

@@ -7,6 +7,7 @@
 //! | `eservice_log` | each electronic service attempt as its date and `+` (delivered) or `-` | `2025-01-03+,2025-01-06-` |
 //! | `recovery_log` | each recovery as its date, `:` and the amount in fen | `2025-02-01:12345` |
 //! | `hearing_log` | each hearing held online or streamed: its date, `o` if online, `s` if streamed | `2025-03-04o,2025-04-01os` |
+//! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格) | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
 
 use chrono::NaiveDate;
 use docket_domain::{Amount, Tag};
@@ -32,6 +33,133 @@ pub struct HeldHearing {
     pub on: NaiveDate,
     pub online: bool,
     pub streamed: bool,
+}
+
+/// A fact of 执行 the indicators and the 执行 page read, by its date (`enforcement_log`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnforcementFact {
+    /// 网络查控.
+    Query,
+    /// 司法拘留 of so many persons.
+    Detention(u32),
+    /// 拒执罪移送.
+    Referral,
+    /// 纳入失信名单.
+    Blacklist,
+    /// 执前督促 / 自动履行催告.
+    Urged,
+    /// 自动履行 of an amount.
+    Performed(Amount),
+    /// A seizure above what was still owed (超标的查封).
+    OverSeizure,
+    /// A 终本 closing with the conditions it misses (none: 合格).
+    Termination(Vec<docket_domain::Condition>),
+}
+
+/// An [`EnforcementFact`] with its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedFact {
+    pub on: NaiveDate,
+    pub fact: EnforcementFact,
+}
+
+/// The 执行 facts of a case from its events: each in date order, the 终本 check at the current
+/// 终本 closing, a seizure compared with what was still owed when it was taken.
+pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
+    use docket_domain::{EventKind, Measure};
+    let applied = s.record.claim_amount.map(Amount::fen);
+    let mut recovered = 0i64;
+    let mut out = Vec::new();
+    for e in &s.events {
+        let fact = match &e.kind {
+            EventKind::Recovered { amount } => {
+                recovered += amount.fen();
+                None
+            }
+            EventKind::EnforcementMeasure { measure, amount, persons } => match measure {
+                Measure::OnlineQuery => Some(EnforcementFact::Query),
+                Measure::Detention => Some(EnforcementFact::Detention(persons.unwrap_or(1))),
+                Measure::CriminalReferral => Some(EnforcementFact::Referral),
+                Measure::Blacklist => Some(EnforcementFact::Blacklist),
+                m if m.takes_property() => amount
+                    .zip(applied)
+                    .is_some_and(|(v, a)| v.fen() > a - recovered)
+                    .then_some(EnforcementFact::OverSeizure),
+                _ => None,
+            },
+            EventKind::PerformanceUrged { .. } => Some(EnforcementFact::Urged),
+            EventKind::Performed { amount } => Some(EnforcementFact::Performed(*amount)),
+            _ => None,
+        };
+        out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
+    }
+    if let Some(check) = docket_domain::TerminationCheck::of(s) {
+        out.push(DatedFact { on: check.closed_on, fact: EnforcementFact::Termination(check.missing) });
+        // In date order with what came after the closing (the periodic queries).
+        out.sort_by_key(|f| f.on);
+    }
+    out
+}
+
+pub fn encode_enforcement(facts: &[DatedFact]) -> String {
+    facts
+        .iter()
+        .map(|f| {
+            let code = match &f.fact {
+                EnforcementFact::Query => "q".to_owned(),
+                EnforcementFact::Detention(n) => format!("d{n}"),
+                EnforcementFact::Referral => "c".to_owned(),
+                EnforcementFact::Blacklist => "b".to_owned(),
+                EnforcementFact::Urged => "u".to_owned(),
+                EnforcementFact::Performed(a) => format!("p{}", a.fen()),
+                EnforcementFact::OverSeizure => "o".to_owned(),
+                EnforcementFact::Termination(missing) => {
+                    let numbers: String = missing
+                        .iter()
+                        .map(|c| {
+                            let i = docket_domain::Condition::ALL.iter().position(|x| x == c).unwrap_or(0);
+                            char::from(b'1' + i as u8)
+                        })
+                        .collect();
+                    format!("t{numbers}")
+                }
+            };
+            format!("{}{code}", f.on)
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
+    items(text)
+        .map(|x| {
+            let bad = || PackedError(format!("执行记录“{x}”无效"));
+            let (date, rest) = x.split_at_checked(10).ok_or_else(bad)?;
+            let on: NaiveDate = date.parse().map_err(|_| bad())?;
+            let (code, tail) = rest.split_at_checked(1).ok_or_else(bad)?;
+            let fact = match (code, tail) {
+                ("q", "") => EnforcementFact::Query,
+                ("d", n) => EnforcementFact::Detention(n.parse().ok().filter(|n| *n > 0).ok_or_else(bad)?),
+                ("c", "") => EnforcementFact::Referral,
+                ("b", "") => EnforcementFact::Blacklist,
+                ("u", "") => EnforcementFact::Urged,
+                ("p", fen) => EnforcementFact::Performed(fen.parse().ok().and_then(Amount::from_fen).ok_or_else(bad)?),
+                ("o", "") => EnforcementFact::OverSeizure,
+                ("t", numbers) => EnforcementFact::Termination(
+                    numbers
+                        .bytes()
+                        .map(|b| {
+                            b.checked_sub(b'1')
+                                .and_then(|i| docket_domain::Condition::ALL.get(usize::from(i)).copied())
+                                .ok_or_else(bad)
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+                _ => return Err(bad()),
+            };
+            Ok(DatedFact { on, fact })
+        })
+        .collect()
 }
 
 /// Why a packed column did not read back: the item that failed.
@@ -119,6 +247,34 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_enforcement_log_reads_back_and_refuses_what_it_does_not_know() {
+        use docket_domain::Condition;
+        let facts = vec![
+            DatedFact { on: d("2025-03-04"), fact: EnforcementFact::Query },
+            DatedFact { on: d("2025-04-01"), fact: EnforcementFact::Detention(2) },
+            DatedFact { on: d("2025-04-02"), fact: EnforcementFact::Referral },
+            DatedFact { on: d("2025-04-03"), fact: EnforcementFact::Blacklist },
+            DatedFact { on: d("2025-04-04"), fact: EnforcementFact::OverSeizure },
+            DatedFact {
+                on: d("2025-07-01"),
+                fact: EnforcementFact::Termination(vec![Condition::OnlineQuery, Condition::ThreeMonths]),
+            },
+            DatedFact { on: d("2025-08-01"), fact: EnforcementFact::Termination(vec![]) },
+            DatedFact { on: d("2025-09-01"), fact: EnforcementFact::Urged },
+            DatedFact { on: d("2025-09-02"), fact: EnforcementFact::Performed(Amount::from_fen(120_000).unwrap()) },
+        ];
+        let text = encode_enforcement(&facts);
+        assert_eq!(
+            text,
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000"
+        );
+        assert_eq!(decode_enforcement(&text).unwrap(), facts);
+        for bad in ["2025-03-04x", "2025-03-04d0", "2025-03-04t6", "2025-03-04q1", "2025-13-04q", "2025-03-04p-5"] {
+            assert!(decode_enforcement(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
