@@ -37,6 +37,11 @@ pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool
         eservice: row.eservice.into_iter().map(|a| (a.on, a.delivered)).collect(),
         recoveries: row.recoveries.into_iter().map(|r| (r.on, r.amount.fen())).collect(),
         hearings: row.hearings.into_iter().map(|h| (h.on, h.online, h.streamed)).collect(),
+        // The projection keeps the check of the current 终本 closing only.
+        termination_compliant: row
+            .enforcement
+            .iter()
+            .any(|f| matches!(&f.fact, docket_store::EnforcementFact::Termination(missing) if missing.is_empty())),
     }
 }
 

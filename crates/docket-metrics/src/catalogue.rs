@@ -34,25 +34,27 @@ pub(crate) mod f {
     pub const C_HEARD: usize = 27;
     pub const C_HEARD_AS_SCHEDULED: usize = 28;
     pub const C_PREMEDIATION_AGREED: usize = 29;
-    pub const MATTERS: usize = 30;
-    pub const MATTER_CASES: usize = 31;
-    pub const EV_ESERVICE: usize = 32;
-    pub const EV_ESERVICE_DELIVERED: usize = 33;
-    pub const EV_RECOVERED_FEN: usize = 34;
-    pub const EV_HEARINGS_ONLINE: usize = 35;
-    pub const EV_HEARINGS_STREAMED: usize = 36;
+    /// 终本 closings meeting the five conditions of 法〔2016〕373号第一条.
+    pub const C_TERMINATED_COMPLIANT: usize = 30;
+    pub const MATTERS: usize = 31;
+    pub const MATTER_CASES: usize = 32;
+    pub const EV_ESERVICE: usize = 33;
+    pub const EV_ESERVICE_DELIVERED: usize = 34;
+    pub const EV_RECOVERED_FEN: usize = 35;
+    pub const EV_HEARINGS_ONLINE: usize = 36;
+    pub const EV_HEARINGS_STREAMED: usize = 37;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 37;
-    pub const U: usize = 37;
-    pub const U_OVERDUE: usize = 38;
-    pub const U_LONG_12M: usize = 39;
-    pub const U_LONG_18M: usize = 40;
-    pub const U_LONG_36M: usize = 41;
+    pub const POINT: usize = 38;
+    pub const U: usize = 38;
+    pub const U_OVERDUE: usize = 39;
+    pub const U_LONG_12M: usize = 40;
+    pub const U_LONG_18M: usize = 41;
+    pub const U_LONG_36M: usize = 42;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 42;
+    pub const U_AGE: usize = 43;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 48;
-    pub const ALL: usize = 49;
+    pub const O: usize = 49;
+    pub const ALL: usize = 50;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -200,6 +202,7 @@ pub mod ids {
     pub const RECOVERED_AMOUNT: IndicatorId = IndicatorId("recovered_amount");
     pub const COMPLETION_RATE: IndicatorId = IndicatorId("completion_rate");
     pub const TERMINATION_RATE: IndicatorId = IndicatorId("termination_rate");
+    pub const TERMINATION_COMPLIANCE_RATE: IndicatorId = IndicatorId("termination_compliance_rate");
     pub const ACTUAL_ENFORCEMENT_RATE: IndicatorId = IndicatorId("actual_enforcement_rate");
     pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
     pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
@@ -262,6 +265,7 @@ pub mod ids {
         RECOVERED_AMOUNT,
         COMPLETION_RATE,
         TERMINATION_RATE,
+        TERMINATION_COMPLIANCE_RATE,
         ACTUAL_ENFORCEMENT_RATE,
         ONLINE_FILING_RATE,
         ESERVICE_SUCCESS_RATE,
@@ -284,8 +288,7 @@ pub mod ids {
 use Formula::*;
 use Kind::*;
 
-/// Every indicator whose data Docket records (campaign and ledger indicators come with the
-/// ledgers; 终本合格率 needs the five conditions of 法〔2016〕373号, not yet recorded).
+/// Every indicator whose data Docket records.
 pub static CATALOGUE: &[Indicator] = &[
     ind(ids::FILED, "新收案件数", Count, "trial_enforcement", Total(f::N)),
     ind(ids::CARRIED_OVER, "旧存案件数", Count, "trial_enforcement", Total(f::O)),
@@ -366,6 +369,13 @@ pub static CATALOGUE: &[Indicator] = &[
     ind(ids::RECOVERED_AMOUNT, "执行到位金额", Amount, "enforcement", Total(f::EV_RECOVERED_FEN)),
     ind(ids::COMPLETION_RATE, "执行完毕率", Rate, "enforcement_first", Fraction(f::C_COMPLETED, f::C)),
     ind(ids::TERMINATION_RATE, "首执案件终本率", Rate, "enforcement_first", Fraction(f::C_TERMINATED, f::C)),
+    ind(
+        ids::TERMINATION_COMPLIANCE_RATE,
+        "终本合格率",
+        Rate,
+        "enforcement",
+        Fraction(f::C_TERMINATED_COMPLIANT, f::C_TERMINATED),
+    ),
     ind(ids::ACTUAL_ENFORCEMENT_RATE, "实际执结率", Rate, "enforcement_first", Fraction(f::C_ACTUAL, f::C)),
     ind(ids::ONLINE_FILING_RATE, "网上立案率", Rate, "trial_enforcement", Fraction(f::N_ONLINE, f::N)),
     ind(ids::ESERVICE_SUCCESS_RATE, "电子送达成功率", Rate, "all", Fraction(f::EV_ESERVICE_DELIVERED, f::EV_ESERVICE)),

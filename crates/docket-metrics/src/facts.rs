@@ -39,6 +39,8 @@ pub struct CaseFacts {
     pub recoveries: Vec<(NaiveDate, i64)>,
     /// Hearings held online or streamed: date, online, streamed.
     pub hearings: Vec<(NaiveDate, bool, bool)>,
+    /// A 终本 closing meeting the five conditions of 法〔2016〕373号第一条 (false otherwise).
+    pub termination_compliant: bool,
 }
 
 /// A judge as the indicators see them.
@@ -68,6 +70,8 @@ pub(crate) mod flag {
     pub const ROOT: u16 = 1 << 8;
     /// The case's judge is a 员额法官 (judges are known before any case and do not change).
     pub const QUOTA_JUDGE: u16 = 1 << 9;
+    /// A 终本 closing that meets the five conditions.
+    pub const TERMINATION_COMPLIANT: u16 = 1 << 10;
 }
 
 /// Moves the last `appended` items of a sorted list to their places in its order.
@@ -487,6 +491,9 @@ impl FactTable {
         if c.extensions > 0 {
             flags |= flag::EXTENDED;
         }
+        if c.termination_compliant {
+            flags |= flag::TERMINATION_COMPLIANT;
+        }
         let filed = day(c.filed_on);
         let receipt_days =
             c.received_on.map_or(-1, |r| (c.filed_on - r).num_days().clamp(0, i64::from(i16::MAX)) as i16);
@@ -592,7 +599,7 @@ impl FactTable {
             return 0;
         }
         let flags = self.flags[row];
-        const _: () = assert!(f::C_PREMEDIATION_AGREED < 32, "a closing's fields fit the mask");
+        const _: () = assert!(f::C_TERMINATED_COMPLIANT < 32, "a closing's fields fit the mask");
         let bit = |field: usize| 1u32 << field;
         let mut m = 0u32;
         let deadline = self.deadline[row];
@@ -616,6 +623,9 @@ impl FactTable {
             Some(Revised | Remanded) => m |= bit(f::C_SECOND_REVISED),
             Some(EnforcementCompleted) => m |= bit(f::C_COMPLETED) | bit(f::C_ACTUAL),
             Some(EnforcementVoluntary | EnforcementSettled) => m |= bit(f::C_ACTUAL),
+            Some(EnforcementTerminated) if flags & flag::TERMINATION_COMPLIANT != 0 => {
+                m |= bit(f::C_TERMINATED) | bit(f::C_TERMINATED_COMPLIANT)
+            }
             Some(EnforcementTerminated) => m |= bit(f::C_TERMINATED),
             Some(PremediationAgreement) => m |= bit(f::C_PREMEDIATION_AGREED),
             _ => {}

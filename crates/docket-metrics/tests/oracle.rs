@@ -102,6 +102,7 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
             eservice,
             recoveries,
             hearings,
+            termination_compliant: r.chance(0.6),
         });
     }
     (cases, judges)
@@ -283,6 +284,12 @@ impl Oracle<'_> {
             }
             "completion_rate" => rate(cc(&|c| method(c, &[EnforcementCompleted])), cn),
             "termination_rate" => rate(cc(&|c| method(c, &[EnforcementTerminated])), cn),
+            // 终本合格率: of the 终本 closings, those meeting the five conditions (the flag is set at
+            // random on every case, so a case closed otherwise must not count).
+            "termination_compliance_rate" => rate(
+                cc(&|c| method(c, &[EnforcementTerminated]) && c.termination_compliant),
+                cc(&|c| method(c, &[EnforcementTerminated])),
+            ),
             "actual_enforcement_rate" => {
                 rate(cc(&|c| method(c, &[EnforcementCompleted, EnforcementVoluntary, EnforcementSettled])), cn)
             }
@@ -575,6 +582,7 @@ fn blank(court: &CourtCode, case_no: &str) -> CaseFacts {
         eservice: Vec::new(),
         recoveries: Vec::new(),
         hearings: Vec::new(),
+        termination_compliant: false,
     }
 }
 
@@ -608,6 +616,7 @@ fn the_seeds_arithmetic_comes_out() {
             eservice: Vec::new(),
             recoveries: Vec::new(),
             hearings: Vec::new(),
+            termination_compliant: false,
         });
     }
     let s = Settings::default();

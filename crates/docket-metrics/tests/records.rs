@@ -48,6 +48,7 @@ fn case(no: &str, filed: NaiveDate, closed: Option<(NaiveDate, CloseMethod)>) ->
         eservice: vec![],
         recoveries: vec![],
         hearings: vec![],
+        termination_compliant: false,
     }
 }
 

@@ -497,6 +497,7 @@ static EN: &[(&str, &str)] = &[
     ("执行到位金额", "Amount recovered"),
     ("执行完毕率", "Enforcement completed"),
     ("首执案件终本率", "First enforcement terminated (终本)"),
+    ("终本合格率", "终本 closings meeting the five conditions"),
     ("实际执结率", "Actually enforced"),
     ("网上立案率", "Online filing rate"),
     ("电子送达成功率", "Electronic service success"),
