@@ -42,6 +42,23 @@ pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool
             .enforcement
             .iter()
             .any(|f| matches!(&f.fact, docket_store::EnforcementFact::Termination(missing) if missing.is_empty())),
+        enforcement: row
+            .enforcement
+            .iter()
+            .filter_map(|f| {
+                use docket_metrics::Enforcement as M;
+                use docket_store::EnforcementFact as E;
+                let e = match &f.fact {
+                    E::Urged => M::Urged,
+                    E::Performed(a) => M::Performed(a.fen()),
+                    E::Detention(n) => M::Detained(*n),
+                    E::Referral => M::Referral,
+                    E::Blacklist => M::Blacklisted,
+                    E::Query | E::OverSeizure | E::Termination(_) => return None,
+                };
+                Some((f.on, e))
+            })
+            .collect(),
     }
 }
 

@@ -43,18 +43,26 @@ pub(crate) mod f {
     pub const EV_RECOVERED_FEN: usize = 35;
     pub const EV_HEARINGS_ONLINE: usize = 36;
     pub const EV_HEARINGS_STREAMED: usize = 37;
+    /// 执前督促 / 自动履行催告 sent.
+    pub const EV_URGED: usize = 38;
+    /// 自动履行 paid, in fen.
+    pub const EV_PERFORMED_FEN: usize = 39;
+    /// Persons detained (拘留人次).
+    pub const EV_DETAINED: usize = 40;
+    pub const EV_REFERRALS: usize = 41;
+    pub const EV_BLACKLISTS: usize = 42;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 38;
-    pub const U: usize = 38;
-    pub const U_OVERDUE: usize = 39;
-    pub const U_LONG_12M: usize = 40;
-    pub const U_LONG_18M: usize = 41;
-    pub const U_LONG_36M: usize = 42;
+    pub const POINT: usize = 43;
+    pub const U: usize = 43;
+    pub const U_OVERDUE: usize = 44;
+    pub const U_LONG_12M: usize = 45;
+    pub const U_LONG_18M: usize = 46;
+    pub const U_LONG_36M: usize = 47;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 43;
+    pub const U_AGE: usize = 48;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 49;
-    pub const ALL: usize = 50;
+    pub const O: usize = 54;
+    pub const ALL: usize = 55;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -90,12 +98,22 @@ pub enum Formula {
     ClosureBalance,
     /// C / quota judges who closed a case in the period.
     PerQuotaJudge,
-    /// 电子送达件数: the distinct cases with an electronic attempt in the period (distinct cases do
-    /// not add up over months, so it is counted by a scan of the events, not a field).
-    EserviceCases,
+    /// The distinct cases with a dated event of a kind in the period (电子送达件数, 主动履行件数):
+    /// distinct cases do not add up over months, so they are counted by a scan of the events,
+    /// not a field.
+    DistinctCases(Dated),
     /// Counted over the 审管办's records (campaigns, ledgers, suggestions, petitions), not the
     /// case fields.
     Record(RecordMeasure),
+}
+
+/// The dated events a distinct-case count reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dated {
+    /// Electronic service attempts.
+    Eservice,
+    /// Voluntary performance (自动履行).
+    Performed,
 }
 
 /// What a record indicator counts.
@@ -203,6 +221,12 @@ pub mod ids {
     pub const COMPLETION_RATE: IndicatorId = IndicatorId("completion_rate");
     pub const TERMINATION_RATE: IndicatorId = IndicatorId("termination_rate");
     pub const TERMINATION_COMPLIANCE_RATE: IndicatorId = IndicatorId("termination_compliance_rate");
+    pub const PRE_ENFORCEMENT_NOTICES: IndicatorId = IndicatorId("pre_enforcement_notices");
+    pub const PRE_ENFORCEMENT_AMOUNT: IndicatorId = IndicatorId("pre_enforcement_amount");
+    pub const PERFORMED_CASES: IndicatorId = IndicatorId("performed_cases");
+    pub const DETENTIONS: IndicatorId = IndicatorId("detentions");
+    pub const CRIMINAL_REFERRALS: IndicatorId = IndicatorId("criminal_referrals");
+    pub const BLACKLISTED: IndicatorId = IndicatorId("blacklisted");
     pub const ACTUAL_ENFORCEMENT_RATE: IndicatorId = IndicatorId("actual_enforcement_rate");
     pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
     pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
@@ -266,6 +290,12 @@ pub mod ids {
         COMPLETION_RATE,
         TERMINATION_RATE,
         TERMINATION_COMPLIANCE_RATE,
+        PRE_ENFORCEMENT_NOTICES,
+        PRE_ENFORCEMENT_AMOUNT,
+        PERFORMED_CASES,
+        DETENTIONS,
+        CRIMINAL_REFERRALS,
+        BLACKLISTED,
         ACTUAL_ENFORCEMENT_RATE,
         ONLINE_FILING_RATE,
         ESERVICE_SUCCESS_RATE,
@@ -376,6 +406,12 @@ pub static CATALOGUE: &[Indicator] = &[
         "enforcement",
         Fraction(f::C_TERMINATED_COMPLIANT, f::C_TERMINATED),
     ),
+    ind(ids::PRE_ENFORCEMENT_NOTICES, "执前督促/自动履行催告数", Count, "all", Total(f::EV_URGED)),
+    ind(ids::PRE_ENFORCEMENT_AMOUNT, "督促到位金额", Amount, "all", Total(f::EV_PERFORMED_FEN)),
+    ind(ids::PERFORMED_CASES, "主动履行件数", Count, "all", DistinctCases(Dated::Performed)),
+    ind(ids::DETENTIONS, "拘留人次", Count, "all", Total(f::EV_DETAINED)),
+    ind(ids::CRIMINAL_REFERRALS, "拒执罪移送数", Count, "all", Total(f::EV_REFERRALS)),
+    ind(ids::BLACKLISTED, "纳入失信人次", Count, "all", Total(f::EV_BLACKLISTS)),
     ind(ids::ACTUAL_ENFORCEMENT_RATE, "实际执结率", Rate, "enforcement_first", Fraction(f::C_ACTUAL, f::C)),
     ind(ids::ONLINE_FILING_RATE, "网上立案率", Rate, "trial_enforcement", Fraction(f::N_ONLINE, f::N)),
     ind(ids::ESERVICE_SUCCESS_RATE, "电子送达成功率", Rate, "all", Fraction(f::EV_ESERVICE_DELIVERED, f::EV_ESERVICE)),
@@ -391,7 +427,7 @@ pub static CATALOGUE: &[Indicator] = &[
     // The counts the seeds quote that otherwise exist only inside a rate, each in its rate's scope.
     ind(ids::ONLINE_FILINGS, "网上立案数", Count, "trial_enforcement", Total(f::N_ONLINE)),
     ind(ids::ESERVICE_ATTEMPTS, "电子送达次数", Count, "all", Total(f::EV_ESERVICE)),
-    ind(ids::ESERVICE_CASES, "电子送达件数", Count, "all", EserviceCases),
+    ind(ids::ESERVICE_CASES, "电子送达件数", Count, "all", DistinctCases(Dated::Eservice)),
     ind(ids::PREMEDIATION_SUCCESSES, "诉前调解成功数", Count, "premediation", Total(f::C_PREMEDIATION_AGREED)),
     ind(ids::CLAIM_TOTAL, "涉案标的额", Amount, "trial_enforcement", Total(f::C_APPLIED_FEN)),
     // The 审管办's records: by the record's court (a listed case by its own), rolled up like cases.

@@ -41,6 +41,45 @@ pub struct CaseFacts {
     pub hearings: Vec<(NaiveDate, bool, bool)>,
     /// A 终本 closing meeting the five conditions of 法〔2016〕373号第一条 (false otherwise).
     pub termination_compliant: bool,
+    /// 执行 events counted by their date.
+    pub enforcement: Vec<(NaiveDate, Enforcement)>,
+}
+
+/// A dated 执行 event the indicators count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enforcement {
+    /// 执前督促 / 自动履行催告.
+    Urged,
+    /// 自动履行, in fen.
+    Performed(i64),
+    /// 司法拘留 of so many persons.
+    Detained(u32),
+    /// 拒执罪移送.
+    Referral,
+    /// 纳入失信.
+    Blacklisted,
+}
+
+impl Enforcement {
+    /// As the table keeps it: (kind, value).
+    pub(crate) fn packed(self) -> (u8, i64) {
+        match self {
+            Self::Urged => (enforcement::URGED, 1),
+            Self::Performed(fen) => (enforcement::PERFORMED, fen),
+            Self::Detained(n) => (enforcement::DETAINED, i64::from(n)),
+            Self::Referral => (enforcement::REFERRAL, 1),
+            Self::Blacklisted => (enforcement::BLACKLISTED, 1),
+        }
+    }
+}
+
+/// The kinds of the table's 执行 events.
+pub(crate) mod enforcement {
+    pub const URGED: u8 = 0;
+    pub const PERFORMED: u8 = 1;
+    pub const DETAINED: u8 = 2;
+    pub const REFERRAL: u8 = 3;
+    pub const BLACKLISTED: u8 = 4;
 }
 
 /// A judge as the indicators see them.
@@ -127,6 +166,8 @@ pub struct FactTable {
     pub(crate) recoveries: Vec<(u32, i32, i64)>,
     /// Hearings held online or streamed: (row, day, [`hearing`] bits), in row order.
     pub(crate) hearings: Vec<(u32, i32, u8)>,
+    /// 执行 events: (row, day, ([`enforcement`] kind, value)), in row order.
+    pub(crate) enforcement: Vec<(u32, i32, (u8, i64))>,
 
     // Dictionaries.
     pub(crate) courts: Vec<CourtCode>,
@@ -322,11 +363,13 @@ impl FactTable {
     pub fn upsert(&mut self, mut c: CaseFacts) -> usize {
         let origin = c.origin.take().and_then(|o| self.index.get(&o).copied());
         let (new_service, new_recoveries, new_hearings) = (c.eservice.len(), c.recoveries.len(), c.hearings.len());
+        let new_enforcement = c.enforcement.len();
         let row = self.upsert_row(c);
         // The case's dated events were appended; move them to their place in row order.
         into_place(&mut self.eservice, new_service);
         into_place(&mut self.recoveries, new_recoveries);
         into_place(&mut self.hearings, new_hearings);
+        into_place(&mut self.enforcement, new_enforcement);
         let old = self.origin[row];
         if old != u32::MAX && Some(old) != origin {
             if let Some(v) = self.children.get_mut(&old) {
@@ -398,6 +441,7 @@ impl FactTable {
                 .chain(self.eservice.iter().map(|e| e.1))
                 .chain(self.recoveries.iter().map(|e| e.1))
                 .chain(self.hearings.iter().map(|e| e.1))
+                .chain(self.enforcement.iter().map(|e| e.1))
         };
         Some((days().min()?, days().max()?))
     }
@@ -416,6 +460,7 @@ impl FactTable {
                 .chain(events(&self.eservice, row))
                 .chain(events(&self.recoveries, row))
                 .chain(events(&self.hearings, row))
+                .chain(events(&self.enforcement, row))
         };
         (days().min().unwrap_or(self.filed[row]), days().max().unwrap_or(self.filed[row]))
     }
@@ -559,7 +604,9 @@ impl FactTable {
             self.eservice.retain(|(r, _, _)| *r != r32);
             self.recoveries.retain(|(r, _, _)| *r != r32);
             self.hearings.retain(|(r, _, _)| *r != r32);
+            self.enforcement.retain(|(r, _, _)| *r != r32);
         }
+        self.enforcement.extend(c.enforcement.iter().map(|(d, e)| (r32, day(*d), e.packed())));
         self.eservice.extend(c.eservice.iter().map(|(d, ok)| (r32, day(*d), *ok)));
         self.recoveries.extend(c.recoveries.iter().map(|(d, a)| (r32, day(*d), *a)));
         self.hearings.extend(c.hearings.iter().map(|&(d, online, streamed)| {
@@ -678,6 +725,7 @@ impl FactTable {
         self.eservice.sort_unstable();
         self.recoveries.sort_unstable();
         self.hearings.sort_unstable();
+        self.enforcement.sort_unstable();
     }
 
     /// Every 案由 some case has, in the order first seen.

@@ -18,12 +18,12 @@ mod period;
 mod records;
 mod settings;
 
-pub use catalogue::{CATALOGUE, Formula, Indicator, IndicatorId, Kind, RecordMeasure, SCOPES, ids, lookup};
+pub use catalogue::{CATALOGUE, Dated, Formula, Indicator, IndicatorId, Kind, RecordMeasure, SCOPES, ids, lookup};
 pub use engine::{
     Dimension, EARLIEST_YEAR, Engine, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
     MetricsError, Query, Value, check_period,
 };
-pub use facts::{CaseFacts, FactTable, JudgeFacts};
+pub use facts::{CaseFacts, Enforcement, FactTable, JudgeFacts};
 pub use period::{Grain, Period};
 pub use records::{RecordCount, RecordFacts};
 pub use settings::{Range, Settings, SettingsError};

@@ -8,8 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, Months, NaiveDate};
 use docket_domain::{CaseNumber, CaseType, CloseMethod, CourtCode, Stage, Tag};
 use docket_metrics::{
-    CATALOGUE, CaseFacts, Dimension, Engine, FactTable, Formula, Grain, Indicator, JudgeFacts, Kind, Period, Query,
-    Settings,
+    CATALOGUE, CaseFacts, Dimension, Enforcement, Engine, FactTable, Formula, Grain, Indicator, JudgeFacts, Kind,
+    Period, Query, Settings,
 };
 use proptest::prelude::*;
 
@@ -73,6 +73,19 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
         let eservice = (0..r.below(3)).map(|_| (filed_on + chrono::Days::new(r.below(60)), r.chance(0.8))).collect();
         let recoveries =
             (0..r.below(2)).map(|_| (filed_on + chrono::Days::new(r.below(300)), r.below(100_000) as i64)).collect();
+        let enforcement = (0..r.below(4))
+            .map(|_| {
+                let on = filed_on + chrono::Days::new(r.below(400));
+                let e = match r.below(5) {
+                    0 => Enforcement::Urged,
+                    1 => Enforcement::Performed(r.below(500_000) as i64 + 1),
+                    2 => Enforcement::Detained(r.below(3) as u32 + 1),
+                    3 => Enforcement::Referral,
+                    _ => Enforcement::Blacklisted,
+                };
+                (on, e)
+            })
+            .collect();
         let hearings = (0..r.below(3))
             .map(|_| {
                 let online = r.chance(0.5);
@@ -103,6 +116,7 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
             recoveries,
             hearings,
             termination_compliant: r.chance(0.6),
+            enforcement,
         });
     }
     (cases, judges)
@@ -163,6 +177,15 @@ impl Oracle<'_> {
                     b == k
                 })
                 .count() as i64
+        };
+        // Σ over the 执行 events dated in P of what `value` reads from one (None: not counted).
+        let enf = |value: &dyn Fn(Enforcement) -> Option<i64>| -> i64 {
+            cases
+                .iter()
+                .flat_map(|c| c.enforcement.iter())
+                .filter(|(x, _)| inp(*x))
+                .filter_map(|(_, e)| value(*e))
+                .sum()
         };
         use CloseMethod::*;
         match ind.id {
@@ -313,6 +336,23 @@ impl Oracle<'_> {
                 count(cases.iter().flat_map(|c| c.eservice.iter()).filter(|(x, _)| inp(*x)).count() as i64)
             }
             "eservice_cases" => count(cases.iter().filter(|c| c.eservice.iter().any(|(x, _)| inp(*x))).count() as i64),
+            "pre_enforcement_notices" => count(enf(&|e| matches!(e, Enforcement::Urged).then_some(1))),
+            "pre_enforcement_amount" => count(enf(&|e| match e {
+                Enforcement::Performed(fen) => Some(fen),
+                _ => None,
+            })),
+            "performed_cases" => count(
+                cases
+                    .iter()
+                    .filter(|c| c.enforcement.iter().any(|(x, e)| inp(*x) && matches!(e, Enforcement::Performed(_))))
+                    .count() as i64,
+            ),
+            "detentions" => count(enf(&|e| match e {
+                Enforcement::Detained(n) => Some(i64::from(n)),
+                _ => None,
+            })),
+            "criminal_referrals" => count(enf(&|e| matches!(e, Enforcement::Referral).then_some(1))),
+            "blacklisted" => count(enf(&|e| matches!(e, Enforcement::Blacklisted).then_some(1))),
             "premediation_successes" => count(cc(&|c| method(c, &[PremediationAgreement]))),
             "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
             // Checked against their own oracle in `tests/records.rs`.
@@ -583,6 +623,7 @@ fn blank(court: &CourtCode, case_no: &str) -> CaseFacts {
         recoveries: Vec::new(),
         hearings: Vec::new(),
         termination_compliant: false,
+        enforcement: Vec::new(),
     }
 }
 
@@ -617,6 +658,7 @@ fn the_seeds_arithmetic_comes_out() {
             recoveries: Vec::new(),
             hearings: Vec::new(),
             termination_compliant: false,
+            enforcement: Vec::new(),
         });
     }
     let s = Settings::default();

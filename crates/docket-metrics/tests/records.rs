@@ -49,6 +49,7 @@ fn case(no: &str, filed: NaiveDate, closed: Option<(NaiveDate, CloseMethod)>) ->
         recoveries: vec![],
         hearings: vec![],
         termination_compliant: false,
+        enforcement: vec![],
     }
 }
 

@@ -38,7 +38,9 @@ pub use ledger::{
 pub use notifications::{NewNotification, Notification, NotificationStore};
 pub use postgres::PgStore;
 pub use projection::PendingExtension;
-pub use projection::{DatedFact, EnforcementFact, FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty};
+pub use projection::{
+    DatedFact, EnforcementFact, FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty,
+};
 pub use queues::{QUEUE_LIMIT, QueueStore};
 pub use search::{CaseSearch, SealedReach, SearchSort, SearchStore, StatusFilter};
 pub use settings::{SettingKey, SettingWrite, SettingsStore};

@@ -1,7 +1,7 @@
 //! Accumulation: what one row adds to its groups' accumulators, for each period of a layer.
 
 use crate::catalogue::f;
-use crate::facts::{OPEN, add_months, flag, hearing};
+use crate::facts::{OPEN, add_months, enforcement, flag, hearing};
 
 use super::{AGE_MONTHS, Acc, Engine, Extras, Grouping, Layer, Selection};
 
@@ -55,6 +55,16 @@ impl Engine {
         self.accumulate_events(&t.hearings, rows, layer, grouping, sel, acc, |a, bits| {
             a[f::EV_HEARINGS_ONLINE] += i64::from(bits & hearing::ONLINE != 0);
             a[f::EV_HEARINGS_STREAMED] += i64::from(bits & hearing::STREAMED != 0);
+        });
+        self.accumulate_events(&t.enforcement, rows, layer, grouping, sel, acc, |a, (kind, value)| {
+            let field = match kind {
+                enforcement::URGED => f::EV_URGED,
+                enforcement::PERFORMED => f::EV_PERFORMED_FEN,
+                enforcement::DETAINED => f::EV_DETAINED,
+                enforcement::REFERRAL => f::EV_REFERRALS,
+                _ => f::EV_BLACKLISTS,
+            };
+            a[field] += value;
         });
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::{Formula, Indicator, Kind, f};
+use crate::catalogue::{Dated, Formula, Indicator, Kind, f};
 use crate::facts::day;
 use crate::period::Period;
 
@@ -64,14 +64,18 @@ impl Engine {
         let scope_k: Vec<usize> = scopes.iter().map(|s| scope_set.partition_point(|x| x < s)).collect();
         let ranges: Vec<Option<crate::Range>> = indicators.iter().map(|i| self.settings.range_of(i.id)).collect();
         let groups = self.group_count(grouping);
-        // 电子送达件数 for each layer, when asked for.
-        let distinct: Vec<Option<Vec<i64>>> = layers
+        // The distinct-case counts (电子送达件数, 主动履行件数) for each layer and indicator asking.
+        let distinct: Vec<Vec<Option<Vec<i64>>>> = layers
             .iter()
             .map(|l| {
                 indicators
                     .iter()
-                    .position(|i| i.formula == Formula::EserviceCases)
-                    .map(|k| self.eservice_cases(&sel, grouping, l, scopes[k]))
+                    .zip(&scopes)
+                    .map(|(i, scope)| match i.formula {
+                        Formula::DistinctCases(dated) => Some(self.distinct_cases(&sel, grouping, l, *scope, dated)),
+                        _ => None,
+                    })
+                    .collect()
             })
             .collect();
         // Where each main period, its year-earlier and its preceding period were computed:
@@ -106,8 +110,8 @@ impl Engine {
                  -> Option<Raw> {
                     let (li, pi, slot) = at?;
                     let cell = &mut memo[slot * indicators.len() + k];
-                    if cell.is_none() && ind.formula == Formula::EserviceCases {
-                        let v = distinct[li].as_ref().map_or(0, |d| d[g * layers[li].p() + pi]);
+                    if cell.is_none() && matches!(ind.formula, Formula::DistinctCases(_)) {
+                        let v = distinct[li][k].as_ref().map_or(0, |d| d[g * layers[li].p() + pi]);
                         *cell =
                             Some(Raw { value: Some(v as f64), numerator: Some(v), denominator: None, touched: v > 0 });
                     }
@@ -187,33 +191,67 @@ impl Engine {
         Ok(out)
     }
 
-    /// 电子送达件数: the distinct cases of the selection with an electronic attempt in each period
-    /// of a layer, by group (`group × periods`), from one scan of the selected rows' events.
-    fn eservice_cases(&self, sel: &super::Selection, grouping: Grouping, layer: &Layer, scope: u16) -> Vec<i64> {
+    /// A distinct-case count (电子送达件数, 主动履行件数): the distinct cases of the selection with an
+    /// event of the kind in each period of a layer, by group (`group × periods`), from one scan
+    /// of the selected rows' events.
+    fn distinct_cases(
+        &self,
+        sel: &super::Selection,
+        grouping: Grouping,
+        layer: &Layer,
+        scope: u16,
+        dated: Dated,
+    ) -> Vec<i64> {
+        let t = &self.table;
+        match dated {
+            Dated::Eservice => self.distinct_rows(&t.eservice, |_| true, sel, grouping, layer, scope),
+            Dated::Performed => self.distinct_rows(
+                &t.enforcement,
+                |e| e.0 == crate::facts::enforcement::PERFORMED,
+                sel,
+                grouping,
+                layer,
+                scope,
+            ),
+        }
+    }
+
+    fn distinct_rows<E>(
+        &self,
+        events: &[(u32, i32, E)],
+        counts: impl Fn(&E) -> bool,
+        sel: &super::Selection,
+        grouping: Grouping,
+        layer: &Layer,
+        scope: u16,
+    ) -> Vec<i64> {
         let t = &self.table;
         let p = layer.p();
         let mut out = vec![0i64; self.group_count(grouping) * p];
         let mut seen: Vec<usize> = Vec::new();
         for (lo, hi) in sel.runs(t) {
-            let first = t.eservice.partition_point(|e| (e.0 as usize) < lo);
+            let first = events.partition_point(|e| (e.0 as usize) < lo);
             let mut current = u32::MAX;
             // Whether the current row counts, and its groups: decided once a row, not an event.
             let mut groups = None;
-            for &(row, d, _) in t.eservice[first..].iter().take_while(|e| (e.0 as usize) < hi) {
-                if row != current {
-                    current = row;
+            for (row, d, e) in events[first..].iter().take_while(|e| (e.0 as usize) < hi) {
+                if !counts(e) {
+                    continue;
+                }
+                if *row != current {
+                    current = *row;
                     seen.clear();
-                    let r = row as usize;
+                    let r = *row as usize;
                     groups = (sel.keeps(t, r) && self.class_scopes[self.class_of(r)] & scope != 0)
                         .then(|| self.groups_of(grouping, r));
                 }
                 let Some(row_groups) = &groups else { continue };
-                let Some(pi) = layer.at(d) else { continue };
+                let Some(pi) = layer.at(*d) else { continue };
                 if seen.contains(&pi) {
                     continue;
                 }
                 seen.push(pi);
-                for g in *row_groups {
+                for g in row_groups.clone() {
                     out[g * p + pi] += 1;
                 }
             }
@@ -262,7 +300,12 @@ impl Engine {
             || s(f::C) > 0
             || s(f::EV_ESERVICE) > 0
             || s(f::EV_HEARINGS_ONLINE) > 0
-            || s(f::EV_HEARINGS_STREAMED) > 0;
+            || s(f::EV_HEARINGS_STREAMED) > 0
+            || s(f::EV_URGED) > 0
+            || s(f::EV_PERFORMED_FEN) > 0
+            || s(f::EV_DETAINED) > 0
+            || s(f::EV_REFERRALS) > 0
+            || s(f::EV_BLACKLISTS) > 0;
         let rate = |n: i64, d: i64| Raw {
             value: (d != 0).then(|| n as f64 / d as f64),
             numerator: Some(n),
@@ -302,7 +345,7 @@ impl Engine {
                 rate(s(f::C), judges)
             }
             // Counted before the fields are read (`record_count`, `eservice_cases`).
-            Formula::Record(_) | Formula::EserviceCases => {
+            Formula::Record(_) | Formula::DistinctCases(_) => {
                 Raw { value: None, numerator: None, denominator: None, touched: false }
             }
             Formula::ClosureBalance => {

@@ -1,7 +1,7 @@
 //! Explain: the cases in an indicator's numerator and denominator, for the drill-down.
 
 use crate::catalogue::{Formula, f};
-use crate::facts::hearing;
+use crate::facts::{enforcement, hearing};
 
 use super::{Acc, Engine, Explanation, Extras, Grouping, Layer, MetricsError, Query};
 
@@ -36,7 +36,8 @@ impl Engine {
         let (num, den) = match ind.formula {
             Formula::Total(x) => (x, usize::MAX),
             // The cases with an attempt in the period: the events' rows, deduplicated below.
-            Formula::EserviceCases => (f::EV_ESERVICE, usize::MAX),
+            Formula::DistinctCases(crate::catalogue::Dated::Eservice) => (f::EV_ESERVICE, usize::MAX),
+            Formula::DistinctCases(crate::catalogue::Dated::Performed) => (f::EV_PERFORMED_FEN, usize::MAX),
             Formula::Fraction(n, d) | Formula::Mean(n, d) => (n, d),
             _ => (f::C, usize::MAX),
         };
@@ -89,6 +90,21 @@ impl Engine {
                     t.hearings
                         .iter()
                         .filter(|(r, d, bits)| bits & bit != 0 && in_period(*d) && in_scope(*r as usize))
+                        .map(|(r, _, _)| *r as usize),
+                );
+            }
+            f::EV_URGED | f::EV_PERFORMED_FEN | f::EV_DETAINED | f::EV_REFERRALS | f::EV_BLACKLISTS => {
+                let kind = match num {
+                    f::EV_URGED => enforcement::URGED,
+                    f::EV_PERFORMED_FEN => enforcement::PERFORMED,
+                    f::EV_DETAINED => enforcement::DETAINED,
+                    f::EV_REFERRALS => enforcement::REFERRAL,
+                    _ => enforcement::BLACKLISTED,
+                };
+                out.numerator.extend(
+                    t.enforcement
+                        .iter()
+                        .filter(|(r, d, (k, _))| *k == kind && in_period(*d) && in_scope(*r as usize))
                         .map(|(r, _, _)| *r as usize),
                 );
             }
