@@ -189,6 +189,8 @@ struct Generator<'a> {
     side: Rng,
     /// A third stream for irregularities planted after the first ones, for the same reason.
     plants: Rng,
+    /// A fourth for 执行措施 and 自动履行, added later still.
+    enforce: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -256,6 +258,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
         rng: Rng::new(cfg.seed),
         side: Rng::new(cfg.seed.rotate_left(17) ^ 0x51DE_0F5E_ED00_0001),
         plants: Rng::new(cfg.seed.rotate_left(29) ^ 0x9A4C_ED00_0000_0029),
+        enforce: Rng::new(cfg.seed.rotate_left(41) ^ 0xE4F0_0C3E_0000_0041),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),
