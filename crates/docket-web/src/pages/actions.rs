@@ -268,6 +268,56 @@ pub(super) fn action_forms<S: Store>(
         enforcement,
         vec![FormField { required: true, ..FormField::new(Input::Decimal, "amount", l("金额（元）")) }],
     );
+    // 执行措施: on an open enforcement case every measure; on a case closed by 终本 the periodic
+    // query and the lifting of measures (法〔2016〕373号第九条).
+    let terminated = case.row.close_method == Some(CloseMethod::EnforcementTerminated);
+    let measures = choices(
+        &mut docket_domain::Measure::ALL
+            .iter()
+            .filter(|m| open || m.after_termination())
+            .map(|m| (m.as_str(), m.label())),
+    );
+    add(
+        Action::Measure,
+        "enforcement_measure",
+        "执行措施",
+        enforcement && (open || terminated),
+        vec![
+            FormField::select("measure", l("措施"), measures),
+            FormField { max_length: None, ..FormField::new(Input::Decimal, "amount", l("财产价值（元，查封冻结扣划拍卖时填）")) },
+            FormField { range: Some((1, 99)), ..FormField::new(Input::Number, "persons", l("拘留人数（拘留时填）")) },
+        ],
+    );
+    add(
+        Action::Measure,
+        "obstruction",
+        "妨害执行",
+        enforcement && open,
+        vec![FormField::text("note", l("情况（如下落不明、拒不报告财产）"), false)],
+    );
+    // 执前督促 and 自动履行 on a judgment case once it is closed.
+    let judged = matches!(
+        case_type.category,
+        docket_domain::Category::Civil
+            | docket_domain::Category::Administrative
+            | docket_domain::Category::StateCompensation
+            | docket_domain::Category::Mediation
+    );
+    let notices = choices(&mut docket_domain::Notice::ALL.iter().map(|n| (n.as_str(), n.label())));
+    add(
+        Action::Performance,
+        "performance_urged",
+        "执前督促",
+        judged && !open,
+        vec![FormField::select("notice", l("文书"), notices)],
+    );
+    add(
+        Action::Performance,
+        "performed",
+        "自动履行",
+        judged && !open,
+        vec![FormField { required: true, ..FormField::new(Input::Decimal, "amount", l("履行金额（元）")) }],
+    );
     add(Action::Reopen, "reopened", "恢复（撤销结案）", !open, vec![]);
     add(Action::Archive, "archived", "归档", !open && case.row.archived_on.is_none(), vec![]);
     out

@@ -8,6 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::FieldError;
+
+use crate::i18n::Lang;
 use docket_domain::{Action, EventKind};
 use docket_interchange::{Record, parse_line};
 use docket_store::Store;
@@ -53,6 +55,8 @@ struct CasePage {
     deadline_status: Vec<String>,
     deadline_steps: String,
     warnings: Vec<String>,
+    /// 执行: the 终本 check, 超标的 warnings, the periodic query — (class, id, text).
+    enforcement: Vec<(&'static str, &'static str, String)>,
     lineage: Vec<(String, String)>,
     timeline: Vec<TimelineLine>,
     actions: Vec<ActionForm>,
@@ -129,6 +133,17 @@ async fn case_page<S: Store>(
     if r.recovered > docket_domain::Amount::ZERO {
         facts.push(("执行到位", format!("{} 元", r.recovered)));
     }
+    let performed: i64 = r
+        .enforcement
+        .iter()
+        .filter_map(|f| match f.fact {
+            docket_store::EnforcementFact::Performed(a) => Some(a.fen()),
+            _ => None,
+        })
+        .sum();
+    if let Some(a) = docket_domain::Amount::from_fen(performed).filter(|a| a.fen() > 0) {
+        facts.push(("自动履行", format!("{a} 元")));
+    }
     let mut actions = action_forms(web, &user.account, case, view, user.lang);
     let mut evidence_errors = vec![];
     match refused {
@@ -168,6 +183,7 @@ async fn case_page<S: Store>(
         deadline_status: deadline_status(view, web.today()),
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
+        enforcement: enforcement_lines(r, user.lang),
         lineage,
         timeline: view
             .timeline
@@ -264,14 +280,14 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
             continue;
         }
         match k.as_str() {
-            "months" | "days" => {
+            "months" | "days" | "persons" => {
                 m.insert(k.clone(), v.parse::<i64>().map_or_else(|_| json!(v), |n| json!(n)));
             }
             "delivered" | "online" | "streamed" => {
                 m.insert(k.clone(), json!(v == "true"));
             }
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
-            | "outcome" | "amount" | "channel" | "room" => {
+            | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" => {
                 m.insert(k.clone(), json!(v));
             }
             _ => {}
@@ -350,6 +366,58 @@ pub async fn case_event<S: Store>(
     Ok(Redirect::to(&format!("{back}?done={}", percent_encode(&done))).into_response())
 }
 
+/// What the case page says of a case's 执行: whether its 终本 meets the five conditions of
+/// 法〔2016〕373号第一条 (naming what is missing), each seizure above what was still owed, and for a
+/// 终本 case the last network query and the next one due (第九条: every six months).
+fn enforcement_lines(r: &docket_store::StoredCase, lang: Lang) -> Vec<(&'static str, &'static str, String)> {
+    use docket_store::EnforcementFact as E;
+    let mut out = Vec::new();
+    for f in &r.enforcement {
+        match &f.fact {
+            E::Termination(missing) if missing.is_empty() => out.push((
+                "ok",
+                "termination-check",
+                lang.t("终本合格：满足法〔2016〕373号第一条规定的五项条件").to_owned(),
+            )),
+            E::Termination(missing) => out.push((
+                "warn",
+                "termination-check",
+                format!(
+                    "{}{}",
+                    lang.t("终本不合格："),
+                    missing.iter().map(|c| lang.t(c.missing())).collect::<Vec<_>>().join(lang.t("；"))
+                ),
+            )),
+            E::OverSeizure => out.push((
+                "warn",
+                "over-seizure",
+                format!("{} {}", f.on, lang.t("查封、冻结的财产价值超过尚欠金额（超标的查封）")),
+            )),
+            _ => {}
+        }
+    }
+    if r.close_method == Some(docket_domain::CloseMethod::EnforcementTerminated) {
+        let last = r
+            .enforcement
+            .iter()
+            .filter(|f| matches!(f.fact, E::Query))
+            .map(|f| f.on)
+            .max()
+            .into_iter()
+            .chain(r.closed_on)
+            .max();
+        if let Some(last) = last {
+            let due = last.checked_add_months(chrono::Months::new(6)).unwrap_or(last);
+            out.push((
+                "muted",
+                "next-query",
+                format!("{}{last}{}{due}", lang.t("终本案件库：最近一次网络查控或结案 "), lang.t("，下次查询应不晚于 ")),
+            ));
+        }
+    }
+    out
+}
+
 /// The Chinese label of an interchange field, for messages at a form field.
 fn label_of(field: &str) -> String {
     let label = match field {
@@ -362,6 +430,10 @@ fn label_of(field: &str) -> String {
         "method" => "结案方式",
         "amount" => "金额",
         "channel" => "送达方式",
+        "measure" => "执行措施",
+        "persons" => "人数",
+        "notice" => "文书",
+        "note" => "情况",
         "procedure" => "程序",
         "type" => "操作",
         "court" => "法院",
