@@ -77,6 +77,38 @@ fn malformed_files() -> Vec<(&'static str, String, &'static str)> {
             "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"assigned\",\"judge\":\"J9999\"}\n".to_owned(),
             "line 1: judge: ",
         ),
+        (
+            "a measure on a civil case",
+            "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"enforcement_measure\",\"measure\":\"online_query\"}\n".to_owned(),
+            "line 1: type: ",
+        ),
+        (
+            "an unknown measure",
+            "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"enforcement_measure\",\"measure\":\"arrest\"}\n".to_owned(),
+            "line 1: measure: ",
+        ),
+        (
+            "voluntary performance on an enforcement case",
+            format!(
+                "{}\n{{\"kind\":\"event\",\"case_no\":\"（2025）内0203执3号\",\"on\":\"2025-04-01\",\"type\":\"performed\",\"amount\":\"100.00\"}}\n",
+                case_line(
+                    3,
+                    &[
+                        ("民初3号", "执3号"),
+                        ("\"type\":\"民初\"", "\"type\":\"执\""),
+                        ("\"procedure\":\"simple\"", "\"procedure\":\"none\""),
+                        ("\"plaintiff\"", "\"applicant\""),
+                        ("\"defendant\"", "\"respondent\""),
+                    ]
+                )
+            ),
+            "line 2: type: ",
+        ),
+        (
+            "a detention of no one",
+            "{\"kind\":\"event\",\"case_no\":\"（2025）内0203民初1234号\",\"on\":\"2025-04-01\",\"type\":\"enforcement_measure\",\"measure\":\"detention\",\"persons\":0}\n".to_owned(),
+            "line 1: persons: ",
+        ),
         ("case in an unknown court", case_line(3, &[("\"court\":\"内0203\"", "\"court\":\"内0205\""), ("（2025）内0203", "（2025）内0205")]), "line 1: court: "),
         (
             "a good line followed by a bad one stores neither",

@@ -527,7 +527,13 @@ impl Generator<'_> {
     /// answered by 拘留 or 罚款 and one in a hundred and fifty of those by a 拒执罪 referral; after a
     /// 终本 the network query every six months (法〔2016〕373号第九条). Most 终本 closings meet the
     /// five conditions; the demo's misses come from a measure left out or a closing too early.
-    fn measures(&mut self, p: &Plan, method: CloseMethod, close_day: NaiveDate, ev: &mut Vec<(NaiveDate, u8, EventKind)>) {
+    fn measures(
+        &mut self,
+        p: &Plan,
+        method: CloseMethod,
+        close_day: NaiveDate,
+        ev: &mut Vec<(NaiveDate, u8, EventKind)>,
+    ) {
         use docket_domain::Measure;
         let d0 = p.filed_on;
         let r = &mut self.enforce;
@@ -551,7 +557,11 @@ impl Generator<'_> {
             let share = if over { 1.2 + r.unit() } else { 0.2 + r.unit() * 0.8 };
             let value = Amount::from_fen((claim.fen() as f64 * share) as i64).filter(|a| a.fen() > 0);
             let m = if r.chance(0.5) { Measure::Freeze } else { Measure::Seizure };
-            ev.push((at(r.range(3, 20)), 10, EventKind::EnforcementMeasure { measure: m, amount: value, persons: None }));
+            ev.push((
+                at(r.range(3, 20)),
+                10,
+                EventKind::EnforcementMeasure { measure: m, amount: value, persons: None },
+            ));
         }
         if r.chance(0.04) {
             let day = r.range(10, 80);

@@ -32,6 +32,11 @@ enum Endpoint {
     /// The work queues (`/api/v1/queues/…`): is the case in the account's 审限预警? Every case of
     /// the matrix is overdue; no queue may list a case its account may not read.
     Queues,
+    /// 执行措施 (网络查控) on the case.
+    Measure,
+    /// 执前督促 on the case: every case of the matrix is open, so an account the rules allow gets
+    /// 422 (the judgment is not yet closed), one they do not 403 (or 404).
+    Performance,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -93,6 +98,16 @@ fn expected(
             Role::EnforcementOfficer => enforcement,
             _ => false,
         }),
+        // Measures on enforcement cases only; the urging of a judgment on the others, also by the
+        // 执行局 (执前督促).
+        Endpoint::Measure | Endpoint::Performance => write(
+            (enforcement == (e == Endpoint::Measure))
+                && match role {
+                    Role::Judge => handles,
+                    Role::DivisionHead | Role::President | Role::EnforcementOfficer => true,
+                    _ => false,
+                },
+        ),
     }
 }
 
@@ -144,6 +159,8 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::ExplainApi,
                     Endpoint::SearchApi,
                     Endpoint::Queues,
+                    Endpoint::Measure,
+                    Endpoint::Performance,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -186,6 +203,12 @@ async fn matrix<S: Store>(store: S) {
                         Endpoint::AddEvidence => {
                             let q = format!("name={}&type=text%2Fplain&source={}&method={}", enc("笔录.txt"), enc("原告提交"), enc("线上提交"));
                             client.post_raw(&format!("/api/v1/cases/{path}/evidence?{q}"), "application/octet-stream", "询问笔录").await
+                        }
+                        Endpoint::Measure => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "enforcement_measure", "measure": "online_query"})).await
+                        }
+                        Endpoint::Performance => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "performance_urged", "notice": "pre_enforcement"})).await
                         }
                         Endpoint::Close => {
                             let method = if *enforcement { "enforcement_completed" } else { "judgment" };
@@ -247,6 +270,25 @@ async fn matrix<S: Store>(store: S) {
                                 );
                             }
                             listed
+                        }
+                        Endpoint::Performance => {
+                            let readable = expected(
+                                role,
+                                account_court,
+                                handles,
+                                case_court,
+                                *sealed,
+                                *enforcement,
+                                Endpoint::ApiRead,
+                            );
+                            let refused = if readable { StatusCode::FORBIDDEN } else { StatusCode::NOT_FOUND };
+                            assert!(
+                                r.status == StatusCode::UNPROCESSABLE_ENTITY || r.status == refused,
+                                "{user} {case_no} {e:?}: {} {}",
+                                r.status,
+                                r.body
+                            );
+                            r.status == StatusCode::UNPROCESSABLE_ENTITY
                         }
                         Endpoint::ListApi => {
                             r.status == StatusCode::OK

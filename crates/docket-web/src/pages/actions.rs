@@ -284,8 +284,13 @@ pub(super) fn action_forms<S: Store>(
         enforcement && (open || terminated),
         vec![
             FormField::select("measure", l("措施"), measures),
-            FormField { max_length: None, ..FormField::new(Input::Decimal, "amount", l("财产价值（元，查封冻结扣划拍卖时填）")) },
-            FormField { range: Some((1, 99)), ..FormField::new(Input::Number, "persons", l("拘留人数（拘留时填）")) },
+            FormField {
+                max_length: None,
+                ..FormField::new(Input::Decimal, "amount", l("财产价值（元，查封冻结扣划拍卖时填）"))
+            },
+            FormField {
+                range: Some((1, 99)), ..FormField::new(Input::Number, "persons", l("拘留人数（拘留时填）"))
+            },
         ],
     );
     add(

@@ -411,7 +411,11 @@ fn enforcement_lines(r: &docket_store::StoredCase, lang: Lang) -> Vec<(&'static 
             out.push((
                 "muted",
                 "next-query",
-                format!("{}{last}{}{due}", lang.t("终本案件库：最近一次网络查控或结案 "), lang.t("，下次查询应不晚于 ")),
+                format!(
+                    "{}{last}{}{due}",
+                    lang.t("终本案件库：最近一次网络查控或结案 "),
+                    lang.t("，下次查询应不晚于 ")
+                ),
             ));
         }
     }
