@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use docket_domain::{
-    Amount, CaseNumber, CaseRecord, CaseState, CaseType, CourtCode, Event, EventKind, IdType, Party, PartyId,
+    Amount, CaseNumber, CaseRecord, CaseState, CaseType, CourtCode, Event, EventKind, IdType, OrgType, Party, PartyId,
     PartyKind, PartyRole, Procedure, Tag,
 };
 use docket_interchange::{CaseEvent, Record, write_record};
@@ -23,6 +23,8 @@ pub struct FilingParty {
     pub name: String,
     /// 公民身份号码 for a person, 统一社会信用代码 for an organisation; may be empty.
     pub id_number: String,
+    /// An organisation's `org_type` (`government`, `soe`, `private`); may be empty.
+    pub org_type: String,
 }
 
 /// A filing (立案) as a form gives it.
@@ -155,8 +157,22 @@ impl<S: Store> Docket<S> {
                     }
                 },
             };
+            let org_type = match p.org_type.trim() {
+                "" => None,
+                t => match OrgType::parse(t) {
+                    Some(t) if kind == Some(PartyKind::Organization) => Some(t),
+                    Some(_) => {
+                        errors.push(FieldError::new(field("org_type"), "只有单位当事人才选择单位性质"));
+                        None
+                    }
+                    None => {
+                        errors.push(FieldError::new(field("org_type"), format!("单位性质“{t}”无效")));
+                        None
+                    }
+                },
+            };
             if let (Some(role), Some(kind)) = (role, kind) {
-                parties.push(Party { role, kind, name: p.name.trim().to_owned(), id });
+                parties.push(Party { role, kind, name: p.name.trim().to_owned(), id, org_type });
             }
         }
         if parties.is_empty() && !errors.iter().any(|e| e.field.starts_with("parties")) {

@@ -23,7 +23,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::identity::{CreditCode, ResidentId};
 use docket_domain::{
     Amount, CaseNumber, CaseRecord, CaseState, CaseType, CloseMethod, Court, CourtCode, CourtLevel, Department, Event,
-    EventKind, IdType, Judge, JudgeTitle, Party, PartyId, PartyKind, PartyRole, Procedure, Role, Tag,
+    EventKind, IdType, Judge, JudgeTitle, OrgType, Party, PartyId, PartyKind, PartyRole, Procedure, Role, Tag,
 };
 use docket_interchange::{CaseEvent, Record};
 
@@ -415,7 +415,7 @@ impl Generator<'_> {
     fn person(&mut self, role: PartyRole, region: &str) -> Party {
         let name = self.person_name();
         let id = self.rng.chance(0.9).then(|| self.resident_id(region));
-        Party { role, kind: PartyKind::Person, name, id }
+        Party { role, kind: PartyKind::Person, name, id, org_type: None }
     }
 
     fn company(&mut self, role: PartyRole, region: &str) -> Party {
@@ -426,7 +426,7 @@ impl Generator<'_> {
             self.rng.pick(COMPANY_TRADES)
         );
         let id = Some(self.credit_code(region, "91"));
-        Party { role, kind: PartyKind::Organization, name, id }
+        Party { role, kind: PartyKind::Organization, name, id, org_type: Some(OrgType::Private) }
     }
 
     fn filing_date(&mut self) -> NaiveDate {

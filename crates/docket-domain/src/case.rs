@@ -213,6 +213,44 @@ pub struct Party {
     pub kind: PartyKind,
     pub name: String,
     pub id: Option<PartyId>,
+    /// What an organisation is (`org_type`): a government body (涉府), a state-owned or a
+    /// private enterprise; optional.
+    pub org_type: Option<OrgType>,
+}
+
+/// What kind of organisation a party is (`org_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrgType {
+    /// 党政机关 / 行政机关: a case where it owes money is 涉府.
+    Government,
+    /// 国有企业.
+    Soe,
+    /// 民营企业.
+    Private,
+}
+
+impl OrgType {
+    pub const ALL: [OrgType; 3] = [Self::Government, Self::Soe, Self::Private];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Government => "government",
+            Self::Soe => "soe",
+            Self::Private => "private",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Government => "党政机关",
+            Self::Soe => "国有企业",
+            Self::Private => "民营企业",
+        }
+    }
 }
 
 /// A case tag (标签) marking a green channel or a topic: `enterprise` (涉企) …; a court may

@@ -26,7 +26,7 @@ pub mod tracking;
 
 pub use access::{Action, CaseScope, Principal, Reach};
 pub use amount::Amount;
-pub use case::{CaseRecord, IdType, Party, PartyId, PartyKind, PartyRole, Tag};
+pub use case::{CaseRecord, IdType, OrgType, Party, PartyId, PartyKind, PartyRole, Tag};
 pub use case_number::CaseNumber;
 pub use case_type::{CaseType, Category, Stage};
 pub use court::{Court, CourtCode, CourtLevel, Department, Judge, JudgeTitle};

@@ -38,6 +38,7 @@ fn case(
             kind: PartyKind::Person,
             name: format!("当事人{i}"),
             id: Some(PartyId::parse(docket_domain::IdType::ResidentId, id).unwrap()),
+            org_type: None,
         })
         .collect();
     let mut state = CaseState::filed(CaseRecord {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use docket_domain::court::is_valid_local_code;
 use docket_domain::{
     Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event, EventKind,
-    IdType, Judge, JudgeTitle, Measure, Notice, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
+    IdType, Judge, JudgeTitle, Measure, Notice, OrgType, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
     ServiceChannel, SuspensionReason, Tag,
 };
 
@@ -455,7 +455,15 @@ impl<'a> Fields<'a> {
             Some(n) => Some(PartyId::parse(id_type, n).map_err(|e| self.err("id_number", e.to_string())).ok()?),
             None => None,
         };
-        Some(Party { role: role?, kind, name: name?, id })
+        let org_type = match self.opt_str("org_type") {
+            Some(_) if kind != PartyKind::Organization => {
+                self.err("org_type", "只有单位当事人才填写单位性质 org_type");
+                return None;
+            }
+            Some(_) => Some(self.enum_value("org_type", OrgType::parse, "government、soe 或 private")?),
+            None => None,
+        };
+        Some(Party { role: role?, kind, name: name?, id, org_type })
     }
 
     fn period(&mut self) -> Option<Period> {

@@ -80,6 +80,10 @@ fn case_value(c: &CaseRecord) -> Value {
                 }
                 m.insert("id_number".into(), id.number().into());
             }
+            // Written only when known, so lines without it keep their bytes.
+            if let Some(t) = p.org_type {
+                m.insert("org_type".into(), t.as_str().into());
+            }
             Value::Object(m)
         })
         .collect();
@@ -207,6 +211,7 @@ mod tests {
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-06","type":"extension_refused","reason":"理由不充分"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"service_attempted","channel":"electronic","delivered":false}"#,
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"seizure","amount":"50000.00"}"#,
+            r#"{"kind":"case","court":"内0203","case_no":"（2025）内0203执1号","type":"执","procedure":"none","cause":"申请执行人民法院判决","received_on":null,"filed_on":"2025-03-03","online":false,"claim_amount":"80000.00","tags":[],"origin":null,"sealed":false,"parties":[{"role":"applicant","kind":"organization","name":"某建材有限公司","id_number":"91150203MA0N00001K","org_type":"private"},{"role":"respondent","kind":"organization","name":"某镇人民政府","org_type":"government"}]}"#,
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"detention","persons":2}"#,
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"enforcement_measure","measure":"online_query"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"obstruction","note":"下落不明"}"#,

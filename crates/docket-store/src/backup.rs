@@ -142,6 +142,7 @@ pub const TABLES: &[Table] = &[
             ("name", Text, false),
             ("id_type", Text, true),
             ("id_number", Text, true),
+            ("org_type", Text, true),
         ],
         order_by: "court, case_no, idx",
     },

@@ -283,6 +283,7 @@ pub struct PartyJson {
     kind: String,
     name: String,
     id_number: Option<String>,
+    org_type: Option<String>,
 }
 
 pub async fn file_case<S: Store>(
@@ -315,6 +316,7 @@ pub async fn file_case<S: Store>(
                 kind: p.kind,
                 name: p.name,
                 id_number: p.id_number.unwrap_or_default(),
+                org_type: p.org_type.unwrap_or_default(),
             })
             .collect(),
         judge: f.judge.unwrap_or_default(),

@@ -233,7 +233,8 @@ fn core_spec() -> Json_ {
                 "origin": { "type": "string" }, "sealed": { "type": "boolean" }, "judge": { "type": "string" },
                 "parties": { "type": "array", "items": { "type": "object", "required": ["role", "kind", "name"], "properties": {
                     "role": { "type": "string" }, "kind": { "type": "string" }, "name": { "type": "string" },
-                    "id_number": { "type": "string" } } } } } }
+                    "id_number": { "type": "string" },
+                    "org_type": { "type": "string", "enum": ["government", "soe", "private"] } } } } } }
         } }
     })
 }

@@ -52,6 +52,7 @@ pub fn sample_case(court_code: &str, seq: u32) -> CaseState {
             kind: PartyKind::Person,
             name: format!("原告{seq}"),
             id: None,
+            org_type: None,
         }],
     })
 }
@@ -309,13 +310,22 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
         s.record.parties = parties;
         s
     };
-    let zhang =
-        Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: Some(person.clone()) };
-    let namesake = Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: None };
-    let firm =
-        Party {
-            role: PartyRole::Defendant, kind: PartyKind::Organization, name: "某某建设有限公司".into(), id: None
-        };
+    let zhang = Party {
+        role: PartyRole::Plaintiff,
+        kind: PartyKind::Person,
+        name: "张三".into(),
+        id: Some(person.clone()),
+        org_type: None,
+    };
+    let namesake =
+        Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: None, org_type: None };
+    let firm = Party {
+        role: PartyRole::Defendant,
+        kind: PartyKind::Organization,
+        name: "某某建设有限公司".into(),
+        id: None,
+        org_type: Some(docket_domain::OrgType::Soe),
+    };
     for s in [
         with("内0203", 31, vec![zhang.clone(), firm.clone()]),
         with("内0204", 32, vec![zhang.clone()]),
@@ -324,6 +334,12 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
     ] {
         store.commit(filing_batch(&s), &NoProgress).await.unwrap();
     }
+    // The 单位性质 reads back as filed (and none where the filing gave none).
+    let stored = store.case_parties(&sample_case("内0203", 31).record.case_no).await.unwrap();
+    assert_eq!(
+        stored.iter().map(|p| p.org_type).collect::<Vec<_>>(),
+        vec![None, Some(docket_domain::OrgType::Soe)]
+    );
     let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.to_string()).collect::<Vec<_>>();
     let by_id = numbers(store.cases_with_party("内0203", Some(person.number()), None, 10).await.unwrap());
     assert_eq!(

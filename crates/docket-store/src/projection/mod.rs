@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use docket_domain::deadline::DeadlineBase;
 use docket_domain::lifecycle::FirstSetting;
 use docket_domain::{
-    Amount, Approver, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, Party, PartyKind,
-    PartyRole, Period, Procedure, ServiceChannel, Status, SuspensionReason, Tag,
+    Amount, Approver, CaseNumber, CaseState, CaseType, CloseMethod, CourtCode, EventKind, IdType, OrgType, Party,
+    PartyKind, PartyRole, Period, Procedure, ServiceChannel, Status, SuspensionReason, Tag,
 };
 
 use crate::StoreError;
@@ -326,6 +326,8 @@ pub struct StoredParty {
     /// The identity document as stored: its type and number.
     pub id_type: Option<IdType>,
     pub id_number: Option<String>,
+    /// 单位性质 (`org_type`), where the filing gave one.
+    pub org_type: Option<OrgType>,
 }
 
 impl StoredParty {
@@ -338,6 +340,7 @@ impl StoredParty {
             && self.name == p.name
             && self.id_type == p.id.as_ref().map(|i| i.id_type())
             && self.id_number.as_deref() == p.id.as_ref().map(|i| i.number())
+            && self.org_type == p.org_type
     }
 
     /// The identity number as an account sees it: in full, or masked
@@ -635,6 +638,7 @@ pub(crate) struct PartyRow {
     pub name: String,
     pub id_type: Option<String>,
     pub id_number: Option<String>,
+    pub org_type: Option<String>,
 }
 
 impl PartyRow {
@@ -648,6 +652,7 @@ impl PartyRow {
             name: p.name.clone(),
             id_type: p.id.as_ref().map(|i| i.id_type().as_str().to_owned()),
             id_number: p.id.as_ref().map(|i| i.number().to_owned()),
+            org_type: p.org_type.map(|t| t.as_str().to_owned()),
         }
     }
 
@@ -659,6 +664,7 @@ impl PartyRow {
             role: r.parse("parties.role", &self.role, PartyRole::parse)?,
             kind: r.parse("parties.kind", &self.kind, PartyKind::parse)?,
             id_type: self.id_type.as_deref().map(|t| r.parse("parties.id_type", t, IdType::parse)).transpose()?,
+            org_type: self.org_type.as_deref().map(|t| r.parse("parties.org_type", t, OrgType::parse)).transpose()?,
             name: self.name,
             id_number: self.id_number,
         })

@@ -30,6 +30,8 @@ struct FilePage {
     types: Vec<(String, String)>,
     procedures: Vec<(String, String)>,
     roles: Vec<(String, String)>,
+    /// 单位性质 choices (value, label).
+    org_types: Vec<(String, String)>,
     judges: Vec<(String, String)>,
     tags: Vec<(String, String, bool)>,
     hints: FilingHints,
@@ -179,6 +181,10 @@ async fn file_page<S: Store>(
             .iter()
             .map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned()))
             .collect(),
+        org_types: docket_domain::OrgType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_owned(), user.lang.t(t.label()).to_owned()))
+            .collect(),
         judges: web
             .judges_of(&user.account.court)
             .into_iter()
@@ -295,6 +301,7 @@ pub async fn file<S: Store>(
                 kind: field(&form, &format!("p{i}_kind")).to_owned(),
                 name: field(&form, &format!("p{i}_name")).to_owned(),
                 id_number: field(&form, &format!("p{i}_id")).to_owned(),
+                org_type: field(&form, &format!("p{i}_org")).to_owned(),
             })
             .collect(),
         judge: field(&form, "judge").to_owned(),
