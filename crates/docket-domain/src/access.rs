@@ -297,6 +297,23 @@ impl Principal {
         matches!(self.role, Role::Auditor | Role::Admin) && &self.court == court
     }
 
+    /// May the account read the 执行 page of `court` (终本案件库, cases reaching three months,
+    /// 不合格终本, 超标的查封, 涉府)? The 执行局 and the judges who work its cases, the leadership and
+    /// the 审管办; a higher court and its viewer read it too. Each case listed is still one the
+    /// account may read, or it is counted without being named.
+    pub fn may_read_enforcement(&self, court: &CourtCode) -> bool {
+        matches!(Reach::of(&self.court, court), Reach::Own | Reach::Lower)
+            && matches!(
+                self.role,
+                Role::EnforcementOfficer
+                    | Role::Judge
+                    | Role::TrialManagement
+                    | Role::President
+                    | Role::DivisionHead
+                    | Role::HigherCourtViewer
+            )
+    }
+
     /// May the account read the 审管办's records (campaigns, rectification ledgers, judicial
     /// suggestions, petitions) of `court`? The 审管办 and the court's leadership; those of a higher
     /// court and its viewer read them too (上下级法院监督指导).

@@ -41,7 +41,7 @@ pub use projection::PendingExtension;
 pub use projection::{
     DatedFact, EnforcementFact, FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty,
 };
-pub use queues::{QUEUE_LIMIT, QueueStore};
+pub use queues::{ENFORCEMENT_LIMIT, EnforcementList, QUEUE_LIMIT, QueueStore};
 pub use search::{CaseSearch, SealedReach, SearchSort, SearchStore, StatusFilter};
 pub use settings::{SettingKey, SettingWrite, SettingsStore};
 pub use sqlite::SqliteStore;

@@ -13,7 +13,32 @@ use crate::{StoreError, StoredCase};
 /// not a day's work, and the page says so.
 pub const QUEUE_LIMIT: i64 = 2000;
 
+/// The lists of the 执行 page: each a read of enforcement cases of some courts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnforcementList {
+    /// Open enforcement cases filed between the two dates (both included): those reaching their
+    /// three months (法〔2016〕373号第一条第四项) soon, oldest first.
+    FiledBetween(NaiveDate, NaiveDate),
+    /// 终本案件库: cases closed by 终本, the earliest closing first.
+    Terminated,
+    /// 涉府: enforcement cases where a government body owes (a respondent with `org_type`
+    /// government), open ones first.
+    Government,
+    /// Cases with a seizure above what was owed (超标的查封), newest filing first.
+    OverSeizure,
+}
+
+/// How many cases an 执行 list returns at most (a court's 终本 library over five years).
+pub const ENFORCEMENT_LIMIT: i64 = 10_000;
+
 pub trait QueueStore: Send + Sync {
+    /// One of the 执行 page's lists for `courts`.
+    fn enforcement_cases(
+        &self,
+        courts: &[String],
+        list: EnforcementList,
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+
     /// Open cases of `courts` with no 承办法官, oldest filing first.
     fn unassigned_cases(&self, courts: &[String]) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
@@ -50,6 +75,39 @@ macro_rules! impl_queue_store {
         }
 
         impl $crate::queues::QueueStore for $store {
+            async fn enforcement_cases(
+                &self,
+                courts: &[String],
+                list: $crate::queues::EnforcementList,
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                use $crate::queues::EnforcementList as L;
+                if courts.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut q = Self::queue_query(courts, "category = 'enforcement' AND ");
+                match list {
+                    L::FiledBetween(from, to) => {
+                        q.push("status <> 'closed' AND filed_on >= ").push_bind(from);
+                        q.push(" AND filed_on <= ").push_bind(to).push(" ORDER BY filed_on, court, case_no");
+                    }
+                    L::Terminated => {
+                        q.push("close_method = 'enforcement_terminated' ORDER BY closed_on, court, case_no");
+                    }
+                    L::Government => {
+                        q.push(
+                            "(court, case_no) IN (SELECT court, case_no FROM parties WHERE org_type = 'government' \
+                             AND role = 'respondent') ORDER BY status = 'closed', filed_on, court, case_no",
+                        );
+                    }
+                    // Only 超标的 facts write an `o` into the log (dates and other codes have none).
+                    L::OverSeizure => {
+                        q.push("enforcement_log LIKE '%o%' ORDER BY filed_on DESC, court, case_no");
+                    }
+                }
+                q.push(" LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
+                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
             async fn unassigned_cases(&self, courts: &[String]) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
                 if courts.is_empty() {
                     return Ok(Vec::new());

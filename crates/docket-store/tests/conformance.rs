@@ -25,5 +25,6 @@ docket_store::on_both_backends!(
     cases_are_searched_with_the_read_rule_in_the_query,
     a_case_is_found_by_any_part_of_a_name_and_a_case_number_from_any_field,
     the_queues_read_waiting_cases_and_let_them_go,
+    the_enforcement_lists_read_exactly_their_cases,
     notifications_are_kept_per_judge_and_marked_read,
 );

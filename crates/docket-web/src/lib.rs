@@ -15,6 +15,7 @@ mod analysis;
 mod api;
 mod auth;
 mod cookies;
+mod enforcement;
 mod error;
 mod form;
 pub mod i18n;

@@ -46,6 +46,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/manage/petitions/event", post(management::petition_event::<S>))
         .route("/manage/integrity", get(management::integrity::<S>))
         .route("/manage/tracking", get(management::tracking::<S>))
+        .route("/enforcement", get(crate::enforcement::enforcement::<S>))
         .route("/manage/tracking.csv", get(management::tracking_csv::<S>))
         .route("/api/v1/tracking", get(management::tracking_api::<S>))
         .route("/api/v1/queues/{queue}", get(api::queue::<S>))

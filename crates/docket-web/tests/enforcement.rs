@@ -114,6 +114,45 @@ async fn a_termination_after_the_three_measures_and_three_months_reads_lawful_an
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let v = &r.json()["indicators"][0];
     assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(1), Some(2)), "{}", r.body);
+
+    // The 执行 page: both in the library (the earliest query due first), the early one among
+    // this year's 不合格, the freeze among the 超标的.
+    let page = officer.get("/enforcement").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let section = |id: &str| {
+        let at = page.body.find(&format!(r#"<section id="{id}">"#)).unwrap_or_else(|| panic!("{id}"));
+        page.body[at..at + page.body[at..].find("</section>").unwrap()].to_owned()
+    };
+    let library = section("library");
+    let (g, e) = (library.find(&good).expect("the lawful one"), library.find(&early).expect("the early one"));
+    assert!(e < g, "the early one's query is due first: {library}");
+    assert!(library.contains("2025-12-10") && library.contains("不合格"), "{library}");
+    let unlawful = section("unlawful");
+    assert!(unlawful.contains(&early) && !unlawful.contains(&good), "{unlawful}");
+    assert!(section("over-seizure").contains(&good));
+    assert!(section("government").contains("暂无"));
+
+    // Who may open it: the 执行局, judges, leadership and the 审管办 of the court, and the court
+    // above; not the 立案员, the 书记员, the administrator or a peer court.
+    for (court, role, ok) in [
+        ("内0203", "judge", true),
+        ("内0203", "president", true),
+        ("内0203", "trial_management", true),
+        ("内02", "higher_court_viewer", true),
+        ("内02", "enforcement_officer", true),
+        ("内0203", "filing_clerk", false),
+        ("内0203", "clerk", false),
+        ("内0203", "admin", false),
+        ("内0204", "enforcement_officer", false),
+    ] {
+        let mut c = Client::new(&web);
+        c.sign_in(&username(court, role), PASSWORD).await;
+        let r = c.get(&format!("/enforcement?court={}", enc("内0203"))).await;
+        assert_eq!(r.status == StatusCode::OK, ok, "{court} {role}: {}", r.status);
+        if ok {
+            assert!(r.body.contains(&good), "{court} {role} sees the library");
+        }
+    }
 }
 
 async fn urging_and_voluntary_performance_are_recorded_on_a_closed_judgment_and_counted<S: Store>(store: S) {

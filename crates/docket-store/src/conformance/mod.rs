@@ -336,10 +336,7 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
     }
     // The 单位性质 reads back as filed (and none where the filing gave none).
     let stored = store.case_parties(&sample_case("内0203", 31).record.case_no).await.unwrap();
-    assert_eq!(
-        stored.iter().map(|p| p.org_type).collect::<Vec<_>>(),
-        vec![None, Some(docket_domain::OrgType::Soe)]
-    );
+    assert_eq!(stored.iter().map(|p| p.org_type).collect::<Vec<_>>(), vec![None, Some(docket_domain::OrgType::Soe)]);
     let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.to_string()).collect::<Vec<_>>();
     let by_id = numbers(store.cases_with_party("内0203", Some(person.number()), None, 10).await.unwrap());
     assert_eq!(

@@ -120,3 +120,73 @@ pub async fn notifications_are_kept_per_judge_and_marked_read<S: Store>(store: S
     assert_eq!(store.unread_notifications("内0203", "J2").await.unwrap(), 1, "another judge's stay unread");
     assert_eq!(store.unread_notifications("内0204", "J1").await.unwrap(), 1, "the same code in another court too");
 }
+
+/// An enforcement case of `court` numbered `seq`, filed on `filed`, 100,000.00 applied for.
+fn enforcement_case(court_code: &str, seq: u32, filed: &str) -> CaseState {
+    let mut s = sample_case(court_code, seq);
+    let c = court(court_code);
+    s.record.case_no = CaseNumber::new(2025, c, CaseType::lookup("执").unwrap(), seq).unwrap();
+    s.record.procedure = Procedure::None;
+    s.record.filed_on = date(filed);
+    s.record.claim_amount = docket_domain::Amount::from_yuan_str("100000.00").ok();
+    s.record.parties[0].role = PartyRole::Applicant;
+    CaseState::filed(s.record)
+}
+
+/// The 执行 page's lists: open cases filed in a window, the 终本 library, the cases where a
+/// government body owes, the 超标的 seizures — each only of enforcement cases of the courts asked.
+pub async fn the_enforcement_lists_read_exactly_their_cases<S: Store>(store: S) {
+    use crate::EnforcementList as L;
+    use docket_domain::{CloseMethod, Measure, OrgType};
+    let measure = |m: Measure, amount: Option<&str>| EventKind::EnforcementMeasure {
+        measure: m,
+        amount: amount.and_then(|a| docket_domain::Amount::from_yuan_str(a).ok()),
+        persons: None,
+    };
+    // 1: open, filed 03-03. 2: open, filed 01-10. 3: 终本. 4: against a county government, open.
+    // 5: a freeze above the amount. 6: a civil case (never listed). 7: another court's 终本.
+    let one = enforcement_case("内0203", 1, "2025-03-03");
+    let two = enforcement_case("内0203", 2, "2025-01-10");
+    let mut three = enforcement_case("内0203", 3, "2025-01-05");
+    three.apply(Event { on: date("2025-02-01"), kind: measure(Measure::OnlineQuery, None) }).unwrap();
+    three
+        .apply(Event {
+            on: date("2025-05-01"),
+            kind: EventKind::Closed { method: CloseMethod::EnforcementTerminated, outcome: None },
+        })
+        .unwrap();
+    let mut four = enforcement_case("内0203", 4, "2025-02-01");
+    four.record.parties.push(Party {
+        role: PartyRole::Respondent,
+        kind: PartyKind::Organization,
+        name: "某县人民政府".into(),
+        id: None,
+        org_type: Some(OrgType::Government),
+    });
+    let four = CaseState::filed(four.record);
+    let mut five = enforcement_case("内0203", 5, "2025-02-02");
+    five.apply(Event { on: date("2025-02-05"), kind: measure(Measure::Freeze, Some("150000.00")) }).unwrap();
+    let six = sample_case("内0203", 6);
+    let mut seven = enforcement_case("内0204", 7, "2025-01-05");
+    seven
+        .apply(Event {
+            on: date("2025-05-01"),
+            kind: EventKind::Closed { method: CloseMethod::EnforcementTerminated, outcome: None },
+        })
+        .unwrap();
+    for s in [&one, &two, &three, &four, &five, &six, &seven] {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let courts = vec!["内0203".to_owned()];
+    let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
+    let window = L::FiledBetween(date("2025-01-01"), date("2025-02-01"));
+    assert_eq!(numbers(store.enforcement_cases(&courts, window).await.unwrap()), vec![2, 4]);
+    let library = store.enforcement_cases(&courts, L::Terminated).await.unwrap();
+    assert_eq!(numbers(library.clone()), vec![3]);
+    assert!(library[0].enforcement.iter().any(|f| f.fact == crate::EnforcementFact::Query), "its facts come along");
+    assert_eq!(numbers(store.enforcement_cases(&courts, L::Government).await.unwrap()), vec![4]);
+    assert_eq!(numbers(store.enforcement_cases(&courts, L::OverSeizure).await.unwrap()), vec![5]);
+    let both = vec!["内0203".to_owned(), "内0204".to_owned()];
+    assert_eq!(numbers(store.enforcement_cases(&both, L::Terminated).await.unwrap()), vec![3, 7]);
+    assert!(store.enforcement_cases(&[], L::Terminated).await.unwrap().is_empty());
+}

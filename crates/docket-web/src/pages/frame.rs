@@ -35,6 +35,8 @@ pub struct Nav {
     pub can_audit: bool,
     /// Reads the 审管办's records (审管台账) of its court.
     pub reads_records: bool,
+    /// Reads the 执行 page of its court.
+    pub reads_enforcement: bool,
     /// The account's role id (`trial_management` …), for what a role alone is shown.
     pub role_id: &'static str,
     pub has_judge: bool,
@@ -69,6 +71,7 @@ impl Nav {
             can_configure: web.may_configure(&user.account),
             can_audit: p.may_read_audit(&user.account.court),
             reads_records: p.may_read_records(&user.account.court),
+            reads_enforcement: p.may_read_enforcement(&user.account.court),
             role_id: user.account.role.as_str(),
             has_judge: user.account.judge.is_some(),
             lang: user.lang,
