@@ -226,10 +226,9 @@ impl CaseState {
             && self.status == Status::Closed
             && self.close_method == Some(CloseMethod::EnforcementTerminated)
             && !after_close_ok
+            && let EventKind::EnforcementMeasure { measure, .. } = &event.kind
         {
-            if let EventKind::EnforcementMeasure { measure, .. } = &event.kind {
-                return Err(LifecycleError::MeasureAfterClosing(measure.label()));
-            }
+            return Err(LifecycleError::MeasureAfterClosing(measure.label()));
         }
         if self.archived_on.is_some() && !after_archive_ok {
             return Err(LifecycleError::Archived { event: name });

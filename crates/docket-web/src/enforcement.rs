@@ -12,7 +12,7 @@ use axum::extract::State;
 use axum::response::Response;
 use chrono::{Days, Months, NaiveDate};
 use docket_domain::{Condition, CourtCode, Measure};
-use docket_store::{EnforcementFact, EnforcementList, QueueStore, Store, StoredCase};
+use docket_store::{EnforcementFact, EnforcementList, Store, StoredCase};
 
 use crate::Web;
 use crate::auth::PageUser;
@@ -106,7 +106,7 @@ pub async fn enforcement<S: Store>(
         lines: Vec::new(),
         unnamed: 0,
     };
-    let mut push = |s: &mut Section, r: &StoredCase, cells: Vec<String>, flagged: bool| {
+    let push = |s: &mut Section, r: &StoredCase, cells: Vec<String>, flagged: bool| {
         if web.readable(&p, r) {
             s.lines.push(Line { case_no: r.case_no.to_string(), href: href(&r.case_no), cells, flagged });
         } else {

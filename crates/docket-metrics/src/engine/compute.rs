@@ -251,7 +251,7 @@ impl Engine {
                     continue;
                 }
                 seen.push(pi);
-                for g in row_groups.clone() {
+                for g in *row_groups {
                     out[g * p + pi] += 1;
                 }
             }
