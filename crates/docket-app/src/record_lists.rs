@@ -78,3 +78,41 @@ impl<S: Store> Docket<S> {
         Ok(out)
     }
 }
+
+impl<S: Store> Docket<S> {
+    /// 涉府案件 of `court` (and its lower courts with `rollup`) over `period`, for the annual
+    /// draft: enforcement cases where a government body owes, filed, closed and pending, with
+    /// what was recovered in the period.
+    pub async fn government_cases(
+        &self,
+        court: &str,
+        period: &str,
+        rollup: bool,
+    ) -> Result<docket_reports::GovernmentCases, AppError> {
+        use docket_store::QueueStore;
+        let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
+        let period = docket_reports::ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let (from, to) = (period.period.from, period.period.to);
+        let courts: Vec<String> = self
+            .store
+            .courts()
+            .await?
+            .into_iter()
+            .filter(|c| c.code == code || (rollup && c.code.is_within(&code)))
+            .map(|c| c.code.to_string())
+            .collect();
+        let rows = self.store.enforcement_cases(&courts, docket_store::EnforcementList::Government).await?;
+        let within = |d: chrono::NaiveDate| d >= from && d <= to;
+        Ok(docket_reports::GovernmentCases {
+            filed: rows.iter().filter(|r| within(r.filed_on)).count(),
+            closed: rows.iter().filter(|r| r.closed_on.is_some_and(within)).count(),
+            pending: rows.iter().filter(|r| r.filed_on <= to && r.closed_on.is_none_or(|d| d > to)).count(),
+            recovered_fen: rows
+                .iter()
+                .flat_map(|r| r.recoveries.iter())
+                .filter(|x| within(x.on))
+                .map(|x| x.amount.fen())
+                .sum(),
+        })
+    }
+}

@@ -285,6 +285,9 @@ impl<S: Store> Docket<S> {
             let lists = self.record_lists(&names, court, period, rollup, |_| true).await?;
             doc = docket_reports::with_record_lists(doc, &lists);
         }
+        if kind == ReportKind::Annual {
+            doc = docket_reports::with_government_cases(doc, &self.government_cases(court, period, rollup).await?);
+        }
         // The command line is the operator's: the 审管办's copy, with 数据核查.
         let section = self.integrity_section(&names, court, period, rollup, thresholds, |_| true).await?;
         Ok(docket_reports::with_integrity(doc, &section))

@@ -236,6 +236,21 @@ pub fn annual(engine: &Engine, scope: &Scope) -> Result<Document, MetricsError> 
         )
         .unwrap_or_else(|| "本期无执行案件数据。".into()),
     ));
+    // 终本 against its five conditions, the urging of judgments and the compulsory measures.
+    if let Some(s) = sentence(
+        v,
+        &[
+            ids::TERMINATION_COMPLIANCE_RATE,
+            ids::PRE_ENFORCEMENT_NOTICES,
+            ids::PRE_ENFORCEMENT_AMOUNT,
+            ids::PERFORMED_CASES,
+            ids::DETENTIONS,
+            ids::CRIMINAL_REFERRALS,
+            ids::BLACKLISTED,
+        ],
+    ) {
+        blocks.push(Block::Paragraph(s));
+    }
 
     if let Some(s) = sentence(v, &[ids::PREMEDIATION_SUCCESS_RATE]) {
         blocks.push(Block::Heading(1, "诉前调解".into()));
@@ -348,8 +363,8 @@ fn records_sentence(v: &[Value]) -> Option<String> {
 mod records;
 mod weekly;
 pub use records::{
-    DueItem, INTEGRITY_LINES, IntegrityLine, IntegritySection, RecordLists, UnclearedCase, with_integrity,
-    with_record_lists,
+    DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, RecordLists, UnclearedCase,
+    with_government_cases, with_integrity, with_record_lists,
 };
 pub use weekly::{WindowCase, weekly};
 

@@ -18,8 +18,9 @@ pub mod period;
 
 pub use document::{Block, Document, HeadingNumbers, Table};
 pub use drafts::{
-    DueItem, INTEGRITY_LINES, IntegrityLine, IntegritySection, Names, RecordLists, Scope, Topic, UnclearedCase,
-    WindowCase, annual, monthly, topic, weekly, with_integrity, with_record_lists,
+    DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, Names, RecordLists, Scope, Topic,
+    UnclearedCase, WindowCase, annual, monthly, topic, weekly, with_government_cases, with_integrity,
+    with_record_lists,
 };
 pub use office::{ChartImage, OfficeError};
 pub use period::{PeriodError, ReportPeriod};

@@ -7,6 +7,7 @@
 use axum::http::HeaderMap;
 
 mod case_types;
+mod enforcement;
 mod management;
 
 /// The cookie that keeps the chosen language.
@@ -96,7 +97,12 @@ pub fn figure(s: &str, lang: Lang) -> String {
 pub fn english(zh: &str) -> Option<&'static str> {
     static MAP: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
         std::sync::LazyLock::new(|| {
-            EN.iter().chain(case_types::CASE_TYPES).chain(management::MANAGEMENT).copied().collect()
+            EN.iter()
+                .chain(case_types::CASE_TYPES)
+                .chain(management::MANAGEMENT)
+                .chain(enforcement::ENFORCEMENT)
+                .copied()
+                .collect()
         });
     MAP.get(zh).copied()
 }
@@ -496,108 +502,6 @@ static EN: &[(&str, &str)] = &[
     ("执行到位金额", "Amount recovered"),
     ("执行完毕率", "Enforcement completed"),
     ("首执案件终本率", "First enforcement terminated (终本)"),
-    ("终本合格率", "终本 closings meeting the five conditions"),
-    ("执行措施", "Enforcement measure"),
-    ("单位性质", "Organisation type"),
-    ("终本案件库", "终本 library"),
-    (
-        "终本后五年内每六个月应通过网络执行查控系统查询一次（法〔2016〕373号第九条）；发现财产的可申请恢复执行（执恢）",
-        "For five years after 终本 the network query is run every six months (法〔2016〕373号 art. 9); property found may resume enforcement (执恢)",
-    ),
-    ("承办人", "Handled by"),
-    ("终本日期", "终本 on"),
-    ("最近查询", "Last query"),
-    ("下次查询", "Next query"),
-    ("终本合格", "Lawful 终本"),
-    ("（已逾期）", " (overdue)"),
-    ("合格", "Yes"),
-    ("不合格", "No"),
-    ("临近立案满三个月的案件", "Cases reaching three months"),
-    (
-        "立案满三个月方可终本（第一条第四项）；终本前须已发出报告财产令、限制消费令并经网络查控",
-        "终本 only after three months (art. 1(4)); before it, an order to report property, a consumption restriction and a network query",
-    ),
-    ("满三个月", "Three months on"),
-    ("已采取", "Done"),
-    ("未采取", "Not yet"),
-    ("不合格终本", "终本 missing a condition"),
-    (
-        "终本结案未满足法〔2016〕373号第一条的条件：允许结案，但须说明并复查",
-        "终本 closings missing a condition of 法〔2016〕373号 art. 1: allowed, but to be explained and reviewed",
-    ),
-    ("未满足的条件", "Missing"),
-    ("超标的查封", "Over-seizure"),
-    (
-        "查封、冻结的财产价值超过尚欠金额：应活封活扣，严禁超标的查封",
-        "Property seized or frozen above what is owed: seize what the debt needs, no more",
-    ),
-    ("查封日期", "Seized on"),
-    ("申请执行标的", "Amount applied for"),
-    ("涉府案件", "Cases against government bodies"),
-    ("党政机关为被执行人的案件（加强涉府案件执行工作）", "Cases where a government body owes"),
-    ("被执行人", "Debtor"),
-    ("另有不公开案件（未列出）：", "Sealed cases (not listed): "),
-    ("暂无", "None"),
-    ("（自然人不填）", "(not for persons)"),
-    ("党政机关", "Government body"),
-    ("国有企业", "State-owned enterprise"),
-    ("民营企业", "Private enterprise"),
-    ("措施", "Measure"),
-    ("财产价值（元，查封冻结扣划拍卖时填）", "Value in yuan (seizure, freeze, deduction, auction)"),
-    ("拘留人数（拘留时填）", "Persons detained (detention only)"),
-    ("妨害执行", "Obstruction of enforcement"),
-    ("情况（如下落不明、拒不报告财产）", "What happened (e.g. whereabouts unknown, no property report)"),
-    ("执前督促", "Urge performance"),
-    ("文书", "Notice"),
-    ("自动履行", "Voluntary performance"),
-    ("履行金额（元）", "Amount paid (yuan)"),
-    ("执行", "Enforcement"),
-    (
-        "终本合格：满足法〔2016〕373号第一条规定的五项条件",
-        "终本 lawful: the five conditions of 法〔2016〕373号 art. 1 are met",
-    ),
-    ("终本不合格：", "终本 not lawful: "),
-    ("；", "; "),
-    (
-        "查封、冻结的财产价值超过尚欠金额（超标的查封）",
-        "property seized or frozen above the amount still owed (over-seizure)",
-    ),
-    ("终本案件库：最近一次网络查控或结案 ", "终本 library: last network query or closing "),
-    ("，下次查询应不晚于 ", ", next query due by "),
-    ("报告财产令", "Order to report property"),
-    ("网络查控", "Network query"),
-    ("现场调查", "On-site investigation"),
-    ("查封", "Seizure"),
-    ("冻结", "Freeze"),
-    ("扣划", "Deduction"),
-    ("拍卖", "Auction"),
-    ("纳入失信名单", "Blacklist"),
-    ("删除失信信息", "Blacklist removed"),
-    ("限制消费令", "Consumption restriction"),
-    ("解除限制消费", "Restriction lifted"),
-    ("搜查", "Search"),
-    ("罚款", "Fine"),
-    ("司法拘留", "Detention"),
-    ("拒执罪移送", "Criminal referral"),
-    ("自动履行催告书", "Notice to perform"),
-    ("执前督促通知书", "Pre-enforcement notice"),
-    (
-        "未责令被执行人报告财产（法〔2016〕373号第一条第一项）",
-        "no order to report property (法〔2016〕373号 art. 1(1))",
-    ),
-    ("未发出限制消费令（第一条第二项）", "no consumption restriction (art. 1(2))"),
-    ("未经网络执行查控（第一条第三项）", "no network query (art. 1(3))"),
-    ("自立案之日起未满三个月（第一条第四项）", "closed within three months of filing (art. 1(4))"),
-    (
-        "妨害执行未依法采取罚款、拘留等强制措施（第一条第五项）",
-        "an obstruction not answered by a fine, detention or referral (art. 1(5))",
-    ),
-    ("执前督促/自动履行催告数", "Notices urging performance"),
-    ("督促到位金额", "Paid after urging"),
-    ("主动履行件数", "Cases performed voluntarily"),
-    ("拘留人次", "Persons detained"),
-    ("拒执罪移送数", "Referrals for refusing to enforce"),
-    ("纳入失信人次", "Debtors blacklisted"),
     ("实际执结率", "Actually enforced"),
     ("网上立案率", "Online filing rate"),
     ("电子送达成功率", "Electronic service success"),
@@ -823,7 +727,8 @@ mod tests {
 
     #[test]
     fn the_dictionary_has_no_key_twice() {
-        let mut keys: Vec<&str> = EN.iter().chain(management::MANAGEMENT).map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> =
+            EN.iter().chain(management::MANAGEMENT).chain(enforcement::ENFORCEMENT).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();

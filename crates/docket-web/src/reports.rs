@@ -99,6 +99,10 @@ pub async fn reports<S: Store>(
                         .await?;
                     Ok(docket_reports::with_record_lists(d, &lists))
                 }
+                (ReportKind::Annual, Ok(d)) => {
+                    let g = web.docket.government_cases(court.as_str(), &period, q.rollup).await?;
+                    Ok(docket_reports::with_government_cases(d, &g))
+                }
                 (_, doc) => doc,
             };
             // 数据核查 is the 审管办's alone: only its copy carries the section.

@@ -200,3 +200,46 @@ pub fn with_integrity(mut doc: Document, s: &IntegritySection) -> Document {
     }
     doc.numbered()
 }
+
+/// 涉府案件 for the annual draft: enforcement cases where a government body owes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GovernmentCases {
+    /// Filed in the period.
+    pub filed: usize,
+    /// Closed in the period.
+    pub closed: usize,
+    /// Open at the period's end.
+    pub pending: usize,
+    /// Recovered in those cases, in fen (all their recoveries).
+    pub recovered_fen: i64,
+}
+
+/// The draft with its 涉府 figure after the paragraphs of its 执行工作 section (nothing when there
+/// are no such cases).
+pub fn with_government_cases(mut doc: Document, g: &GovernmentCases) -> Document {
+    if g.filed == 0 && g.closed == 0 && g.pending == 0 {
+        return doc;
+    }
+    let text = format!(
+        "涉府案件（党政机关为被执行人）新收 {} 件，执结 {} 件，期末未结 {} 件，执行到位 {}。",
+        g.filed,
+        g.closed,
+        g.pending,
+        crate::numbers::money(g.recovered_fen)
+    );
+    let at = doc.blocks.iter().position(|b| matches!(b, Block::Heading(1, h) if h == "执行工作"));
+    match at {
+        Some(i) => {
+            let end = doc.blocks[i + 1..]
+                .iter()
+                .position(|b| !matches!(b, Block::Paragraph(_)))
+                .map_or(doc.blocks.len(), |k| i + 1 + k);
+            doc.blocks.insert(end, Block::Paragraph(text));
+        }
+        None => {
+            doc.blocks.push(Block::Heading(1, "执行工作".into()));
+            doc.blocks.push(Block::Paragraph(text));
+        }
+    }
+    doc
+}
