@@ -336,13 +336,56 @@ try {
   check((await item.locator('.state').textContent()).includes('已销号'), 'and closed (销号) from its row');
   await shot('18-ledger-closed');
 
+  // 执行: the 执行员 records 报告财产令, 网络查控 and 限制消费令 on a case past its three months and
+  // closes it by 终本: 合格. A case not yet three months old closed by 终本: 不合格, and why.
+  const officer = process.env.OFFICER_USER ?? 'nm0203-enforcement_officer';
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(officer);
+  await page.click('#nav-enforcement');
+  await page.waitForURL(/\/enforcement/);
+  await shot('19-enforcement');
+  const today = new Date().toISOString().slice(0, 10);
+  const reaching = await page.$$eval('#reaching tbody tr', rows => rows.map(r => ({
+    no: r.querySelector('td a').textContent.trim(),
+    three: r.querySelectorAll('td')[3].textContent.trim(),
+  })));
+  check(reaching.length > 1, `the 执行 page lists ${reaching.length} open cases reaching three months`);
+  // A ripe case with no obstruction recorded (an unanswered one would make any 终本 不合格).
+  let ripe = null;
+  for (const r of reaching.filter(r => r.three < today)) {
+    await page.goto(`${base}/cases/${encodeURIComponent(r.no)}`);
+    if (!(await page.textContent('#timeline')).includes('妨害执行')) { ripe = r.no; break; }
+  }
+  const young = reaching.find(r => r.three > today)?.no;
+  check(ripe && young, `a case past three months (${ripe}) and one not yet (${young})`);
+  await page.goto(`${base}/cases/${encodeURIComponent(ripe)}`);
+  for (const m of ['property_report_order', 'online_query', 'consumption_restriction']) {
+    await page.selectOption('#action-enforcement_measure select[name=measure]', m);
+    await Promise.all([page.waitForURL(/done=/), page.click('#action-enforcement_measure button[type=submit]')]);
+  }
+  check((await page.textContent('#timeline')).includes('执行措施：限制消费令'), 'the measures are on the timeline');
+  await page.selectOption('#action-closed select[name=method]', 'enforcement_terminated');
+  await page.check('#action-closed input[name=confirm]');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
+  check((await page.textContent('#termination-check')).includes('终本合格'), `${ripe} closed by 终本 reads 合格`);
+  await shot('20-termination-lawful');
+  await page.goto(`${base}/cases/${encodeURIComponent(young)}`);
+  await page.selectOption('#action-closed select[name=method]', 'enforcement_terminated');
+  await page.check('#action-closed input[name=confirm]');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
+  const why = await page.textContent('#termination-check');
+  check(why.includes('终本不合格') && why.includes('未满三个月'), `${young} closed too early reads 不合格: ${why}`);
+  await shot('21-termination-unlawful');
+  await page.goto(`${base}/enforcement`);
+  check((await page.textContent('#unlawful')).includes(young), 'the 执行 page lists it among the 不合格终本');
+
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
   await phone.goto(`${base}/login`);
   await phone.fill('#username', president);
   await phone.fill('#password', password);
   await Promise.all([phone.waitForURL(u => !u.pathname.startsWith('/login')), phone.click('#sign-in')]);
-  for (const [path, name] of [['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
+  for (const [path, name] of [['/enforcement', 'enforcement'], ['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
     await phone.goto(`${base}${path}`);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });

@@ -89,7 +89,6 @@ impl<S: Store> Docket<S> {
         period: &str,
         rollup: bool,
     ) -> Result<docket_reports::GovernmentCases, AppError> {
-        use docket_store::QueueStore;
         let code = CourtCode::parse(court).map_err(|e| AppError::Invalid(format!("法院代字 {court}：{e}")))?;
         let period = docket_reports::ReportPeriod::parse(period).map_err(|e| AppError::Invalid(e.to_string()))?;
         let (from, to) = (period.period.from, period.period.to);
