@@ -159,6 +159,7 @@ static EN: &[(&str, &str)] = &[
     ("未结案件账龄（截至今日）", "Age of pending cases (today)"),
     ("未结案件账龄", "Age of pending cases"),
     ("本年新收案件构成", "Cases filed this year by kind"),
+    ("，其中诉前调解 ", ", of which pre-filing mediation "),
     ("已超审限（含诉前调解期限）", "past the time limit (pre-filing mediation included)"),
     ("7 日内审限届满", "time limit ends within 7 days"),
     ("延长审限申请期内", "extension may be requested now"),

@@ -39,6 +39,8 @@ pub struct Alert {
     pub count: usize,
     pub href: String,
     pub level: &'static str,
+    /// How many of them are 诉前调解 past their period (the 超审限 card does not count those).
+    pub premediation: Option<usize>,
 }
 
 #[derive(Template)]
@@ -296,6 +298,11 @@ async fn home_data<S: Store>(
     let count = |alert: AlertList| due.iter().flat_map(|d| d.iter()).filter(|d| alert.keeps(d)).count();
     let scope = if rollup { "&rollup=true" } else { "" };
     let (overdue, week, window) = (count(AlertList::Overdue), count(AlertList::Week), count(AlertList::Extension));
+    let premediation = due
+        .iter()
+        .flat_map(|d| d.iter())
+        .filter(|d| AlertList::Overdue.keeps(d) && d.row.case_type().category == docket_domain::Category::Mediation)
+        .count();
     let long =
         cards.iter().find(|c| c.id == "long_pending_12m").and_then(|c| c.value.parse::<usize>().ok()).unwrap_or(0);
     let alerts = vec![
@@ -304,24 +311,28 @@ async fn home_data<S: Store>(
             count: overdue,
             href: format!("/cases?alert=overdue{scope}"),
             level: "danger",
+            premediation: Some(premediation),
         },
         Alert {
             label: lang.t("7 日内审限届满"),
             count: week,
             href: format!("/cases?alert=week{scope}"),
             level: "warn",
+            premediation: None,
         },
         Alert {
             label: lang.t("延长审限申请期内"),
             count: window,
             href: format!("/cases?alert=extension{scope}"),
             level: "warn",
+            premediation: None,
         },
         Alert {
             label: lang.t("超 12 个月未结"),
             count: long,
             href: format!("/cases?alert=long{scope}"),
             level: "info",
+            premediation: None,
         },
     ];
     Ok(HomeData { cards, monthly_svg, age_svg, mix_svg, alerts })
