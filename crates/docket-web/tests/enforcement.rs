@@ -115,6 +115,16 @@ async fn a_termination_after_the_three_measures_and_three_months_reads_lawful_an
     let v = &r.json()["indicators"][0];
     assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(1), Some(2)), "{}", r.body);
 
+    // The drill-down of 终本合格率 names what the early one misses.
+    let drill = officer
+        .get("/metrics/explain?court=%E5%86%850203&from=2025-01-01&to=2025-12-31&id=termination_compliance_rate")
+        .await;
+    assert_eq!(drill.status, StatusCode::OK, "{}", drill.body);
+    let row = &drill.body[drill.body.find(&early).expect("the early one in the denominator")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("不合格：") && row.contains("未满三个月"), "{row}");
+    assert!(drill.body.contains("<td class=\"num\">合格</td>"), "the lawful one reads 合格");
+
     // The 执行 page: both in the library (the earliest query due first), the early one among
     // this year's 不合格, the freeze among the 超标的.
     let page = officer.get("/enforcement").await;

@@ -169,24 +169,17 @@ pub fn with_integrity(mut doc: Document, s: &IntegritySection) -> Document {
         header: ["核查项", "本期", "年初以来"].map(String::from).to_vec(),
         rows: s.counts.iter().map(|(d, p, y)| vec![d.clone(), p.to_string(), y.to_string()]).collect(),
     }));
-    if !s.lines.is_empty() {
-        doc.blocks.push(Block::Table(Table {
-            caption: "表1：本期疑点".into(),
-            header: ["核查项", "法院", "案号", "日期", "所见"].map(String::from).to_vec(),
-            rows: s
-                .lines
-                .iter()
-                .map(|l| {
-                    vec![
-                        l.detector.clone(),
-                        l.court.clone(),
-                        l.case_no.clone().unwrap_or_else(|| "（全院）".into()),
-                        l.on.to_string(),
-                        l.detail.clone(),
-                    ]
-                })
-                .collect(),
-        }));
+    // Each finding as a numbered paragraph: its detail is a sentence, too long for a table cell.
+    for (i, l) in s.lines.iter().enumerate() {
+        doc.blocks.push(Block::Paragraph(format!(
+            "{}. {}｜{}｜{}｜{}：{}",
+            i + 1,
+            l.detector,
+            l.court,
+            l.case_no.clone().unwrap_or_else(|| "（全院）".into()),
+            l.on,
+            l.detail
+        )));
     }
     if s.unnamed > 0 || s.more > 0 {
         let mut notes = Vec::new();
