@@ -476,26 +476,14 @@ fn case_value(
     }
     // 终本合格率: the check of the case's 终本, naming what it misses (法〔2016〕373号第一条).
     if indicator.id == ids::TERMINATION_COMPLIANCE_RATE.as_str() {
-        use docket_store::EnforcementFact;
-        return match case.enforcement.iter().find_map(|f| match &f.fact {
-            EnforcementFact::Termination(m) => Some(m),
-            _ => None,
-        }) {
-            Some(m) if m.is_empty() => "合格".to_owned(),
+        return match case.termination_missing() {
+            Some([]) => "合格".to_owned(),
             Some(m) => format!("不合格：{}", m.iter().map(|c| c.missing()).collect::<Vec<_>>().join("；")),
             None => String::new(),
         };
     }
     if indicator.id == ids::PRE_ENFORCEMENT_AMOUNT.as_str() || indicator.id == ids::PERFORMED_CASES.as_str() {
-        let paid: i64 = case
-            .enforcement
-            .iter()
-            .filter_map(|f| match f.fact {
-                docket_store::EnforcementFact::Performed(a) => Some(a.fen()),
-                _ => None,
-            })
-            .sum();
-        return format!("自动履行 {}", money(paid));
+        return format!("自动履行 {}", money(case.performed().fen()));
     }
     match case.closed_on {
         Some(closed) => {

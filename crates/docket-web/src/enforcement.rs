@@ -10,7 +10,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, Months};
 use docket_domain::{Condition, CourtCode, Measure};
 use docket_store::{EnforcementFact, EnforcementList, Store, StoredCase};
 
@@ -55,21 +55,6 @@ struct EnforcementPage {
     rollup: bool,
     courts: Vec<(String, String)>,
     sections: Vec<Section>,
-}
-
-/// The date a 终本 case's next network query is due: six months after the last query or the
-/// closing, whichever is later.
-fn next_query(r: &StoredCase) -> Option<(NaiveDate, NaiveDate)> {
-    let last =
-        r.enforcement.iter().filter(|f| f.fact == EnforcementFact::Query).map(|f| f.on).chain(r.closed_on).max()?;
-    Some((last, last.checked_add_months(Months::new(6)).unwrap_or(last)))
-}
-
-fn missing_of(r: &StoredCase) -> Option<&[Condition]> {
-    r.enforcement.iter().find_map(|f| match &f.fact {
-        EnforcementFact::Termination(m) => Some(m.as_slice()),
-        _ => None,
-    })
 }
 
 pub async fn enforcement<S: Store>(
@@ -124,10 +109,10 @@ pub async fn enforcement<S: Store>(
     );
     let mut rows = read(EnforcementList::Terminated).await?;
     rows.retain(|r| r.closed_on.is_some_and(|d| d + Days::new(5 * 365) >= today));
-    rows.sort_by_key(|r| next_query(r).map(|(_, due)| due));
+    rows.sort_by_key(|r| r.next_query().map(|(_, due)| due));
     for r in &rows {
-        let Some((last, due)) = next_query(r) else { continue };
-        let lawful = missing_of(r).is_none_or(<[Condition]>::is_empty);
+        let Some((last, due)) = r.next_query() else { continue };
+        let lawful = r.termination_missing().is_none_or(<[Condition]>::is_empty);
         let cells = vec![
             judge(r),
             r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -179,7 +164,7 @@ pub async fn enforcement<S: Store>(
         vec!["案号", "承办人", "终本日期", "未满足的条件"],
     );
     for r in rows.iter().rev() {
-        let Some(missing) = missing_of(r).filter(|m| !m.is_empty()) else { continue };
+        let Some(missing) = r.termination_missing().filter(|m| !m.is_empty()) else { continue };
         let what = missing.iter().map(|c| lang.t(c.missing())).collect::<Vec<_>>().join(lang.t("；"));
         push(&mut unlawful, r, vec![judge(r), r.closed_on.map(|d| d.to_string()).unwrap_or_default(), what], true);
     }

@@ -114,6 +114,34 @@ pub struct StoredCase {
 }
 
 impl StoredCase {
+    /// 自动履行 recorded on the case, summed.
+    pub fn performed(&self) -> Amount {
+        let fen = self.enforcement.iter().filter_map(|f| match f.fact {
+            EnforcementFact::Performed(a) => Some(a.fen()),
+            _ => None,
+        });
+        Amount::from_fen(fen.sum()).unwrap_or(Amount::ZERO)
+    }
+
+    /// The conditions its current 终本 closing misses (empty: 合格); `None` without one.
+    pub fn termination_missing(&self) -> Option<&[docket_domain::Condition]> {
+        self.enforcement.iter().find_map(|f| match &f.fact {
+            EnforcementFact::Termination(m) => Some(m.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// For a case closed by 终本: the last network query (or the closing, if later) and the next
+    /// one due six months on (法〔2016〕373号第九条).
+    pub fn next_query(&self) -> Option<(NaiveDate, NaiveDate)> {
+        if self.close_method != Some(CloseMethod::EnforcementTerminated) {
+            return None;
+        }
+        let queries = self.enforcement.iter().filter(|f| f.fact == EnforcementFact::Query).map(|f| f.on);
+        let last = queries.chain(self.closed_on).max()?;
+        Some((last, last.checked_add_months(chrono::Months::new(6)).unwrap_or(last)))
+    }
+
     /// The 类型代字's row.
     pub fn case_type(&self) -> &'static CaseType {
         self.case_no.case_type()

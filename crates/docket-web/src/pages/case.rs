@@ -133,16 +133,8 @@ async fn case_page<S: Store>(
     if r.recovered > docket_domain::Amount::ZERO {
         facts.push(("执行到位", format!("{} 元", r.recovered)));
     }
-    let performed: i64 = r
-        .enforcement
-        .iter()
-        .filter_map(|f| match f.fact {
-            docket_store::EnforcementFact::Performed(a) => Some(a.fen()),
-            _ => None,
-        })
-        .sum();
-    if let Some(a) = docket_domain::Amount::from_fen(performed).filter(|a| a.fen() > 0) {
-        facts.push(("自动履行", format!("{a} 元")));
+    if r.performed() > docket_domain::Amount::ZERO {
+        facts.push(("自动履行", format!("{} 元", r.performed())));
     }
     let mut actions = action_forms(web, &user.account, case, view, user.lang);
     let mut evidence_errors = vec![];
@@ -396,28 +388,12 @@ fn enforcement_lines(r: &docket_store::StoredCase, lang: Lang) -> Vec<(&'static 
             _ => {}
         }
     }
-    if r.close_method == Some(docket_domain::CloseMethod::EnforcementTerminated) {
-        let last = r
-            .enforcement
-            .iter()
-            .filter(|f| matches!(f.fact, E::Query))
-            .map(|f| f.on)
-            .max()
-            .into_iter()
-            .chain(r.closed_on)
-            .max();
-        if let Some(last) = last {
-            let due = last.checked_add_months(chrono::Months::new(6)).unwrap_or(last);
-            out.push((
-                "muted",
-                "next-query",
-                format!(
-                    "{}{last}{}{due}",
-                    lang.t("终本案件库：最近一次网络查控或结案 "),
-                    lang.t("，下次查询应不晚于 ")
-                ),
-            ));
-        }
+    if let Some((last, due)) = r.next_query() {
+        out.push((
+            "muted",
+            "next-query",
+            format!("{}{last}{}{due}", lang.t("终本案件库：最近一次网络查控或结案 "), lang.t("，下次查询应不晚于 ")),
+        ));
     }
     out
 }
