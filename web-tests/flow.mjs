@@ -382,6 +382,25 @@ try {
   await page.goto(`${base}/enforcement`);
   check((await page.textContent('#unlawful')).includes(young), 'the 执行 page lists it among the 不合格终本');
 
+  // 终本清仓: the basic court's 审管办 sees the demo's campaign over its 终本 library (cleared as
+  // resumed cases close) and opens one of its own with an empty list, which takes the library.
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(process.env.BASIC_MANAGER_USER ?? 'nm0203-trial_management');
+  await page.goto(`${base}/manage/campaigns`);
+  const demoClearance = page.locator('section.campaign', { has: page.locator('.scope') }).first();
+  const demoListed = Number((await demoClearance.locator('.listed').textContent()).trim());
+  const demoCleared = Number((await demoClearance.locator('.cleared').textContent()).trim());
+  check(demoListed > 20 && demoCleared > 0 && demoCleared < demoListed, `the demo's 终本清仓 lists ${demoListed} library cases, ${demoCleared} cleared`);
+  check((await demoClearance.locator('td.resumed a').count()) > 0, 'its lines name the resumed 执恢 cases');
+  await page.fill('#open-campaign input[name=id]', '浏览器-终本清仓');
+  await page.fill('#open-campaign input[name=name]', '终本案件清仓');
+  await page.selectOption('#campaign-scope', 'terminated');
+  await page.fill('#open-campaign input[name=to]', until);
+  await Promise.all([page.waitForURL(/\/manage\/campaigns\?court=/), page.click('#open-campaign button')]);
+  const library = Number((await page.locator('[id="campaign-浏览器-终本清仓"] .listed').textContent()).trim());
+  check(library > 20, `an empty list takes the 终本 library: ${library} cases`);
+  await shot('22-termination-clearance');
+
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
   await phone.goto(`${base}/login`);

@@ -2,14 +2,41 @@
 //! in the week not yet cleared, and the rectification items overdue or due within seven days —
 //! for the court (and its lower courts with `rollup`), as of the week's last day.
 
-use chrono::Days;
-use docket_domain::CourtCode;
+use chrono::{Days, NaiveDate};
+use docket_domain::management::{Campaign, CampaignScope};
+use docket_domain::{CaseNumber, CloseMethod, CourtCode};
 use docket_reports::{DueItem, Names, RecordLists, UnclearedCase};
-use docket_store::Store;
+use docket_store::{Store, StoredCase};
 
 use crate::{AppError, Docket, NameBook};
 
 impl<S: Store> Docket<S> {
+    /// What decides whether a case listed in `campaign` is cleared: the listed case itself for a
+    /// clean-up of pending cases, the cases resumed from it (执恢) for 终本清仓; with the closings
+    /// `Campaign::clears_any` reads.
+    pub async fn listed_progress(
+        &self,
+        campaign: &Campaign,
+        row: Option<&StoredCase>,
+    ) -> Result<(Vec<StoredCase>, Vec<(NaiveDate, Option<CloseMethod>)>), AppError> {
+        let counted = match (campaign.scope, row) {
+            (_, None) => Vec::new(),
+            (CampaignScope::Pending, Some(r)) => vec![r.clone()],
+            (CampaignScope::Terminated, Some(r)) => {
+                let mut out = Vec::new();
+                for n in self.store.derived_cases(&r.case_no).await? {
+                    let Ok(n) = CaseNumber::parse(&n) else { continue };
+                    if let Some(c) = self.store.case(&n).await? {
+                        out.push(c);
+                    }
+                }
+                out
+            }
+        };
+        let closings = counted.iter().filter_map(|c| c.closed_on.map(|d| (d, c.close_method))).collect();
+        Ok((counted, closings))
+    }
+
     /// The lists for a bulletin of `court` over `period`; a listed case `may_read` refuses is
     /// counted, not named.
     pub async fn record_lists(
@@ -33,7 +60,8 @@ impl<S: Store> Docket<S> {
             }
             for l in state.cases.iter().filter(|l| in_scope(l.case_no.court()) && l.listed_on <= as_of) {
                 let row = self.store.case(&l.case_no).await?;
-                if c.clears(row.as_ref().and_then(|r| r.closed_on.map(|d| (d, r.close_method))), as_of) {
+                let (_, closings) = self.listed_progress(c, row.as_ref()).await?;
+                if c.clears_any(closings, as_of) {
                     continue;
                 }
                 if !row.as_ref().is_some_and(&may_read) {

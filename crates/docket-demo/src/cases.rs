@@ -110,13 +110,26 @@ impl Generator<'_> {
                 plans.push(plan);
             }
         }
-        // 执恢: some 终本 cases resume when property is found.
+        // 执恢: some 终本 cases resume when property is found; during a basic court's 终本清仓
+        // more of its library resumes (drawn from the 执行 stream, so the other cases stay).
+        let window = crate::clearance_window(self.cfg.until);
         let n = plans.len();
         for i in 0..n {
             if let ("执", Some((closed_on, CloseMethod::EnforcementTerminated))) = (plans[i].type_code, plans[i].closed)
-                && self.rng.chance(0.10)
             {
-                let on = closed_on + Days::new(self.rng.range(60, 300) as u64);
+                let on = if self.rng.chance(0.10) {
+                    closed_on + Days::new(self.rng.range(60, 300) as u64)
+                } else if let Some((from, to)) = window
+                    && closed_on < from
+                    && from - closed_on <= chrono::Duration::days(5 * 365)
+                    && self.courts[plans[i].court].code.level() == docket_domain::CourtLevel::Basic
+                    && self.enforce.chance(0.4)
+                {
+                    let span = ((to - from).num_days() * 2 / 3).max(10);
+                    from + Days::new(self.enforce.range(5, span) as u64)
+                } else {
+                    continue;
+                };
                 let parties = plans[i].parties.clone();
                 let plan = self.plan(plans[i].court, "执恢", on, Some(i), &parties, None);
                 plans.push(plan);

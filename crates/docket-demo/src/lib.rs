@@ -180,6 +180,16 @@ struct Plan {
     planted: Option<Plant>,
 }
 
+/// The window of each basic court's 终本清仓 campaign: 1 April to 30 September of the last year
+/// that reaches June (cut at `until`); `None` when the demo ends before one could start.
+pub(crate) fn clearance_window(until: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let june = NaiveDate::from_ymd_opt(until.year(), 6, 1)?;
+    let year = if until >= june { until.year() } else { until.year() - 1 };
+    let from = NaiveDate::from_ymd_opt(year, 4, 1)?;
+    let to = NaiveDate::from_ymd_opt(year, 9, 30)?.min(until);
+    Some((from, to))
+}
+
 struct Generator<'a> {
     cfg: &'a Config,
     rng: Rng,

@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::management::{
-    Campaign, CampaignCase, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management, Petition,
-    PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion, SuggestionEvent,
-    SuggestionEventKind,
+    Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
+    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion,
+    SuggestionEvent, SuggestionEventKind,
 };
-use docket_domain::{CaseNumber, CaseRecord, CourtCode, CourtLevel, EventKind, PartyKind};
+use docket_domain::{CaseNumber, CaseRecord, CloseMethod, CourtCode, CourtLevel, EventKind, PartyKind};
 use docket_interchange::Record;
 
 use crate::Rng;
@@ -22,6 +22,7 @@ use crate::Rng;
 struct CaseFacts<'a> {
     record: &'a CaseRecord,
     closed_on: Option<NaiveDate>,
+    method: Option<CloseMethod>,
     judge: Option<&'a str>,
 }
 
@@ -63,13 +64,16 @@ pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<R
             Record::Court(c) => courts.push((c.code.clone(), c.name.clone(), c.level)),
             Record::Case(c) => {
                 index.insert(&c.case_no, cases.len());
-                cases.push(CaseFacts { record: c, closed_on: None, judge: None });
+                cases.push(CaseFacts { record: c, closed_on: None, method: None, judge: None });
             }
             Record::Event(e) => {
                 if let Some(&i) = index.get(&e.case_no) {
                     match &e.event.kind {
-                        EventKind::Closed { .. } => cases[i].closed_on = Some(e.event.on),
-                        EventKind::Reopened => cases[i].closed_on = None,
+                        EventKind::Closed { method, .. } => {
+                            cases[i].closed_on = Some(e.event.on);
+                            cases[i].method = Some(*method);
+                        }
+                        EventKind::Reopened => (cases[i].closed_on, cases[i].method) = (None, None),
                         EventKind::Assigned { judge, .. } => cases[i].judge = Some(judge),
                         _ => {}
                     }
@@ -80,6 +84,7 @@ pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<R
     }
     let mut out = Vec::new();
     campaigns(&mut rng, until, &courts, &cases, &mut out);
+    clearances(&mut Rng::new(seed.rotate_left(7) ^ 0x5A4E_4255_0000_0007), until, &courts, &cases, &mut out);
     for (code, name, level) in &courts {
         if *level == CourtLevel::High {
             continue;
@@ -103,6 +108,55 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn open_on(c: &CaseFacts<'_>, d: NaiveDate) -> bool {
     c.record.filed_on <= d && c.closed_on.is_none_or(|x| x > d)
+}
+
+/// Each basic court's 终本清仓 of the last year (`crate::clearance_window`): its whole 终本
+/// library — cases closed by 终本 within five years before the campaign and not yet resumed —
+/// each cleared when a case resumed from it (执恢) closes by the end; the case generator resumes
+/// more of them in the window, as a court working its library does.
+fn clearances(
+    rng: &mut Rng,
+    until: NaiveDate,
+    courts: &[(CourtCode, String, CourtLevel)],
+    cases: &[CaseFacts<'_>],
+    out: &mut Vec<Management>,
+) {
+    let Some((from, to)) = crate::clearance_window(until) else { return };
+    let resumed: std::collections::HashSet<&CaseNumber> =
+        cases.iter().filter(|c| c.record.filed_on <= from).filter_map(|c| c.record.origin.as_ref()).collect();
+    for (code, _, _) in courts.iter().filter(|c| c.2 == CourtLevel::Basic) {
+        let mut listed: Vec<&CaseFacts<'_>> = cases
+            .iter()
+            .filter(|c| c.record.court == *code && c.method == Some(CloseMethod::EnforcementTerminated))
+            .filter(|c| c.closed_on.is_some_and(|d| d < from && (from - d).num_days() <= 5 * 365))
+            .filter(|c| !resumed.contains(&c.record.case_no))
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        listed.sort_by_key(|c| (c.closed_on, c.record.case_no.to_string()));
+        let id = format!("{}-终本清仓", from.year());
+        out.push(Management::Campaign(Campaign {
+            court: code.clone(),
+            id: id.clone(),
+            name: format!("{}年终本案件清仓专项行动", from.year()),
+            from,
+            to,
+            // A resumed case closed by 终本 again, after the campaign's fresh check, counts.
+            termination_counts: true,
+            scope: CampaignScope::Terminated,
+        }));
+        for c in listed {
+            out.push(Management::CampaignCase(CampaignCase {
+                court: code.clone(),
+                campaign: id.clone(),
+                case_no: c.record.case_no.clone(),
+                listed_on: from,
+                leader: Some(["J001", "J002"][rng.below(2) as usize].into()),
+                target_on: Some(to),
+            }));
+        }
+    }
 }
 
 /// The high court's 涉企 campaign of the last year, and each intermediate court's campaign on its
@@ -160,6 +214,7 @@ fn campaigns(
             from,
             to,
             termination_counts,
+            scope: CampaignScope::Pending,
         }));
         for c in listed {
             let leader = ["J001", "J002"][rng.below(2) as usize];

@@ -100,9 +100,68 @@ pub struct Campaign {
     pub to: NaiveDate,
     /// Whether a 终本 closing counts as cleared (终结本次执行程序 leaves the debt unpaid).
     pub termination_counts: bool,
+    /// Which cases it lists: pending ones, or the 终本 library's (终本清仓).
+    pub scope: CampaignScope,
+}
+
+/// What a campaign clears.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum CampaignScope {
+    /// 未结案件: cases pending on the day they are listed; one is cleared when it closes.
+    #[default]
+    Pending,
+    /// 终本清仓: cases closed by 终本 before they are listed (the 终本案件库, 法〔2016〕373号
+    /// 第九条); one is cleared when a case resumed from it (执恢, `origin`) closes — the debt
+    /// enforced, not the file re-shelved.
+    Terminated,
+}
+
+impl CampaignScope {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pending" => Some(Self::Pending),
+            "terminated" => Some(Self::Terminated),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Terminated => "terminated",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "未结案件清理",
+            Self::Terminated => "终本清仓",
+        }
+    }
+
+    /// Whether a case in this state on the listing day may be listed: pending for a clean-up, in
+    /// the 终本 library for 终本清仓. `closed` is the case's closing as of that day.
+    pub fn may_list(self, closed: Option<(NaiveDate, Option<CloseMethod>)>) -> Result<(), &'static str> {
+        match (self, closed) {
+            (Self::Pending, None) => Ok(()),
+            (Self::Pending, Some(_)) => Err("已结案，不能列入未结案件清理"),
+            (Self::Terminated, Some((_, Some(CloseMethod::EnforcementTerminated)))) => Ok(()),
+            (Self::Terminated, _) => Err("不是以终结本次执行程序结案的案件，不能列入终本清仓"),
+        }
+    }
 }
 
 impl Campaign {
+    /// Whether a listed case is cleared as of `as_of`, given the closings that count for it: its
+    /// own for a clean-up of pending cases, those of the cases resumed from it for 终本清仓.
+    pub fn clears_any(
+        &self,
+        closings: impl IntoIterator<Item = (NaiveDate, Option<CloseMethod>)>,
+        as_of: NaiveDate,
+    ) -> bool {
+        closings.into_iter().any(|c| self.clears(Some(c), as_of))
+    }
+
     /// Whether a listed case closed on `closed` (with its method) is cleared (清结) as of `as_of`:
     /// closed on or before the campaign's end and `as_of`, a 终本 closing only when
     /// `termination_counts`.

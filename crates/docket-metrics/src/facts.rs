@@ -739,6 +739,11 @@ impl FactTable {
     }
 
     /// The row of a case, if the table has it.
+    /// The rows of the cases derived from `row` (`origin`).
+    pub(crate) fn children_of(&self, row: usize) -> &[u32] {
+        self.children.get(&(row as u32)).map_or(&[], Vec::as_slice)
+    }
+
     pub fn row_of(&self, case_no: &CaseNumber) -> Option<usize> {
         self.index.get(case_no).map(|r| *r as usize)
     }

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use docket_domain::management::{Campaign, LedgerState, PETITION_LIMIT_DAYS, Register};
+use docket_domain::management::{Campaign, CampaignScope, LedgerState, PETITION_LIMIT_DAYS, Register};
 use docket_domain::{CaseNumber, CourtCode};
 
 use crate::catalogue::RecordMeasure;
@@ -125,11 +125,17 @@ impl RecordFacts {
                     if l.listed_on > p.to || c.from > p.to || c.to < p.from {
                         continue;
                     }
-                    let closed = table
-                        .row_of(&l.case_no)
-                        .filter(|row| table.closed[*row] != OPEN)
-                        .map(|row| (date(table.closed[row]), method_of(table.method[row])));
-                    add(&l.case_no.to_string(), c.clears(closed, p.to));
+                    let closing = |row: usize| {
+                        (table.closed[row] != OPEN).then(|| (date(table.closed[row]), method_of(table.method[row])))
+                    };
+                    // A pending case by its own closing; a 终本 case by those of the cases resumed from it.
+                    let cleared = table.row_of(&l.case_no).is_some_and(|row| match c.scope {
+                        CampaignScope::Pending => c.clears(closing(row), p.to),
+                        CampaignScope::Terminated => {
+                            c.clears_any(table.children_of(row).iter().filter_map(|r| closing(*r as usize)), p.to)
+                        }
+                    });
+                    add(&l.case_no.to_string(), cleared);
                 }
             }
             RecordMeasure::Rectification => {

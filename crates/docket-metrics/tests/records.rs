@@ -5,8 +5,8 @@
 
 use chrono::{Days, NaiveDate};
 use docket_domain::management::{
-    Campaign, CampaignCase, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management, Petition,
-    PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Register, Suggestion,
+    Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
+    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Register, Suggestion,
     SuggestionEvent, SuggestionEventKind,
 };
 use docket_domain::{CaseNumber, CloseMethod, CourtCode, PartyKind};
@@ -90,6 +90,7 @@ fn the_seeds_clearance_and_reply_rates_come_out() {
             from: d("2025-03-01"),
             to: d("2025-09-30"),
             termination_counts: true,
+            scope: CampaignScope::Pending,
         }),
     );
     let mut cases = Vec::new();
@@ -170,6 +171,60 @@ fn the_seeds_clearance_and_reply_rates_come_out() {
 const COURTS: &[&str] = &["内", "内02", "内0203", "内0207"];
 
 /// A random register over the courts, with the cases its campaigns list.
+#[test]
+fn a_terminated_case_in_a_clearance_is_cleared_only_when_a_case_resumed_from_it_closes() {
+    // 终本清仓: four 终本 cases of the library listed on 1 April; the listed case's own (终本)
+    // closing never clears it, the closing of its 执恢 case by the end does.
+    let mut r = Register::default();
+    apply(
+        &mut r,
+        Management::Campaign(Campaign {
+            court: court("内0203"),
+            id: "2026-终本清仓".into(),
+            name: "终本案件清仓".into(),
+            from: d("2026-04-01"),
+            to: d("2026-09-30"),
+            termination_counts: false,
+            scope: CampaignScope::Terminated,
+        }),
+    );
+    let terminated = Some((d("2025-06-30"), CloseMethod::EnforcementTerminated));
+    let mut cases = Vec::new();
+    // 1: resumed and paid in full in July; 2: resumed, paid after the end; 3: resumed and closed
+    // by 终本 again (not counted here); 4: never resumed.
+    let resumed = [
+        (1, Some((d("2026-07-15"), CloseMethod::EnforcementCompleted))),
+        (2, Some((d("2026-10-20"), CloseMethod::EnforcementCompleted))),
+        (3, Some((d("2026-08-01"), CloseMethod::EnforcementTerminated))),
+    ];
+    for i in 1..=4u32 {
+        let no = format!("（2025）内0203执{i}号");
+        cases.push(case(&no, d("2025-03-01"), terminated));
+        apply(
+            &mut r,
+            Management::CampaignCase(CampaignCase {
+                court: court("内0203"),
+                campaign: "2026-终本清仓".into(),
+                case_no: CaseNumber::parse(&no).unwrap(),
+                listed_on: d("2026-04-01"),
+                leader: None,
+                target_on: None,
+            }),
+        );
+    }
+    for (i, closed) in resumed {
+        let mut c = case(&format!("（2026）内0203执恢{i}号"), d("2026-05-01"), closed);
+        c.origin = Some(CaseNumber::parse(&format!("（2025）内0203执{i}号")).unwrap());
+        cases.push(c);
+    }
+    let e = engine(cases, &r);
+    let v = value(&e, "campaign_clearance_rate", "内0203", false, "2026-01-01", "2026-12-31");
+    assert_eq!((v.numerator, v.denominator), (Some(1), Some(4)));
+    // Before the first resumed case closed, nothing was cleared.
+    let v = value(&e, "campaign_clearance_rate", "内0203", false, "2026-01-01", "2026-07-14");
+    assert_eq!(v.numerator, Some(0));
+}
+
 fn generated(seed: u64) -> (Vec<CaseFacts>, Register) {
     let mut s = seed;
     let mut next = move |n: u64| {
@@ -190,6 +245,7 @@ fn generated(seed: u64) -> (Vec<CaseFacts>, Register) {
             from,
             to: from + Days::new(30 + next(300)),
             termination_counts: next(2) == 0,
+            scope: CampaignScope::Pending,
         };
         r.apply(&Management::Campaign(campaign.clone())).unwrap();
         for _ in 0..next(12) {

@@ -283,12 +283,108 @@ docket_store::on_both_backends!(
     only_the_trial_management_offices_bulletin_carries_the_integrity_findings,
     who_reads_and_keeps_the_records,
     a_campaign_is_cleared_as_a_lower_courts_judge_closes_a_listed_case,
+    a_terminated_case_clearance_lists_the_library_and_clears_a_case_when_its_resumed_case_closes,
     a_ledger_item_is_closed_once_and_its_board_says_so,
     the_integrity_page_names_a_late_filing_with_its_rule,
     the_deducted_and_extended_cases_are_tracked_day_by_day,
     a_sealed_case_is_named_in_a_record_only_by_whom_may_read_it,
     records_written_by_another_writer_reach_the_figures_when_the_log_is_followed,
 );
+
+async fn a_terminated_case_clearance_lists_the_library_and_clears_a_case_when_its_resumed_case_closes<S: Store>(
+    store: S,
+) {
+    // Three 执 cases closed by 终本 in 2025 (the third already resumed), one still open.
+    let mut lines = Vec::new();
+    let mut nos = Vec::new();
+    for seq in 1..=4 {
+        let (no, line) = case_line("内0203", "执", seq, false);
+        lines.push(line);
+        lines.push(assign_line(&no, "J1"));
+        if seq <= 3 {
+            lines.push(format!(
+                r#"{{"kind":"event","case_no":"{no}","on":"2025-07-01","type":"closed","method":"enforcement_terminated"}}"#
+            ));
+        }
+        nos.push(no);
+    }
+    lines.push(
+        r#"{"kind":"case","court":"内0203","case_no":"（2026）内0203执恢1号","type":"执恢","procedure":"none","cause":"恢复执行","received_on":null,"filed_on":"2026-02-02","online":false,"claim_amount":null,"tags":[],"origin":"（2025）内0203执3号","sealed":false,"parties":[{"role":"applicant","kind":"person","name":"张三","id_number":null}]}"#
+            .to_owned(),
+    );
+    let web = system(store, &lines).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let form = |scope: &'static str, id: &'static str, cases: &str| {
+        vec![
+            ("court", "内0203".to_owned()),
+            ("id", id.to_owned()),
+            ("name", "终本案件清仓".to_owned()),
+            ("scope", scope.to_owned()),
+            ("from", "2027-06-01".to_owned()),
+            ("to", "2027-12-31".to_owned()),
+            ("cases", cases.to_owned()),
+        ]
+    };
+    let post = async |f: Vec<(&str, String)>| {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        tm.post_form("/manage/campaigns", &f).await
+    };
+    // An open case is not in the library; a 终本 case is not pending.
+    let r = post(form("terminated", "a", &nos[3])).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("不能列入终本清仓"), "{}", r.body);
+    let r = post(form("pending", "b", &nos[0])).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("已结案"), "{}", r.body);
+    // An empty list takes the library: the two 终本 cases not yet resumed.
+    let r = post(form("terminated", "2027-终本清仓", "")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let register = web.docket.register().await.unwrap();
+    let state = register.campaigns.values().find(|s| s.campaign.id == "2027-终本清仓").unwrap();
+    let listed: Vec<String> = state.cases.iter().map(|c| c.case_no.to_string()).collect();
+    assert_eq!(listed, vec![nos[0].clone(), nos[1].clone()]);
+    let page = tm.get("/manage/campaigns").await;
+    assert_eq!(figure(&page.body, "2027-终本清仓", "listed"), "2");
+    assert_eq!(figure(&page.body, "2027-终本清仓", "cleared"), "0");
+
+    // Property is found: the first is resumed (执恢) and paid in full; the listed case's own
+    // closing never counted, its resumed case's does.
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let r = clerk
+        .post_json(
+            "/api/v1/cases",
+            json!({"type": "执恢", "procedure": "none", "cause": "恢复执行", "filed_on": "2027-06-10",
+                   "origin": nos[0], "claim_amount": "80000", "judge": "J1",
+                   "parties": [{"role": "applicant", "kind": "person", "name": "张三", "id_number": null}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let resumed = r.json()["case_no"].as_str().unwrap().to_owned();
+    let mut officer = Client::new(&web);
+    officer.sign_in(&username("内0203", "enforcement_officer"), PASSWORD).await;
+    for body in [
+        json!({"on": "2027-06-20", "type": "recovered", "amount": "80000.00"}),
+        json!({"on": "2027-06-25", "type": "closed", "method": "enforcement_completed"}),
+    ] {
+        let r = officer.post_json(&format!("/api/v1/cases/{}/events", enc(&resumed)), body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let page = tm.get("/manage/campaigns").await;
+    assert_eq!(figure(&page.body, "2027-终本清仓", "cleared"), "1");
+    assert_eq!(figure(&page.body, "2027-终本清仓", "clearance-rate"), "50.00%");
+    assert_eq!(figure(&page.body, "2027-终本清仓", "recovered"), "80000.00");
+    assert!(page.body.contains(&resumed), "the resumed case is named on its line");
+    let m = tm
+        .get(&format!(
+            "/api/v1/metrics?court={}&from=2027-01-01&to=2027-12-31&indicators=campaign_clearance_rate",
+            enc("内0203")
+        ))
+        .await;
+    let v = &m.json()["indicators"][0];
+    assert_eq!((v["numerator"].as_i64(), v["denominator"].as_i64()), (Some(1), Some(2)), "{}", m.body);
+}
 
 async fn records_written_by_another_writer_reach_the_figures_when_the_log_is_followed<S: Store>(store: S) {
     let web = system(store, &[]).await;

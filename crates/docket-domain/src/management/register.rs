@@ -322,8 +322,8 @@ impl Register {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CaseNumber;
-    use crate::management::{LedgerSource, PetitionChannel, Petitioner};
+    use crate::management::{CampaignScope, LedgerSource, PetitionChannel, Petitioner};
+    use crate::{CaseNumber, CloseMethod};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -396,6 +396,16 @@ mod tests {
     }
 
     #[test]
+    fn a_clean_up_lists_pending_cases_and_a_terminated_clearance_only_its_library() {
+        let on = d("2025-06-30");
+        assert!(CampaignScope::Pending.may_list(None).is_ok());
+        assert!(CampaignScope::Pending.may_list(Some((on, Some(CloseMethod::Judgment)))).is_err());
+        assert!(CampaignScope::Terminated.may_list(Some((on, Some(CloseMethod::EnforcementTerminated)))).is_ok());
+        assert!(CampaignScope::Terminated.may_list(Some((on, Some(CloseMethod::EnforcementCompleted)))).is_err());
+        assert!(CampaignScope::Terminated.may_list(None).is_err());
+    }
+
+    #[test]
     fn a_campaign_lists_only_cases_of_its_court_or_below_within_its_dates_and_once() {
         let mut r = Register::default();
         let campaign = Campaign {
@@ -405,6 +415,7 @@ mod tests {
             from: d("2025-03-01"),
             to: d("2025-09-30"),
             termination_counts: true,
+            scope: CampaignScope::Pending,
         };
         r.apply(&Management::Campaign(campaign.clone())).unwrap();
         assert_eq!(r.apply(&Management::Campaign(campaign)).unwrap_err().field, "id");

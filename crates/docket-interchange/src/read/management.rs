@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use docket_domain::management::{
-    Campaign, CampaignCase, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management, Petition,
-    PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion, SuggestionEvent,
-    SuggestionEventKind,
+    Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
+    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion,
+    SuggestionEvent, SuggestionEventKind,
 };
 use docket_domain::{IdType, PartyId, PartyKind};
 
@@ -82,6 +82,10 @@ impl Fields<'_> {
         let from = self.req_date("from");
         let to = self.req_date("to");
         let termination_counts = self.opt_bool("termination_counts");
+        let scope = match self.opt_str("scope") {
+            None => Some(CampaignScope::Pending),
+            Some(_) => self.enum_value("scope", CampaignScope::parse, "pending 或 terminated"),
+        };
         Some(Campaign {
             court: court?,
             id: id?,
@@ -89,6 +93,7 @@ impl Fields<'_> {
             from: from?,
             to: to?,
             termination_counts: termination_counts?.unwrap_or(true),
+            scope: scope?,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use docket_domain::management::{LedgerEventKind, Management, PetitionEventKind, SuggestionEventKind};
+use docket_domain::management::{CampaignScope, LedgerEventKind, Management, PetitionEventKind, SuggestionEventKind};
 
 fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
     m.insert(key.into(), v.into());
@@ -26,6 +26,10 @@ pub(crate) fn management_value(r: &Management) -> Value {
             put(&mut m, "from", c.from.to_string());
             put(&mut m, "to", c.to.to_string());
             put(&mut m, "termination_counts", c.termination_counts);
+            // Written only for 终本清仓, so a clean-up's line is the one INTERCHANGE.md shows.
+            if c.scope != CampaignScope::Pending {
+                put(&mut m, "scope", c.scope.as_str());
+            }
         }
         Management::CampaignCase(c) => {
             put(&mut m, "campaign", c.campaign.as_str());
@@ -110,6 +114,7 @@ mod tests {
     /// The examples of INTERCHANGE.md ("Management records") and Docket's optional fields.
     const LINES: &[&str] = &[
         r#"{"kind":"campaign","court":"内07","id":"2025-涉企清理","name":"涉企长期未审执结案件专项清理","from":"2025-03-01","to":"2025-09-30","termination_counts":true}"#,
+        r#"{"kind":"campaign","court":"内0203","id":"2026-终本清仓","name":"终本案件清仓","from":"2026-04-01","to":"2026-09-30","termination_counts":false,"scope":"terminated"}"#,
         r#"{"kind":"campaign_case","court":"内07","campaign":"2025-涉企清理","case_no":"（2023）内0781民初88号","listed_on":"2025-03-01","leader":"J0001","target_on":"2025-06-30"}"#,
         r#"{"kind":"ledger_item","court":"内07","ledger":"2025-开门纳谏","no":1,"opened_on":"2025-03-05","source":"inspection","problem":"网上退费慢","measure":"建立退费台账","lead":"J0001","department":"lian","due_on":"2025-06-30"}"#,
         r#"{"kind":"ledger_item","court":"内07","ledger":"2025-数据会商","no":2,"opened_on":"2025-03-05","source":"data","problem":"长期未结案件偏多","measure":"逐案督办","due_on":"2025-06-30","indicator":"long_pending_12m"}"#,
@@ -128,6 +133,13 @@ mod tests {
             let record = parse_line(1, line).unwrap_or_else(|e| panic!("{line}: {e:?}"));
             assert_eq!(&write_record(&record), line);
         }
+    }
+
+    #[test]
+    fn a_campaign_with_an_unknown_scope_is_refused_naming_the_field() {
+        let line = r#"{"kind":"campaign","court":"内07","id":"x","name":"x","from":"2025-03-01","to":"2025-09-30","scope":"closed"}"#;
+        let e = parse_line(7, line).unwrap_err();
+        assert!(format!("{e:?}").contains("scope"), "{e:?}");
     }
 
     #[test]

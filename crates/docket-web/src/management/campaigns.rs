@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::NaiveDate;
-use docket_domain::management::{Campaign, CampaignCase, CampaignState, Management};
-use docket_domain::{CaseNumber, CourtCode};
-use docket_store::Store;
+use docket_domain::management::{Campaign, CampaignCase, CampaignScope, CampaignState, Management};
+use docket_domain::{Amount, CaseNumber, CourtCode};
+use docket_store::{EnforcementList, Store, StoredCase};
 
 use super::{CourtQuery, Tabs, future_date, text};
 use crate::Web;
@@ -34,6 +34,9 @@ pub struct ListedLine {
     pub state: &'static str,
     pub class: &'static str,
     pub closed_on: String,
+    /// 终本清仓: the cases resumed from it (案号, link when readable), and the last property check.
+    pub resumed: Vec<(String, Option<String>)>,
+    pub last_query: String,
 }
 
 pub struct CampaignView {
@@ -42,6 +45,12 @@ pub struct CampaignView {
     pub court_name: String,
     pub period: String,
     pub termination_counts: bool,
+    /// 终本清仓 rather than a clean-up of pending cases.
+    pub terminated: bool,
+    /// 终本清仓: 执行到位 in the resumed cases (元), and how many listed cases were checked again
+    /// (网络查控) since they were listed.
+    pub recovered: String,
+    pub requeried: usize,
     /// Only the shown court's part of a higher court's campaign.
     pub part: bool,
     pub listed: usize,
@@ -80,10 +89,24 @@ async fn view<S: Store>(
     let p = user.account.principal();
     let mut lines = Vec::new();
     let mut courts: BTreeMap<CourtCode, (usize, usize)> = BTreeMap::new();
+    let (mut recovered, mut requeried) = (Amount::ZERO, 0);
     for l in state.cases.iter().filter(|l| !part || l.case_no.court().is_within(court)) {
         let row = web.docket.store().case(&l.case_no).await.map_err(docket_app::AppError::from)?;
-        let closed = row.as_ref().and_then(|r| r.closed_on.map(|d| (d, r.close_method)));
-        let cleared = c.clears(closed, today);
+        let (counted, closings) = web.docket.listed_progress(c, row.as_ref()).await?;
+        let cleared = c.clears_any(closings.iter().copied(), today);
+        let closed = closings.iter().copied().filter(|(d, _)| *d <= today).min_by_key(|(d, _)| *d);
+        let mut resumed = Vec::new();
+        let mut last_query = String::new();
+        if c.scope == CampaignScope::Terminated {
+            for r in &counted {
+                recovered = recovered.checked_add(r.recovered).unwrap_or(recovered);
+                resumed.push((r.case_no.to_string(), web.readable(&p, r).then(|| href(&r.case_no))));
+            }
+            if let Some((last, _)) = row.as_ref().and_then(StoredCase::next_query) {
+                requeried += usize::from(last >= l.listed_on && row.as_ref().and_then(|r| r.closed_on) != Some(last));
+                last_query = last.to_string();
+            }
+        }
         let overdue = !cleared && l.target_on.is_some_and(|t| t < today);
         let entry = courts.entry(l.case_no.court().clone()).or_default();
         entry.0 += 1;
@@ -122,6 +145,8 @@ async fn view<S: Store>(
                     ""
                 },
                 closed_on: closed.map_or_else(String::new, |(d, _)| d.to_string()),
+                resumed,
+                last_query,
             },
         ));
     }
@@ -135,6 +160,9 @@ async fn view<S: Store>(
         court_name: web.court_name(&c.court),
         period: format!("{} 至 {}", c.from, c.to),
         termination_counts: c.termination_counts,
+        terminated: c.scope == CampaignScope::Terminated,
+        recovered: recovered.to_string(),
+        requeried,
         part,
         listed,
         cleared,
@@ -218,6 +246,7 @@ pub async fn open_campaign<S: Store>(
     let name = text(&form, "name", &mut problems);
     let from = future_date(&form, "from", false, &mut problems);
     let to = future_date(&form, "to", false, &mut problems);
+    let scope = CampaignScope::parse(field(&form, "scope")).unwrap_or_default();
     let mut records = Vec::new();
     if let (Some(from), Some(to)) = (from, to) {
         records.push(Management::Campaign(Campaign {
@@ -227,27 +256,62 @@ pub async fn open_campaign<S: Store>(
             from,
             to,
             termination_counts: field(&form, "termination_counts") == "on",
+            scope,
         }));
         let p = user.account.principal();
-        for (i, line) in field(&form, "cases").lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let listed_on = from.max(web.today()).min(to);
+        let list = field(&form, "cases");
+        for (i, line) in list.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match listed_line(line.trim()) {
                 Ok((case_no, leader, target_on)) => {
                     // A case the account may not open is one that does not exist.
                     let row = web.docket.store().case(&case_no).await.map_err(docket_app::AppError::from)?;
-                    if !row.is_some_and(|r| web.readable(&p, &r)) {
+                    let Some(row) = row.filter(|r| web.readable(&p, r)) else {
                         problems.push(format!("清单第 {} 行：案件 {case_no} 不存在", i + 1));
+                        continue;
+                    };
+                    if let Err(why) = scope.may_list(row.closed_on.map(|d| (d, row.close_method))) {
+                        problems.push(format!("清单第 {} 行：案件 {case_no} {why}", i + 1));
                         continue;
                     }
                     records.push(Management::CampaignCase(CampaignCase {
                         court: court.clone(),
                         campaign: id.clone(),
                         case_no,
-                        listed_on: from.max(web.today()).min(to),
+                        listed_on,
                         leader,
                         target_on,
                     }));
                 }
                 Err(why) => problems.push(format!("清单第 {} 行：{why}", i + 1)),
+            }
+        }
+        // 终本清仓 with no list: the whole 终本 library of the court and those below it — the
+        // cases closed by 终本 within five years and not yet resumed.
+        if scope == CampaignScope::Terminated && list.trim().is_empty() {
+            let courts: Vec<String> =
+                web.courts.iter().filter(|c| c.code.is_within(&court)).map(|c| c.code.to_string()).collect();
+            let store = web.docket.store();
+            let library = store
+                .enforcement_cases(&courts, EnforcementList::Terminated)
+                .await
+                .map_err(docket_app::AppError::from)?;
+            for r in library {
+                let recent = r.closed_on.is_some_and(|d| d + chrono::Days::new(5 * 365) >= listed_on);
+                if !recent || !web.readable(&p, &r) {
+                    continue;
+                }
+                if !store.derived_cases(&r.case_no).await.map_err(docket_app::AppError::from)?.is_empty() {
+                    continue;
+                }
+                records.push(Management::CampaignCase(CampaignCase {
+                    court: court.clone(),
+                    campaign: id.clone(),
+                    case_no: r.case_no,
+                    listed_on,
+                    leader: None,
+                    target_on: None,
+                }));
             }
         }
         if records.len() == 1 && problems.is_empty() {
