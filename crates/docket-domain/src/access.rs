@@ -100,6 +100,12 @@ pub enum Action {
     Measure,
     /// 执前督促 and 自动履行 on a judgment case.
     Performance,
+    /// 委派/委托调解 to a mediation organisation.
+    Mediation,
+    /// 诉讼费 paid in or refunded (交费, 退费).
+    Fee,
+    /// 司法救助: granting 缓减免 (a decision of the 庭长 or 院长).
+    FeeRelief,
     /// 撤销结案后恢复.
     Reopen,
     Archive,
@@ -124,6 +130,9 @@ impl Action {
             Action::Recovery => "recovery",
             Action::Measure => "measure",
             Action::Performance => "performance",
+            Action::Mediation => "mediation",
+            Action::Fee => "fee",
+            Action::FeeRelief => "fee_relief",
             Action::Reopen => "reopen",
             Action::Archive => "archive",
             Action::Evidence => "evidence",
@@ -150,13 +159,18 @@ impl Action {
             EventKind::Recovered { .. } => Action::Recovery,
             EventKind::EnforcementMeasure { .. } | EventKind::Obstruction { .. } => Action::Measure,
             EventKind::PerformanceUrged { .. } | EventKind::Performed { .. } => Action::Performance,
+            EventKind::MediationDelegated { .. } => Action::Mediation,
+            // Deciding a 司法确认 is the judge's decision that ends the case.
+            EventKind::ConfirmationDecided { .. } => Action::Close,
+            EventKind::FeePaid { .. } | EventKind::FeeRefunded { .. } => Action::Fee,
+            EventKind::FeeRelief { .. } => Action::FeeRelief,
             EventKind::Reopened => Action::Reopen,
             EventKind::Archived => Action::Archive,
         }
     }
 
     /// Every action, for tests and matrices.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 19] = [
         Action::Read,
         Action::Assign,
         Action::Hearing,
@@ -170,6 +184,9 @@ impl Action {
         Action::Recovery,
         Action::Measure,
         Action::Performance,
+        Action::Mediation,
+        Action::Fee,
+        Action::FeeRelief,
         Action::Reopen,
         Action::Archive,
         Action::Evidence,
@@ -235,8 +252,14 @@ impl Principal {
         if (action == Action::Measure && !enforcement) || (action == Action::Performance && enforcement) {
             return false;
         }
+        // Fees and mediation belong to the trial side: an enforcement case's 申请费 is paid after
+        // enforcement, from what is recovered.
+        if enforcement && matches!(action, Action::Mediation | Action::Fee | Action::FeeRelief) {
+            return false;
+        }
         match self.role {
-            Role::FilingClerk => matches!(action, Action::Assign | Action::Evidence),
+            // The 立案庭 takes fees in and pays them back, and hands cases to mediation.
+            Role::FilingClerk => matches!(action, Action::Assign | Action::Evidence | Action::Fee | Action::Mediation),
             Role::Judge => {
                 self.handles(case)
                     && matches!(
@@ -250,6 +273,7 @@ impl Principal {
                             | Action::Recovery
                             | Action::Measure
                             | Action::Performance
+                            | Action::Mediation
                             | Action::Evidence
                     )
             }

@@ -22,6 +22,11 @@ pub struct Amount(i64);
 impl Amount {
     pub const ZERO: Amount = Amount(0);
 
+    /// Whole yuan, for constants.
+    pub const fn yuan(y: u32) -> Amount {
+        Amount(y as i64 * 100)
+    }
+
     pub fn from_fen(fen: i64) -> Option<Self> {
         (fen >= 0).then_some(Self(fen))
     }

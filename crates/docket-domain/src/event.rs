@@ -339,6 +339,17 @@ pub enum EventKind {
     PerformanceUrged { notice: crate::enforcement::Notice },
     /// Money paid voluntarily on a judgment case, before any enforcement case.
     Performed { amount: Amount },
+    /// 委派/委托/特邀调解: the case handed to a mediation organisation (its code), optionally a
+    /// named mediator.
+    MediationDelegated { org: String, mediator: Option<String>, mode: crate::mediation::MediationMode },
+    /// 司法确认 decided (民诉法 §206): the agreement confirmed, or the application refused.
+    ConfirmationDecided { confirmed: bool },
+    /// 诉讼费 paid in (预交, 补交), online or at the window.
+    FeePaid { amount: Amount, online: bool },
+    /// 司法救助 granted (诉讼费用交纳办法 §44–§51), with the amount reduced for 减交.
+    FeeRelief { relief: crate::fee::Relief, amount: Option<Amount> },
+    /// 退费.
+    FeeRefunded { amount: Amount, online: bool },
     /// Closing undone by a legal act.
     Reopened,
     /// 归档.
@@ -366,6 +377,11 @@ impl EventKind {
             Self::PerformanceUrged { .. } => "performance_urged",
             Self::Performed { .. } => "performed",
             Self::ServiceAttempted { .. } => "service_attempted",
+            Self::MediationDelegated { .. } => "mediation_delegated",
+            Self::ConfirmationDecided { .. } => "confirmation_decided",
+            Self::FeePaid { .. } => "fee_paid",
+            Self::FeeRelief { .. } => "fee_relief",
+            Self::FeeRefunded { .. } => "fee_refunded",
             Self::Reopened => "reopened",
             Self::Archived => "archived",
         }
@@ -422,6 +438,26 @@ impl EventKind {
             Self::Performed { amount } => format!("当事人自动履行 {amount} 元"),
             Self::ServiceAttempted { channel, delivered } => {
                 format!("{}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
+            }
+            Self::MediationDelegated { org, mediator, mode } => match mediator {
+                Some(m) => format!("{}：{org}（调解员 {m}）", mode.label()),
+                None => format!("{}：{org}", mode.label()),
+            },
+            Self::ConfirmationDecided { confirmed } => if *confirmed {
+                "司法确认：裁定确认调解协议有效"
+            } else {
+                "司法确认：裁定驳回申请"
+            }
+            .to_owned(),
+            Self::FeePaid { amount, online } => {
+                format!("交纳诉讼费 {amount} 元{}", if *online { "（网上交费）" } else { "" })
+            }
+            Self::FeeRelief { relief, amount } => match amount {
+                Some(a) => format!("司法救助：准予{} {a} 元", relief.label()),
+                None => format!("司法救助：准予{}", relief.label()),
+            },
+            Self::FeeRefunded { amount, online } => {
+                format!("退还诉讼费 {amount} 元{}", if *online { "（网上退费）" } else { "" })
             }
             Self::Reopened => "恢复（撤销结案）".to_owned(),
             Self::Archived => "归档".to_owned(),

@@ -4,10 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::amount::Amount;
-use crate::case::CaseRecord;
+use crate::case::{CaseRecord, PartyKind, PartyRole};
 use crate::case_type::Category;
 use crate::enforcement::Measure;
 use crate::event::{Approver, CloseMethod, Event, EventKind, Period, SuspensionReason};
+use crate::fee::Relief;
+use crate::mediation::MediationMode;
 use crate::procedure::Procedure;
 
 /// 案件状态.
@@ -101,6 +103,22 @@ pub enum LifecycleError {
     EmptyRoom,
     #[error("不批准延长审限须写明理由")]
     RefusalWithoutReason,
+    #[error("{mode}只适用于{fits}")]
+    MediationMode { mode: &'static str, fits: &'static str },
+    #[error("调解组织代码不能为空")]
+    EmptyMediationOrg,
+    #[error("司法确认结果只能记录在民特或诉前调确案件上")]
+    ConfirmationOutside,
+    #[error("该案已记录司法确认结果")]
+    ConfirmationTwice,
+    #[error("诉讼费金额必须大于 0")]
+    ZeroFee,
+    #[error("退费 {amount} 元超过已交未退的 {held} 元")]
+    RefundBeyondPaid { amount: Amount, held: Amount },
+    #[error("减交须写明减交金额")]
+    ReliefAmount,
+    #[error("免交诉讼费用只适用于自然人（诉讼费用交纳办法第四十四条）")]
+    WaiverForOrganisation,
 }
 
 impl LifecycleError {
@@ -110,7 +128,16 @@ impl LifecycleError {
             Self::ProcedureNotAllowed { .. } | Self::SameProcedure(_) => "procedure",
             Self::MethodNotForType { .. } => "method",
             Self::ZeroExtension => "months",
-            Self::ZeroRecovery | Self::ZeroPerformance | Self::MeasureAmount(_) => "amount",
+            Self::ZeroRecovery
+            | Self::ZeroPerformance
+            | Self::MeasureAmount(_)
+            | Self::ZeroFee
+            | Self::RefundBeyondPaid { .. }
+            | Self::ReliefAmount => "amount",
+            Self::MediationMode { .. } => "mode",
+            Self::EmptyMediationOrg => "org",
+            Self::ConfirmationOutside | Self::ConfirmationTwice => "result",
+            Self::WaiverForOrganisation => "relief",
             Self::MeasurePersons => "persons",
             Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
@@ -206,7 +233,8 @@ impl CaseState {
             return Err(LifecycleError::OutOfOrder { on, last: self.last_on });
         }
         // What a closed case still accepts: service of its documents, archiving, reopening, the
-        // urging and the voluntary performance of its judgment, and on a 终本 case the periodic
+        // urging and the voluntary performance of its judgment, its fees (交费, 退费 and 司法救助
+        // after the judgment, 诉讼费用交纳办法 §53), and on a 终本 case the periodic
         // re-query and the lifting of measures (法〔2016〕373号第九条).
         let termination_followup = match &event.kind {
             EventKind::EnforcementMeasure { measure, .. } => {
@@ -217,7 +245,12 @@ impl CaseState {
         let after_archive_ok = termination_followup
             || matches!(
                 event.kind,
-                EventKind::Reopened | EventKind::PerformanceUrged { .. } | EventKind::Performed { .. }
+                EventKind::Reopened
+                    | EventKind::PerformanceUrged { .. }
+                    | EventKind::Performed { .. }
+                    | EventKind::FeePaid { .. }
+                    | EventKind::FeeRefunded { .. }
+                    | EventKind::FeeRelief { .. }
             );
         let after_close_ok =
             after_archive_ok || matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived);
@@ -393,6 +426,66 @@ impl CaseState {
                 }
             }
             EventKind::ServiceAttempted { .. } => {}
+            EventKind::MediationDelegated { org, mode, .. } => {
+                if org.trim().is_empty() {
+                    return Err(LifecycleError::EmptyMediationOrg);
+                }
+                // 委派 before filing, on a 诉前调解 case; 委托 and 特邀 on a filed civil case
+                // (特邀调解规定 §8).
+                let premediation = case_type.category == Category::Mediation;
+                let fits = match mode {
+                    MediationMode::Delegated => premediation,
+                    MediationMode::Entrusted | MediationMode::Invited => case_type.category == Category::Civil,
+                };
+                if !fits {
+                    return Err(LifecycleError::MediationMode {
+                        mode: mode.label(),
+                        fits: if *mode == MediationMode::Delegated {
+                            "诉前调解案件"
+                        } else {
+                            "已立案的民事案件"
+                        },
+                    });
+                }
+            }
+            EventKind::ConfirmationDecided { .. } => {
+                if !matches!(case_type.code, "民特" | "诉前调确") {
+                    return Err(LifecycleError::ConfirmationOutside);
+                }
+                if self.events.iter().any(|e| matches!(e.kind, EventKind::ConfirmationDecided { .. })) {
+                    return Err(LifecycleError::ConfirmationTwice);
+                }
+            }
+            EventKind::FeePaid { amount, .. } => {
+                if amount.fen() <= 0 {
+                    return Err(LifecycleError::ZeroFee);
+                }
+            }
+            EventKind::FeeRefunded { amount, .. } => {
+                if amount.fen() <= 0 {
+                    return Err(LifecycleError::ZeroFee);
+                }
+                let held = self.fee_held();
+                if *amount > held {
+                    return Err(LifecycleError::RefundBeyondPaid { amount: *amount, held });
+                }
+            }
+            EventKind::FeeRelief { relief, amount } => {
+                match (relief, amount) {
+                    (Relief::Reduce, None) => return Err(LifecycleError::ReliefAmount),
+                    (_, Some(a)) if a.fen() <= 0 => return Err(LifecycleError::ZeroFee),
+                    _ => {}
+                }
+                // 免交 only for natural persons (§44): the party who pays in advance (§20).
+                let payer = self
+                    .record
+                    .parties
+                    .iter()
+                    .find(|p| matches!(p.role, PartyRole::Plaintiff | PartyRole::Applicant | PartyRole::Appellant));
+                if *relief == Relief::Waive && payer.is_some_and(|p| p.kind != PartyKind::Person) {
+                    return Err(LifecycleError::WaiverForOrganisation);
+                }
+            }
             EventKind::Reopened => {
                 if self.status != Status::Closed {
                     return Err(LifecycleError::NotClosed { event: "恢复（撤销结案）" });
@@ -414,6 +507,19 @@ impl CaseState {
         self.last_on = on;
         self.events.push(event);
         Ok(())
+    }
+
+    /// 诉讼费 paid in and not refunded.
+    pub fn fee_held(&self) -> Amount {
+        let (mut paid, mut refunded) = (0i64, 0i64);
+        for e in &self.events {
+            match &e.kind {
+                EventKind::FeePaid { amount, .. } => paid = paid.saturating_add(amount.fen()),
+                EventKind::FeeRefunded { amount, .. } => refunded = refunded.saturating_add(amount.fen()),
+                _ => {}
+            }
+        }
+        Amount::from_fen(paid - refunded).unwrap_or(Amount::ZERO)
     }
 
     fn end_suspension(&mut self, since: NaiveDate, until: NaiveDate) {

@@ -12,6 +12,7 @@ use docket_domain::{
 
 use crate::{CaseEvent, LineError, Record};
 
+mod fees;
 mod management;
 
 /// Parses one line (1-based `line` number) into a record.
@@ -599,6 +600,9 @@ impl<'a> Fields<'a> {
             }
             "reopened" => EventKind::Reopened,
             "archived" => EventKind::Archived,
+            t @ ("mediation_delegated" | "confirmation_decided" | "fee_paid" | "fee_relief" | "fee_refunded") => {
+                self.mediation_or_fee_event(t)?
+            }
             other => {
                 self.err("type", format!("未知的事件类型“{other}”"));
                 return None;

@@ -186,6 +186,26 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::Performed { amount } => {
             m.insert("amount".into(), amount.to_string().into());
         }
+        EventKind::MediationDelegated { org, mediator, mode } => {
+            m.insert("org".into(), org.clone().into());
+            if let Some(x) = mediator {
+                m.insert("mediator".into(), x.clone().into());
+            }
+            m.insert("mode".into(), mode.as_str().into());
+        }
+        EventKind::ConfirmationDecided { confirmed } => {
+            m.insert("result".into(), if *confirmed { "confirmed" } else { "refused" }.into());
+        }
+        EventKind::FeePaid { amount, online } | EventKind::FeeRefunded { amount, online } => {
+            m.insert("amount".into(), amount.to_string().into());
+            m.insert("online".into(), (*online).into());
+        }
+        EventKind::FeeRelief { relief, amount } => {
+            m.insert("relief".into(), relief.as_str().into());
+            if let Some(a) = amount {
+                m.insert("amount".into(), a.to_string().into());
+            }
+        }
         EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
     }
 }
@@ -218,6 +238,13 @@ mod tests {
             r#"{"kind":"event","case_no":"（2025）内0203执1号","on":"2025-05-04","type":"obstruction"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"performance_urged","notice":"pre_enforcement"}"#,
             r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"performed","amount":"1200.00"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民诉前调1号","on":"2025-05-04","type":"mediation_delegated","org":"M01","mediator":"王调解","mode":"delegated"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"mediation_delegated","org":"M01","mode":"entrusted"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203诉前调确1号","on":"2025-05-04","type":"confirmation_decided","result":"confirmed"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"fee_paid","amount":"1387.50","online":true}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"fee_relief","relief":"reduce","amount":"500.00"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"fee_relief","relief":"defer"}"#,
+            r#"{"kind":"event","case_no":"（2025）内0203民初1234号","on":"2025-05-04","type":"fee_refunded","amount":"693.75","online":false}"#,
         ] {
             let written = write_record(&parse_line(1, line).unwrap());
             let a: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -29,7 +29,7 @@ impl Fields<'_> {
     }
 
     /// A required text of at most `max` characters (names, ids, numbers of records).
-    fn text(&mut self, field: &str, max: usize) -> Option<String> {
+    pub(super) fn text(&mut self, field: &str, max: usize) -> Option<String> {
         let s = self.req_str(field)?.trim();
         if s.chars().count() > max {
             self.err(field, format!("长度超过 {max} 个字符"));
@@ -38,7 +38,7 @@ impl Fields<'_> {
         Some(s.to_owned())
     }
 
-    fn opt_text(&mut self, field: &str, max: usize) -> Option<Option<String>> {
+    pub(super) fn opt_text(&mut self, field: &str, max: usize) -> Option<Option<String>> {
         match self.get(field) {
             None => Some(None),
             Some(_) => self.text(field, max).map(Some),

@@ -1,0 +1,149 @@
+//! A case's fee account: the assessment of its current state, what was paid, relieved and
+//! refunded, what is owed and by when, and what is due back and by when.
+
+use chrono::{Days, NaiveDate};
+
+use super::{Assessment, FeeCase, FeeSchedule};
+use crate::amount::Amount;
+use crate::case_type::Stage;
+use crate::event::{CloseMethod, EventKind};
+use crate::lifecycle::CaseState;
+
+/// 司法救助 (诉讼费用交纳办法 §44–§47): 缓交, 减交, 免交 (免交 only for natural persons, §44).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relief {
+    Defer,
+    Reduce,
+    Waive,
+}
+
+impl Relief {
+    pub const ALL: [Self; 3] = [Self::Defer, Self::Reduce, Self::Waive];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Defer => "defer",
+            Self::Reduce => "reduce",
+            Self::Waive => "waive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Defer => "缓交",
+            Self::Reduce => "减交",
+            Self::Waive => "免交",
+        }
+    }
+}
+
+/// A fee event, as [`FeeAccount`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeeEvent {
+    Paid { on: NaiveDate, amount: Amount, online: bool },
+    Relief { on: NaiveDate, relief: Relief, amount: Option<Amount> },
+    Refunded { on: NaiveDate, amount: Amount, online: bool },
+}
+
+/// Days to pay after the notice (诉讼费用交纳办法 §22; 民诉法解释 §199 for the top-up after a
+/// conversion to the ordinary procedure).
+pub const PAY_DAYS: u64 = 7;
+/// Days to refund after the document takes effect (诉讼费用交纳办法 §53).
+pub const REFUND_DAYS: u64 = 15;
+
+/// A case's fee as of its current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeeAccount {
+    pub assessment: Assessment,
+    /// Paid in (预交, 补交).
+    pub paid: Amount,
+    pub refunded: Amount,
+    /// The latest 司法救助 granted, with the amount reduced.
+    pub relief: Option<(Relief, Option<Amount>)>,
+    /// What the case must pay: the assessment less relief.
+    pub due: Amount,
+    /// What is owed now, and the day it is owed by (None when deferred or paid after the event).
+    pub owed: Amount,
+    pub pay_by: Option<NaiveDate>,
+    /// Why the deadline runs from where it does.
+    pub pay_basis: &'static str,
+    /// Paid beyond what is due, once the case has closed, and the day it must be back by.
+    pub refund_due: Amount,
+    pub refund_by: Option<NaiveDate>,
+}
+
+fn sub(a: Amount, b: Amount) -> Amount {
+    Amount::from_fen(a.fen().saturating_sub(b.fen())).unwrap_or(Amount::ZERO)
+}
+
+fn add(a: Amount, b: Amount) -> Amount {
+    a.checked_add(b).unwrap_or(a)
+}
+
+/// The day a closing's document takes effect (生效), for the 15 days of §53: a mediation, a
+/// withdrawal and any second-instance or final decision at once; a first-instance judgment after
+/// its 15-day appeal period, a ruling after its 10 days (民诉法 §171), counted from the closing.
+pub fn effective_on(stage: Stage, method: CloseMethod, closed_on: NaiveDate) -> NaiveDate {
+    let appealable = stage == Stage::FirstInstance;
+    let days = match method {
+        CloseMethod::Judgment if appealable => 15,
+        CloseMethod::Ruling | CloseMethod::Dismissal if appealable => 10,
+        _ => 0,
+    };
+    closed_on + Days::new(days)
+}
+
+impl FeeAccount {
+    /// The account of `state` under `schedule`.
+    pub fn of(schedule: &FeeSchedule, state: &CaseState) -> Self {
+        let r = &state.record;
+        let case_type = r.case_type();
+        let c = FeeCase {
+            case_type,
+            procedure: state.procedure,
+            cause: &r.cause,
+            claim: r.claim_amount,
+            closing: state.close_method,
+            labor: r.tags.iter().any(|t| t.as_str() == "labor"),
+        };
+        let assessment = schedule.assess(&c);
+        let (mut paid, mut refunded, mut relief) = (Amount::ZERO, Amount::ZERO, None);
+        let mut notice = (r.filed_on, "自立案（交费通知）次日起七日内交纳（诉讼费用交纳办法第二十二条）");
+        for e in &state.events {
+            match &e.kind {
+                EventKind::FeePaid { amount, .. } => paid = add(paid, *amount),
+                EventKind::FeeRefunded { amount, .. } => refunded = add(refunded, *amount),
+                EventKind::FeeRelief { relief: k, amount } => relief = Some((*k, *amount)),
+                // 简易转普通: the top-up within seven days of the notice (民诉法解释 §199).
+                EventKind::ProcedureChanged { .. } => {
+                    notice = (e.on, "转为普通程序后七日内补交（民诉法解释第一百九十九条）");
+                }
+                _ => {}
+            }
+        }
+        let due = match relief {
+            Some((Relief::Waive, _)) => Amount::ZERO,
+            Some((Relief::Reduce, Some(off))) => sub(assessment.total, off),
+            _ => assessment.total,
+        };
+        let held = sub(paid, refunded);
+        let closed = state.closed_on.zip(state.close_method);
+        let deferred = matches!(relief, Some((Relief::Defer, _)));
+        let (owed, pay_by) = if closed.is_none() && assessment.prepaid && !deferred && held < due {
+            (sub(due, held), Some(notice.0 + Days::new(PAY_DAYS)))
+        } else {
+            (if closed.is_some() || deferred { sub(due, held) } else { Amount::ZERO }, None)
+        };
+        let (refund_due, refund_by) = match closed {
+            Some((on, method)) if held > due => {
+                (sub(held, due), Some(effective_on(case_type.stage, method, on) + Days::new(REFUND_DAYS)))
+            }
+            _ => (Amount::ZERO, None),
+        };
+        Self { assessment, paid, refunded, relief, due, owed, pay_by, pay_basis: notice.1, refund_due, refund_by }
+    }
+}
