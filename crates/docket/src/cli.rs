@@ -144,6 +144,27 @@ pub enum Command {
     /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
     Metrics(MetricsArgs),
     /// 数据核查：超期立案、年底收案骤减、审限届满前突击扣除或延长、撤诉后重新起诉、诉前调解超期、月末突击结案、事件补录——是线索，不是结论
+    /// 计算诉讼费（诉讼费用交纳办法），逐项列出所依条款；不需要数据库
+    Fee {
+        /// 类型代字，如 民初、民终、执、财保、民督、破
+        #[arg(long = "type", value_name = "TYPE")]
+        case_type: String,
+        /// 诉讼请求金额（元；上诉案件为上诉请求数额，执行、保全为执行、保全金额）
+        #[arg(long, value_name = "YUAN")]
+        claim: Option<String>,
+        /// 案由，如 离婚纠纷、名誉权纠纷、劳动争议
+        #[arg(long, default_value = "")]
+        cause: String,
+        /// 审理程序：ordinary、simple、small_claims、appeal_judgment、appeal_ruling …（默认为该类型的默认程序）
+        #[arg(long)]
+        procedure: Option<String>,
+        /// 结案方式：mediation（调解）、withdrawal（撤诉）、dismissal（驳回起诉）、judgment …
+        #[arg(long)]
+        closing: Option<String>,
+        /// 输出格式
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+    },
     Integrity {
         /// 法院代字
         #[arg(long)]

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout)] // The command line is the one place that writes to stdout.
 
 mod cli;
+mod fee;
 mod ledger;
 mod metrics;
 mod output;
@@ -57,6 +58,22 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     // A bundle is checked with nothing else: no database is opened.
     if let Command::Verify { bundle: Some(path), verifier_key } = &cli.command {
         return ledger::verify_bundle(path, verifier_key.as_deref());
+    }
+    // A fee is worked out from the rules alone.
+    if let Command::Fee { case_type, claim, cause, procedure, closing, format } = &cli.command {
+        let a = fee::assess(&fee::FeeArgs {
+            case_type,
+            claim: claim.as_deref(),
+            cause,
+            procedure: procedure.as_deref(),
+            closing: closing.as_deref(),
+        })?;
+        if format == "json" {
+            println!("{}", fee::json(&a));
+        } else {
+            print!("{}", fee::table(&a));
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let explicit_db = cli.db.clone();
     let url = match (&cli.command, explicit_db) {
@@ -115,6 +132,7 @@ async fn execute<S: Store>(
         }
     }
     match command {
+        Command::Fee { .. } => unreachable!("handled before the database is opened"),
         Command::Import { file } => {
             let f = std::fs::File::open(&file).with_context(|| format!("无法打开 {}", file.display()))?;
             let size = f.metadata().map(|m| m.len()).unwrap_or(0);

@@ -285,3 +285,27 @@ fn metrics_json_has_the_documented_shape_and_explain_lists_the_counted_cases() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("统计期间"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_fee_command_prints_each_line_with_its_article_and_needs_no_database() {
+    let dir = temp_dir("fee");
+    let o = docket(&dir, &["fee", "--type", "民初", "--claim", "1000000", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["total"], "13800.00");
+    assert_eq!(v["lines"][0]["item"], "案件受理费");
+    assert_eq!(v["lines"][0]["article"], "诉讼费用交纳办法第十三条第（一）项");
+    // Simple procedure closed by mediation: halved once.
+    let o = docket(
+        &dir,
+        &["fee", "--type", "民初", "--claim", "1000000", "--procedure", "simple", "--closing", "mediation", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["total"], "6900.00");
+    assert_eq!(v["lines"][1]["amount"], "-6900.00");
+    assert!(!dir.join("docket.db").exists(), "no database was opened");
+    // A bad amount is refused naming the argument.
+    let o = docket(&dir, &["fee", "--type", "民初", "--claim", "1万"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--claim"), "{}", stderr(&o));
+}
