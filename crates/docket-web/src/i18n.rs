@@ -8,6 +8,7 @@ use axum::http::HeaderMap;
 
 mod case_types;
 mod enforcement;
+mod fees;
 mod management;
 
 /// The cookie that keeps the chosen language.
@@ -101,6 +102,7 @@ pub fn english(zh: &str) -> Option<&'static str> {
                 .chain(case_types::CASE_TYPES)
                 .chain(management::MANAGEMENT)
                 .chain(enforcement::ENFORCEMENT)
+                .chain(fees::FEES)
                 .copied()
                 .collect()
         });
@@ -728,8 +730,13 @@ mod tests {
 
     #[test]
     fn the_dictionary_has_no_key_twice() {
-        let mut keys: Vec<&str> =
-            EN.iter().chain(management::MANAGEMENT).chain(enforcement::ENFORCEMENT).map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = EN
+            .iter()
+            .chain(management::MANAGEMENT)
+            .chain(enforcement::ENFORCEMENT)
+            .chain(fees::FEES)
+            .map(|(k, _)| *k)
+            .collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();

@@ -186,6 +186,11 @@ impl<S: Store> Web<S> {
         }))
     }
 
+    /// The amounts the province sets within the ranges of 诉讼费用交纳办法 §13.
+    pub fn fee_schedule(&self) -> docket_domain::FeeSchedule {
+        docket_domain::FeeSchedule::default()
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }

@@ -37,6 +37,12 @@ enum Endpoint {
     /// 执前督促 on the case: every case of the matrix is open, so an account the rules allow gets
     /// 422 (the judgment is not yet closed), one they do not 403 (or 404).
     Performance,
+    /// 交纳诉讼费 on the case.
+    FeePaid,
+    /// 司法救助 (缓交) on the case.
+    FeeRelief,
+    /// 委托调解 of the case.
+    Mediation,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -100,6 +106,20 @@ fn expected(
         }),
         // Measures on enforcement cases only; the urging of a judgment on the others, also by the
         // 执行局 (执前督促).
+        // Fees and mediation on the trial side only: the 立案庭 takes fees and refers cases to
+        // mediation; relief is the 庭长's or 院长's decision; the judge refers their own cases.
+        Endpoint::FeePaid => {
+            write(!enforcement && matches!(role, Role::FilingClerk | Role::DivisionHead | Role::President))
+        }
+        Endpoint::FeeRelief => write(!enforcement && matches!(role, Role::DivisionHead | Role::President)),
+        Endpoint::Mediation => write(
+            !enforcement
+                && match role {
+                    Role::Judge => handles,
+                    Role::FilingClerk | Role::DivisionHead | Role::President => true,
+                    _ => false,
+                },
+        ),
         Endpoint::Measure | Endpoint::Performance => write(
             (enforcement == (e == Endpoint::Measure))
                 && match role {
@@ -161,6 +181,9 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::Queues,
                     Endpoint::Measure,
                     Endpoint::Performance,
+                    Endpoint::FeePaid,
+                    Endpoint::FeeRelief,
+                    Endpoint::Mediation,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -209,6 +232,15 @@ async fn matrix<S: Store>(store: S) {
                         }
                         Endpoint::Performance => {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "performance_urged", "notice": "pre_enforcement"})).await
+                        }
+                        Endpoint::FeePaid => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "fee_paid", "amount": "100.00", "online": true})).await
+                        }
+                        Endpoint::FeeRelief => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "fee_relief", "relief": "defer"})).await
+                        }
+                        Endpoint::Mediation => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "mediation_delegated", "org": "M01", "mode": "entrusted"})).await
                         }
                         Endpoint::Close => {
                             let method = if *enforcement { "enforcement_completed" } else { "judgment" };

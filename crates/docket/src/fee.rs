@@ -16,10 +16,7 @@ pub struct FeeArgs<'a> {
 /// The assessment the arguments describe, or a Chinese error naming the argument at fault.
 pub fn assess(a: &FeeArgs<'_>) -> Result<Assessment> {
     let case_type = CaseType::lookup(a.case_type).ok_or_else(|| anyhow!("--type：未知的类型代字“{}”", a.case_type))?;
-    let claim = a
-        .claim
-        .map(|s| Amount::from_yuan_str(s).map_err(|e| anyhow!("--claim：{e}")))
-        .transpose()?;
+    let claim = a.claim.map(|s| Amount::from_yuan_str(s).map_err(|e| anyhow!("--claim：{e}"))).transpose()?;
     let procedure = match a.procedure {
         None => case_type.procedures.first().copied().unwrap_or(Procedure::None),
         Some(p) => {

@@ -298,7 +298,19 @@ fn the_fee_command_prints_each_line_with_its_article_and_needs_no_database() {
     // Simple procedure closed by mediation: halved once.
     let o = docket(
         &dir,
-        &["fee", "--type", "民初", "--claim", "1000000", "--procedure", "simple", "--closing", "mediation", "--format", "json"],
+        &[
+            "fee",
+            "--type",
+            "民初",
+            "--claim",
+            "1000000",
+            "--procedure",
+            "simple",
+            "--closing",
+            "mediation",
+            "--format",
+            "json",
+        ],
     );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["total"], "6900.00");

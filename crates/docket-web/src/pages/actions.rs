@@ -323,6 +323,70 @@ pub(super) fn action_forms<S: Store>(
         judged && !open,
         vec![FormField { required: true, ..FormField::new(Input::Decimal, "amount", l("履行金额（元）")) }],
     );
+    // 委派 (诉前调解) or 委托/特邀 (a filed civil case) to a mediation organisation.
+    let civil = case_type.category == docket_domain::Category::Civil;
+    let premediation = case_type.category == docket_domain::Category::Mediation;
+    let modes = choices(
+        &mut docket_domain::MediationMode::ALL
+            .iter()
+            .filter(|m| (**m == docket_domain::MediationMode::Delegated) == premediation)
+            .map(|m| (m.as_str(), m.label())),
+    );
+    add(
+        Action::Mediation,
+        "mediation_delegated",
+        "委派/委托调解",
+        open && (civil || premediation),
+        vec![
+            FormField::text("org", l("调解组织代码"), true),
+            FormField::text("mediator", l("调解员（可选）"), false),
+            FormField::select("mode", l("方式"), modes),
+        ],
+    );
+    let decided =
+        view.state.events.iter().any(|e| matches!(e.kind, docket_domain::EventKind::ConfirmationDecided { .. }));
+    add(
+        Action::Close,
+        "confirmation_decided",
+        "司法确认",
+        open && matches!(case_type.code, "民特" | "诉前调确") && !decided,
+        vec![FormField::select(
+            "result",
+            l("结果"),
+            choices(&mut [("confirmed", "裁定确认调解协议有效"), ("refused", "裁定驳回申请")].into_iter()),
+        )],
+    );
+    // 诉讼费: paid in at any time, refunded up to what is held, relief decided by the 庭长 or 院长.
+    let money =
+        |label: &'static str| FormField { required: true, ..FormField::new(Input::Decimal, "amount", l(label)) };
+    let online = || choices(&mut [("false", "窗口/银行"), ("true", "网上交费")].into_iter());
+    add(
+        Action::Fee,
+        "fee_paid",
+        "交纳诉讼费",
+        true,
+        vec![money("金额（元）"), FormField::select("online", l("方式"), online())],
+    );
+    add(
+        Action::Fee,
+        "fee_refunded",
+        "退还诉讼费",
+        view.state.fee_held().fen() > 0,
+        vec![money("退费金额（元）"), FormField::select("online", l("方式"), online())],
+    );
+    let reliefs = choices(&mut docket_domain::Relief::ALL.iter().map(|r| (r.as_str(), r.label())));
+    add(
+        Action::FeeRelief,
+        "fee_relief",
+        "司法救助（缓减免）",
+        true,
+        vec![
+            FormField::select("relief", l("救助方式"), reliefs),
+            FormField {
+                max_length: None, ..FormField::new(Input::Decimal, "amount", l("减交金额（元，减交时填）"))
+            },
+        ],
+    );
     add(Action::Reopen, "reopened", "恢复（撤销结案）", !open, vec![]);
     add(Action::Archive, "archived", "归档", !open && case.row.archived_on.is_none(), vec![]);
     out

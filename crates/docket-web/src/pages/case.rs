@@ -57,6 +57,8 @@ struct CasePage {
     warnings: Vec<String>,
     /// 执行: the 终本 check, 超标的 warnings, the periodic query — (class, id, text).
     enforcement: Vec<(&'static str, &'static str, String)>,
+    /// 诉讼费.
+    fee: super::fee::FeeView,
     lineage: Vec<(String, String)>,
     timeline: Vec<TimelineLine>,
     actions: Vec<ActionForm>,
@@ -176,6 +178,7 @@ async fn case_page<S: Store>(
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
         enforcement: enforcement_lines(r, user.lang),
+        fee: super::fee::fee_view(&web.fee_schedule(), &view.state, web.today(), user.lang),
         lineage,
         timeline: view
             .timeline
@@ -279,7 +282,8 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
                 m.insert(k.clone(), json!(v == "true"));
             }
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
-            | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" => {
+            | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" | "org" | "mediator"
+            | "mode" | "result" | "relief" => {
                 m.insert(k.clone(), json!(v));
             }
             _ => {}
@@ -413,6 +417,11 @@ fn label_of(field: &str) -> String {
         "measure" => "执行措施",
         "persons" => "人数",
         "notice" => "文书",
+        "org" => "调解组织",
+        "mediator" => "调解员",
+        "mode" => "调解方式",
+        "result" => "结果",
+        "relief" => "司法救助",
         "note" => "情况",
         "procedure" => "程序",
         "type" => "操作",

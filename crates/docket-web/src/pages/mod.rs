@@ -9,6 +9,7 @@ mod actions;
 pub(crate) mod audit;
 mod calendar;
 mod case;
+mod fee;
 mod filing;
 mod frame;
 mod home;

@@ -1,0 +1,132 @@
+//! 诉讼费 on the case page, through the real router and a real store: the 立案员 records the
+//! advance payment, the judge closes by mediation, the fee halves once and the refund is due
+//! within 15 days; the refund is recorded, a refund beyond what is held and a 免交 for an
+//! organisation are refused at their fields, nothing stored.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, PASSWORD, assign_line, enc, system, username};
+use docket_store::Store;
+
+fn civil_case(seq: u32, claim: &str, plaintiff_kind: &str) -> (String, String) {
+    let no = format!("（2025）内0203民初{seq}号");
+    let line = format!(
+        r#"{{"kind":"case","court":"内0203","case_no":"{no}","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":null,"filed_on":"2025-03-03","online":false,"claim_amount":"{claim}","tags":[],"origin":null,"sealed":false,"parties":[{{"role":"plaintiff","kind":"{plaintiff_kind}","name":"某甲","id_number":null}},{{"role":"defendant","kind":"person","name":"李四","id_number":null}}]}}"#
+    );
+    (no, line)
+}
+
+/// The text of the element with `id` on the page.
+fn text_of(body: &str, id: &str) -> String {
+    let at = body.find(&format!(r#"id="{id}""#)).unwrap_or_else(|| panic!("no #{id} in {body}"));
+    let rest = &body[at..];
+    rest[rest.find('>').unwrap() + 1..rest.find("</").unwrap()].to_owned()
+}
+
+async fn post(client: &Client, no: &str, fields: &[(&str, &str)]) -> common::Reply {
+    client.post_form(&format!("/cases/{}/events", enc(no)), fields).await
+}
+
+async fn a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days<S: Store>(store: S) {
+    // 100,000 元 under the simple procedure: 2,300 halved to 1,150 at filing (§16).
+    let (no, line) = civil_case(1, "100000.00", "person");
+    let (org, org_line) = civil_case(2, "100000.00", "organization");
+    let web = system(store, &[line, assign_line(&no, "J1"), org_line, assign_line(&org, "J1")]).await;
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let page = clerk.get(&format!("/cases/{}", enc(&no))).await;
+    assert_eq!(text_of(&page.body, "fee-total"), "1150.00");
+    assert!(page.body.contains("诉讼费用交纳办法第十六条"), "the halving cites §16");
+    assert!(text_of(&page.body, "fee-owed").contains("2025-03-10"), "seven days from filing (§22)");
+    let r = post(
+        &clerk,
+        &no,
+        &[
+            ("action", "fee_paid"),
+            ("type", "fee_paid"),
+            ("amount", "1150.00"),
+            ("online", "true"),
+            ("on", "2025-03-05"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // Converted to the ordinary procedure: the full fee, the top-up due seven days after.
+    let mut judge = Client::new(&web);
+    judge.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    let r = post(
+        &judge,
+        &no,
+        &[
+            ("action", "procedure_changed"),
+            ("type", "procedure_changed"),
+            ("procedure", "ordinary"),
+            ("on", "2025-04-01"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = judge.get(&format!("/cases/{}", enc(&no))).await;
+    assert_eq!(text_of(&page.body, "fee-total"), "2300.00");
+    assert!(
+        text_of(&page.body, "fee-owed").contains("1150.00") && text_of(&page.body, "fee-owed").contains("2025-04-08")
+    );
+    let r =
+        post(&clerk, &no, &[("action", "fee_paid"), ("type", "fee_paid"), ("amount", "1150.00"), ("on", "2025-04-03")])
+            .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // Closed by mediation: halved once (§15), not again; 1,150 due back within 15 days.
+    let r = post(
+        &judge,
+        &no,
+        &[("action", "closed"), ("type", "closed"), ("method", "mediation"), ("confirm", "yes"), ("on", "2025-05-06")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = clerk.get(&format!("/cases/{}", enc(&no))).await;
+    assert_eq!(text_of(&page.body, "fee-total"), "1150.00");
+    assert!(page.body.contains("诉讼费用交纳办法第十五条"), "the halving now cites §15");
+    let due = text_of(&page.body, "fee-refund-due");
+    assert!(due.contains("1150.00") && due.contains("2025-05-21"), "{due}");
+
+    // A refund beyond what is held is refused at its field; the right one is recorded.
+    let r = post(
+        &clerk,
+        &no,
+        &[("action", "fee_refunded"), ("type", "fee_refunded"), ("amount", "3000.00"), ("on", "2025-05-10")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("超过已交未退的 2300.00 元"), "{}", r.body);
+    let r = post(
+        &clerk,
+        &no,
+        &[("action", "fee_refunded"), ("type", "fee_refunded"), ("amount", "1150.00"), ("on", "2025-05-12")],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = clerk.get(&format!("/cases/{}", enc(&no))).await;
+    assert!(!page.body.contains(r#"id="fee-refund-due""#), "nothing is due back");
+    assert!(page.body.contains("退还诉讼费 1150.00 元"), "the timeline shows the refund");
+
+    // 免交 is for natural persons only (§44): refused for a company's case, and the clerk may not
+    // grant relief at all.
+    let mut head = Client::new(&web);
+    head.sign_in(&username("内0203", "division_head"), PASSWORD).await;
+    let waive = [("action", "fee_relief"), ("type", "fee_relief"), ("relief", "waive"), ("on", "2025-03-05")];
+    let r = post(&head, &org, &waive).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("免交诉讼费用只适用于自然人"), "{}", r.body);
+    assert_eq!(post(&clerk, &org, &waive).await.status, StatusCode::FORBIDDEN, "the clerk does not grant relief");
+    let defer = [("action", "fee_relief"), ("type", "fee_relief"), ("relief", "defer"), ("on", "2025-03-05")];
+    assert_eq!(post(&head, &org, &defer).await.status, StatusCode::SEE_OTHER);
+    let page = head.get(&format!("/cases/{}", enc(&org))).await;
+    assert!(text_of(&page.body, "fee-relief").contains("缓交"));
+    assert!(!page.body.contains(r#"id="fee-deemed-withdrawal""#), "a deferred fee is not overdue");
+}
+
+docket_store::on_both_backends!(a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days,);
