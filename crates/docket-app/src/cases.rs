@@ -232,7 +232,19 @@ impl<S: Store> Docket<S> {
         }
         let assignment = judge
             .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
-        let audit = by.map(|a| audit_by(a, "file_case", "", ""));
+        // 繁简分流: the rules' suggestion and the procedure the filer chose, kept with the filing.
+        let tag_names: Vec<&str> = tags.iter().map(Tag::as_str).collect();
+        let triage = docket_domain::triage::TriageRules::default().suggest(&docket_domain::triage::TriageCase {
+            type_code: case_type.code,
+            cause: filing.cause.trim(),
+            claim: claim_amount,
+            parties: parties.len(),
+            tags: &tag_names,
+        });
+        let detail = triage.map_or_else(String::new, |t| {
+            format!("繁简分流建议：{}（{}）；立案程序：{}", t.procedure.label(), t.team, procedure.label())
+        });
+        let audit = by.map(|a| audit_by(a, "file_case", "", &detail));
         let (seq, _) = self
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| {

@@ -25,6 +25,7 @@ pub mod mediation;
 pub mod procedure;
 pub mod role;
 pub mod tracking;
+pub mod triage;
 
 pub use access::{Action, CaseScope, Principal, Reach};
 pub use amount::Amount;

@@ -135,6 +135,20 @@ async fn a_filed_case_reaches_my_cases_and_closing_it_moves_the_home_figure<S: S
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let case_no = r.json()["case_no"].as_str().unwrap().to_owned();
     assert_eq!(case_no, "（2027）内0203民初1号");
+    // The 繁简分流 suggestion and the procedure chosen are kept with the filing's audit line.
+    let audit = web
+        .docket
+        .store()
+        .audit_search(&docket_store::AuditQuery {
+            court: "内0203".into(),
+            action: Some("file_case".into()),
+            target: Some(case_no.clone()),
+            limit: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(audit[0].detail.contains("繁简分流建议：小额诉讼程序（速裁团队）；立案程序：简易程序"), "{:?}", audit[0]);
 
     let mut judge = Client::new(&web);
     judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
@@ -464,7 +478,13 @@ async fn filing_hints_name_the_related_cases_the_clerk_may_read<S: Store>(store:
     assert_eq!(hints.status, StatusCode::OK);
     assert!(hints.body.contains("关联案件提示") && hints.body.contains(&open), "{}", hints.body);
     assert!(!hints.body.contains(&sealed) && !hints.body.contains(&peer), "{}", hints.body);
-    assert!(hints.body.contains("繁简分流建议：小额诉讼程序"), "{}", hints.body);
+    assert!(hints.body.contains("繁简分流建议：小额诉讼程序（速裁团队"), "{}", hints.body);
+    // The fee as the form stands: 30,000 元 is 50 + 20,000 × 2.5% = 550, halved (小额诉讼 is a
+    // simple procedure) to 275 when the form says so.
+    assert!(hints.body.contains(r#"<span id="fee-estimate-total">550.00</span>"#), "{}", hints.body);
+    let small = clerk.get(&format!("{}&procedure=small_claims", form("150203199001011232"))).await;
+    assert!(small.body.contains(r#"<span id="fee-estimate-total">275.00</span>"#), "{}", small.body);
+    assert!(small.body.contains("诉讼费用交纳办法第十六条"), "{}", small.body);
     // Typed under another name, the ID finds the case, and the hint names the party as that case
     // recorded them.
     let renamed = clerk.get(&form_named("张叁", "150203199001011232")).await;

@@ -61,4 +61,26 @@ pub(super) static FEES: &[(&str, &str)] = &[
     ("司法救助（缓减免）", "Fee relief (defer, reduce, waive)"),
     ("救助方式", "Relief"),
     ("减交金额（元，减交时填）", "Amount reduced (yuan, for a reduction)"),
+    ("繁简分流建议：", "Suggested track: "),
+    ("速裁团队", "fast-track team"),
+    ("精审团队", "full-trial team"),
+    ("标的额不超过 5 万元、当事人两方", "claim up to 50,000 yuan, two parties"),
+    ("标的额不超过 100 万元、当事人不超过三方", "claim up to 1,000,000 yuan, at most three parties"),
+    ("标的额较大、当事人较多或群体性纠纷", "a larger claim, more parties or a mass dispute"),
+    ("恢复执行不再交纳申请费（诉讼费用交纳办法第二十六条）", "No fee on resuming enforcement (Art. 26)"),
+    (
+        "特别程序及司法确认案件不交纳案件受理费（诉讼费用交纳办法第八条第（一）项；司法确认规定第十一条）",
+        "No fee for special procedures and judicial confirmation (Art. 8(1); Confirmation Rules Art. 11)",
+    ),
+    ("诉前调解不收取费用（未进入诉讼，不交纳案件受理费）", "Pre-filing mediation is free (no case fee before filing)"),
+    ("审判监督程序审理的案件不交纳案件受理费（诉讼费用交纳办法第九条）", "No fee in trial supervision (Art. 9)"),
+    (
+        "对裁定不服提起上诉的案件不交纳案件受理费（诉讼费用交纳办法第八条第（三）项）",
+        "No fee on an appeal against a ruling (Art. 8(3))",
+    ),
+    (
+        "刑事案件不交纳诉讼费（附带民事诉讼不收取诉讼费，刑诉法解释第一百九十九条）",
+        "No fee in criminal cases (CPL Interpretation Art. 199)",
+    ),
+    ("该类型案件不交纳案件受理费", "No case fee for this type of case"),
 ];

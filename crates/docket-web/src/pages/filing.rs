@@ -57,6 +57,15 @@ pub struct RelatedLine {
 pub struct FilingHints {
     pub suggestion: Option<String>,
     pub related: Vec<RelatedLine>,
+    /// The 诉讼费 as filled in so far.
+    pub fee: Option<FeeHint>,
+}
+
+/// The fee notice on the filing form.
+pub struct FeeHint {
+    pub total: String,
+    pub none: Option<String>,
+    pub lines: Vec<String>,
 }
 
 #[derive(Template)]
@@ -117,7 +126,23 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &FormFields) ->
             });
         }
     }
-    Ok(FilingHints { suggestion: suggest_procedure(form), related })
+    let lang = user.lang;
+    let suggestion = suggest_procedure(form).map(|s| {
+        let (team, why) = (lang.t_owned(&s.team), lang.t_owned(&s.why));
+        format!("{}{}（{team}，{why}）", lang.t("繁简分流建议："), lang.t(s.procedure.label()))
+    });
+    let fee = fee_estimate(&web.fee_schedule(), form).map(|a| FeeHint {
+        total: a.total.to_string(),
+        none: a.none.map(|n| lang.t(n).to_owned()),
+        lines: a
+            .lines
+            .iter()
+            .map(|l| {
+                format!("{} {}{} 元（{}）", lang.t(l.item), if l.deduction { "-" } else { "" }, l.amount, l.article)
+            })
+            .collect(),
+    });
+    Ok(FilingHints { suggestion, related, fee })
 }
 
 /// `GET /file/hints?<the form's fields>`: the hints as an HTML fragment, for the form's own small
@@ -201,23 +226,41 @@ async fn file_page<S: Store>(
     })
 }
 
-/// 繁简分流: a suggested procedure for a civil first-instance case from its amount and parties.
-/// The thresholds follow 民诉法 §165 (小额诉讼: 标的额 under 50% of the province's average annual
-/// wage; 内蒙古 2024 about 5 万元) and the common practice of 简易 for simple two-party disputes.
-pub fn suggest_procedure(form: &FormFields) -> Option<String> {
-    if field(form, "type") != "民初" {
-        return None;
-    }
-    let amount: Option<f64> = field(form, "claim_amount").trim().parse().ok();
+/// 繁简分流: the court's rules (`docket_domain::triage`) on the form as filled in so far.
+pub fn suggest_procedure(form: &FormFields) -> Option<docket_domain::triage::Suggestion> {
+    let claim = docket_domain::Amount::from_yuan_str(field(form, "claim_amount")).ok();
     let parties = (0..PARTY_ROWS).filter(|i| !field(form, &format!("p{i}_name")).trim().is_empty()).count();
-    let (p, why) = match amount {
-        Some(a) if a <= 50_000.0 && parties <= 2 => (Procedure::SmallClaims, "标的额不超过 5 万元、当事人两方"),
-        Some(a) if a <= 1_000_000.0 && parties <= 3 => (Procedure::Simple, "标的额不超过 100 万元、当事人不超过三方"),
-        Some(_) => (Procedure::Ordinary, "标的额超过 100 万元或当事人较多"),
-        None if parties <= 2 => (Procedure::Simple, "当事人两方、无标的额"),
-        None => (Procedure::Ordinary, "当事人较多"),
+    let tags: Vec<&str> = form.iter().filter(|(k, _)| k == "tags").map(|(_, v)| v.as_str()).collect();
+    let c = docket_domain::triage::TriageCase {
+        type_code: field(form, "type"),
+        cause: field(form, "cause").trim(),
+        claim,
+        parties,
+        tags: &tags,
     };
-    Some(format!("繁简分流建议：{}（{}）", p.label(), why))
+    docket_domain::triage::TriageRules::default().suggest(&c)
+}
+
+/// The 诉讼费 of the case as filled in so far (诉讼费用交纳办法), for the notice at filing.
+fn fee_estimate(schedule: &docket_domain::FeeSchedule, form: &FormFields) -> Option<docket_domain::Assessment> {
+    let case_type = docket_domain::CaseType::lookup(field(form, "type"))?;
+    let procedure = Procedure::parse(field(form, "procedure"))
+        .filter(|p| case_type.allows(*p))
+        .or_else(|| case_type.procedures.first().copied())?;
+    let claim = match field(form, "claim_amount").trim() {
+        "" => None,
+        s => Some(docket_domain::Amount::from_yuan_str(s).ok()?),
+    };
+    let labor = form.iter().any(|(k, v)| k == "tags" && v == "labor");
+    let c = docket_domain::fee::FeeCase {
+        case_type,
+        procedure,
+        cause: field(form, "cause").trim(),
+        claim,
+        closing: None,
+        labor,
+    };
+    Some(schedule.assess(&c))
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -1,0 +1,145 @@
+//! 繁简分流: rules that suggest, at filing, the procedure and the team a civil first-instance case
+//! goes to (快慢分道: 速裁团队 for the simple, 精审 for the rest). The first rule a case meets wins;
+//! a court keeps its own rules as a setting. Amounts are [`Amount`], never floating point.
+
+use crate::amount::Amount;
+use crate::procedure::Procedure;
+
+/// One rule: a case meets it when every condition set holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriageRule {
+    pub procedure: Procedure,
+    /// 团队, e.g. `速裁团队`.
+    pub team: String,
+    /// 标的额 at most this (a case without an amount meets it).
+    pub max_claim: Option<Amount>,
+    /// At most this many parties.
+    pub max_parties: Option<usize>,
+    /// 案由 containing one of these (any when empty).
+    pub causes: Vec<String>,
+    /// Not tagged with any of these (e.g. `mass_dispute`).
+    pub not_tagged: Vec<String>,
+    /// Why, in Chinese, for the clerk.
+    pub why: String,
+}
+
+/// What a case is triaged on.
+#[derive(Debug, Clone, Copy)]
+pub struct TriageCase<'a> {
+    pub type_code: &'a str,
+    pub cause: &'a str,
+    pub claim: Option<Amount>,
+    pub parties: usize,
+    pub tags: &'a [&'a str],
+}
+
+/// The suggestion for a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub procedure: Procedure,
+    pub team: String,
+    pub why: String,
+}
+
+/// A court's rules, tried in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriageRules {
+    pub rules: Vec<TriageRule>,
+}
+
+impl Default for TriageRules {
+    /// 小额诉讼 for two-party cases up to 5 万元 (民诉法 §165: under half the province's average
+    /// annual wage; 内蒙古 2024 about 5 万元), 简易 for up to 100 万元 and three parties, 普通 for the
+    /// rest — none of them for a 群体性纠纷.
+    fn default() -> Self {
+        let yuan = Amount::yuan;
+        let rule = |procedure, team: &str, max_claim, max_parties, why: &str| TriageRule {
+            procedure,
+            team: team.into(),
+            max_claim,
+            max_parties,
+            causes: vec![],
+            not_tagged: vec!["mass_dispute".into()],
+            why: why.into(),
+        };
+        Self {
+            rules: vec![
+                rule(
+                    Procedure::SmallClaims,
+                    "速裁团队",
+                    Some(yuan(50_000)),
+                    Some(2),
+                    "标的额不超过 5 万元、当事人两方",
+                ),
+                rule(
+                    Procedure::Simple,
+                    "速裁团队",
+                    Some(yuan(1_000_000)),
+                    Some(3),
+                    "标的额不超过 100 万元、当事人不超过三方",
+                ),
+                TriageRule {
+                    procedure: Procedure::Ordinary,
+                    team: "精审团队".into(),
+                    max_claim: None,
+                    max_parties: None,
+                    causes: vec![],
+                    not_tagged: vec![],
+                    why: "标的额较大、当事人较多或群体性纠纷".into(),
+                },
+            ],
+        }
+    }
+}
+
+impl TriageRules {
+    /// The first rule `c` meets, for a 民初 case.
+    pub fn suggest(&self, c: &TriageCase<'_>) -> Option<Suggestion> {
+        if c.type_code != "民初" {
+            return None;
+        }
+        self.rules
+            .iter()
+            .find(|r| {
+                // 小额诉讼 is for 金钱给付 cases (民诉法 §165): a case without an amount is not one.
+                (r.procedure != Procedure::SmallClaims || c.claim.is_some())
+                    && r.max_claim.is_none_or(|m| c.claim.is_none_or(|a| a <= m))
+                    && r.max_parties.is_none_or(|m| c.parties <= m)
+                    && (r.causes.is_empty() || r.causes.iter().any(|x| c.cause.contains(x.as_str())))
+                    && !r.not_tagged.iter().any(|t| c.tags.contains(&t.as_str()))
+            })
+            .map(|r| Suggestion { procedure: r.procedure, team: r.team.clone(), why: r.why.clone() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggest(claim: Option<&str>, parties: usize, tags: &[&str]) -> Procedure {
+        let c = TriageCase {
+            type_code: "民初",
+            cause: "买卖合同纠纷",
+            claim: claim.map(|s| Amount::from_yuan_str(s).unwrap()),
+            parties,
+            tags,
+        };
+        TriageRules::default().suggest(&c).unwrap().procedure
+    }
+
+    #[test]
+    fn the_default_rules_send_small_simple_and_large_cases_their_ways() {
+        assert_eq!(suggest(Some("50000.00"), 2, &[]), Procedure::SmallClaims);
+        assert_eq!(suggest(Some("50000.01"), 2, &[]), Procedure::Simple, "one fen over goes to 简易");
+        assert_eq!(suggest(Some("30000"), 3, &[]), Procedure::Simple);
+        assert_eq!(suggest(Some("1000000.01"), 2, &[]), Procedure::Ordinary);
+        assert_eq!(suggest(None, 2, &[]), Procedure::Simple, "no amount, no 小额诉讼");
+        assert_eq!(suggest(Some("30000"), 2, &["mass_dispute"]), Procedure::Ordinary, "群体性纠纷 to 精审");
+    }
+
+    #[test]
+    fn only_a_civil_first_instance_case_is_triaged() {
+        let c = TriageCase { type_code: "民终", cause: "", claim: None, parties: 2, tags: &[] };
+        assert!(TriageRules::default().suggest(&c).is_none());
+    }
+}
