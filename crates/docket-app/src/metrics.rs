@@ -42,6 +42,10 @@ pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool
             .enforcement
             .iter()
             .any(|f| matches!(&f.fact, docket_store::EnforcementFact::Termination(missing) if missing.is_empty())),
+        mediation_org: row.enforcement.iter().rev().find_map(|f| match &f.fact {
+            docket_store::EnforcementFact::Mediated(_, org) => Some(org.clone()),
+            _ => None,
+        }),
         enforcement: row
             .enforcement
             .iter()
@@ -54,7 +58,10 @@ pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool
                     E::Detention(n) => M::Detained(*n),
                     E::Referral => M::Referral,
                     E::Blacklist => M::Blacklisted,
-                    E::Query | E::OverSeizure | E::Termination(_) => return None,
+                    E::Confirmation(yes) => M::Confirmation(*yes),
+                    E::FeePaid(online) => M::FeePaid(*online),
+                    E::Refund(timely) => M::Refund(*timely),
+                    E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) => return None,
                 };
                 Some((f.on, e))
             })

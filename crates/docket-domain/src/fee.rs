@@ -7,7 +7,7 @@
 
 mod account;
 
-pub use account::{FeeAccount, FeeEvent, Relief};
+pub use account::{FeeAccount, FeeEvent, PAY_DAYS, REFUND_DAYS, Relief, effective_on};
 
 use crate::amount::Amount;
 use crate::case_type::{CaseType, Category};

@@ -51,18 +51,29 @@ pub(crate) mod f {
     pub const EV_DETAINED: usize = 40;
     pub const EV_REFERRALS: usize = 41;
     pub const EV_BLACKLISTS: usize = 42;
+    /// 民诉前调 cases filed (诉前分流).
+    pub const N_PREMEDIATION: usize = 43;
+    /// 司法确认 decided, and of them confirmed.
+    pub const EV_CONFIRMATIONS: usize = 44;
+    pub const EV_CONFIRMED: usize = 45;
+    /// 诉讼费 payments, and of them online.
+    pub const EV_FEE_PAID: usize = 46;
+    pub const EV_FEE_PAID_ONLINE: usize = 47;
+    /// 退费, and of them within 15 days of the document taking effect.
+    pub const EV_REFUNDS: usize = 48;
+    pub const EV_REFUNDS_TIMELY: usize = 49;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 43;
-    pub const U: usize = 43;
-    pub const U_OVERDUE: usize = 44;
-    pub const U_LONG_12M: usize = 45;
-    pub const U_LONG_18M: usize = 46;
-    pub const U_LONG_36M: usize = 47;
+    pub const POINT: usize = 50;
+    pub const U: usize = 50;
+    pub const U_OVERDUE: usize = 51;
+    pub const U_LONG_12M: usize = 52;
+    pub const U_LONG_18M: usize = 53;
+    pub const U_LONG_36M: usize = 54;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 48;
+    pub const U_AGE: usize = 55;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 54;
-    pub const ALL: usize = 55;
+    pub const O: usize = 61;
+    pub const ALL: usize = 62;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -227,6 +238,11 @@ pub mod ids {
     pub const DETENTIONS: IndicatorId = IndicatorId("detentions");
     pub const CRIMINAL_REFERRALS: IndicatorId = IndicatorId("criminal_referrals");
     pub const BLACKLISTED: IndicatorId = IndicatorId("blacklisted");
+    pub const CONFIRMATIONS: IndicatorId = IndicatorId("confirmations");
+    pub const CONFIRMATION_RATE: IndicatorId = IndicatorId("confirmation_rate");
+    pub const MEDIATION_DIVERSION_RATE: IndicatorId = IndicatorId("mediation_diversion_rate");
+    pub const ONLINE_FEE_PAYMENT_RATE: IndicatorId = IndicatorId("online_fee_payment_rate");
+    pub const FEE_REFUND_TIMELY_RATE: IndicatorId = IndicatorId("fee_refund_timely_rate");
     pub const ACTUAL_ENFORCEMENT_RATE: IndicatorId = IndicatorId("actual_enforcement_rate");
     pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
     pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
@@ -296,6 +312,11 @@ pub mod ids {
         DETENTIONS,
         CRIMINAL_REFERRALS,
         BLACKLISTED,
+        CONFIRMATIONS,
+        CONFIRMATION_RATE,
+        MEDIATION_DIVERSION_RATE,
+        ONLINE_FEE_PAYMENT_RATE,
+        FEE_REFUND_TIMELY_RATE,
         ACTUAL_ENFORCEMENT_RATE,
         ONLINE_FILING_RATE,
         ESERVICE_SUCCESS_RATE,
@@ -412,6 +433,11 @@ pub static CATALOGUE: &[Indicator] = &[
     ind(ids::DETENTIONS, "拘留人次", Count, "all", Total(f::EV_DETAINED)),
     ind(ids::CRIMINAL_REFERRALS, "拒执罪移送数", Count, "all", Total(f::EV_REFERRALS)),
     ind(ids::BLACKLISTED, "纳入失信人次", Count, "all", Total(f::EV_BLACKLISTS)),
+    ind(ids::CONFIRMATIONS, "司法确认数", Count, "all", Total(f::EV_CONFIRMATIONS)),
+    ind(ids::CONFIRMATION_RATE, "司法确认率", Rate, "all", Fraction(f::EV_CONFIRMED, f::EV_CONFIRMATIONS)),
+    ind(ids::MEDIATION_DIVERSION_RATE, "诉前分流率", Rate, "diversion", Fraction(f::N_PREMEDIATION, f::N)),
+    ind(ids::ONLINE_FEE_PAYMENT_RATE, "网上交费率", Rate, "all", Fraction(f::EV_FEE_PAID_ONLINE, f::EV_FEE_PAID)),
+    ind(ids::FEE_REFUND_TIMELY_RATE, "退费及时率", Rate, "all", Fraction(f::EV_REFUNDS_TIMELY, f::EV_REFUNDS)),
     ind(ids::ACTUAL_ENFORCEMENT_RATE, "实际执结率", Rate, "enforcement_first", Fraction(f::C_ACTUAL, f::C)),
     ind(ids::ONLINE_FILING_RATE, "网上立案率", Rate, "trial_enforcement", Fraction(f::N_ONLINE, f::N)),
     ind(ids::ESERVICE_SUCCESS_RATE, "电子送达成功率", Rate, "all", Fraction(f::EV_ESERVICE_DELIVERED, f::EV_ESERVICE)),
@@ -447,6 +473,7 @@ pub static SCOPES: &[(&str, &str)] = &[
     ("enforcement_first", "首次执行（执）"),
     ("enforcement", "全部执行类案件"),
     ("premediation", "诉前调解（民诉前调）"),
+    ("diversion", "诉前分流（民诉前调、民初）"),
     ("all", "全部案件"),
 ];
 

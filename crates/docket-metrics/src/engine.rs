@@ -204,6 +204,8 @@ enum Grouping {
     Category,
     Cause,
     Tag,
+    /// 调解组织
+    Org,
 }
 
 /// The groups of one row: one group, or under [`Grouping::Tag`] one per tag bit. An iterator
@@ -444,6 +446,7 @@ impl Engine {
                         Dimension::Type => Grouping::Type,
                         Dimension::Category => Grouping::Category,
                         Dimension::Cause => Grouping::Cause,
+                        Dimension::Org => Grouping::Org,
                         _ => Grouping::Tag,
                     }
                 }
@@ -464,6 +467,7 @@ impl Engine {
             Grouping::Category => 16,
             Grouping::Cause => t.causes.len().max(1),
             Grouping::Tag => 16,
+            Grouping::Org => t.orgs.len() + 1,
         }
     }
 
@@ -487,6 +491,10 @@ impl Engine {
             Grouping::Category => one(TYPES[usize::from(t.type_idx[row])].category as usize),
             Grouping::Cause => one(usize::from(t.cause[row])),
             Grouping::Tag => RowGroups { one: None, tags: t.tags[row] },
+            Grouping::Org => {
+                let o = t.org[row];
+                one(if o == NONE { t.orgs.len() } else { usize::from(o) })
+            }
         }
     }
 
@@ -510,6 +518,10 @@ impl Engine {
             ),
             Grouping::Cause => ("cause", t.causes.get(group)?.clone()),
             Grouping::Tag => ("tag", t.tag_names.get(group)?.as_str().to_owned()),
+            Grouping::Org => match t.orgs.get(group) {
+                Some((c, o)) => ("org", format!("{}/{o}", t.court_code(*c))),
+                None => ("org", "未委派委托调解".into()),
+            },
         })
     }
 

@@ -41,8 +41,10 @@ pub struct CaseFacts {
     pub hearings: Vec<(NaiveDate, bool, bool)>,
     /// A 终本 closing meeting the five conditions of 法〔2016〕373号第一条 (false otherwise).
     pub termination_compliant: bool,
-    /// 执行 events counted by their date.
+    /// 执行, 司法确认 and 诉讼费 events counted by their date.
     pub enforcement: Vec<(NaiveDate, Enforcement)>,
+    /// The mediation organisation the case was last referred to (委派/委托), by its code.
+    pub mediation_org: Option<String>,
 }
 
 /// A dated 执行 event the indicators count.
@@ -58,6 +60,12 @@ pub enum Enforcement {
     Referral,
     /// 纳入失信.
     Blacklisted,
+    /// 司法确认 decided: confirmed or not.
+    Confirmation(bool),
+    /// 诉讼费 paid: online or not.
+    FeePaid(bool),
+    /// 退费: on time or not.
+    Refund(bool),
 }
 
 impl Enforcement {
@@ -69,6 +77,9 @@ impl Enforcement {
             Self::Detained(n) => (enforcement::DETAINED, i64::from(n)),
             Self::Referral => (enforcement::REFERRAL, 1),
             Self::Blacklisted => (enforcement::BLACKLISTED, 1),
+            Self::Confirmation(yes) => (enforcement::CONFIRMATION, i64::from(yes)),
+            Self::FeePaid(online) => (enforcement::FEE_PAID, i64::from(online)),
+            Self::Refund(timely) => (enforcement::REFUND, i64::from(timely)),
         }
     }
 }
@@ -80,6 +91,12 @@ pub(crate) mod enforcement {
     pub const DETAINED: u8 = 2;
     pub const REFERRAL: u8 = 3;
     pub const BLACKLISTED: u8 = 4;
+    /// Value 1 when confirmed.
+    pub const CONFIRMATION: u8 = 5;
+    /// Value 1 when online.
+    pub const FEE_PAID: u8 = 6;
+    /// Value 1 when on time.
+    pub const REFUND: u8 = 7;
 }
 
 /// A judge as the indicators see them.
@@ -111,6 +128,8 @@ pub(crate) mod flag {
     pub const QUOTA_JUDGE: u16 = 1 << 9;
     /// A 终本 closing that meets the five conditions.
     pub const TERMINATION_COMPLIANT: u16 = 1 << 10;
+    /// A 民诉前调 case (诉前分流).
+    pub const PREMEDIATION: u16 = 1 << 11;
 }
 
 /// Moves the last `appended` items of a sorted list to their places in its order.
@@ -138,6 +157,8 @@ pub struct FactTable {
     pub(crate) cause: Vec<u16>,
     pub(crate) tags: Vec<u16>,
     pub(crate) flags: Vec<u16>,
+    /// The mediation organisation, by (court, code) index; `NONE` when never referred.
+    pub(crate) org: Vec<u16>,
     pub(crate) method: Vec<u8>,
     pub(crate) filed: Vec<i32>,
     /// Days from receipt to filing, or -1 without a receipt date.
@@ -183,6 +204,8 @@ pub struct FactTable {
     department_index: HashMap<(u16, String), u16>,
     judge_index: HashMap<(u16, String), u16>,
     cause_index: HashMap<String, u16>,
+    pub(crate) orgs: Vec<(u16, String)>,
+    org_index: HashMap<(u16, String), u16>,
     pub(crate) filing_limit_days: i64,
     /// Rows `0..sorted_rows` are in (court, filing date) order as `build` left them; rows added
     /// later by `upsert` follow in no order.
@@ -517,6 +540,13 @@ impl FactTable {
             None => NONE,
         };
         let judge = c.judge.as_ref().and_then(|j| self.judge_index.get(&(court, j.clone())).copied()).unwrap_or(NONE);
+        let org = c.mediation_org.as_ref().map_or(NONE, |o| {
+            let key = (court, o.clone());
+            *self.org_index.entry(key.clone()).or_insert_with(|| {
+                self.orgs.push(key);
+                (self.orgs.len() - 1) as u16
+            })
+        });
         let cause = self.intern_cause(&c.cause);
         let tags = self.tag_bits(&c.tags);
         // A root until an origin is resolved.
@@ -539,6 +569,9 @@ impl FactTable {
         if c.termination_compliant {
             flags |= flag::TERMINATION_COMPLIANT;
         }
+        if c.case_no.case_type().code == "民诉前调" {
+            flags |= flag::PREMEDIATION;
+        }
         let filed = day(c.filed_on);
         let receipt_days =
             c.received_on.map_or(-1, |r| (c.filed_on - r).num_days().clamp(0, i64::from(i16::MAX)) as i16);
@@ -556,6 +589,7 @@ impl FactTable {
                 self.cause.push(0);
                 self.tags.push(0);
                 self.flags.push(0);
+                self.org.push(NONE);
                 self.method.push(0);
                 self.filed.push(0);
                 self.receipt_days.push(0);
@@ -579,6 +613,7 @@ impl FactTable {
         self.type_idx[row] = type_index(c.case_no.case_type());
         self.cause[row] = cause;
         self.tags[row] = tags;
+        self.org[row] = org;
         self.method[row] = method_index(c.close_method);
         self.filed[row] = filed;
         self.receipt_days[row] = receipt_days;

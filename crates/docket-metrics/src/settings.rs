@@ -65,6 +65,8 @@ impl Default for Settings {
             ("enforcement_first".to_owned(), vec!["执"]),
             ("enforcement".to_owned(), codes(&|t| t.category == Category::Enforcement)),
             ("premediation".to_owned(), vec!["民诉前调"]),
+            // 诉前分流: 诉前调解 against the 民初 cases filed beside it.
+            ("diversion".to_owned(), vec!["民诉前调", "民初"]),
             ("all".to_owned(), codes(&|_| true)),
         ];
         let mut ranges: Vec<(String, Range)> =

@@ -76,12 +76,15 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
         let enforcement = (0..r.below(4))
             .map(|_| {
                 let on = filed_on + chrono::Days::new(r.below(400));
-                let e = match r.below(5) {
+                let e = match r.below(8) {
                     0 => Enforcement::Urged,
                     1 => Enforcement::Performed(r.below(500_000) as i64 + 1),
                     2 => Enforcement::Detained(r.below(3) as u32 + 1),
                     3 => Enforcement::Referral,
-                    _ => Enforcement::Blacklisted,
+                    4 => Enforcement::Blacklisted,
+                    5 => Enforcement::Confirmation(r.chance(0.8)),
+                    6 => Enforcement::FeePaid(r.chance(0.6)),
+                    _ => Enforcement::Refund(r.chance(0.7)),
                 };
                 (on, e)
             })
@@ -117,6 +120,7 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
             hearings,
             termination_compliant: r.chance(0.6),
             enforcement,
+            mediation_org: r.chance(0.4).then(|| r.pick(&["M01", "M02"]).to_string()),
         });
     }
     (cases, judges)
@@ -354,6 +358,23 @@ impl Oracle<'_> {
             "criminal_referrals" => count(enf(&|e| matches!(e, Enforcement::Referral).then_some(1))),
             "blacklisted" => count(enf(&|e| matches!(e, Enforcement::Blacklisted).then_some(1))),
             "premediation_successes" => count(cc(&|c| method(c, &[PremediationAgreement]))),
+            "confirmations" => count(enf(&|e| matches!(e, Enforcement::Confirmation(_)).then_some(1))),
+            "confirmation_rate" => rate(
+                enf(&|e| matches!(e, Enforcement::Confirmation(true)).then_some(1)),
+                enf(&|e| matches!(e, Enforcement::Confirmation(_)).then_some(1)),
+            ),
+            // 诉前分流: the scope is 民诉前调 and 民初; of the cases filed, the 诉前调解.
+            "mediation_diversion_rate" => {
+                rate(n.iter().filter(|c| c.case_no.case_type().code == "民诉前调").count() as i64, n.len() as i64)
+            }
+            "online_fee_payment_rate" => rate(
+                enf(&|e| matches!(e, Enforcement::FeePaid(true)).then_some(1)),
+                enf(&|e| matches!(e, Enforcement::FeePaid(_)).then_some(1)),
+            ),
+            "fee_refund_timely_rate" => rate(
+                enf(&|e| matches!(e, Enforcement::Refund(true)).then_some(1)),
+                enf(&|e| matches!(e, Enforcement::Refund(_)).then_some(1)),
+            ),
             "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
             // Checked against their own oracle in `tests/records.rs`.
             "campaign_clearance_rate"
@@ -389,6 +410,9 @@ impl Oracle<'_> {
             Dimension::Category => vec![c.case_no.case_type().category.label().to_owned()],
             Dimension::Cause => vec![c.cause.clone()],
             Dimension::Tag => c.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+            Dimension::Org => {
+                vec![c.mediation_org.as_ref().map_or("未委派委托调解".into(), |o| format!("{}/{o}", c.court))]
+            }
             Dimension::Time(_) => unreachable!(),
         }
     }
@@ -436,6 +460,7 @@ fn check(seed: u64, n: usize, q_seed: u64) -> (usize, bool) {
         Some(Dimension::Category),
         Some(Dimension::Cause),
         Some(Dimension::Tag),
+        Some(Dimension::Org),
     ];
     let dim = *r.pick(&dims);
     let grain = *r.pick(&[None, Some(Grain::Month), Some(Grain::Quarter), Some(Grain::Year)]);
@@ -624,6 +649,7 @@ fn blank(court: &CourtCode, case_no: &str) -> CaseFacts {
         hearings: Vec::new(),
         termination_compliant: false,
         enforcement: Vec::new(),
+        mediation_org: None,
     }
 }
 
@@ -659,6 +685,7 @@ fn the_seeds_arithmetic_comes_out() {
             hearings: Vec::new(),
             termination_compliant: false,
             enforcement: Vec::new(),
+            mediation_org: None,
         });
     }
     let s = Settings::default();

@@ -50,6 +50,7 @@ fn case(no: &str, filed: NaiveDate, closed: Option<(NaiveDate, CloseMethod)>) ->
         hearings: vec![],
         termination_compliant: false,
         enforcement: vec![],
+        mediation_org: None,
     }
 }
 

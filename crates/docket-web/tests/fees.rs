@@ -113,6 +113,22 @@ async fn a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days<S
     assert!(!page.body.contains(r#"id="fee-refund-due""#), "nothing is due back");
     assert!(page.body.contains("退还诉讼费 1150.00 元"), "the timeline shows the refund");
 
+    // The figures: one of the two payments online, the refund within its 15 days.
+    let m = clerk
+        .get(&format!(
+            "/api/v1/metrics?court={}&from=2025-01-01&to=2025-12-31&indicators=online_fee_payment_rate,fee_refund_timely_rate",
+            enc("内0203")
+        ))
+        .await;
+    assert_eq!(m.status, StatusCode::OK, "{}", m.body);
+    let v = m.json();
+    let pair = |id: &str| {
+        let x = v["indicators"].as_array().unwrap().iter().find(|x| x["id"] == id).unwrap().clone();
+        (x["numerator"].as_i64(), x["denominator"].as_i64())
+    };
+    assert_eq!(pair("online_fee_payment_rate"), (Some(1), Some(2)), "{v}");
+    assert_eq!(pair("fee_refund_timely_rate"), (Some(1), Some(1)), "{v}");
+
     // 免交 is for natural persons only (§44): refused for a company's case, and the clerk may not
     // grant relief at all.
     let mut head = Client::new(&web);

@@ -57,14 +57,24 @@ impl Engine {
             a[f::EV_HEARINGS_STREAMED] += i64::from(bits & hearing::STREAMED != 0);
         });
         self.accumulate_events(&t.enforcement, rows, layer, grouping, sel, acc, |a, (kind, value)| {
-            let field = match kind {
-                enforcement::URGED => f::EV_URGED,
-                enforcement::PERFORMED => f::EV_PERFORMED_FEN,
-                enforcement::DETAINED => f::EV_DETAINED,
-                enforcement::REFERRAL => f::EV_REFERRALS,
-                _ => f::EV_BLACKLISTS,
+            // A two-way event counts once in its total and its value (0 or 1) in the part.
+            let (field, part) = match kind {
+                enforcement::URGED => (f::EV_URGED, None),
+                enforcement::PERFORMED => (f::EV_PERFORMED_FEN, None),
+                enforcement::DETAINED => (f::EV_DETAINED, None),
+                enforcement::REFERRAL => (f::EV_REFERRALS, None),
+                enforcement::BLACKLISTED => (f::EV_BLACKLISTS, None),
+                enforcement::CONFIRMATION => (f::EV_CONFIRMATIONS, Some(f::EV_CONFIRMED)),
+                enforcement::FEE_PAID => (f::EV_FEE_PAID, Some(f::EV_FEE_PAID_ONLINE)),
+                _ => (f::EV_REFUNDS, Some(f::EV_REFUNDS_TIMELY)),
             };
-            a[field] += value;
+            match part {
+                None => a[field] += value,
+                Some(p) => {
+                    a[field] += 1;
+                    a[p] += value;
+                }
+            }
         });
     }
 
@@ -98,6 +108,9 @@ impl Engine {
                 a[f::N] += 1;
                 if flags & flag::ONLINE != 0 {
                     a[f::N_ONLINE] += 1;
+                }
+                if flags & flag::PREMEDIATION != 0 {
+                    a[f::N_PREMEDIATION] += 1;
                 }
                 let r = t.receipt_days[row];
                 if r >= 0 {

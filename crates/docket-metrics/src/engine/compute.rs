@@ -305,7 +305,10 @@ impl Engine {
             || s(f::EV_PERFORMED_FEN) > 0
             || s(f::EV_DETAINED) > 0
             || s(f::EV_REFERRALS) > 0
-            || s(f::EV_BLACKLISTS) > 0;
+            || s(f::EV_BLACKLISTS) > 0
+            || s(f::EV_CONFIRMATIONS) > 0
+            || s(f::EV_FEE_PAID) > 0
+            || s(f::EV_REFUNDS) > 0;
         let rate = |n: i64, d: i64| Raw {
             value: (d != 0).then(|| n as f64 / d as f64),
             numerator: Some(n),

@@ -5,6 +5,25 @@ use crate::facts::{enforcement, hearing};
 
 use super::{Acc, Engine, Explanation, Extras, Grouping, Layer, MetricsError, Query};
 
+/// The 执行, 司法确认 and 诉讼费 event kind a field counts, and whether only the events with a
+/// non-zero value (confirmed, online, on time) count toward it.
+fn kind_of(field: usize) -> Option<(u8, bool)> {
+    Some(match field {
+        f::EV_URGED => (enforcement::URGED, false),
+        f::EV_PERFORMED_FEN => (enforcement::PERFORMED, false),
+        f::EV_DETAINED => (enforcement::DETAINED, false),
+        f::EV_REFERRALS => (enforcement::REFERRAL, false),
+        f::EV_BLACKLISTS => (enforcement::BLACKLISTED, false),
+        f::EV_CONFIRMATIONS => (enforcement::CONFIRMATION, false),
+        f::EV_CONFIRMED => (enforcement::CONFIRMATION, true),
+        f::EV_FEE_PAID => (enforcement::FEE_PAID, false),
+        f::EV_FEE_PAID_ONLINE => (enforcement::FEE_PAID, true),
+        f::EV_REFUNDS => (enforcement::REFUND, false),
+        f::EV_REFUNDS_TIMELY => (enforcement::REFUND, true),
+        _ => return None,
+    })
+}
+
 impl Engine {
     /// The cases in the numerator and the denominator of one indicator for the query's court,
     /// tag and period (no grouping). Rows are indices into the fact table.
@@ -93,20 +112,21 @@ impl Engine {
                         .map(|(r, _, _)| *r as usize),
                 );
             }
-            f::EV_URGED | f::EV_PERFORMED_FEN | f::EV_DETAINED | f::EV_REFERRALS | f::EV_BLACKLISTS => {
-                let kind = match num {
-                    f::EV_URGED => enforcement::URGED,
-                    f::EV_PERFORMED_FEN => enforcement::PERFORMED,
-                    f::EV_DETAINED => enforcement::DETAINED,
-                    f::EV_REFERRALS => enforcement::REFERRAL,
-                    _ => enforcement::BLACKLISTED,
-                };
-                out.numerator.extend(
-                    t.enforcement
-                        .iter()
-                        .filter(|(r, d, (k, _))| *k == kind && in_period(*d) && in_scope(*r as usize))
-                        .map(|(r, _, _)| *r as usize),
-                );
+            n if kind_of(n).is_some() => {
+                for &(row, d, (k, value)) in &t.enforcement {
+                    let r = row as usize;
+                    if !in_period(d) || !in_scope(r) {
+                        continue;
+                    }
+                    let counts =
+                        |field: usize| kind_of(field).is_some_and(|(kind, part)| kind == k && (!part || value != 0));
+                    if counts(n) {
+                        out.numerator.push(r);
+                    }
+                    if den != usize::MAX && counts(den) {
+                        out.denominator.push(r);
+                    }
+                }
             }
             _ => {}
         }

@@ -17,6 +17,8 @@ pub enum Dimension {
     Category,
     Cause,
     Tag,
+    /// 调解组织 (the organisation a case was last referred to).
+    Org,
     Time(Grain),
 }
 
@@ -30,6 +32,7 @@ impl Dimension {
             "category" => Dimension::Category,
             "cause" => Dimension::Cause,
             "tag" => Dimension::Tag,
+            "org" => Dimension::Org,
             "month" => Dimension::Time(Grain::Month),
             "quarter" => Dimension::Time(Grain::Quarter),
             "year" => Dimension::Time(Grain::Year),
@@ -45,6 +48,7 @@ impl Dimension {
             Dimension::Type => "type",
             Dimension::Category => "category",
             Dimension::Cause => "cause",
+            Dimension::Org => "org",
             Dimension::Tag => "tag",
             Dimension::Time(g) => g.name(),
         }

@@ -54,6 +54,14 @@ pub enum EnforcementFact {
     OverSeizure,
     /// A 终本 closing with the conditions it misses (none: 合格).
     Termination(Vec<docket_domain::Condition>),
+    /// 委派/委托/特邀调解 to an organisation (its code).
+    Mediated(docket_domain::MediationMode, String),
+    /// 司法确认 decided: confirmed or refused.
+    Confirmation(bool),
+    /// 诉讼费 paid, online or not.
+    FeePaid(bool),
+    /// 诉讼费 refunded, within 15 days of the document taking effect or not (诉讼费用交纳办法 §53).
+    Refund(bool),
 }
 
 /// An [`EnforcementFact`] with its date.
@@ -63,13 +71,19 @@ pub struct DatedFact {
     pub fact: EnforcementFact,
 }
 
-/// The 执行 facts of a case from its events: each in date order, the 终本 check at the current
-/// 终本 closing, a seizure compared with what was still owed when it was taken.
+/// The dated facts of a case the indicators and lists read — 执行 (each in date order, the 终本
+/// check at the current 终本 closing, a seizure compared with what was still owed when it was
+/// taken), and mediation, 司法确认 and 诉讼费 (a refund judged on time against the current
+/// closing). Kept in the `enforcement_log` column.
 pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
     use docket_domain::{EventKind, Measure};
     let applied = s.record.claim_amount.map(Amount::fen);
     let mut recovered = 0i64;
     let mut out = Vec::new();
+    let refund_due_by = s.closed_on.zip(s.close_method).map(|(on, m)| {
+        docket_domain::fee::effective_on(s.record.case_type().stage, m, on)
+            + chrono::Days::new(docket_domain::fee::REFUND_DAYS)
+    });
     for e in &s.events {
         let fact = match &e.kind {
             EventKind::Recovered { amount } => {
@@ -89,6 +103,11 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             },
             EventKind::PerformanceUrged { .. } => Some(EnforcementFact::Urged),
             EventKind::Performed { amount } => Some(EnforcementFact::Performed(*amount)),
+            EventKind::MediationDelegated { org, mode, .. } => Some(EnforcementFact::Mediated(*mode, org.clone())),
+            EventKind::ConfirmationDecided { confirmed } => Some(EnforcementFact::Confirmation(*confirmed)),
+            EventKind::FeePaid { online, .. } => Some(EnforcementFact::FeePaid(*online)),
+            // A refund before the case closed (a claim reduced, §21) is not late.
+            EventKind::FeeRefunded { .. } => Some(EnforcementFact::Refund(refund_due_by.is_none_or(|by| e.on <= by))),
             _ => None,
         };
         out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
@@ -123,6 +142,10 @@ pub fn encode_enforcement(facts: &[DatedFact]) -> String {
                         .collect();
                     format!("t{numbers}")
                 }
+                EnforcementFact::Mediated(mode, org) => format!("m{}{org}", &mode.as_str()[..1]),
+                EnforcementFact::Confirmation(yes) => format!("k{}", if *yes { '+' } else { '-' }),
+                EnforcementFact::FeePaid(online) => format!("f{}", if *online { '+' } else { '-' }),
+                EnforcementFact::Refund(timely) => format!("r{}", if *timely { '+' } else { '-' }),
             };
             format!("{}{code}", f.on)
         })
@@ -145,6 +168,25 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
                 ("u", "") => EnforcementFact::Urged,
                 ("p", fen) => EnforcementFact::Performed(fen.parse().ok().and_then(Amount::from_fen).ok_or_else(bad)?),
                 ("o", "") => EnforcementFact::OverSeizure,
+                ("m", rest) => {
+                    let (mode, org) = rest.split_at_checked(1).ok_or_else(bad)?;
+                    let mode = docket_domain::MediationMode::ALL
+                        .into_iter()
+                        .find(|m| m.as_str().starts_with(mode))
+                        .ok_or_else(bad)?;
+                    if !docket_domain::court::is_valid_local_code(org) {
+                        return Err(bad());
+                    }
+                    EnforcementFact::Mediated(mode, org.to_owned())
+                }
+                ("k" | "f" | "r", sign @ ("+" | "-")) => {
+                    let yes = sign == "+";
+                    match code {
+                        "k" => EnforcementFact::Confirmation(yes),
+                        "f" => EnforcementFact::FeePaid(yes),
+                        _ => EnforcementFact::Refund(yes),
+                    }
+                }
                 ("t", numbers) => EnforcementFact::Termination(
                     numbers
                         .bytes()
@@ -265,14 +307,32 @@ mod tests {
             DatedFact { on: d("2025-08-01"), fact: EnforcementFact::Termination(vec![]) },
             DatedFact { on: d("2025-09-01"), fact: EnforcementFact::Urged },
             DatedFact { on: d("2025-09-02"), fact: EnforcementFact::Performed(Amount::from_fen(120_000).unwrap()) },
+            DatedFact {
+                on: d("2025-09-03"),
+                fact: EnforcementFact::Mediated(docket_domain::MediationMode::Entrusted, "M01".into()),
+            },
+            DatedFact { on: d("2025-09-04"), fact: EnforcementFact::Confirmation(false) },
+            DatedFact { on: d("2025-09-05"), fact: EnforcementFact::FeePaid(true) },
+            DatedFact { on: d("2025-09-06"), fact: EnforcementFact::Refund(false) },
         ];
         let text = encode_enforcement(&facts);
         assert_eq!(
             text,
-            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000"
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+,2025-09-06r-"
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
-        for bad in ["2025-03-04x", "2025-03-04d0", "2025-03-04t6", "2025-03-04q1", "2025-13-04q", "2025-03-04p-5"] {
+        for bad in [
+            "2025-03-04x",
+            "2025-03-04d0",
+            "2025-03-04t6",
+            "2025-03-04q1",
+            "2025-13-04q",
+            "2025-03-04p-5",
+            "2025-03-04mx M1",
+            "2025-03-04me",
+            "2025-03-04k",
+            "2025-03-04f*",
+        ] {
             assert!(decode_enforcement(bad).is_err(), "{bad}");
         }
     }
