@@ -90,7 +90,9 @@ impl<S: Store> Docket<S> {
             if s.status == Status::Closed {
                 continue;
             }
-            let dl = DeadlineBase::compute(&s.record, &s.events, Some(as_of)).adjust(&calendar, rule);
+            let dl = DeadlineBase::compute(&s.record, &s.events, Some(as_of))
+                .under(self.confirmation_rule())
+                .adjust(&calendar, rule);
             let Some(deadline) = dl.deadline_on else { continue };
             let days_left = (deadline - as_of).num_days();
             if days_left > within {

@@ -63,13 +63,15 @@ impl docket_store::Progress for Quiet {
 pub struct Docket<S: Store> {
     store: S,
     holiday_rule: bool,
+    /// Which limit 司法确认 cases run under (the statute by default).
+    confirmation_rule: docket_domain::deadline::ConfirmationRule,
     /// The replayed chains behind 数据核查 and 扣延审跟踪, shared by clones.
     histories: integrity::SharedHistories,
 }
 
 impl<S: Store> Docket<S> {
     pub fn new(store: S) -> Self {
-        Self { store, holiday_rule: true, histories: Default::default() }
+        Self { store, holiday_rule: true, confirmation_rule: Default::default(), histories: Default::default() }
     }
 
     /// Whether the holiday rule (民诉法 §85) applies to 审限: a per-deployment setting, on by default.
@@ -80,6 +82,17 @@ impl<S: Store> Docket<S> {
 
     pub fn holiday_rule(&self) -> bool {
         self.holiday_rule
+    }
+
+    /// Which limit 司法确认 cases run under: the statute's 30 + 30 days (民诉法 §187, the default)
+    /// or the 2011 司法确认规定's 15 + 10 — a per-deployment setting like the holiday rule.
+    pub fn with_confirmation_rule(mut self, rule: docket_domain::deadline::ConfirmationRule) -> Self {
+        self.confirmation_rule = rule;
+        self
+    }
+
+    pub fn confirmation_rule(&self) -> docket_domain::deadline::ConfirmationRule {
+        self.confirmation_rule
     }
 
     pub fn store(&self) -> &S {

@@ -5,6 +5,7 @@
 //! case named (`StoreError::Corrupt`), it is never left out of the figures.
 
 use docket_domain::calendar::HolidayCalendar;
+use docket_domain::deadline::{ConfirmationRule, is_confirmation};
 use docket_domain::{CaseState, Judge};
 use docket_metrics::{CaseFacts, Engine, FactTable, JudgeFacts, Settings};
 use docket_store::{FirstSettingOutcome, Store, StoredCase, StoredFacts};
@@ -12,8 +13,15 @@ use docket_store::{FirstSettingOutcome, Store, StoredCase, StoredFacts};
 use crate::{AppError, Docket};
 
 /// The engine's facts of a stored case.
-pub fn facts_of(row: StoredFacts, calendar: &HolidayCalendar, holiday_rule: bool) -> CaseFacts {
-    let deadline_on = row.deadline_unadjusted.map(|d| calendar.period_end(d, holiday_rule));
+pub fn facts_of(
+    row: StoredFacts,
+    calendar: &HolidayCalendar,
+    holiday_rule: bool,
+    confirmation: ConfirmationRule,
+) -> CaseFacts {
+    let shift = confirmation.shift_days(is_confirmation(row.case_no.case_type().code, &row.cause), row.extensions);
+    let deadline_on =
+        row.deadline_unadjusted.map(|d| calendar.period_end(d - chrono::Days::new(shift.unsigned_abs()), holiday_rule));
     CaseFacts {
         court: row.court,
         case_no: row.case_no,
@@ -90,8 +98,12 @@ pub fn engine_from_states(
     holiday_rule: bool,
     settings: Settings,
 ) -> Engine {
-    let facts =
-        states.iter().map(|s| facts_of(StoredFacts::from(StoredCase::from_state(s)), calendar, holiday_rule)).collect();
+    let facts = states
+        .iter()
+        .map(|s| {
+            facts_of(StoredFacts::from(StoredCase::from_state(s)), calendar, holiday_rule, ConfirmationRule::Statute)
+        })
+        .collect();
     Engine::new(FactTable::build(facts, judge_facts(judges), &settings), settings)
 }
 
@@ -101,7 +113,8 @@ impl<S: Store> Docket<S> {
         let calendar = self.calendar().await?;
         let judges = self.store.judges().await?;
         let rows = self.store.all_case_facts().await?;
-        let facts: Vec<CaseFacts> = rows.into_iter().map(|r| facts_of(r, &calendar, self.holiday_rule)).collect();
+        let facts: Vec<CaseFacts> =
+            rows.into_iter().map(|r| facts_of(r, &calendar, self.holiday_rule, self.confirmation_rule)).collect();
         let mut engine = Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings);
         engine.set_records(docket_metrics::RecordFacts::from_register(&self.register().await?));
         Ok(engine)
@@ -110,7 +123,11 @@ impl<S: Store> Docket<S> {
     /// The facts of one case as stored now, to keep an engine current after a write.
     pub async fn case_facts(&self, case_no: &docket_domain::CaseNumber) -> Result<Option<CaseFacts>, AppError> {
         let calendar = self.calendar().await?;
-        Ok(self.store.case(case_no).await?.map(|row| facts_of(StoredFacts::from(row), &calendar, self.holiday_rule)))
+        Ok(self
+            .store
+            .case(case_no)
+            .await?
+            .map(|row| facts_of(StoredFacts::from(row), &calendar, self.holiday_rule, self.confirmation_rule)))
     }
 }
 

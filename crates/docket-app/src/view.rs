@@ -108,6 +108,7 @@ impl<S: Store> Docket<S> {
         };
         let calendar = self.calendar().await?;
         let deadline = docket_domain::deadline::DeadlineBase::compute(&state.record, &state.events, None)
+            .under(self.confirmation_rule())
             .adjust(&calendar, self.holiday_rule());
         let warnings = docket_domain::deadline::warnings(
             &state,

@@ -64,4 +64,27 @@ docket_store::on_both_backends!(
     docket_app::Docket::new;
     due_lists_exactly_the_cases_due_in_deadline_order,
     imported_holidays_replace_a_year_and_move_deadlines,
+    a_confirmation_runs_fifteen_days_under_the_2011_setting_everywhere,
 );
+
+/// A 司法确认 case on the case page, in the due list and in the indicator engine, under each
+/// setting: 30 days (民诉法 §187) or the 2011 规定's 15.
+async fn a_confirmation_runs_fifteen_days_under_the_2011_setting_everywhere<S: Store>(d: Docket<S>) {
+    let lines = [
+        r#"{"kind":"court","code":"内0203","name":"包头市昆都仑区人民法院","level":"basic","parent":null}"#,
+        r#"{"kind":"case","court":"内0203","case_no":"（2026）内0203诉前调确1号","type":"诉前调确","procedure":"special","cause":"确认调解协议","received_on":null,"filed_on":"2026-06-01","online":false,"claim_amount":null,"tags":[],"origin":null,"sealed":false,"parties":[{"role":"applicant","kind":"person","name":"张三","id_number":null}]}"#,
+    ];
+    import(&d, &lines.join("\n")).await.unwrap();
+    let as_of: NaiveDate = "2026-06-10".parse().unwrap();
+    let statute = d.case_view("（2026）内0203诉前调确1号", as_of).await.unwrap();
+    assert_eq!(statute.deadline.deadline_on, Some("2026-07-01".parse().unwrap()));
+    assert!(d.due(&CaseFilter::default(), as_of, 10).await.unwrap().is_empty(), "21 days left: not due");
+    let d = d.with_confirmation_rule(docket_domain::deadline::ConfirmationRule::Rules2011);
+    let rules = d.case_view("（2026）内0203诉前调确1号", as_of).await.unwrap();
+    assert_eq!(rules.deadline.deadline_on, Some("2026-06-16".parse().unwrap()));
+    assert!(rules.deadline.explain().contains("2011 年司法确认规定第五条"), "{}", rules.deadline.explain());
+    let due = d.due(&CaseFilter::default(), as_of, 10).await.unwrap();
+    assert_eq!(due.len(), 1, "6 days left: due");
+    let facts = d.case_facts(&docket_domain::CaseNumber::parse("（2026）内0203诉前调确1号").unwrap()).await.unwrap().unwrap();
+    assert_eq!(facts.deadline_on, Some("2026-06-16".parse().unwrap()), "the engine reads the same deadline");
+}

@@ -131,6 +131,16 @@ pub static LIMITS: &[LimitRule] = &[
         extensions: &[ext(None, President)],
         source: "民诉法 §215",
     },
+    // 司法确认 of a mediation agreement reached before filing: the special procedure's limit
+    // (民诉法 §205–206 with §187); the 2011 规定's 15 + 10 days are [`ConfirmationRule::Rules2011`].
+    LimitRule {
+        type_code: "诉前调确",
+        procedures: &[P::Special, P::None],
+        limit: D(30),
+        longer: None,
+        extensions: &[ext(Some(D(30)), President)],
+        source: "民诉法 §187",
+    },
     LimitRule {
         type_code: "民诉前调",
         procedures: &[P::None],
@@ -243,6 +253,41 @@ fn md(d: NaiveDate) -> String {
     format!("{:02}-{:02}", d.month(), d.day())
 }
 
+/// Which limit a 司法确认 case runs under (DEADLINES.md, "Mediation and 司法确认"): the statute's
+/// special-procedure 30 days + 30 (民诉法 §187, the default), or the 2011 司法确认规定's 15 days +
+/// 10 (its §5), which the later statute overrides but some courts still apply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ConfirmationRule {
+    #[default]
+    Statute,
+    Rules2011,
+}
+
+impl ConfirmationRule {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "statute" => Some(Self::Statute),
+            "2011" => Some(Self::Rules2011),
+            _ => None,
+        }
+    }
+
+    /// Days the rule moves a 司法确认 case's deadline from the statute's, with `extensions`
+    /// extensions approved: 15 fewer for the limit and 20 fewer for each extension.
+    pub fn shift_days(self, confirmation: bool, extensions: u32) -> i64 {
+        match self {
+            Self::Rules2011 if confirmation => -(15 + 20 * i64::from(extensions)),
+            _ => 0,
+        }
+    }
+}
+
+/// Whether a case is a 司法确认 of a mediation agreement: a 诉前调确 case, or a 民特 case whose
+/// 案由 says so.
+pub fn is_confirmation(type_code: &str, cause: &str) -> bool {
+    type_code == "诉前调确" || (type_code == "民特" && (cause.contains("确认调解协议") || cause.contains("司法确认")))
+}
+
 /// The deadline before the holiday rule: rules 1–6 and 8.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineBase {
@@ -256,6 +301,10 @@ pub struct DeadlineBase {
     pub deducted_days: u32,
     /// At least one extension approved (and not dropped by a conversion).
     pub extended: bool,
+    /// Extensions approved (and not dropped by a conversion).
+    pub extensions: u32,
+    /// A 司法确认 case (see [`ConfirmationRule`]).
+    pub confirmation: bool,
     /// The steps, in Chinese.
     pub steps: Vec<String>,
 }
@@ -297,6 +346,8 @@ impl DeadlineBase {
         let mut open: Option<(NaiveDate, &'static str)> = None;
         let mut deducted: u32 = 0;
         let mut extended = false;
+        let mut extensions = 0u32;
+        let mut delegated = false;
 
         for e in events.iter().take_while(|e| as_of.is_none_or(|d| e.on <= d)) {
             match &e.kind {
@@ -317,11 +368,25 @@ impl DeadlineBase {
                         break;
                     }
                 }
+                // 委派调解: the 30 days run from the organisation's acceptance (特邀调解规定 §27 ¶3),
+                // once, with what was deducted before.
+                EventKind::MediationDelegated { mode: crate::mediation::MediationMode::Delegated, .. }
+                    if case_type.code == "民诉前调" && !delegated && rule.is_some() =>
+                {
+                    delegated = true;
+                    let d = add_period(
+                        add_period(e.on, Period::Days(crate::mediation::DELEGATED_DAYS)),
+                        Period::Days(deducted),
+                    );
+                    unadjusted = Some(d);
+                    steps.push(format!("{} 委派调解，自接收之日起 30 日（特邀调解规定第二十七条） → {d}", e.on));
+                }
                 EventKind::Extended { length, approver } => {
                     if let Some(d) = unadjusted {
                         let new = add_period(d, *length);
                         unadjusted = Some(new);
                         extended = true;
+                        extensions += 1;
                         steps.push(format!("{}批准延长 {} → {new}", approver.label(), length.label()));
                     }
                 }
@@ -329,6 +394,7 @@ impl DeadlineBase {
                     procedure = *new;
                     rule = limit_for(case_type.code, procedure);
                     extended = false;
+                    extensions = 0;
                     match rule {
                         None => {
                             unadjusted = None;
@@ -373,8 +439,24 @@ impl DeadlineBase {
             suspended_since,
             deducted_days: deducted,
             extended,
+            extensions,
+            confirmation: is_confirmation(case_type.code, &record.cause),
             steps,
         }
+    }
+
+    /// The base under a [`ConfirmationRule`]: a 司法确认 case under the 2011 rules ends 15 days
+    /// sooner, and each extension adds 10 days instead of 30.
+    pub fn under(mut self, rule: ConfirmationRule) -> Self {
+        let shift = rule.shift_days(self.confirmation, self.extensions);
+        if shift != 0
+            && let Some(d) = self.unadjusted
+        {
+            let moved = d - Days::new(shift.unsigned_abs());
+            self.steps.push(format!("按 2011 年司法确认规定第五条（15 日，延长 10 日） → {moved}"));
+            self.unadjusted = Some(moved);
+        }
+        self
     }
 
     /// Applies the holiday rule (rule 7, 民诉法 §85) when `holiday_rule` is on.

@@ -85,12 +85,15 @@ pub enum SuspensionReason {
     StayOfEnforcement,
     /// 拍卖、变卖
     Auction,
+    /// 委托调解 beyond its 15 (or 7) days with the parties' agreement: not counted (特邀调解规定
+    /// §27 ¶2; 在线调解规则 §24). A Docket addition to the interchange's reasons.
+    Mediation,
     /// 其他
     Other,
 }
 
 impl SuspensionReason {
-    pub const ALL: [SuspensionReason; 9] = [
+    pub const ALL: [SuspensionReason; 10] = [
         Self::Announcement,
         Self::Appraisal,
         Self::Audit,
@@ -99,6 +102,7 @@ impl SuspensionReason {
         Self::Settlement,
         Self::StayOfEnforcement,
         Self::Auction,
+        Self::Mediation,
         Self::Other,
     ];
     pub fn as_str(self) -> &'static str {
@@ -111,6 +115,7 @@ impl SuspensionReason {
             Self::Settlement => "settlement",
             Self::StayOfEnforcement => "stay_of_enforcement",
             Self::Auction => "auction",
+            Self::Mediation => "mediation",
             Self::Other => "other",
         }
     }
@@ -127,6 +132,7 @@ impl SuspensionReason {
             Self::Settlement => "和解",
             Self::StayOfEnforcement => "暂缓执行",
             Self::Auction => "拍卖、变卖",
+            Self::Mediation => "委托调解延长期间",
             Self::Other => "其他扣除审限事由",
         }
     }

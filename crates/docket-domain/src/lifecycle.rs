@@ -119,6 +119,10 @@ pub enum LifecycleError {
     ReliefAmount,
     #[error("免交诉讼费用只适用于自然人（诉讼费用交纳办法第四十四条）")]
     WaiverForOrganisation,
+    #[error("委托调解的延长期间自委托之日起满 {days} 日（{on}）后方可扣除（特邀调解规定第二十七条）")]
+    MediationNotYetExtended { days: u64, on: NaiveDate },
+    #[error("本案未委托调解，不能以委托调解延长期间扣除审限")]
+    NoEntrustedMediation,
 }
 
 impl LifecycleError {
@@ -138,6 +142,7 @@ impl LifecycleError {
             Self::EmptyMediationOrg => "org",
             Self::ConfirmationOutside | Self::ConfirmationTwice => "result",
             Self::WaiverForOrganisation => "relief",
+            Self::MediationNotYetExtended { .. } | Self::NoEntrustedMediation => "reason",
             Self::MeasurePersons => "persons",
             Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
@@ -330,6 +335,21 @@ impl CaseState {
             EventKind::Suspended { reason } => {
                 if let Some((since, r)) = self.suspended_since {
                     return Err(LifecycleError::AlreadySuspended { since, reason: r.label() });
+                }
+                // Only the agreed extension of a 委托调解 is not counted: after its 15 days under
+                // the ordinary procedure, 7 under the simple one (特邀调解规定 §27 ¶2).
+                if *reason == SuspensionReason::Mediation {
+                    let days = crate::mediation::entrusted_days(self.procedure);
+                    let entrusted = self.events.iter().rev().find_map(|e| match e.kind {
+                        EventKind::MediationDelegated { mode, .. } if mode != MediationMode::Delegated => Some(e.on),
+                        _ => None,
+                    });
+                    let Some(from) = entrusted.map(|d| d + chrono::Days::new(days)) else {
+                        return Err(LifecycleError::NoEntrustedMediation);
+                    };
+                    if on < from {
+                        return Err(LifecycleError::MediationNotYetExtended { days, on: from });
+                    }
                 }
                 self.suspended_since = Some((on, *reason));
                 self.status = Status::Suspended;

@@ -35,3 +35,15 @@ impl MediationMode {
         }
     }
 }
+
+/// Days a 委托调解 runs before its extension stops counting toward the 审限: 15 under the
+/// ordinary procedure, 7 under the simple ones (特邀调解规定 §27 ¶2; 在线调解规则 §24).
+pub fn entrusted_days(procedure: crate::Procedure) -> u64 {
+    match procedure {
+        crate::Procedure::Simple | crate::Procedure::SmallClaims => 7,
+        _ => 15,
+    }
+}
+
+/// Days a 委派调解 (before filing) runs from the organisation's acceptance (特邀调解规定 §27 ¶1, ¶3).
+pub const DELEGATED_DAYS: u32 = 30;

@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "DOCKET_HOLIDAY_RULE", default_value = "on", value_parser = ["on", "off"])]
     pub holiday_rule: String,
 
+    /// 司法确认案件的审限：statute（民诉法 §187：30 日，院长批准可延长 30 日，默认）或 2011（司法确认规定第五条：15 日，延长 10 日）
+    #[arg(long, global = true, env = "DOCKET_CONFIRMATION_RULE", default_value = "statute", value_parser = ["statute", "2011"])]
+    pub confirmation_rule: String,
+
     /// 默克尔日志的签名密钥文件（不存于数据库）；默认为 SQLite 文件旁的“文件名.log-key”，PostgreSQL 时为 ./docket-log.key
     #[arg(long, global = true, env = "DOCKET_LOG_KEY")]
     pub log_key: Option<PathBuf>,

@@ -92,16 +92,30 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         (_, None) => DEFAULT_DB.to_owned(),
     };
     let holiday_rule = cli.holiday_rule == "on";
+    let confirmation_rule =
+        docket_domain::deadline::ConfirmationRule::parse(&cli.confirmation_rule).unwrap_or_default();
     let key_file = ledger::key_path(cli.log_key.clone(), &url);
     let url = &url;
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let store = PgStore::open_announcing(url, &announce_migrations).await.context("打开 PostgreSQL 数据库")?;
-        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
+        execute(
+            Docket::new(store).with_holiday_rule(holiday_rule).with_confirmation_rule(confirmation_rule),
+            cli.command,
+            url,
+            &key_file,
+        )
+        .await
     } else if url.contains("://") && !url.starts_with("sqlite://") {
         bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
     } else {
         let store = SqliteStore::open_announcing(url, &announce_migrations).await.context("打开 SQLite 数据库")?;
-        execute(Docket::new(store).with_holiday_rule(holiday_rule), cli.command, url, &key_file).await
+        execute(
+            Docket::new(store).with_holiday_rule(holiday_rule).with_confirmation_rule(confirmation_rule),
+            cli.command,
+            url,
+            &key_file,
+        )
+        .await
     }
 }
 

@@ -278,3 +278,84 @@ proptest! {
         prop_assert_eq!(cal.next_working_day(on), on);
     }
 }
+
+fn base(s: &CaseState) -> DeadlineBase {
+    DeadlineBase::compute(&s.record, &s.events, None)
+}
+
+fn refer(s: &mut CaseState, on: &str, mode: crate::mediation::MediationMode) {
+    ev(s, on, EventKind::MediationDelegated { org: "M01".into(), mediator: None, mode });
+}
+
+#[rstest]
+// 特邀调解规定 §27 ¶2: 委托调解 runs 15 days under the ordinary procedure, 7 under the simple
+// one; only the agreed extension after them is not counted.
+#[case(P::Ordinary, "2025-03-24", "2025-03-25", "2025-09-03", "2025-09-13")]
+#[case(P::Simple, "2025-03-16", "2025-03-17", "2025-06-03", "2025-06-21")]
+fn an_agreed_extension_of_an_entrusted_mediation_is_not_counted(
+    #[case] procedure: Procedure,
+    #[case] too_early: &str,
+    #[case] from: &str,
+    #[case] before: &str,
+    #[case] after: &str,
+) {
+    let mut s = case("民初", procedure, "2025-03-03");
+    refer(&mut s, "2025-03-10", crate::mediation::MediationMode::Entrusted);
+    let early =
+        s.clone().apply(Event { on: d(too_early), kind: EventKind::Suspended { reason: SuspensionReason::Mediation } });
+    assert!(
+        matches!(early, Err(crate::lifecycle::LifecycleError::MediationNotYetExtended { .. })),
+        "within its first days the mediation counts: {early:?}"
+    );
+    assert_eq!(base(&s).unadjusted, Some(d(before)));
+    ev(&mut s, from, EventKind::Suspended { reason: SuspensionReason::Mediation });
+    let resumed = d(from) + chrono::Days::new(if procedure == P::Ordinary { 10 } else { 18 });
+    ev(&mut s, &resumed.to_string(), EventKind::Resumed);
+    assert_eq!(base(&s).unadjusted, Some(d(after)));
+}
+
+#[test]
+fn a_mediation_extension_without_an_entrusted_mediation_is_refused() {
+    let mut s = case("民初", P::Ordinary, "2025-03-03");
+    let r = s.apply(Event { on: d("2025-04-01"), kind: EventKind::Suspended { reason: SuspensionReason::Mediation } });
+    assert!(matches!(r, Err(crate::lifecycle::LifecycleError::NoEntrustedMediation)), "{r:?}");
+    // A 委派 before filing is not a 委托 of the filed case.
+    let mut p = case("民诉前调", P::None, "2025-03-03");
+    refer(&mut p, "2025-03-05", crate::mediation::MediationMode::Delegated);
+    let r = p.apply(Event { on: d("2025-04-01"), kind: EventKind::Suspended { reason: SuspensionReason::Mediation } });
+    assert!(r.is_err(), "{r:?}");
+}
+
+#[test]
+fn a_delegated_mediation_runs_thirty_days_from_its_acceptance() {
+    // 特邀调解规定 §27 ¶1, ¶3: 30 days from the day the organisation takes the materials.
+    let mut s = case("民诉前调", P::None, "2025-03-03");
+    assert_eq!(base(&s).unadjusted, Some(d("2025-04-02")));
+    refer(&mut s, "2025-03-05", crate::mediation::MediationMode::Delegated);
+    assert_eq!(base(&s).unadjusted, Some(d("2025-04-04")));
+    // A second referral does not restart it.
+    refer(&mut s, "2025-03-20", crate::mediation::MediationMode::Delegated);
+    assert_eq!(base(&s).unadjusted, Some(d("2025-04-04")));
+}
+
+#[rstest]
+// 民诉法 §187 (the default): 30 days, 30 more by the 院长; the 2011 司法确认规定 §5: 15 + 10.
+#[case("诉前调确", "确认调解协议", ConfirmationRule::Statute, "2025-04-02", "2025-05-02")]
+#[case("诉前调确", "确认调解协议", ConfirmationRule::Rules2011, "2025-03-18", "2025-03-28")]
+#[case("民特", "申请确认调解协议效力", ConfirmationRule::Rules2011, "2025-03-18", "2025-03-28")]
+// Another special-procedure case keeps the statute's limit under either setting.
+#[case("民特", "宣告失踪", ConfirmationRule::Rules2011, "2025-04-02", "2025-05-02")]
+fn a_confirmation_runs_under_the_setting(
+    #[case] code: &str,
+    #[case] cause: &str,
+    #[case] rule: ConfirmationRule,
+    #[case] limit: &str,
+    #[case] extended: &str,
+) {
+    let mut s = case(code, P::Special, "2025-03-03");
+    s.record.cause = cause.into();
+    assert_eq!(base(&s).under(rule).unadjusted, Some(d(limit)));
+    ev(&mut s, "2025-03-10", EventKind::ExtensionRequested { length: Period::Days(30), approver: President });
+    ev(&mut s, "2025-03-11", EventKind::Extended { length: Period::Days(30), approver: President });
+    assert_eq!(base(&s).under(rule).unadjusted, Some(d(extended)));
+}

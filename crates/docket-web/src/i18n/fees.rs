@@ -63,6 +63,7 @@ pub(super) static FEES: &[(&str, &str)] = &[
     ("减交金额（元，减交时填）", "Amount reduced (yuan, for a reduction)"),
     ("繁简分流建议：", "Suggested track: "),
     ("按调解组织", "by mediation organisation"),
+    ("委托调解延长期间", "agreed extension of entrusted mediation"),
     ("未委派委托调解", "not referred to mediation"),
     ("司法确认数", "Judicial confirmations"),
     ("司法确认率", "Confirmation rate"),
