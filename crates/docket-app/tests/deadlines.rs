@@ -85,6 +85,7 @@ async fn a_confirmation_runs_fifteen_days_under_the_2011_setting_everywhere<S: S
     assert!(rules.deadline.explain().contains("2011 年司法确认规定第五条"), "{}", rules.deadline.explain());
     let due = d.due(&CaseFilter::default(), as_of, 10).await.unwrap();
     assert_eq!(due.len(), 1, "6 days left: due");
-    let facts = d.case_facts(&docket_domain::CaseNumber::parse("（2026）内0203诉前调确1号").unwrap()).await.unwrap().unwrap();
+    let facts =
+        d.case_facts(&docket_domain::CaseNumber::parse("（2026）内0203诉前调确1号").unwrap()).await.unwrap().unwrap();
     assert_eq!(facts.deadline_on, Some("2026-06-16".parse().unwrap()), "the engine reads the same deadline");
 }

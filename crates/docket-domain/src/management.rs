@@ -27,6 +27,7 @@ pub enum Management {
     SuggestionEvent(SuggestionEvent),
     Petition(Petition),
     PetitionEvent(PetitionEvent),
+    MediationOrg(MediationOrg),
 }
 
 impl Management {
@@ -41,6 +42,7 @@ impl Management {
             Self::SuggestionEvent(_) => "suggestion_event",
             Self::Petition(_) => "petition",
             Self::PetitionEvent(_) => "petition_event",
+            Self::MediationOrg(_) => "mediation_org",
         }
     }
 
@@ -55,6 +57,7 @@ impl Management {
             Self::SuggestionEvent(r) => &r.court,
             Self::Petition(r) => &r.court,
             Self::PetitionEvent(r) => &r.court,
+            Self::MediationOrg(r) => &r.court,
         }
     }
 
@@ -69,13 +72,19 @@ impl Management {
             Self::SuggestionEvent(r) => r.on,
             Self::Petition(r) => r.received_on,
             Self::PetitionEvent(r) => r.on,
+            // An organisation's line carries no date; it is kept under the first day the
+            // interchange's dates allow, ahead of every dated record.
+            Self::MediationOrg(_) => NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
         }
     }
 
     /// Whether the record opens something (a campaign, an item, a suggestion, a petition) that
     /// later records refer to; an import applies those first.
     pub fn opens(&self) -> bool {
-        matches!(self, Self::Campaign(_) | Self::LedgerItem(_) | Self::Suggestion(_) | Self::Petition(_))
+        matches!(
+            self,
+            Self::Campaign(_) | Self::LedgerItem(_) | Self::Suggestion(_) | Self::Petition(_) | Self::MediationOrg(_)
+        )
     }
 
     /// The case the record names, if any.
@@ -85,6 +94,63 @@ impl Management {
             Self::Suggestion(r) => r.case_no.as_ref(),
             Self::Petition(r) => r.case_no.as_ref(),
             _ => None,
+        }
+    }
+}
+
+/// 调解组织: an organisation the court invites to mediate (特邀调解组织, 特邀调解规定 §5–§8),
+/// referred to by its code in `mediation_delegated`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediationOrg {
+    pub court: CourtCode,
+    /// Unique per court, e.g. `M01`.
+    pub code: String,
+    pub name: String,
+    pub org_type: MediationOrgType,
+}
+
+/// The kind of a mediation organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MediationOrgType {
+    /// 人民调解委员会
+    People,
+    /// 劳动争议调解 (工会、人社)
+    Labor,
+    /// 商会调解
+    Chamber,
+    /// 行业性、专业性调解
+    Industry,
+    /// 律师调解
+    Lawyer,
+    Other,
+}
+
+impl MediationOrgType {
+    pub const ALL: [Self; 6] = [Self::People, Self::Labor, Self::Chamber, Self::Industry, Self::Lawyer, Self::Other];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::People => "people",
+            Self::Labor => "labor",
+            Self::Chamber => "chamber",
+            Self::Industry => "industry",
+            Self::Lawyer => "lawyer",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::People => "人民调解",
+            Self::Labor => "劳动争议调解",
+            Self::Chamber => "商会调解",
+            Self::Industry => "行业性专业性调解",
+            Self::Lawyer => "律师调解",
+            Self::Other => "其他调解组织",
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn parse_record_value(line: usize, value: &Value) -> Result<Record, Vec<Line
                 f.err(
                     "kind",
                     format!(
-                        "未知的记录类型“{other}”（应为 court、department、judge、case、event、setting，或管理记录 campaign、campaign_case、ledger_item、ledger_event、suggestion、suggestion_event、petition、petition_event）"
+                        "未知的记录类型“{other}”（应为 court、department、judge、case、event、setting，或管理记录 campaign、campaign_case、ledger_item、ledger_event、suggestion、suggestion_event、petition、petition_event、mediation_org）"
                     ),
                 );
                 None

@@ -44,6 +44,7 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/manage/suggestions/event", post(management::suggestion_event::<S>))
         .route("/manage/petitions", get(management::petitions::<S>).post(management::register_petition::<S>))
         .route("/manage/petitions/event", post(management::petition_event::<S>))
+        .route("/manage/mediation", get(management::mediation::<S>).post(management::add_org::<S>))
         .route("/manage/integrity", get(management::integrity::<S>))
         .route("/manage/tracking", get(management::tracking::<S>))
         .route("/enforcement", get(crate::enforcement::enforcement::<S>))

@@ -145,4 +145,64 @@ async fn a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days<S
     assert!(!page.body.contains(r#"id="fee-deemed-withdrawal""#), "a deferred fee is not overdue");
 }
 
-docket_store::on_both_backends!(a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days,);
+docket_store::on_both_backends!(
+    a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days,
+    an_organisations_mediations_are_counted_on_its_line,
+);
+
+async fn an_organisations_mediations_are_counted_on_its_line<S: Store>(store: S) {
+    let pre = "（2027）内0203民诉前调1号";
+    let line = format!(
+        r#"{{"kind":"case","court":"内0203","case_no":"{pre}","type":"民诉前调","procedure":"none","cause":"劳动争议","received_on":null,"filed_on":"2027-06-01","online":false,"claim_amount":null,"tags":[],"origin":null,"sealed":false,"parties":[{{"role":"applicant","kind":"person","name":"张三","id_number":null}}]}}"#
+    );
+    let assigned = format!(r#"{{"kind":"event","case_no":"{pre}","on":"2027-06-01","type":"assigned","judge":"J1"}}"#);
+    let web = system(store, &[line, assigned]).await;
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    let add = |code: &'static str| {
+        [("court", "内0203"), ("code", code), ("name", "昆区劳动争议调解委员会"), ("type", "labor")]
+    };
+    assert_eq!(tm.post_form("/manage/mediation", &add("M01")).await.status, StatusCode::SEE_OTHER);
+    // The same code again is refused by the register, nothing stored.
+    let r = tm.post_form("/manage/mediation", &add("M01")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("已存在"), "{}", r.body);
+    // The 立案员 refers the 诉前调解 (委派); it ends with an agreement.
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let r = post(
+        &clerk,
+        pre,
+        &[
+            ("action", "mediation_delegated"),
+            ("type", "mediation_delegated"),
+            ("org", "M01"),
+            ("mode", "delegated"),
+            ("on", "2027-06-02"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut judge = Client::new(&web);
+    judge.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
+    let r = post(
+        &judge,
+        pre,
+        &[
+            ("action", "closed"),
+            ("type", "closed"),
+            ("method", "premediation_agreement"),
+            ("confirm", "yes"),
+            ("on", "2027-06-20"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = tm.get("/manage/mediation").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let row = &page.body[page.body.find(r#"id="org-M01""#).expect("the organisation's line")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(r#"class="num concluded">1<"#) && row.contains(r#"class="num rate">100.00%<"#), "{row}");
+    // A judge reads no 审管台账.
+    assert_eq!(judge.get("/manage/mediation").await.status, StatusCode::NOT_FOUND);
+}

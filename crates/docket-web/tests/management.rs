@@ -11,7 +11,7 @@ use docket_domain::Role;
 use docket_store::Store;
 use serde_json::json;
 
-const PAGES: [&str; 5] = ["campaigns", "ledger", "suggestions", "petitions", "tracking"];
+const PAGES: [&str; 6] = ["campaigns", "ledger", "suggestions", "petitions", "tracking", "mediation"];
 
 /// The rules, stated from the issue: the 审管办 and the court's leadership read their court's
 /// records, a higher court (and its viewer) reads them too; only the court's own 审管办 and 院长

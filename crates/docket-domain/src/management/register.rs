@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{
-    Campaign, CampaignCase, LedgerEvent, LedgerEventKind, LedgerItem, Management, PETITION_LIMIT_DAYS, Petition,
-    PetitionEvent, PetitionEventKind, PetitionResult, Suggestion, SuggestionEvent, SuggestionEventKind,
+    Campaign, CampaignCase, LedgerEvent, LedgerEventKind, LedgerItem, Management, MediationOrg, PETITION_LIMIT_DAYS,
+    Petition, PetitionEvent, PetitionEventKind, PetitionResult, Suggestion, SuggestionEvent, SuggestionEventKind,
 };
 use crate::CourtCode;
 
@@ -165,6 +165,8 @@ impl PetitionState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Register {
     pub campaigns: BTreeMap<(CourtCode, String), CampaignState>,
+    /// 调解组织 by (court, code).
+    pub orgs: BTreeMap<(CourtCode, String), MediationOrg>,
     pub ledger: BTreeMap<(CourtCode, String, u32), LedgerState>,
     pub suggestions: BTreeMap<(CourtCode, String), SuggestionState>,
     pub petitions: BTreeMap<(CourtCode, String), PetitionState>,
@@ -182,6 +184,7 @@ impl Register {
             Management::SuggestionEvent(e) => self.suggestion_event(e),
             Management::Petition(p) => self.petition(p),
             Management::PetitionEvent(e) => self.petition_event(e),
+            Management::MediationOrg(o) => self.mediation_org(o),
         }
     }
 
@@ -294,6 +297,18 @@ impl Register {
             return refuse("case_no", format!("案件 {} 与 {} 无审级关系", c, p.court));
         }
         self.petitions.insert(key, PetitionState { petition: p.clone(), events: Vec::new() });
+        Ok(())
+    }
+
+    fn mediation_org(&mut self, o: &MediationOrg) -> Result<(), RecordError> {
+        if o.name.trim().is_empty() {
+            return refuse("name", "调解组织名称不能为空");
+        }
+        let key = (o.court.clone(), o.code.clone());
+        if self.orgs.contains_key(&key) {
+            return refuse("code", format!("调解组织代码 {} 在 {} 已存在", o.code, o.court));
+        }
+        self.orgs.insert(key, o.clone());
         Ok(())
     }
 

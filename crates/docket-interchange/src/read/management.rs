@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use docket_domain::management::{
     Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
-    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion,
-    SuggestionEvent, SuggestionEventKind,
+    MediationOrg, MediationOrgType, Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult,
+    Petitioner, Suggestion, SuggestionEvent, SuggestionEventKind,
 };
 use docket_domain::{IdType, PartyId, PartyKind};
 
@@ -24,6 +24,7 @@ impl Fields<'_> {
             "suggestion_event" => self.suggestion_event().map(Management::SuggestionEvent),
             "petition" => self.petition().map(Management::Petition),
             "petition_event" => self.petition_event().map(Management::PetitionEvent),
+            "mediation_org" => self.mediation_org().map(Management::MediationOrg),
             _ => return None,
         })
     }
@@ -73,6 +74,15 @@ impl Fields<'_> {
                 }
             },
         }
+    }
+
+    fn mediation_org(&mut self) -> Option<MediationOrg> {
+        let court = self.court_code("court");
+        let code = self.local_code("code", "调解组织");
+        let name = self.text("name", 100);
+        let org_type =
+            self.enum_value("type", MediationOrgType::parse, "people、labor、chamber、industry、lawyer 或 other");
+        Some(MediationOrg { court: court?, code: code?, name: name?, org_type: org_type? })
     }
 
     fn campaign(&mut self) -> Option<Campaign> {

@@ -7,6 +7,7 @@
 
 mod campaigns;
 mod integrity;
+mod mediation;
 mod petitions;
 mod rectification;
 mod suggestions;
@@ -14,6 +15,7 @@ mod tracking;
 
 pub use campaigns::{campaigns, open_campaign};
 pub use integrity::integrity;
+pub use mediation::{add_org, mediation};
 pub use petitions::{petition_event, petitions, register_petition};
 pub use rectification::{add_item, item_event, ledger};
 pub use suggestions::{issue_suggestion, suggestion_event, suggestions};
