@@ -552,6 +552,7 @@ impl Generator<'_> {
         if p.type_code == "民初" && matches!(method, CloseMethod::Judgment | CloseMethod::Mediation) {
             self.performance(p, close_day, &mut ev);
         }
+        self.mediation_and_fees(p, method, close_day, &mut ev);
 
         ev.retain(|(d, _, _)| *d <= self.cfg.until);
         ev.sort_by_key(|(d, prio, _)| (*d, *prio));

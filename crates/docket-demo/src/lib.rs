@@ -15,6 +15,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod cases;
+mod fees;
 mod management;
 mod names;
 mod rng;
@@ -201,6 +202,8 @@ struct Generator<'a> {
     plants: Rng,
     /// A fourth for 执行措施 and 自动履行, added later still.
     enforce: Rng,
+    /// A fifth for mediation referrals, 司法确认 and 诉讼费.
+    fees: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -269,6 +272,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
         side: Rng::new(cfg.seed.rotate_left(17) ^ 0x51DE_0F5E_ED00_0001),
         plants: Rng::new(cfg.seed.rotate_left(29) ^ 0x9A4C_ED00_0000_0029),
         enforce: Rng::new(cfg.seed.rotate_left(41) ^ 0xE4F0_0C3E_0000_0041),
+        fees: Rng::new(cfg.seed.rotate_left(53) ^ 0xFEE5_0000_0000_0053),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::management::{
     Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
-    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Suggestion,
-    SuggestionEvent, SuggestionEventKind,
+    MediationOrg, MediationOrgType, Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult,
+    Petitioner, Suggestion, SuggestionEvent, SuggestionEventKind,
 };
 use docket_domain::{CaseNumber, CaseRecord, CloseMethod, CourtCode, CourtLevel, EventKind, PartyKind};
 use docket_interchange::Record;
@@ -83,6 +83,24 @@ pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<R
         }
     }
     let mut out = Vec::new();
+    // Each basic court's four invited mediation organisations (工会, 人社, 商会, 人民调解), the
+    // codes the case generator refers its 诉前调解 to.
+    for (code, name, _) in courts.iter().filter(|c| c.2 == CourtLevel::Basic) {
+        let place = name.trim_end_matches("人民法院");
+        for (org, (suffix, org_type)) in crate::fees::ORGS.iter().zip([
+            ("总工会劳动争议调解委员会", MediationOrgType::Labor),
+            ("人力资源和社会保障局劳动人事争议调解中心", MediationOrgType::Labor),
+            ("工商联商会调解委员会", MediationOrgType::Chamber),
+            ("人民调解委员会驻法院工作室", MediationOrgType::People),
+        ]) {
+            out.push(Management::MediationOrg(MediationOrg {
+                court: code.clone(),
+                code: (*org).to_owned(),
+                name: format!("{place}{suffix}"),
+                org_type,
+            }));
+        }
+    }
     campaigns(&mut rng, until, &courts, &cases, &mut out);
     clearances(&mut Rng::new(seed.rotate_left(7) ^ 0x5A4E_4255_0000_0007), until, &courts, &cases, &mut out);
     for (code, name, level) in &courts {

@@ -138,6 +138,38 @@ impl SuspensionReason {
     }
 }
 
+/// 司法救助 (诉讼费用交纳办法 §44–§47): 缓交, 减交, 免交 (免交 only for natural persons, §44).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relief {
+    Defer,
+    Reduce,
+    Waive,
+}
+
+impl Relief {
+    pub const ALL: [Self; 3] = [Self::Defer, Self::Reduce, Self::Waive];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Defer => "defer",
+            Self::Reduce => "reduce",
+            Self::Waive => "waive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Defer => "缓交",
+            Self::Reduce => "减交",
+            Self::Waive => "免交",
+        }
+    }
+}
+
 /// 送达方式.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ServiceChannel {
@@ -353,7 +385,7 @@ pub enum EventKind {
     /// 诉讼费 paid in (预交, 补交), online or at the window.
     FeePaid { amount: Amount, online: bool },
     /// 司法救助 granted (诉讼费用交纳办法 §44–§51), with the amount reduced for 减交.
-    FeeRelief { relief: crate::fee::Relief, amount: Option<Amount> },
+    FeeRelief { relief: Relief, amount: Option<Amount> },
     /// 退费.
     FeeRefunded { amount: Amount, online: bool },
     /// Closing undone by a legal act.

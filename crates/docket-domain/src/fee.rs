@@ -7,7 +7,8 @@
 
 mod account;
 
-pub use account::{FeeAccount, FeeEvent, PAY_DAYS, REFUND_DAYS, Relief, effective_on};
+pub use crate::event::Relief;
+pub use account::{FeeAccount, FeeEvent, PAY_DAYS, REFUND_DAYS, effective_on};
 
 use crate::amount::Amount;
 use crate::case_type::{CaseType, Category};

@@ -7,8 +7,7 @@ use crate::amount::Amount;
 use crate::case::{CaseRecord, PartyKind, PartyRole};
 use crate::case_type::Category;
 use crate::enforcement::Measure;
-use crate::event::{Approver, CloseMethod, Event, EventKind, Period, SuspensionReason};
-use crate::fee::Relief;
+use crate::event::{Approver, CloseMethod, Event, EventKind, Period, Relief, SuspensionReason};
 use crate::mediation::MediationMode;
 use crate::procedure::Procedure;
 

@@ -6,40 +6,8 @@ use chrono::{Days, NaiveDate};
 use super::{Assessment, FeeCase, FeeSchedule};
 use crate::amount::Amount;
 use crate::case_type::Stage;
-use crate::event::{CloseMethod, EventKind};
+use crate::event::{CloseMethod, EventKind, Relief};
 use crate::lifecycle::CaseState;
-
-/// 司法救助 (诉讼费用交纳办法 §44–§47): 缓交, 减交, 免交 (免交 only for natural persons, §44).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Relief {
-    Defer,
-    Reduce,
-    Waive,
-}
-
-impl Relief {
-    pub const ALL: [Self; 3] = [Self::Defer, Self::Reduce, Self::Waive];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Defer => "defer",
-            Self::Reduce => "reduce",
-            Self::Waive => "waive",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Defer => "缓交",
-            Self::Reduce => "减交",
-            Self::Waive => "免交",
-        }
-    }
-}
 
 /// A fee event, as [`FeeAccount`] reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
