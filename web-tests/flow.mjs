@@ -62,9 +62,14 @@ try {
   await signIn(clerk);
   await page.goto(`${base}/file`);
   await page.selectOption('#type', '民初');
-  await page.selectOption('#procedure', 'simple');
+  await page.selectOption('#procedure', 'ordinary');
   await page.fill('#cause', '买卖合同纠纷');
+  // The 诉讼费 follows the amount as it is typed: 8,600 元 is 50 + 0; 86,000 is 50 + 76,000 × 2.5%.
+  await page.fill('#claim_amount', '8600');
+  await page.waitForFunction(() => (document.querySelector('#fee-estimate-total') || {}).textContent === '50.00');
   await page.fill('#claim_amount', '86000');
+  await page.waitForFunction(() => (document.querySelector('#fee-estimate-total') || {}).textContent === '1950.00');
+  check((await page.textContent('#fee-estimate')).includes('诉讼费用交纳办法第十三条第（一）项'), 'the filing form shows the fee (1950.00) with its article as the amount is typed');
   await page.selectOption('#judge', judgeCode);
   await page.fill('#p0_name', '某建材有限公司');
   await page.selectOption('select[name=p0_kind]', 'organization');
@@ -82,6 +87,11 @@ try {
   const caseNo = (await page.textContent('#case-no')).trim();
   check(/^（\d{4}）内0203民初\d+号$/.test(caseNo), `filed as ${caseNo}`);
   await shot('03-case-filed');
+  // The advance fee paid at the 立案 window, recorded on the case.
+  check((await page.textContent('#fee-owed')).includes('1950.00'), 'the case page says 1950.00 is to be paid within seven days');
+  await page.fill('#action-fee_paid input[name=amount]', '1950.00');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-fee_paid button[type=submit]')]);
+  check((await page.textContent('#fee-paid')).includes('1950.00') && !(await page.isVisible('#fee-owed')), 'the 立案员 records the fee paid');
   // A second filing with the same party: the case just filed is named as related.
   await page.goto(`${base}/file`);
   await page.fill('#p0_name', '张三');
@@ -170,11 +180,16 @@ try {
 
   await page.click(`text=${caseNo}`).catch(async () => page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`));
   await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
-  await page.selectOption('#action-closed select[name=method]', 'judgment');
+  await page.selectOption('#action-closed select[name=method]', 'mediation');
   check(!(await page.textContent('#action-closed select[name=method]')).includes('维持原判'), 'a 民初 is not offered 维持原判');
   await page.check('#action-closed input[name=confirm]');
   await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
   check((await page.textContent('#notice')).includes('结案'), 'the close is recorded');
+  // Closed by mediation: the fee halves (§15) and the other half is due back within 15 days.
+  const refundBy = new Date(Date.now() + 15 * 86400e3).toISOString().slice(0, 10);
+  check((await page.textContent('#fee-total')).trim() === '975.00', 'closed by mediation, the fee halves to 975.00');
+  const refund = await page.textContent('#fee-refund-due');
+  check(refund.includes('975.00') && refund.includes(refundBy), `975.00 is due back by ${refundBy}: ${refund}`);
   await shot('06-case-closed');
 
   const after = await closedFigure();
