@@ -67,9 +67,11 @@ pub fn facts_of(
                     E::Referral => M::Referral,
                     E::Blacklist => M::Blacklisted,
                     E::Confirmation(yes) => M::Confirmation(*yes),
-                    E::FeePaid(online) => M::FeePaid(*online),
-                    E::Refund(timely) => M::Refund(*timely),
-                    E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) => return None,
+                    E::FeePaid(online, _) => M::FeePaid(*online),
+                    E::Refund(timely, _) => M::Refund(*timely),
+                    E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) | E::Relief(..) | E::Converted => {
+                        return None;
+                    }
                 };
                 Some((f.on, e))
             })

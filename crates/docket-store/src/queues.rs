@@ -46,6 +46,14 @@ pub trait QueueStore: Send + Sync {
     fn pending_extensions(&self, courts: &[String])
     -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
+    /// Cases of `courts` closed on or after `since` that hold a 诉讼费 payment and no refund yet
+    /// (a refund may be due), the earliest closing first.
+    fn fees_held_closed_since(
+        &self,
+        courts: &[String],
+        since: NaiveDate,
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+
     /// Cases of `courts` whose next hearing is set between `from` and `to` (both included), by
     /// date, courtroom and 案号.
     fn hearings_between(
@@ -99,12 +107,35 @@ macro_rules! impl_queue_store {
                              AND role = 'respondent') ORDER BY status = 'closed', filed_on, court, case_no",
                         );
                     }
-                    // Only 超标的 facts write an `o` into the log (dates and other codes have none).
+                    // Only 超标的 facts write an `o` into an enforcement case's log (dates and its other
+                    // codes have none; the mediation facts that carry an organisation's code are never
+                    // on an enforcement case).
                     L::OverSeizure => {
                         q.push("enforcement_log LIKE '%o%' ORDER BY filed_on DESC, court, case_no");
                     }
                 }
                 q.push(" LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
+                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
+            async fn fees_held_closed_since(
+                &self,
+                courts: &[String],
+                since: chrono::NaiveDate,
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                if courts.is_empty() {
+                    return Ok(Vec::new());
+                }
+                // A payment is written `f+<fen>` or `f-<fen>`, a refund `r+<fen>` or `r-<fen>`; no
+                // other code has an `f` or an `r` followed by a sign.
+                let mut q = Self::queue_query(
+                    courts,
+                    "status = 'closed' AND (enforcement_log LIKE '%f+%' OR enforcement_log LIKE '%f-%') \
+                     AND enforcement_log NOT LIKE '%r+%' AND enforcement_log NOT LIKE '%r-%' AND closed_on >= ",
+                );
+                q.push_bind(since)
+                    .push(" ORDER BY closed_on, court, case_no LIMIT ")
+                    .push_bind($crate::queues::ENFORCEMENT_LIMIT);
                 $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
             }
 

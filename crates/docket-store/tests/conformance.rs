@@ -26,5 +26,6 @@ docket_store::on_both_backends!(
     a_case_is_found_by_any_part_of_a_name_and_a_case_number_from_any_field,
     the_queues_read_waiting_cases_and_let_them_go,
     the_enforcement_lists_read_exactly_their_cases,
+    the_cases_holding_a_fee_are_read_from_their_closing,
     notifications_are_kept_per_judge_and_marked_read,
 );

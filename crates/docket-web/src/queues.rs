@@ -12,6 +12,9 @@
 //! - 审限预警 (`due`): open cases due within [`ALERT_HORIZON_DAYS`] days or overdue, and
 //!   deducted periods open for long: a judge's own, the 庭长's division's, the court's for the
 //!   院长 and the 审管办.
+//! - 诉讼费 (`fees`): for whoever takes fees (立案员, 庭长, 院长), open cases whose advance fee
+//!   is owed (诉讼费用交纳办法 §22; 按撤诉处理 past it, 民诉法解释 §213) and closed cases whose
+//!   fee is due back (§53) and nothing was refunded yet, by the day each is due.
 
 use chrono::{Days, NaiveDate};
 use docket_app::Account;
@@ -35,10 +38,15 @@ pub enum Queue {
     Approvals,
     Hearings,
     Due,
+    Fees,
 }
 
+/// How far back 诉讼费 looks for closed cases whose fee may be due back and was not refunded:
+/// three years (a refund refused that long is a matter for the 审管办, not the window).
+pub const REFUND_LOOKBACK_DAYS: u64 = 3 * 365;
+
 impl Queue {
-    pub const ALL: [Queue; 4] = [Queue::ToAssign, Queue::Approvals, Queue::Hearings, Queue::Due];
+    pub const ALL: [Queue; 5] = [Queue::ToAssign, Queue::Approvals, Queue::Hearings, Queue::Due, Queue::Fees];
 
     /// The id in addresses and the API.
     pub fn id(self) -> &'static str {
@@ -47,6 +55,7 @@ impl Queue {
             Queue::Approvals => "approvals",
             Queue::Hearings => "hearings",
             Queue::Due => "due",
+            Queue::Fees => "fees",
         }
     }
 
@@ -61,6 +70,7 @@ impl Queue {
             Queue::Approvals => "待审批",
             Queue::Hearings => "近期开庭",
             Queue::Due => "审限预警",
+            Queue::Fees => "诉讼费",
         }
     }
 
@@ -77,6 +87,7 @@ impl Queue {
                 Role::DivisionHead | Role::President | Role::TrialManagement => true,
                 _ => false,
             },
+            Queue::Fees => matches!(account.role, Role::FilingClerk | Role::DivisionHead | Role::President),
         }
     }
 
@@ -169,7 +180,44 @@ pub async fn entries<S: Store>(web: &Web<S>, account: &Account, queue: Queue) ->
                 .collect()
         }
         Queue::Due => due_entries(web, account, today).await?,
+        Queue::Fees => fee_entries(web, account, today).await?,
     };
+    Ok(out)
+}
+
+/// 诉讼费: advance fees owed on open cases and fees due back on cases closed in the last
+/// [`REFUND_LOOKBACK_DAYS`], by the day each is due.
+async fn fee_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
+    let p = account.principal();
+    let schedule = web.fee_schedule();
+    let store = web.docket.store();
+    let filter = CaseFilter { court: Some(account.court.to_string()), ..Default::default() };
+    let mut out = Vec::new();
+    let mut push = |r: StoredCase, on: NaiveDate, warning: String| {
+        if web.readable(&p, &r) && p.may(Action::Fee, &scope_of(&r)) {
+            out.push(Entry {
+                days_left: Some((on - today).num_days()),
+                warnings: vec![warning],
+                ..Entry::of(r, Some(on))
+            });
+        }
+    };
+    for r in store.cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)? {
+        let a = docket_app::fee_account(&r, &schedule);
+        if let Some(by) = a.pay_by.filter(|_| a.owed.fen() > 0) {
+            push(r, by, format!("应交诉讼费 {} 元", a.owed));
+        }
+    }
+    let since = today - Days::new(REFUND_LOOKBACK_DAYS);
+    let closed =
+        store.fees_held_closed_since(&[account.court.to_string()], since).await.map_err(docket_app::AppError::from)?;
+    for r in closed {
+        let a = docket_app::fee_account(&r, &schedule);
+        if let Some(by) = a.refund_by.filter(|_| a.refund_due.fen() > 0) {
+            push(r, by, format!("应退诉讼费 {} 元", a.refund_due));
+        }
+    }
+    out.sort_by_key(|e| (e.on, e.row.case_no.to_string()));
     Ok(out)
 }
 

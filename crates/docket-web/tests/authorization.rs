@@ -203,7 +203,7 @@ async fn matrix<S: Store>(store: S) {
                         Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
                         Endpoint::Queues => {
                             let readable = expected(role, account_court, handles, case_court, *sealed, *enforcement, Endpoint::ApiRead);
-                            for q in ["to_assign", "approvals", "hearings"] {
+                            for q in ["to_assign", "approvals", "hearings", "fees"] {
                                 let r = client.get(&format!("/api/v1/queues/{q}")).await;
                                 assert!(matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN), "{user} {q}: {}", r.status);
                                 let listed = r.status == StatusCode::OK

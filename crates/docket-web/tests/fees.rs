@@ -93,6 +93,17 @@ async fn a_mediated_case_halves_once_and_its_refund_is_due_within_fifteen_days<S
     let due = text_of(&page.body, "fee-refund-due");
     assert!(due.contains("1150.00") && due.contains("2025-05-21"), "{due}");
 
+    // The 立案员's 诉讼费 queue lists the refund due, by its date.
+    let queue = clerk.get("/api/v1/queues/fees").await;
+    assert_eq!(queue.status, StatusCode::OK, "{}", queue.body);
+    let listed = queue.json()["cases"].as_array().unwrap().clone();
+    let line = listed.iter().find(|c| c["case_no"] == no.as_str()).unwrap_or_else(|| panic!("{listed:?}"));
+    assert_eq!(line["on"], "2025-05-21", "{line}");
+    // The company's unpaid advance fee is owed since 2025-03-10 (seven days from filing).
+    let owed = listed.iter().find(|c| c["case_no"] == org.as_str()).unwrap_or_else(|| panic!("{listed:?}"));
+    assert_eq!(owed["on"], "2025-03-10", "{owed}");
+    assert_eq!(judge.get("/api/v1/queues/fees").await.status, StatusCode::FORBIDDEN, "a judge has no fee queue");
+
     // A refund beyond what is held is refused at its field; the right one is recorded.
     let r = post(
         &clerk,

@@ -9,12 +9,28 @@ use crate::case_type::Stage;
 use crate::event::{CloseMethod, EventKind, Relief};
 use crate::lifecycle::CaseState;
 
-/// A fee event, as [`FeeAccount`] reads it.
+/// A fee event, as [`FeeAccount`] reads it: from a case's events, or from the facts a stored
+/// projection keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeeEvent {
-    Paid { on: NaiveDate, amount: Amount, online: bool },
-    Relief { on: NaiveDate, relief: Relief, amount: Option<Amount> },
-    Refunded { on: NaiveDate, amount: Amount, online: bool },
+    Paid(Amount),
+    Relief(Relief, Option<Amount>),
+    Refunded(Amount),
+    /// 程序转换 on this day: a top-up is due seven days after (民诉法解释 §199).
+    Converted(NaiveDate),
+}
+
+impl FeeEvent {
+    /// The fee event an event is, if any.
+    pub fn of(e: &crate::Event) -> Option<Self> {
+        Some(match &e.kind {
+            EventKind::FeePaid { amount, .. } => Self::Paid(*amount),
+            EventKind::FeeRefunded { amount, .. } => Self::Refunded(*amount),
+            EventKind::FeeRelief { relief, amount } => Self::Relief(*relief, *amount),
+            EventKind::ProcedureChanged { .. } => Self::Converted(e.on),
+            _ => return None,
+        })
+    }
 }
 
 /// Days to pay after the notice (诉讼费用交纳办法 §22; 民诉法解释 §199 for the top-up after a
@@ -69,28 +85,37 @@ impl FeeAccount {
     /// The account of `state` under `schedule`.
     pub fn of(schedule: &FeeSchedule, state: &CaseState) -> Self {
         let r = &state.record;
-        let case_type = r.case_type();
         let c = FeeCase {
-            case_type,
+            case_type: r.case_type(),
             procedure: state.procedure,
             cause: &r.cause,
             claim: r.claim_amount,
             closing: state.close_method,
             labor: r.tags.iter().any(|t| t.as_str() == "labor"),
         };
-        let assessment = schedule.assess(&c);
+        let closed = state.closed_on.zip(state.close_method);
+        Self::from_events(schedule, &c, r.filed_on, closed, state.events.iter().filter_map(FeeEvent::of))
+    }
+
+    /// The account of a case described by `c`, filed on `filed_on` and closed as `closed`, with
+    /// its fee events in order.
+    pub fn from_events(
+        schedule: &FeeSchedule,
+        c: &FeeCase<'_>,
+        filed_on: NaiveDate,
+        closed: Option<(NaiveDate, CloseMethod)>,
+        events: impl IntoIterator<Item = FeeEvent>,
+    ) -> Self {
+        let assessment = schedule.assess(c);
         let (mut paid, mut refunded, mut relief) = (Amount::ZERO, Amount::ZERO, None);
-        let mut notice = (r.filed_on, "自立案（交费通知）次日起七日内交纳（诉讼费用交纳办法第二十二条）");
-        for e in &state.events {
-            match &e.kind {
-                EventKind::FeePaid { amount, .. } => paid = add(paid, *amount),
-                EventKind::FeeRefunded { amount, .. } => refunded = add(refunded, *amount),
-                EventKind::FeeRelief { relief: k, amount } => relief = Some((*k, *amount)),
+        let mut notice = (filed_on, "自立案（交费通知）次日起七日内交纳（诉讼费用交纳办法第二十二条）");
+        for e in events {
+            match e {
+                FeeEvent::Paid(amount) => paid = add(paid, amount),
+                FeeEvent::Refunded(amount) => refunded = add(refunded, amount),
+                FeeEvent::Relief(k, amount) => relief = Some((k, amount)),
                 // 简易转普通: the top-up within seven days of the notice (民诉法解释 §199).
-                EventKind::ProcedureChanged { .. } => {
-                    notice = (e.on, "转为普通程序后七日内补交（民诉法解释第一百九十九条）");
-                }
-                _ => {}
+                FeeEvent::Converted(on) => notice = (on, "转为普通程序后七日内补交（民诉法解释第一百九十九条）"),
             }
         }
         let due = match relief {
@@ -99,7 +124,6 @@ impl FeeAccount {
             _ => assessment.total,
         };
         let held = sub(paid, refunded);
-        let closed = state.closed_on.zip(state.close_method);
         let deferred = matches!(relief, Some((Relief::Defer, _)));
         let (owed, pay_by) = if closed.is_none() && assessment.prepaid && !deferred && held < due {
             (sub(due, held), Some(notice.0 + Days::new(PAY_DAYS)))
@@ -108,7 +132,7 @@ impl FeeAccount {
         };
         let (refund_due, refund_by) = match closed {
             Some((on, method)) if held > due => {
-                (sub(held, due), Some(effective_on(case_type.stage, method, on) + Days::new(REFUND_DAYS)))
+                (sub(held, due), Some(effective_on(c.case_type.stage, method, on) + Days::new(REFUND_DAYS)))
             }
             _ => (Amount::ZERO, None),
         };

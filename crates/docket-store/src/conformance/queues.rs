@@ -190,3 +190,58 @@ pub async fn the_enforcement_lists_read_exactly_their_cases<S: Store>(store: S) 
     assert_eq!(numbers(store.enforcement_cases(&both, L::Terminated).await.unwrap()), vec![3, 7]);
     assert!(store.enforcement_cases(&[], L::Terminated).await.unwrap().is_empty());
 }
+
+/// The cases whose fee may be due back: closed since a day, holding a payment and not yet refunded,
+/// of the courts asked; an open case, one closed before, one without a payment, one refunded and
+/// another court's are not read.
+pub async fn the_cases_holding_a_fee_are_read_from_their_closing<S: Store>(store: S) {
+    use docket_domain::{Amount, CloseMethod};
+    let paid = |s: &mut CaseState, on: &str| {
+        s.apply(Event { on: date(on), kind: EventKind::FeePaid { amount: Amount::yuan(1150), online: true } }).unwrap();
+    };
+    let close = |s: &mut CaseState, on: &str| {
+        s.apply(Event { on: date(on), kind: EventKind::Closed { method: CloseMethod::Mediation, outcome: None } })
+            .unwrap();
+    };
+    // 1: paid, closed 06-01. 2: paid, open. 3: paid, closed 03-20 (before). 4: closed, nothing
+    // paid. 5: another court's, paid and closed 06-02. 6: paid, closed 05-20. 7: paid, closed
+    // 05-21 and refunded.
+    let mut cases = Vec::new();
+    for (court, n, pay, closed) in [
+        ("内0203", 1, true, Some("2025-06-01")),
+        ("内0203", 2, true, None),
+        ("内0203", 3, true, Some("2025-03-20")),
+        ("内0203", 4, false, Some("2025-06-01")),
+        ("内0204", 5, true, Some("2025-06-02")),
+        ("内0203", 6, true, Some("2025-05-20")),
+        ("内0203", 7, true, Some("2025-05-21")),
+    ] {
+        let mut s = sample_case(court, n);
+        if pay {
+            let filed = s.record.filed_on.to_string();
+            paid(&mut s, &filed);
+        }
+        if let Some(on) = closed {
+            close(&mut s, on);
+        }
+        if n == 7 {
+            s.apply(Event {
+                on: date("2025-05-30"),
+                kind: EventKind::FeeRefunded { amount: Amount::yuan(575), online: false },
+            })
+            .unwrap();
+        }
+        cases.push(s);
+    }
+    for s in &cases {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
+    let courts = vec!["内0203".to_owned()];
+    let rows = store.fees_held_closed_since(&courts, date("2025-04-01")).await.unwrap();
+    assert_eq!(numbers(rows.clone()), vec![6, 1]);
+    assert!(rows[0].enforcement.iter().any(|f| matches!(f.fact, crate::EnforcementFact::FeePaid(true, _))));
+    let both = vec!["内0203".to_owned(), "内0204".to_owned()];
+    assert_eq!(numbers(store.fees_held_closed_since(&both, date("2025-04-01")).await.unwrap()), vec![6, 1, 5]);
+    assert!(store.fees_held_closed_since(&[], date("2025-04-01")).await.unwrap().is_empty());
+}

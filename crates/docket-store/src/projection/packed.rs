@@ -58,10 +58,15 @@ pub enum EnforcementFact {
     Mediated(docket_domain::MediationMode, String),
     /// 司法确认 decided: confirmed or refused.
     Confirmation(bool),
-    /// 诉讼费 paid, online or not.
-    FeePaid(bool),
-    /// 诉讼费 refunded, within 15 days of the document taking effect or not (诉讼费用交纳办法 §53).
-    Refund(bool),
+    /// 诉讼费 paid, online or not, and how much.
+    FeePaid(bool, Amount),
+    /// 诉讼费 refunded, within 15 days of the document taking effect or not (诉讼费用交纳办法 §53),
+    /// and how much.
+    Refund(bool, Amount),
+    /// 司法救助 granted, with the amount reduced.
+    Relief(docket_domain::Relief, Option<Amount>),
+    /// 程序转换 (the fee's top-up runs from it).
+    Converted,
 }
 
 /// An [`EnforcementFact`] with its date.
@@ -105,9 +110,13 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             EventKind::Performed { amount } => Some(EnforcementFact::Performed(*amount)),
             EventKind::MediationDelegated { org, mode, .. } => Some(EnforcementFact::Mediated(*mode, org.clone())),
             EventKind::ConfirmationDecided { confirmed } => Some(EnforcementFact::Confirmation(*confirmed)),
-            EventKind::FeePaid { online, .. } => Some(EnforcementFact::FeePaid(*online)),
+            EventKind::FeePaid { online, amount } => Some(EnforcementFact::FeePaid(*online, *amount)),
             // A refund before the case closed (a claim reduced, §21) is not late.
-            EventKind::FeeRefunded { .. } => Some(EnforcementFact::Refund(refund_due_by.is_none_or(|by| e.on <= by))),
+            EventKind::FeeRefunded { amount, .. } => {
+                Some(EnforcementFact::Refund(refund_due_by.is_none_or(|by| e.on <= by), *amount))
+            }
+            EventKind::FeeRelief { relief, amount } => Some(EnforcementFact::Relief(*relief, *amount)),
+            EventKind::ProcedureChanged { .. } => Some(EnforcementFact::Converted),
             _ => None,
         };
         out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
@@ -144,8 +153,12 @@ pub fn encode_enforcement(facts: &[DatedFact]) -> String {
                 }
                 EnforcementFact::Mediated(mode, org) => format!("m{}{org}", &mode.as_str()[..1]),
                 EnforcementFact::Confirmation(yes) => format!("k{}", if *yes { '+' } else { '-' }),
-                EnforcementFact::FeePaid(online) => format!("f{}", if *online { '+' } else { '-' }),
-                EnforcementFact::Refund(timely) => format!("r{}", if *timely { '+' } else { '-' }),
+                EnforcementFact::FeePaid(online, a) => format!("f{}{}", if *online { '+' } else { '-' }, a.fen()),
+                EnforcementFact::Refund(timely, a) => format!("r{}{}", if *timely { '+' } else { '-' }, a.fen()),
+                EnforcementFact::Relief(relief, a) => {
+                    format!("z{}{}", &relief.as_str()[..1], a.map(|a| a.fen().to_string()).unwrap_or_default())
+                }
+                EnforcementFact::Converted => "v".to_owned(),
             };
             format!("{}{code}", f.on)
         })
@@ -179,14 +192,34 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
                     }
                     EnforcementFact::Mediated(mode, org.to_owned())
                 }
-                ("k" | "f" | "r", sign @ ("+" | "-")) => {
-                    let yes = sign == "+";
-                    match code {
-                        "k" => EnforcementFact::Confirmation(yes),
-                        "f" => EnforcementFact::FeePaid(yes),
-                        _ => EnforcementFact::Refund(yes),
+                ("k", sign @ ("+" | "-")) => EnforcementFact::Confirmation(sign == "+"),
+                ("f" | "r", rest) => {
+                    let (sign, fen) = rest.split_at_checked(1).ok_or_else(bad)?;
+                    let yes = match sign {
+                        "+" => true,
+                        "-" => false,
+                        _ => return Err(bad()),
+                    };
+                    let amount = fen.parse().ok().and_then(Amount::from_fen).filter(|a| a.fen() > 0).ok_or_else(bad)?;
+                    if code == "f" {
+                        EnforcementFact::FeePaid(yes, amount)
+                    } else {
+                        EnforcementFact::Refund(yes, amount)
                     }
                 }
+                ("z", rest) => {
+                    let (kind, fen) = rest.split_at_checked(1).ok_or_else(bad)?;
+                    let relief = docket_domain::Relief::ALL
+                        .into_iter()
+                        .find(|r| r.as_str().starts_with(kind))
+                        .ok_or_else(bad)?;
+                    let amount = match fen {
+                        "" => None,
+                        f => Some(f.parse().ok().and_then(Amount::from_fen).ok_or_else(bad)?),
+                    };
+                    EnforcementFact::Relief(relief, amount)
+                }
+                ("v", "") => EnforcementFact::Converted,
                 ("t", numbers) => EnforcementFact::Termination(
                     numbers
                         .bytes()
@@ -312,13 +345,19 @@ mod tests {
                 fact: EnforcementFact::Mediated(docket_domain::MediationMode::Entrusted, "M01".into()),
             },
             DatedFact { on: d("2025-09-04"), fact: EnforcementFact::Confirmation(false) },
-            DatedFact { on: d("2025-09-05"), fact: EnforcementFact::FeePaid(true) },
-            DatedFact { on: d("2025-09-06"), fact: EnforcementFact::Refund(false) },
+            DatedFact { on: d("2025-09-05"), fact: EnforcementFact::FeePaid(true, Amount::from_fen(195_000).unwrap()) },
+            DatedFact { on: d("2025-09-06"), fact: EnforcementFact::Refund(false, Amount::from_fen(97_500).unwrap()) },
+            DatedFact {
+                on: d("2025-09-07"),
+                fact: EnforcementFact::Relief(docket_domain::Relief::Reduce, Amount::from_fen(500)),
+            },
+            DatedFact { on: d("2025-09-08"), fact: EnforcementFact::Relief(docket_domain::Relief::Defer, None) },
+            DatedFact { on: d("2025-09-09"), fact: EnforcementFact::Converted },
         ];
         let text = encode_enforcement(&facts);
         assert_eq!(
             text,
-            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+,2025-09-06r-"
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v"
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
         for bad in [
@@ -332,6 +371,9 @@ mod tests {
             "2025-03-04me",
             "2025-03-04k",
             "2025-03-04f*",
+            "2025-03-04f+",
+            "2025-03-04f+0",
+            "2025-03-04zx",
         ] {
             assert!(decode_enforcement(bad).is_err(), "{bad}");
         }

@@ -96,6 +96,7 @@ pub async fn queue_page<S: Store>(
             Queue::Approvals => ["申请日期", "申请延长"],
             Queue::Hearings => ["开庭日期", "法庭"],
             Queue::Due => ["审限", "倒计时"],
+            Queue::Fees => ["期限", "倒计时"],
         }
         .map(|c| lang.t(c)),
         rows,
@@ -122,7 +123,7 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
             None => (String::new(), ""),
         },
         Queue::Hearings => (r.next_room.clone().unwrap_or_else(|| "—".into()), ""),
-        Queue::Due => match e.days_left {
+        Queue::Due | Queue::Fees => match e.days_left {
             Some(n) if n < 0 => (if en { format!("{} days over", -n) } else { format!("超期 {} 天", -n) }, "danger"),
             Some(0) => (lang.t("今日届满").to_owned(), "warn"),
             Some(n) => {
