@@ -61,6 +61,36 @@ impl FeeSchedule {
         ]
     }
 
+    /// The settings as `(key, yuan)`, for the settings file's `fee.<key> = <yuan>` lines.
+    pub fn entries(&self) -> [(&'static str, Amount); 5] {
+        [
+            ("divorce", self.divorce),
+            ("personality", self.personality),
+            ("other_non_property", self.other_non_property),
+            ("ip_without_amount", self.ip_without_amount),
+            ("enforcement_without_amount", self.enforcement_without_amount),
+        ]
+    }
+
+    /// Sets one amount by its key, refusing an unknown key, a malformed amount or one outside its
+    /// statutory range.
+    pub fn set(&mut self, key: &str, yuan: &str) -> Result<(), String> {
+        let v = Amount::from_yuan_str(yuan).map_err(|e| e.to_string())?;
+        let mut next = *self;
+        let slot = match key {
+            "divorce" => &mut next.divorce,
+            "personality" => &mut next.personality,
+            "other_non_property" => &mut next.other_non_property,
+            "ip_without_amount" => &mut next.ip_without_amount,
+            "enforcement_without_amount" => &mut next.enforcement_without_amount,
+            _ => return Err(format!("未知的诉讼费设置“fee.{key}”")),
+        };
+        *slot = v;
+        next.check()?;
+        *self = next;
+        Ok(())
+    }
+
     /// Refuses a setting outside the range the 办法 allows, naming it.
     pub fn check(&self) -> Result<(), String> {
         for (name, v, lo, hi) in self.ranges() {
@@ -561,7 +591,10 @@ mod tests {
     fn a_province_setting_outside_the_statutory_range_is_refused() {
         let mut s = FeeSchedule::default();
         assert!(s.check().is_ok());
-        s.divorce = yuan(400);
-        assert!(s.check().unwrap_err().contains("离婚案件"));
+        assert!(s.set("divorce", "400").unwrap_err().contains("离婚案件"));
+        assert_eq!(s.divorce, yuan(300), "a refused setting leaves the amount as it was");
+        s.set("divorce", "200").unwrap();
+        assert_eq!(s.assess(&case("民初", Procedure::Ordinary, "离婚纠纷", None)).total.to_string(), "200.00");
+        assert!(s.set("alimony", "100").is_err());
     }
 }

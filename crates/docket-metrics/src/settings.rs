@@ -38,6 +38,8 @@ pub struct Settings {
     pub ranking: bool,
     /// The thresholds of the integrity detectors (数据核查), `integrity.<name> = <value>`.
     pub integrity: docket_domain::integrity::Thresholds,
+    /// The province's amounts within the ranges of 诉讼费用交纳办法 §13, `fee.<name> = <yuan>`.
+    pub fees: docket_domain::FeeSchedule,
 }
 
 /// Docket's default ranges: the figures the seed work reports give for a basic court's year.
@@ -79,6 +81,7 @@ impl Default for Settings {
             ranges,
             ranking: false,
             integrity: docket_domain::integrity::Thresholds::default(),
+            fees: docket_domain::FeeSchedule::default(),
         }
     }
 }
@@ -130,6 +133,10 @@ impl Settings {
         let _ = writeln!(s, "\n# 数据核查的阈值（integrity.名称 = 值）");
         for (name, value) in self.integrity.entries() {
             let _ = writeln!(s, "integrity.{name} = {value}");
+        }
+        let _ = writeln!(s, "\n# 诉讼费：本省在诉讼费用交纳办法第十三条幅度内确定的标准（fee.名称 = 元）");
+        for (name, value) in self.fees.entries() {
+            let _ = writeln!(s, "fee.{name} = {value}");
         }
         s
     }
@@ -195,6 +202,8 @@ impl Settings {
                 }
             } else if let Some(name) = key.strip_prefix("integrity.") {
                 s.integrity.set(name, value).map_err(err)?;
+            } else if let Some(name) = key.strip_prefix("fee.") {
+                s.fees.set(name, value).map_err(err)?;
             } else if key == "filing_limit_days" {
                 s.filing_limit_days = value.parse().map_err(|_| err(format!("“{value}”不是天数")))?;
             } else if key == "ranking" {
@@ -240,6 +249,19 @@ mod tests {
         assert_eq!(e.line, 3);
         assert!(e.to_string().contains("未知指标"), "{e}");
         assert!(Settings::parse("scope.all = 民初,火星\n").unwrap_err().to_string().contains("第 1 行"));
+    }
+
+    #[test]
+    fn the_provinces_fee_amounts_are_settings_within_the_statutory_ranges() {
+        let s = Settings::parse("fee.divorce = 200\nfee.other_non_property = 50\n").unwrap();
+        assert_eq!(
+            (s.fees.divorce.to_string(), s.fees.other_non_property.to_string()),
+            ("200.00".into(), "50.00".into())
+        );
+        assert_eq!(Settings::parse(&s.to_text()).unwrap().fees, s.fees, "written back and read again");
+        let e = Settings::parse("ranking = off\nfee.divorce = 400\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().contains("离婚案件") && e.to_string().contains("50.00 至 300.00"), "{e}");
     }
 
     #[test]

@@ -186,9 +186,10 @@ impl<S: Store> Web<S> {
         }))
     }
 
-    /// The amounts the province sets within the ranges of 诉讼费用交纳办法 §13.
+    /// The amounts the province sets within the ranges of 诉讼费用交纳办法 §13: the `fee.*` lines
+    /// of the settings in force.
     pub fn fee_schedule(&self) -> docket_domain::FeeSchedule {
-        docket_domain::FeeSchedule::default()
+        self.engine().map_or_else(|_| docket_domain::FeeSchedule::default(), |e| e.settings.fees)
     }
 
     pub fn today(&self) -> NaiveDate {
