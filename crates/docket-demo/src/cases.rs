@@ -135,6 +135,36 @@ impl Generator<'_> {
                 plans.push(plan);
             }
         }
+        // 诉调对接: most failed 诉前调解 are filed as a 民初, linked by `origin`; about one agreement
+        // in four is brought for 司法确认 (诉前调确). Drawn from the mediation and fee stream.
+        let n = plans.len();
+        for i in 0..n {
+            let Some((closed_on, method)) = plans[i].closed.filter(|_| plans[i].type_code == "民诉前调") else {
+                continue;
+            };
+            let (type_code, share, days) = match method {
+                CloseMethod::PremediationFailed => ("民初", 0.7, (1, 10)),
+                CloseMethod::PremediationAgreement => ("诉前调确", 0.25, (1, 20)),
+                _ => continue,
+            };
+            if !self.fees.chance(share) {
+                continue;
+            }
+            let on = closed_on + Days::new(self.fees.range(days.0, days.1) as u64);
+            let mut parties = plans[i].parties.clone();
+            if type_code == "民初" {
+                for p in &mut parties {
+                    p.role = match p.role {
+                        PartyRole::Applicant => PartyRole::Plaintiff,
+                        PartyRole::Respondent => PartyRole::Defendant,
+                        r => r,
+                    };
+                }
+            }
+            let cause = (type_code == "民初").then(|| plans[i].cause.clone());
+            let plan = self.plan(plans[i].court, type_code, on, Some(i), &parties, cause);
+            plans.push(plan);
+        }
         // Plans filed after `until` stay in the vector (origins are indices into it) and are
         // skipped when numbering.
         plans
@@ -169,6 +199,7 @@ impl Generator<'_> {
                 (*r.weighted(ADMIN_CAUSES)).to_owned(),
             ),
             "民特" => (Procedure::Special, "申请司法确认调解协议".to_owned()),
+            "诉前调确" => (Procedure::Special, "申请司法确认调解协议".to_owned()),
             "财保" => (Procedure::None, "诉前财产保全".to_owned()),
             "民终" => (Procedure::AppealJudgment, "民事上诉".to_owned()),
             "刑终" => (Procedure::AppealJudgment, "刑事上诉".to_owned()),
@@ -354,7 +385,7 @@ impl Generator<'_> {
             "刑初" | "刑终" => &["xs"],
             "行初" => &["xz"],
             "执" | "执恢" | "财保" => &["zx"],
-            "民诉前调" => &["la"],
+            "民诉前调" | "诉前调确" => &["la"],
             _ => &["ms1", "ms2"],
         };
         let judge = self.judge(p.court, departments);
@@ -375,7 +406,7 @@ impl Generator<'_> {
             ("刑初", Procedure::Simple) => r.range(8, 20),
             ("刑初", _) => r.long_tail_days(45.0, 0.4),
             ("行初", _) => r.long_tail_days(80.0, 0.5),
-            ("民特", _) | ("财保", _) => r.range(3, 25),
+            ("民特" | "诉前调确", _) | ("财保", _) => r.range(3, 25),
             ("民终" | "刑终", _) => r.long_tail_days(50.0, 0.4),
             _ => r.long_tail_days(95.0, 0.7),
         };
@@ -678,7 +709,7 @@ impl Generator<'_> {
             "民诉前调" => r.weighted(&[(PremediationAgreement, 40), (PremediationFailed, 60)]),
             "刑初" => r.weighted(&[(Judgment, 95), (Ruling, 3), (Withdrawal, 2)]),
             "行初" => r.weighted(&[(Judgment, 50), (Ruling, 20), (Withdrawal, 30)]),
-            "民特" | "财保" => r.weighted(&[(Ruling, 95), (Withdrawal, 5)]),
+            "民特" | "诉前调确" | "财保" => r.weighted(&[(Ruling, 95), (Withdrawal, 5)]),
             "民终" => r.weighted(&[(Affirmed, 70), (Revised, 13), (Remanded, 5), (Withdrawal, 10), (Mediation, 2)]),
             "刑终" => r.weighted(&[(Affirmed, 82), (Revised, 13), (Remanded, 5)]),
             // 执: 执行完毕 and 终本 the two big outcomes; 执行到位率 lands between 30% and 60%.

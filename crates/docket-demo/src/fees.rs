@@ -59,7 +59,7 @@ impl Generator<'_> {
                     ));
                 }
             }
-            "民特" if method == CloseMethod::Ruling => {
+            "民特" | "诉前调确" if method == CloseMethod::Ruling => {
                 ev.push((close_day, 11, EventKind::ConfirmationDecided { confirmed: r.chance(0.93) }));
             }
             _ => {}
