@@ -216,4 +216,12 @@ async fn an_organisations_mediations_are_counted_on_its_line<S: Store>(store: S)
     assert!(row.contains(r#"class="num concluded">1<"#) && row.contains(r#"class="num rate">100.00%<"#), "{row}");
     // A judge reads no 审管台账.
     assert_eq!(judge.get("/manage/mediation").await.status, StatusCode::NOT_FOUND);
+    // The 立案庭's 首页 carries the 诉源治理 figures: one 诉前调解 concluded, with an agreement.
+    let home = clerk.get("/").await;
+    let cards = &home.body[home.body.find(r#"id="filing-cards""#).expect("the 立案庭's figures")..];
+    let cards = &cards[..cards.find("</section>").unwrap()];
+    let success = &cards[cards.find(r#"data-indicator="premediation_success_rate""#).unwrap()..];
+    assert!(success[..success.find("</a>").unwrap()].contains("100.00%"), "{cards}");
+    assert!(cards.contains(r#"data-indicator="mediation_diversion_rate""#), "{cards}");
+    assert!(!judge.get("/").await.body.contains(r#"id="filing-cards""#), "a judge's 首页 does not");
 }

@@ -61,11 +61,22 @@ struct HomePage {
 /// [`Web::cached`]).
 pub struct HomeData {
     pub cards: Vec<Card>,
+    /// 诉源治理 and 诉讼费, for the 立案庭 and the court's leadership.
+    pub filing_cards: Vec<Card>,
     pub monthly_svg: String,
     pub age_svg: String,
     pub mix_svg: String,
     pub alerts: Vec<Alert>,
 }
+
+/// The 立案庭's figures: 诉前分流, 诉前调解, 司法确认, fees paid online and refunded on time.
+const FILING_INDICATORS: &[IndicatorId] = &[
+    ids::MEDIATION_DIVERSION_RATE,
+    ids::PREMEDIATION_SUCCESS_RATE,
+    ids::CONFIRMATIONS,
+    ids::ONLINE_FEE_PAYMENT_RATE,
+    ids::FEE_REFUND_TIMELY_RATE,
+];
 
 const HOME_INDICATORS: &[IndicatorId] = &[
     ids::ACCEPTED,
@@ -148,59 +159,63 @@ async fn home_data<S: Store>(
     lang: Lang,
 ) -> Result<HomeData, WebError> {
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    let ids: Vec<String> = HOME_INDICATORS.iter().map(|s| s.as_str().to_owned()).collect();
-    let (cards, monthly, ages, mix) = web.with_engine(|engine| -> Result<_, WebError> {
-        let ytd = engine
-            .compute(&MetricsQuery {
-                court: court.clone(),
-                rollup,
-                period: Period::new(year_start, today),
-                by: vec![],
-                tag: None,
-                causes: vec![],
-                indicators: ids.clone(),
-            })
-            .map_err(|e| WebError::internal_from("计算指标", e))?;
-        let cards: Vec<Card> = ytd
-            .first()
-            .map(|g| {
-                g.values
-                    .iter()
-                    .map(|v| Card {
-                        name: lang.t(v.indicator.name),
-                        id: v.indicator.id,
-                        value: crate::i18n::figure(&display(v), lang),
-                        yoy: format!("{} {}", lang.t("同比"), crate::i18n::figure(&change(v, v.yoy), lang)),
-                        class: range_class(v),
-                        range: v
-                            .range
-                            .map(|r| match (r.low, r.high) {
-                                (Some(l), Some(h)) => format!(
-                                    "{} {}–{}",
-                                    lang.t("合理区间"),
-                                    fmt_bound(v.indicator.kind, l),
-                                    fmt_bound(v.indicator.kind, h)
-                                ),
-                                (Some(l), None) => {
-                                    format!("{} ≥ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, l))
-                                }
-                                (None, Some(h)) => {
-                                    format!("{} ≤ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, h))
-                                }
-                                (None, None) => String::new(),
-                            })
-                            .unwrap_or_default(),
-                        // The figure opens the cases behind it.
-                        href: format!(
-                            "/metrics/explain?court={}&from={year_start}&to={today}&id={}{}",
-                            percent_encode(court.as_str()),
-                            v.indicator.id,
-                            if rollup { "&rollup=true" } else { "" }
-                        ),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+    let (cards, filing_cards, monthly, ages, mix) = web.with_engine(|engine| -> Result<_, WebError> {
+        let ytd = |which: &[IndicatorId]| {
+            engine
+                .compute(&MetricsQuery {
+                    court: court.clone(),
+                    rollup,
+                    period: Period::new(year_start, today),
+                    by: vec![],
+                    tag: None,
+                    causes: vec![],
+                    indicators: which.iter().map(|s| s.as_str().to_owned()).collect(),
+                })
+                .map_err(|e| WebError::internal_from("计算指标", e))
+        };
+        let to_cards = |ytd: Vec<docket_metrics::GroupResult>| -> Vec<Card> {
+            ytd.first()
+                .map(|g| {
+                    g.values
+                        .iter()
+                        .map(|v| Card {
+                            name: lang.t(v.indicator.name),
+                            id: v.indicator.id,
+                            value: crate::i18n::figure(&display(v), lang),
+                            yoy: format!("{} {}", lang.t("同比"), crate::i18n::figure(&change(v, v.yoy), lang)),
+                            class: range_class(v),
+                            range: v
+                                .range
+                                .map(|r| match (r.low, r.high) {
+                                    (Some(l), Some(h)) => format!(
+                                        "{} {}–{}",
+                                        lang.t("合理区间"),
+                                        fmt_bound(v.indicator.kind, l),
+                                        fmt_bound(v.indicator.kind, h)
+                                    ),
+                                    (Some(l), None) => {
+                                        format!("{} ≥ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, l))
+                                    }
+                                    (None, Some(h)) => {
+                                        format!("{} ≤ {}", lang.t("合理区间"), fmt_bound(v.indicator.kind, h))
+                                    }
+                                    (None, None) => String::new(),
+                                })
+                                .unwrap_or_default(),
+                            // The figure opens the cases behind it.
+                            href: format!(
+                                "/metrics/explain?court={}&from={year_start}&to={today}&id={}{}",
+                                percent_encode(court.as_str()),
+                                v.indicator.id,
+                                if rollup { "&rollup=true" } else { "" }
+                            ),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let cards = to_cards(ytd(HOME_INDICATORS)?);
+        let filing_cards = to_cards(ytd(FILING_INDICATORS)?);
         let first_month = today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(11))).unwrap_or(year_start);
         let monthly = engine
             .compute(&MetricsQuery {
@@ -244,7 +259,7 @@ async fn home_data<S: Store>(
                 indicators: vec![ids::FILED.as_str().to_owned()],
             })
             .map_err(|e| WebError::internal_from("计算指标", e))?;
-        Ok((cards, monthly, ages, mix))
+        Ok((cards, filing_cards, monthly, ages, mix))
     })??;
     let labels: Vec<String> = monthly
         .iter()
@@ -335,7 +350,7 @@ async fn home_data<S: Store>(
             premediation: None,
         },
     ];
-    Ok(HomeData { cards, monthly_svg, age_svg, mix_svg, alerts })
+    Ok(HomeData { cards, filing_cards, monthly_svg, age_svg, mix_svg, alerts })
 }
 
 fn fmt_bound(kind: Kind, x: f64) -> String {
