@@ -234,7 +234,8 @@ impl<S: Store> Docket<S> {
             .map(|j| Event { on: filed_on, kind: EventKind::Assigned { judge: j.code, department: j.department } });
         // 繁简分流: the rules' suggestion and the procedure the filer chose, kept with the filing.
         let tag_names: Vec<&str> = tags.iter().map(Tag::as_str).collect();
-        let triage = docket_domain::triage::TriageRules::default().suggest(&docket_domain::triage::TriageCase {
+        let rules = self.indicator_settings().await?.triage;
+        let triage = rules.suggest(&docket_domain::triage::TriageCase {
             type_code: case_type.code,
             cause: filing.cause.trim(),
             claim: claim_amount,

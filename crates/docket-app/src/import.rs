@@ -239,6 +239,19 @@ impl<S: Store> Docket<S> {
         }
 
         // Events, grouped by case; applied in order of date, then of the file (INTERCHANGE.md).
+        // The mediation organisations events refer to, with their mediators: stored or in the
+        // file (read only when an event refers to one).
+        let mut orgs: HashMap<(docket_domain::CourtCode, String), Vec<String>> = HashMap::new();
+        if events.iter().any(|(_, e, _)| matches!(e.event.kind, EventKind::MediationDelegated { .. })) {
+            let register = self.register().await?;
+            let file = management.iter().filter_map(|(_, m, _)| match m {
+                docket_domain::management::Management::MediationOrg(o) => Some(o),
+                _ => None,
+            });
+            for o in register.orgs.values().chain(file) {
+                orgs.insert((o.court.clone(), o.code.clone()), o.mediators.clone());
+            }
+        }
         let mut by_case: BTreeMap<CaseNumber, Vec<(usize, CaseEvent, String)>> = BTreeMap::new();
         for (line, e, body) in events {
             by_case.entry(e.case_no.clone()).or_default().push((line, e, body));
@@ -284,6 +297,20 @@ impl<S: Store> Docket<S> {
                     {
                         errors.push(LineError::new(line, "department", format!("庭室 {d} 不存在于 {court}")));
                         continue;
+                    }
+                }
+                if let EventKind::MediationDelegated { org, mediator, .. } = &e.event.kind {
+                    match orgs.get(&(court.clone(), org.clone())) {
+                        None => {
+                            errors.push(LineError::new(line, "org", format!("调解组织 {org} 不存在于 {court}")));
+                            continue;
+                        }
+                        Some(roll) if mediator.as_ref().is_some_and(|m| !roll.is_empty() && !roll.contains(m)) => {
+                            let m = mediator.as_deref().unwrap_or_default();
+                            errors.push(LineError::new(line, "mediator", format!("调解员 {m} 不在 {org} 的名册中")));
+                            continue;
+                        }
+                        Some(_) => {}
                     }
                 }
                 // A refused event leaves the state as it was, so later events are checked against

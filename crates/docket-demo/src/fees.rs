@@ -14,8 +14,12 @@ use docket_domain::{Amount, CaseType, CloseMethod, EventKind, MediationMode, Pro
 
 use crate::{Generator, Plan};
 
-/// The codes of the mediation organisations every basic court keeps (see `management::orgs`).
+/// The codes of the mediation organisations every basic court keeps (see `management`).
 pub(crate) const ORGS: [&str; 4] = ["M01", "M02", "M03", "M04"];
+
+/// Each organisation's mediators on the court's roll (特邀调解员).
+pub(crate) const MEDIATORS: [[&str; 2]; 4] =
+    [["王建国", "刘玉梅"], ["李秀兰", "陈志强"], ["张海峰", "杨淑珍"], ["赵德明", "黄丽华"]];
 
 impl Generator<'_> {
     pub(crate) fn mediation_and_fees(
@@ -31,17 +35,13 @@ impl Generator<'_> {
             "民诉前调" => {
                 let weights: [u32; 4] =
                     if method == CloseMethod::PremediationAgreement { [35, 30, 20, 15] } else { [15, 20, 30, 35] };
-                let org = *r.weighted(&[
-                    (ORGS[0], weights[0]),
-                    (ORGS[1], weights[1]),
-                    (ORGS[2], weights[2]),
-                    (ORGS[3], weights[3]),
-                ]);
+                let k = *r.weighted(&[(0usize, weights[0]), (1, weights[1]), (2, weights[2]), (3, weights[3])]);
                 let on = at(r.range(0, 3) as u64).min(close_day);
+                let mediator = Some(MEDIATORS[k][r.below(2) as usize].to_owned());
                 ev.push((
                     on,
                     1,
-                    EventKind::MediationDelegated { org: org.into(), mediator: None, mode: MediationMode::Delegated },
+                    EventKind::MediationDelegated { org: ORGS[k].into(), mediator, mode: MediationMode::Delegated },
                 ));
             }
             "民初" if r.chance(1.0 / 12.0) => {

@@ -93,11 +93,13 @@ pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<R
             ("工商联商会调解委员会", MediationOrgType::Chamber),
             ("人民调解委员会驻法院工作室", MediationOrgType::People),
         ]) {
+            let k = crate::fees::ORGS.iter().position(|o| o == org).unwrap_or(0);
             out.push(Management::MediationOrg(MediationOrg {
                 court: code.clone(),
                 code: (*org).to_owned(),
                 name: format!("{place}{suffix}"),
                 org_type,
+                mediators: crate::fees::MEDIATORS[k].iter().map(|m| (*m).to_owned()).collect(),
             }));
         }
     }

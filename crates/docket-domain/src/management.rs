@@ -107,6 +107,8 @@ pub struct MediationOrg {
     pub code: String,
     pub name: String,
     pub org_type: MediationOrgType,
+    /// 特邀调解员: the organisation's mediators on the court's roll (特邀调解规定 §8), by name.
+    pub mediators: Vec<String>,
 }
 
 /// The kind of a mediation organisation.

@@ -92,6 +92,67 @@ impl Default for TriageRules {
     }
 }
 
+impl TriageRule {
+    /// One rule as a settings line's value: `procedure=simple; team=速裁团队; max_claim=1000000;
+    /// max_parties=3; causes=买卖,借款; not_tagged=mass_dispute; why=…` (only `procedure` and
+    /// `team` are required).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut r = TriageRule {
+            procedure: Procedure::Ordinary,
+            team: String::new(),
+            max_claim: None,
+            max_parties: None,
+            causes: vec![],
+            not_tagged: vec![],
+            why: String::new(),
+        };
+        let mut procedure = None;
+        let list = |v: &str| v.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect();
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').ok_or_else(|| format!("“{part}”应为 名称=值"))?;
+            let (k, v) = (k.trim(), v.trim());
+            match k {
+                "procedure" => {
+                    procedure = Some(Procedure::parse(v).ok_or_else(|| format!("未知的程序“{v}”"))?);
+                }
+                "team" => r.team = v.to_owned(),
+                "max_claim" => r.max_claim = Some(Amount::from_yuan_str(v).map_err(|e| e.to_string())?),
+                "max_parties" => r.max_parties = Some(v.parse().map_err(|_| format!("当事人数“{v}”无效"))?),
+                "causes" => r.causes = list(v),
+                "not_tagged" => r.not_tagged = list(v),
+                "why" => r.why = v.to_owned(),
+                other => return Err(format!("未知的繁简分流条件“{other}”")),
+            }
+        }
+        r.procedure = procedure.ok_or("繁简分流规则须写明 procedure")?;
+        if r.team.is_empty() {
+            return Err("繁简分流规则须写明 team".into());
+        }
+        Ok(r)
+    }
+
+    /// The rule as [`TriageRule::parse`] reads it.
+    pub fn to_line(&self) -> String {
+        let mut parts = vec![format!("procedure={}", self.procedure.as_str()), format!("team={}", self.team)];
+        if let Some(m) = self.max_claim {
+            parts.push(format!("max_claim={m}"));
+        }
+        if let Some(n) = self.max_parties {
+            parts.push(format!("max_parties={n}"));
+        }
+        if !self.causes.is_empty() {
+            parts.push(format!("causes={}", self.causes.join(",")));
+        }
+        if !self.not_tagged.is_empty() {
+            parts.push(format!("not_tagged={}", self.not_tagged.join(",")));
+        }
+        if !self.why.is_empty() {
+            parts.push(format!("why={}", self.why));
+        }
+        parts.join("; ")
+    }
+}
+
 impl TriageRules {
     /// The first rule `c` meets, for a 民初 case.
     pub fn suggest(&self, c: &TriageCase<'_>) -> Option<Suggestion> {
@@ -135,6 +196,18 @@ mod tests {
         assert_eq!(suggest(Some("1000000.01"), 2, &[]), Procedure::Ordinary);
         assert_eq!(suggest(None, 2, &[]), Procedure::Simple, "no amount, no 小额诉讼");
         assert_eq!(suggest(Some("30000"), 2, &["mass_dispute"]), Procedure::Ordinary, "群体性纠纷 to 精审");
+    }
+
+    #[test]
+    fn a_rule_reads_back_from_its_line_and_a_bad_one_is_named() {
+        for r in TriageRules::default().rules {
+            assert_eq!(TriageRule::parse(&r.to_line()).unwrap(), r);
+        }
+        let r = TriageRule::parse("procedure=simple; team=家事团队; causes=离婚,抚养; max_parties=2").unwrap();
+        assert_eq!((r.procedure, r.causes.len(), r.max_parties), (Procedure::Simple, 2, Some(2)));
+        assert!(TriageRule::parse("team=x").unwrap_err().contains("procedure"));
+        assert!(TriageRule::parse("procedure=simple; team=x; max_claim=五万").is_err());
+        assert!(TriageRule::parse("procedure=simple; team=x; colour=red").unwrap_err().contains("colour"));
     }
 
     #[test]

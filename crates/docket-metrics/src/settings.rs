@@ -40,6 +40,9 @@ pub struct Settings {
     pub integrity: docket_domain::integrity::Thresholds,
     /// The province's amounts within the ranges of 诉讼费用交纳办法 §13, `fee.<name> = <yuan>`.
     pub fees: docket_domain::FeeSchedule,
+    /// 繁简分流, `triage.<n> = procedure=…; team=…; …`, tried in the order of `n`; any such line
+    /// replaces the default rules.
+    pub triage: docket_domain::triage::TriageRules,
 }
 
 /// Docket's default ranges: the figures the seed work reports give for a basic court's year.
@@ -82,6 +85,7 @@ impl Default for Settings {
             ranking: false,
             integrity: docket_domain::integrity::Thresholds::default(),
             fees: docket_domain::FeeSchedule::default(),
+            triage: docket_domain::triage::TriageRules::default(),
         }
     }
 }
@@ -138,12 +142,17 @@ impl Settings {
         for (name, value) in self.fees.entries() {
             let _ = writeln!(s, "fee.{name} = {value}");
         }
+        let _ = writeln!(s, "\n# 繁简分流（依次适用第一条符合的规则；写任一 triage 行即替换全部默认规则）");
+        for (i, r) in self.triage.rules.iter().enumerate() {
+            let _ = writeln!(s, "triage.{} = {}", i + 1, r.to_line());
+        }
         s
     }
 
     /// Reads a settings file over the defaults: what the file names replaces the default.
     pub fn parse(text: &str) -> Result<Settings, SettingsError> {
         let mut s = Settings::default();
+        let mut triage: Vec<(u32, docket_domain::triage::TriageRule)> = Vec::new();
         for (i, raw) in text.lines().enumerate() {
             let err = |message: String| SettingsError { line: i + 1, message };
             let line = raw.split('#').next().unwrap_or("").trim();
@@ -204,6 +213,12 @@ impl Settings {
                 s.integrity.set(name, value).map_err(err)?;
             } else if let Some(name) = key.strip_prefix("fee.") {
                 s.fees.set(name, value).map_err(err)?;
+            } else if let Some(n) = key.strip_prefix("triage.") {
+                let n: u32 = n.parse().map_err(|_| err(format!("繁简分流规则的序号“{n}”应为正整数")))?;
+                if triage.iter().any(|(m, _)| *m == n) {
+                    return Err(err(format!("繁简分流规则 triage.{n} 重复")));
+                }
+                triage.push((n, docket_domain::triage::TriageRule::parse(value).map_err(err)?));
             } else if key == "filing_limit_days" {
                 s.filing_limit_days = value.parse().map_err(|_| err(format!("“{value}”不是天数")))?;
             } else if key == "ranking" {
@@ -215,6 +230,10 @@ impl Settings {
             } else {
                 return Err(err(format!("未知的键“{key}”")));
             }
+        }
+        if !triage.is_empty() {
+            triage.sort_by_key(|(n, _)| *n);
+            s.triage.rules = triage.into_iter().map(|(_, r)| r).collect();
         }
         // Every indicator's scope must exist.
         for (id, scope) in &s.indicator_scopes {
@@ -262,6 +281,19 @@ mod tests {
         let e = Settings::parse("ranking = off\nfee.divorce = 400\n").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.to_string().contains("离婚案件") && e.to_string().contains("50.00 至 300.00"), "{e}");
+    }
+
+    #[test]
+    fn the_triage_rules_are_settings_that_replace_the_defaults_in_their_order() {
+        let s = Settings::parse(
+            "triage.2 = procedure=ordinary; team=精审团队\ntriage.1 = procedure=simple; team=家事团队; causes=离婚\n",
+        )
+        .unwrap();
+        assert_eq!(s.triage.rules.len(), 2);
+        assert_eq!(s.triage.rules[0].team, "家事团队");
+        assert_eq!(Settings::parse(&s.to_text()).unwrap().triage, s.triage, "written back and read again");
+        let e = Settings::parse("triage.1 = team=x\n").unwrap_err();
+        assert!(e.line == 1 && e.to_string().contains("procedure"), "{e}");
     }
 
     #[test]

@@ -149,6 +149,12 @@ async fn matrix<S: Store>(store: S) {
         lines.push(assign_line(&no, "J1"));
         cases.push((court, no, sealed, t == "执"));
     }
+    // The mediation organisation the matrix refers cases to, in each court with cases.
+    for court in ["内0203", "内02"] {
+        lines.push(format!(
+            r#"{{"kind":"mediation_org","court":"{court}","code":"M01","name":"调解委员会","type":"people"}}"#
+        ));
+    }
     let web = system(store, &lines).await;
     // Events of a case must be dated in order: every accepted write moves the date on by a day.
     let mut day = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();

@@ -171,29 +171,39 @@ async fn an_organisations_mediations_are_counted_on_its_line<S: Store>(store: S)
     let mut tm = Client::new(&web);
     tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
     let add = |code: &'static str| {
-        [("court", "内0203"), ("code", code), ("name", "昆区劳动争议调解委员会"), ("type", "labor")]
+        [
+            ("court", "内0203"),
+            ("code", code),
+            ("name", "昆区劳动争议调解委员会"),
+            ("type", "labor"),
+            ("mediators", "王建国\n刘玉梅"),
+        ]
     };
     assert_eq!(tm.post_form("/manage/mediation", &add("M01")).await.status, StatusCode::SEE_OTHER);
     // The same code again is refused by the register, nothing stored.
     let r = tm.post_form("/manage/mediation", &add("M01")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("已存在"), "{}", r.body);
-    // The 立案员 refers the 诉前调解 (委派); it ends with an agreement.
+    // The 立案员 refers the 诉前调解 (委派); it ends with an agreement. An organisation not on the
+    // roll, or a mediator not on the organisation's, is refused at its field.
     let mut clerk = Client::new(&web);
     clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
-    let r = post(
-        &clerk,
-        pre,
-        &[
+    let refer = |org: &'static str, mediator: &'static str| {
+        [
             ("action", "mediation_delegated"),
             ("type", "mediation_delegated"),
-            ("org", "M01"),
+            ("org", org),
+            ("mediator", mediator),
             ("mode", "delegated"),
             ("on", "2027-06-02"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        ]
+    };
+    let r = post(&clerk, pre, &refer("M09", "")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("调解组织 M09 不存在于 内0203"), "{}", r.body);
+    let r = post(&clerk, pre, &refer("M01", "张某")).await;
+    assert!(r.body.contains("调解员 张某 不在 M01 的名册中"), "{}", r.body);
+    assert_eq!(post(&clerk, pre, &refer("M01", "刘玉梅")).await.status, StatusCode::SEE_OTHER);
     let mut judge = Client::new(&web);
     judge.sign_in(&format!("{}-own", username("内0203", "judge")), PASSWORD).await;
     let r = post(
@@ -214,6 +224,7 @@ async fn an_organisations_mediations_are_counted_on_its_line<S: Store>(store: S)
     let row = &page.body[page.body.find(r#"id="org-M01""#).expect("the organisation's line")..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains(r#"class="num concluded">1<"#) && row.contains(r#"class="num rate">100.00%<"#), "{row}");
+    assert!(row.contains("王建国、刘玉梅"), "the roll of mediators: {row}");
     // A judge reads no 审管台账.
     assert_eq!(judge.get("/manage/mediation").await.status, StatusCode::NOT_FOUND);
     // The 立案庭's 首页 carries the 诉源治理 figures: one 诉前调解 concluded, with an agreement.

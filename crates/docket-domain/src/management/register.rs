@@ -304,6 +304,14 @@ impl Register {
         if o.name.trim().is_empty() {
             return refuse("name", "调解组织名称不能为空");
         }
+        for (i, m) in o.mediators.iter().enumerate() {
+            if m.trim().is_empty() || m.chars().count() > 50 {
+                return refuse("mediators", format!("第 {} 名调解员的姓名应为 1–50 个字符", i + 1));
+            }
+            if o.mediators[..i].contains(m) {
+                return refuse("mediators", format!("调解员 {m} 重复"));
+            }
+        }
         let key = (o.court.clone(), o.code.clone());
         if self.orgs.contains_key(&key) {
             return refuse("code", format!("调解组织代码 {} 在 {} 已存在", o.code, o.court));

@@ -82,7 +82,20 @@ impl Fields<'_> {
         let name = self.text("name", 100);
         let org_type =
             self.enum_value("type", MediationOrgType::parse, "people、labor、chamber、industry、lawyer 或 other");
-        Some(MediationOrg { court: court?, code: code?, name: name?, org_type: org_type? })
+        let mut mediators = Vec::new();
+        match self.get("mediators") {
+            None => {}
+            Some(serde_json::Value::Array(items)) => {
+                for (i, m) in items.iter().enumerate() {
+                    match m.as_str().map(str::trim).filter(|m| !m.is_empty() && m.chars().count() <= 50) {
+                        Some(m) => mediators.push(m.to_owned()),
+                        None => self.err(&format!("mediators[{i}]"), "调解员姓名应为 1–50 个字符的字符串"),
+                    }
+                }
+            }
+            Some(_) => self.err("mediators", "应为数组"),
+        }
+        Some(MediationOrg { court: court?, code: code?, name: name?, org_type: org_type?, mediators })
     }
 
     fn campaign(&mut self) -> Option<Campaign> {

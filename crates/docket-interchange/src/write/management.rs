@@ -24,6 +24,10 @@ pub(crate) fn management_value(r: &Management) -> Value {
             put(&mut m, "code", o.code.as_str());
             put(&mut m, "name", o.name.as_str());
             put(&mut m, "type", o.org_type.as_str());
+            // Docket's addition, written only when there are mediators on the roll.
+            if !o.mediators.is_empty() {
+                m.insert("mediators".into(), o.mediators.clone().into());
+            }
         }
         Management::Campaign(c) => {
             put(&mut m, "id", c.id.as_str());
@@ -119,6 +123,7 @@ mod tests {
     /// The examples of INTERCHANGE.md ("Management records") and Docket's optional fields.
     const LINES: &[&str] = &[
         r#"{"kind":"mediation_org","court":"内0203","code":"M01","name":"昆区劳动争议调解委员会","type":"labor"}"#,
+        r#"{"kind":"mediation_org","court":"内0203","code":"M02","name":"昆区商会调解委员会","type":"chamber","mediators":["王调解","李和"]}"#,
         r#"{"kind":"campaign","court":"内07","id":"2025-涉企清理","name":"涉企长期未审执结案件专项清理","from":"2025-03-01","to":"2025-09-30","termination_counts":true}"#,
         r#"{"kind":"campaign","court":"内0203","id":"2026-终本清仓","name":"终本案件清仓","from":"2026-04-01","to":"2026-09-30","termination_counts":false,"scope":"terminated"}"#,
         r#"{"kind":"campaign_case","court":"内07","campaign":"2025-涉企清理","case_no":"（2023）内0781民初88号","listed_on":"2025-03-01","leader":"J0001","target_on":"2025-06-30"}"#,

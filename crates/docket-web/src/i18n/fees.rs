@@ -64,6 +64,7 @@ pub(super) static FEES: &[(&str, &str)] = &[
     ("繁简分流建议：", "Suggested track: "),
     ("按调解组织", "by mediation organisation"),
     ("代码", "Code"),
+    ("特邀调解员（每行一名）", "Invited mediators (one a line)"),
     ("诉源治理与诉讼费", "Mediation and court fees"),
     ("期限", "Due by"),
     ("增加", "Add"),

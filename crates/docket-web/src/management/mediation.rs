@@ -27,6 +27,8 @@ pub struct OrgLine {
     pub code: String,
     pub name: String,
     pub kind: &'static str,
+    /// 特邀调解员, by name.
+    pub mediators: String,
     /// 诉前调解 concluded in the year, of them with an agreement, and the rate.
     pub concluded: String,
     pub agreed: String,
@@ -95,6 +97,7 @@ async fn page<S: Store>(
             code: o.code.clone(),
             name: o.name.clone(),
             kind: o.org_type.label(),
+            mediators: if o.mediators.is_empty() { "—".into() } else { o.mediators.join("、") },
             concluded: v.and_then(|v| v.denominator).unwrap_or(0).to_string(),
             agreed: v.and_then(|v| v.numerator).unwrap_or(0).to_string(),
             rate: v.map_or_else(|| "—".into(), shown),
@@ -136,7 +139,10 @@ pub async fn add_org<S: Store>(
         problems.push(format!("code：调解组织代码“{code}”无效：应为 1–32 位字母、数字、- 或 _"));
     }
     let org_type = MediationOrgType::parse(field(&form, "type")).unwrap_or(MediationOrgType::Other);
-    let o = MediationOrg { court: tabs.court.clone(), code, name: text(&form, "name", &mut problems), org_type };
+    let mediators =
+        field(&form, "mediators").lines().map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned).collect();
+    let o =
+        MediationOrg { court: tabs.court.clone(), code, name: text(&form, "name", &mut problems), org_type, mediators };
     web.keep_or_show(&user, tabs, problems, vec![Management::MediationOrg(o)], "mediation", async |tabs, problems| {
         page(&web, &user, tabs, problems, &form).await
     })

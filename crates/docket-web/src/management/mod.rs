@@ -151,7 +151,7 @@ impl<S: Store> Web<S> {
         Ok(())
     }
 
-    async fn register(&self) -> Result<Register, WebError> {
+    pub(crate) async fn register(&self) -> Result<Register, WebError> {
         Ok(self.docket.register().await?)
     }
 }

@@ -108,6 +108,7 @@ pub(super) fn action_forms<S: Store>(
     account: &Account,
     case: &VisibleCase,
     view: &CaseView,
+    orgs: &[(String, String)],
     lang: Lang,
 ) -> Vec<ActionForm> {
     let p = account.principal();
@@ -338,7 +339,11 @@ pub(super) fn action_forms<S: Store>(
         "委派/委托调解",
         open && (civil || premediation),
         vec![
-            FormField::text("org", l("调解组织代码"), true),
+            if orgs.is_empty() {
+                FormField::text("org", l("调解组织代码"), true)
+            } else {
+                FormField { required: true, ..FormField::select("org", l("调解组织"), orgs.to_vec()) }
+            },
             FormField::text("mediator", l("调解员（可选）"), false),
             FormField::select("mode", l("方式"), modes),
         ],

@@ -127,7 +127,8 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &FormFields) ->
         }
     }
     let lang = user.lang;
-    let suggestion = suggest_procedure(form).map(|s| {
+    let rules = web.engine().map(|e| e.settings.triage.clone()).unwrap_or_default();
+    let suggestion = suggest_procedure(&rules, form).map(|s| {
         let (team, why) = (lang.t_owned(&s.team), lang.t_owned(&s.why));
         format!("{}{}（{team}，{why}）", lang.t("繁简分流建议："), lang.t(s.procedure.label()))
     });
@@ -227,7 +228,10 @@ async fn file_page<S: Store>(
 }
 
 /// 繁简分流: the court's rules (`docket_domain::triage`) on the form as filled in so far.
-pub fn suggest_procedure(form: &FormFields) -> Option<docket_domain::triage::Suggestion> {
+pub fn suggest_procedure(
+    rules: &docket_domain::triage::TriageRules,
+    form: &FormFields,
+) -> Option<docket_domain::triage::Suggestion> {
     let claim = docket_domain::Amount::from_yuan_str(field(form, "claim_amount")).ok();
     let parties = (0..PARTY_ROWS).filter(|i| !field(form, &format!("p{i}_name")).trim().is_empty()).count();
     let tags: Vec<&str> = form.iter().filter(|(k, _)| k == "tags").map(|(_, v)| v.as_str()).collect();
@@ -238,7 +242,7 @@ pub fn suggest_procedure(form: &FormFields) -> Option<docket_domain::triage::Sug
         parties,
         tags: &tags,
     };
-    docket_domain::triage::TriageRules::default().suggest(&c)
+    rules.suggest(&c)
 }
 
 /// The 诉讼费 of the case as filled in so far (诉讼费用交纳办法), for the notice at filing.
