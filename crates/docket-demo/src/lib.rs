@@ -278,6 +278,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
         staff: Vec::new(),
     };
     let mut records = g.court_system();
+    let orgs = management::orgs(&records);
+    records.extend(orgs);
     let plans = g.cases();
     let (cases, planted) = g.emit(plans);
     records.extend(cases);

@@ -52,6 +52,35 @@ const RECIPIENTS: &[(&str, &str)] = &[
 
 const SUBJECTS: &[&str] = &["对判决不服", "反映执行不力", "反映审理期限过长", "对裁定不服", "反映执行款未发放"];
 
+/// Each court's four invited mediation organisations (工会, 人社, 商会, 人民调解) with their
+/// mediators: reference records, written right after the courts, the codes the case generator
+/// refers its 诉前调解 and entrusted 民初 to.
+pub(crate) fn orgs(records: &[Record]) -> Vec<Record> {
+    let mut out = Vec::new();
+    for r in records {
+        let Record::Court(c) = r else { continue };
+        let place = c.name.trim_end_matches("人民法院");
+        for (k, (suffix, org_type)) in [
+            ("总工会劳动争议调解委员会", MediationOrgType::Labor),
+            ("人力资源和社会保障局劳动人事争议调解中心", MediationOrgType::Labor),
+            ("工商联商会调解委员会", MediationOrgType::Chamber),
+            ("人民调解委员会驻法院工作室", MediationOrgType::People),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            out.push(Record::Management(Management::MediationOrg(MediationOrg {
+                court: c.code.clone(),
+                code: crate::fees::ORGS[k].to_owned(),
+                name: format!("{place}{suffix}"),
+                org_type,
+                mediators: crate::fees::MEDIATORS[k].iter().map(|m| (*m).to_owned()).collect(),
+            })));
+        }
+    }
+    out
+}
+
 /// The management records about `records` (the generated court system), in an order an import
 /// accepts: each campaign, item, suggestion and petition before its events.
 pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<Record> {
@@ -83,26 +112,6 @@ pub(crate) fn generate(seed: u64, until: NaiveDate, records: &[Record]) -> Vec<R
         }
     }
     let mut out = Vec::new();
-    // Each basic court's four invited mediation organisations (工会, 人社, 商会, 人民调解), the
-    // codes the case generator refers its 诉前调解 to.
-    for (code, name, _) in courts.iter().filter(|c| c.2 == CourtLevel::Basic) {
-        let place = name.trim_end_matches("人民法院");
-        for (org, (suffix, org_type)) in crate::fees::ORGS.iter().zip([
-            ("总工会劳动争议调解委员会", MediationOrgType::Labor),
-            ("人力资源和社会保障局劳动人事争议调解中心", MediationOrgType::Labor),
-            ("工商联商会调解委员会", MediationOrgType::Chamber),
-            ("人民调解委员会驻法院工作室", MediationOrgType::People),
-        ]) {
-            let k = crate::fees::ORGS.iter().position(|o| o == org).unwrap_or(0);
-            out.push(Management::MediationOrg(MediationOrg {
-                court: code.clone(),
-                code: (*org).to_owned(),
-                name: format!("{place}{suffix}"),
-                org_type,
-                mediators: crate::fees::MEDIATORS[k].iter().map(|m| (*m).to_owned()).collect(),
-            }));
-        }
-    }
     campaigns(&mut rng, until, &courts, &cases, &mut out);
     clearances(&mut Rng::new(seed.rotate_left(7) ^ 0x5A4E_4255_0000_0007), until, &courts, &cases, &mut out);
     for (code, name, level) in &courts {
