@@ -5,7 +5,7 @@
 //! case named (`StoreError::Corrupt`), it is never left out of the figures.
 
 use docket_domain::calendar::HolidayCalendar;
-use docket_domain::deadline::{ConfirmationRule, is_confirmation};
+use docket_domain::deadline::ConfirmationRule;
 use docket_domain::{CaseState, Judge};
 use docket_metrics::{CaseFacts, Engine, FactTable, JudgeFacts, Settings};
 use docket_store::{FirstSettingOutcome, Store, StoredCase, StoredFacts};
@@ -19,9 +19,10 @@ pub fn facts_of(
     holiday_rule: bool,
     confirmation: ConfirmationRule,
 ) -> CaseFacts {
-    let shift = confirmation.shift_days(is_confirmation(row.case_no.case_type().code, &row.cause), row.extensions);
-    let deadline_on =
-        row.deadline_unadjusted.map(|d| calendar.period_end(d - chrono::Days::new(shift.unsigned_abs()), holiday_rule));
+    let code = row.case_no.case_type().code;
+    let deadline_on = row
+        .deadline_unadjusted
+        .map(|d| calendar.period_end(confirmation.stored_deadline(d, code, &row.cause, row.extensions), holiday_rule));
     CaseFacts {
         court: row.court,
         case_no: row.case_no,
@@ -112,13 +113,23 @@ pub fn engine_from_states(
 impl<S: Store> Docket<S> {
     /// Loads the indicator engine from the store: every case projection and dated event.
     pub async fn metrics_engine(&self, settings: Settings) -> Result<Engine, AppError> {
+        let register = self.register().await?;
+        self.metrics_engine_with(settings, &register).await
+    }
+
+    /// [`Docket::metrics_engine`] over a register already folded.
+    pub async fn metrics_engine_with(
+        &self,
+        settings: Settings,
+        register: &docket_domain::management::Register,
+    ) -> Result<Engine, AppError> {
         let calendar = self.calendar().await?;
         let judges = self.store.judges().await?;
         let rows = self.store.all_case_facts().await?;
         let facts: Vec<CaseFacts> =
             rows.into_iter().map(|r| facts_of(r, &calendar, self.holiday_rule, self.confirmation_rule)).collect();
         let mut engine = Engine::new(FactTable::build(facts, judge_facts(&judges), &settings), settings);
-        engine.set_records(docket_metrics::RecordFacts::from_register(&self.register().await?));
+        engine.set_records(docket_metrics::RecordFacts::from_register(register));
         Ok(engine)
     }
 

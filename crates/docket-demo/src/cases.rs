@@ -121,7 +121,7 @@ impl Generator<'_> {
                     closed_on + Days::new(self.rng.range(60, 300) as u64)
                 } else if let Some((from, to)) = window
                     && closed_on < from
-                    && from - closed_on <= chrono::Duration::days(5 * 365)
+                    && docket_domain::enforcement::in_library(closed_on, from)
                     && self.courts[plans[i].court].code.level() == docket_domain::CourtLevel::Basic
                     && self.enforce.chance(0.4)
                 {
@@ -657,7 +657,9 @@ impl Generator<'_> {
         }
         if terminated {
             let mut next = close_day + Days::new(182);
-            while next <= self.cfg.until && next <= close_day + Days::new(5 * 365) {
+            while next <= self.cfg.until
+                && next <= close_day + Days::new(docket_domain::enforcement::LIBRARY_DAYS as u64)
+            {
                 ev.push((next, 14, measure(Measure::OnlineQuery)));
                 next = next + Days::new(182 + r.below(10));
             }

@@ -157,7 +157,7 @@ fn clearances(
         let mut listed: Vec<&CaseFacts<'_>> = cases
             .iter()
             .filter(|c| c.record.court == *code && c.method == Some(CloseMethod::EnforcementTerminated))
-            .filter(|c| c.closed_on.is_some_and(|d| d < from && (from - d).num_days() <= 5 * 365))
+            .filter(|c| c.closed_on.is_some_and(|d| d < from && docket_domain::enforcement::in_library(d, from)))
             .filter(|c| !resumed.contains(&c.record.case_no))
             .collect();
         if listed.is_empty() {

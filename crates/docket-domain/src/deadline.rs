@@ -272,13 +272,19 @@ impl ConfirmationRule {
         }
     }
 
-    /// Days the rule moves a 司法确认 case's deadline from the statute's, with `extensions`
-    /// extensions approved: 15 fewer for the limit and 20 fewer for each extension.
-    pub fn shift_days(self, confirmation: bool, extensions: u32) -> i64 {
+    /// Days the rule takes off a 司法确认 case's statutory deadline, with `extensions` extensions
+    /// approved: 15 for the limit and 20 for each extension.
+    pub fn days_off(self, confirmation: bool, extensions: u32) -> u64 {
         match self {
-            Self::Rules2011 if confirmation => -(15 + 20 * i64::from(extensions)),
+            Self::Rules2011 if confirmation => 15 + 20 * u64::from(extensions),
             _ => 0,
         }
+    }
+
+    /// A stored (statutory, before the holiday rule) deadline under this rule, for a case of
+    /// `type_code` and `cause` with `extensions` extensions approved.
+    pub fn stored_deadline(self, unadjusted: NaiveDate, type_code: &str, cause: &str, extensions: u32) -> NaiveDate {
+        unadjusted - Days::new(self.days_off(is_confirmation(type_code, cause), extensions))
     }
 }
 
@@ -448,11 +454,11 @@ impl DeadlineBase {
     /// The base under a [`ConfirmationRule`]: a 司法确认 case under the 2011 rules ends 15 days
     /// sooner, and each extension adds 10 days instead of 30.
     pub fn under(mut self, rule: ConfirmationRule) -> Self {
-        let shift = rule.shift_days(self.confirmation, self.extensions);
-        if shift != 0
+        let off = rule.days_off(self.confirmation, self.extensions);
+        if off != 0
             && let Some(d) = self.unadjusted
         {
-            let moved = d - Days::new(shift.unsigned_abs());
+            let moved = d - Days::new(off);
             self.steps.push(format!("按 2011 年司法确认规定第五条（15 日，延长 10 日） → {moved}"));
             self.unadjusted = Some(moved);
         }

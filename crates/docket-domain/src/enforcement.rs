@@ -261,6 +261,15 @@ impl TerminationCheck {
 /// 超标的查封: a measure taking property whose stated value exceeds what is still owed (the
 /// amount applied for less what was recovered before it). A warning, not a refusal: the value
 /// of a seized thing is an estimate, and an indivisible thing may be seized whole.
+/// Whether a case closed by 终本 on `closed_on` is still in the 终本案件库 on `on`: for five years
+/// after the closing the court queries its property every six months (法〔2016〕373号第九条).
+pub fn in_library(closed_on: chrono::NaiveDate, on: chrono::NaiveDate) -> bool {
+    closed_on <= on && (on - closed_on).num_days() <= LIBRARY_DAYS
+}
+
+/// The 终本案件库's five years, in days.
+pub const LIBRARY_DAYS: i64 = 5 * 365;
+
 pub fn over_seizure(state: &CaseState, value: Amount) -> Option<Amount> {
     let applied = state.record.claim_amount?;
     let owed = Amount::from_fen(applied.fen().saturating_sub(state.recovered.fen())).unwrap_or(Amount::ZERO);

@@ -8,7 +8,7 @@
 mod account;
 
 pub use crate::event::Relief;
-pub use account::{FeeAccount, FeeEvent, PAY_DAYS, REFUND_DAYS, effective_on};
+pub use account::{FeeAccount, FeeEvent, PAY_DAYS, REFUND_DAYS, effective_on, refund_by};
 
 use crate::amount::Amount;
 use crate::case_type::{CaseType, Category};

@@ -108,7 +108,7 @@ pub async fn enforcement<S: Store>(
         vec!["案号", "承办人", "终本日期", "最近查询", "下次查询", "终本合格"],
     );
     let mut rows = read(EnforcementList::Terminated).await?;
-    rows.retain(|r| r.closed_on.is_some_and(|d| d + Days::new(5 * 365) >= today));
+    rows.retain(|r| r.closed_on.is_some_and(|d| docket_domain::enforcement::in_library(d, today)));
     rows.sort_by_key(|r| r.next_query().map(|(_, due)| due));
     for r in &rows {
         let Some((last, due)) = r.next_query() else { continue };

@@ -74,6 +74,9 @@ pub struct Options {
 pub struct Web<S: Store> {
     pub docket: Docket<S>,
     engine: RwLock<Engine>,
+    /// The courts' mediation organisations (code, "name（code）") by court, kept with the engine's
+    /// records (`refresh_records`), for the case page's referral form.
+    orgs: RwLock<HashMap<CourtCode, Vec<(String, String)>>>,
     courts: Vec<Court>,
     judges: Vec<Judge>,
     departments: Vec<docket_domain::Department>,
@@ -149,6 +152,15 @@ impl VisibleCase {
     }
 }
 
+/// The mediation organisations of a register as the referral form offers them, by court.
+pub(crate) fn org_choices(register: &docket_domain::management::Register) -> HashMap<CourtCode, Vec<(String, String)>> {
+    let mut out: HashMap<CourtCode, Vec<(String, String)>> = HashMap::new();
+    for o in register.orgs.values() {
+        out.entry(o.court.clone()).or_default().push((o.code.clone(), format!("{}（{}）", o.name, o.code)));
+    }
+    out
+}
+
 /// What the access rules need to know of a case.
 pub fn scope_of(row: &StoredCase) -> CaseScope<'_> {
     CaseScope { court: &row.court, sealed: row.sealed, judge: row.judge.as_deref(), category: row.case_type().category }
@@ -165,13 +177,16 @@ impl<S: Store> Web<S> {
         // landing during the load is seen (again) rather than missed.
         let heads = docket.store().chain_heads().await?;
         let followed = heads.into_iter().map(|h| (h.court, h.seq)).collect();
-        let engine = docket.metrics_engine(settings).await?;
+        let register = docket.register().await?;
+        let engine = docket.metrics_engine_with(settings, &register).await?;
+        let orgs = org_choices(&register);
         let courts = docket.store().courts().await?;
         let judges = docket.store().judges().await?;
         let departments = docket.store().departments().await?;
         Ok(Arc::new(Self {
             docket,
             engine: RwLock::new(engine),
+            orgs: RwLock::new(orgs),
             courts,
             judges,
             departments,
@@ -190,6 +205,11 @@ impl<S: Store> Web<S> {
     /// of the settings in force.
     pub fn fee_schedule(&self) -> docket_domain::FeeSchedule {
         self.engine().map_or_else(|_| docket_domain::FeeSchedule::default(), |e| e.settings.fees)
+    }
+
+    /// A court's mediation organisations as (code, label).
+    pub fn orgs_of(&self, court: &CourtCode) -> Vec<(String, String)> {
+        self.orgs.read().map(|o| o.get(court).cloned().unwrap_or_default()).unwrap_or_default()
     }
 
     pub fn today(&self) -> NaiveDate {

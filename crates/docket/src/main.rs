@@ -98,25 +98,22 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     let url = &url;
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let store = PgStore::open_announcing(url, &announce_migrations).await.context("打开 PostgreSQL 数据库")?;
-        execute(
-            Docket::new(store).with_holiday_rule(holiday_rule).with_confirmation_rule(confirmation_rule),
-            cli.command,
-            url,
-            &key_file,
-        )
-        .await
+        execute(docket(store, holiday_rule, confirmation_rule), cli.command, url, &key_file).await
     } else if url.contains("://") && !url.starts_with("sqlite://") {
         bail!("不支持的数据库地址 {url}：应为 postgres://…、sqlite://路径 或文件路径")
     } else {
         let store = SqliteStore::open_announcing(url, &announce_migrations).await.context("打开 SQLite 数据库")?;
-        execute(
-            Docket::new(store).with_holiday_rule(holiday_rule).with_confirmation_rule(confirmation_rule),
-            cli.command,
-            url,
-            &key_file,
-        )
-        .await
+        execute(docket(store, holiday_rule, confirmation_rule), cli.command, url, &key_file).await
     }
+}
+
+/// The application over `store`, with the deployment's 审限 rules.
+fn docket<S: Store>(
+    store: S,
+    holiday_rule: bool,
+    confirmation: docket_domain::deadline::ConfirmationRule,
+) -> Docket<S> {
+    Docket::new(store).with_holiday_rule(holiday_rule).with_confirmation_rule(confirmation)
 }
 
 async fn execute<S: Store>(

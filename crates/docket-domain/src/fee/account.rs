@@ -81,6 +81,12 @@ pub fn effective_on(stage: Stage, method: CloseMethod, closed_on: NaiveDate) -> 
     closed_on + Days::new(days)
 }
 
+/// The last day to refund a fee on a case closed this way (诉讼费用交纳办法 §53: 15 days from
+/// the document taking effect).
+pub fn refund_by(stage: Stage, method: CloseMethod, closed_on: NaiveDate) -> NaiveDate {
+    effective_on(stage, method, closed_on) + Days::new(REFUND_DAYS)
+}
+
 impl FeeAccount {
     /// The account of `state` under `schedule`.
     pub fn of(schedule: &FeeSchedule, state: &CaseState) -> Self {
@@ -131,9 +137,7 @@ impl FeeAccount {
             (if closed.is_some() || deferred { sub(due, held) } else { Amount::ZERO }, None)
         };
         let (refund_due, refund_by) = match closed {
-            Some((on, method)) if held > due => {
-                (sub(held, due), Some(effective_on(c.case_type.stage, method, on) + Days::new(REFUND_DAYS)))
-            }
+            Some((on, method)) if held > due => (sub(held, due), Some(refund_by(c.case_type.stage, method, on))),
             _ => (Amount::ZERO, None),
         };
         Self { assessment, paid, refunded, relief, due, owed, pay_by, pay_basis: notice.1, refund_due, refund_by }

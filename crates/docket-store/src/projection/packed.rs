@@ -85,10 +85,8 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
     let applied = s.record.claim_amount.map(Amount::fen);
     let mut recovered = 0i64;
     let mut out = Vec::new();
-    let refund_due_by = s.closed_on.zip(s.close_method).map(|(on, m)| {
-        docket_domain::fee::effective_on(s.record.case_type().stage, m, on)
-            + chrono::Days::new(docket_domain::fee::REFUND_DAYS)
-    });
+    let refund_due_by =
+        s.closed_on.zip(s.close_method).map(|(on, m)| docket_domain::fee::refund_by(s.record.case_type().stage, m, on));
     for e in &s.events {
         let fact = match &e.kind {
             EventKind::Recovered { amount } => {

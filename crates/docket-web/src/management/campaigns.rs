@@ -297,7 +297,7 @@ pub async fn open_campaign<S: Store>(
                 .await
                 .map_err(docket_app::AppError::from)?;
             for r in library {
-                let recent = r.closed_on.is_some_and(|d| d + chrono::Days::new(5 * 365) >= listed_on);
+                let recent = r.closed_on.is_some_and(|d| docket_domain::enforcement::in_library(d, listed_on));
                 if !recent || !web.readable(&p, &r) {
                     continue;
                 }

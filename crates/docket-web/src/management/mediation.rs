@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::Datelike;
+use docket_app::metrics_output::display;
 use docket_domain::management::{Management, MediationOrg, MediationOrgType};
 use docket_metrics::{Dimension, Period, Query};
 use docket_store::Store;
@@ -47,14 +48,6 @@ struct MediationPage {
     kinds: Vec<(&'static str, &'static str)>,
     problems: Vec<String>,
     values: BTreeMap<String, String>,
-}
-
-fn shown(v: &docket_metrics::Value) -> String {
-    match (v.indicator.kind, v.value) {
-        (_, None) => "—".into(),
-        (docket_metrics::Kind::Rate, Some(x)) => format!("{:.2}%", x * 100.0),
-        (_, Some(x)) => format!("{x:.0}"),
-    }
 }
 
 async fn page<S: Store>(
@@ -100,12 +93,12 @@ async fn page<S: Store>(
             mediators: if o.mediators.is_empty() { "—".into() } else { o.mediators.join("、") },
             concluded: v.and_then(|v| v.denominator).unwrap_or(0).to_string(),
             agreed: v.and_then(|v| v.numerator).unwrap_or(0).to_string(),
-            rate: v.map_or_else(|| "—".into(), shown),
+            rate: v.map_or_else(|| "—".into(), display),
         });
     }
     let figures = court_wide
         .first()
-        .map(|g| g.values.iter().map(|v| (v.indicator.name, shown(v), v.indicator.id)).collect::<Vec<_>>())
+        .map(|g| g.values.iter().map(|v| (v.indicator.name, display(v), v.indicator.id)).collect::<Vec<_>>())
         .unwrap_or_default();
     Ok(MediationPage {
         nav: Nav::load(web, user, "manage").await?,

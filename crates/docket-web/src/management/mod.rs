@@ -120,6 +120,7 @@ impl<S: Store> Web<S> {
             .write()
             .map_err(|_| WebError::internal("指标引擎锁已损坏"))?
             .set_records(docket_metrics::RecordFacts::from_register(&register));
+        *self.orgs.write().map_err(|_| WebError::internal("调解组织锁已损坏"))? = crate::org_choices(&register);
         self.invalidate_all()
     }
 
@@ -151,7 +152,7 @@ impl<S: Store> Web<S> {
         Ok(())
     }
 
-    pub(crate) async fn register(&self) -> Result<Register, WebError> {
+    async fn register(&self) -> Result<Register, WebError> {
         Ok(self.docket.register().await?)
     }
 }

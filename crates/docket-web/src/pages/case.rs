@@ -138,22 +138,12 @@ async fn case_page<S: Store>(
     if r.performed() > docket_domain::Amount::ZERO {
         facts.push(("自动履行", format!("{} 元", r.performed())));
     }
-    // The court's mediation organisations, for the referral form (read only when it is offered).
+    // The court's mediation organisations, for the referral form (when it is offered).
     let category = case.row.case_type().category;
     let refers = case.row.is_open()
         && matches!(category, docket_domain::Category::Civil | docket_domain::Category::Mediation)
         && user.account.principal().may(docket_domain::Action::Mediation, &case.scope());
-    let orgs: Vec<(String, String)> = if refers {
-        web.register()
-            .await?
-            .orgs
-            .values()
-            .filter(|o| o.court == case.row.court)
-            .map(|o| (o.code.clone(), format!("{}（{}）", o.name, o.code)))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let orgs = if refers { web.orgs_of(&case.row.court) } else { Vec::new() };
     let mut actions = action_forms(web, &user.account, case, view, &orgs, user.lang);
     let mut evidence_errors = vec![];
     match refused {

@@ -77,14 +77,10 @@ pub async fn search_page<S: Store>(web: &Web<S>, user: &User, p: SearchParams) -
         .filter(|r| web.readable(&principal, r))
         .map(|r| {
             let open = r.closed_on.is_none();
-            let shift = web
-                .docket
-                .confirmation_rule()
-                .shift_days(docket_domain::deadline::is_confirmation(r.case_type().code, &r.cause), r.extensions);
-            let deadline = r
-                .deadline_unadjusted
-                .filter(|_| open && r.suspended.is_none())
-                .map(|d| calendar.period_end(d - chrono::Days::new(shift.unsigned_abs()), rule));
+            let confirmation = web.docket.confirmation_rule();
+            let deadline = r.deadline_unadjusted.filter(|_| open && r.suspended.is_none()).map(|d| {
+                calendar.period_end(confirmation.stored_deadline(d, r.case_type().code, &r.cause, r.extensions), rule)
+            });
             let (deadline_text, countdown, class) = match (deadline, r.closed_on) {
                 (_, Some(closed)) => (String::new(), format!("{closed} {}", lang.t("结案")), ""),
                 (Some(d), None) => {
