@@ -293,6 +293,17 @@ impl<S: Store> Docket<S> {
             }
             _ => event,
         };
+        // 四类案件: a marked case closes only after an approved 阅核 (or the 审判委员会's
+        // discussion a reading sent it to), unless the court's settings say otherwise.
+        if matches!(event.kind, EventKind::Closed { .. }) {
+            let rules = self.indicator_settings().await?.supervision;
+            if rules.reading_required
+                && let Some((state, _)) = crate::replay::replay_case(&self.store, case_no).await?
+                && let Some(why) = state.supervision().closing_refusal(&rules)
+            {
+                return Err(AppError::Fields(vec![FieldError::new("method", why)]));
+            }
+        }
         let record = Record::Event(CaseEvent { case_no: case_no.clone(), event });
         let audit =
             by.map(|(a, detail)| audit_by(a, "append_event", &case_no.to_string(), detail)).into_iter().collect();

@@ -70,6 +70,10 @@ pub fn facts_of(
                     E::Confirmation(yes) => M::Confirmation(*yes),
                     E::FeePaid(online, _) => M::FeePaid(*online),
                     E::Refund(timely, _) => M::Refund(*timely),
+                    E::Flagged(_) => M::Flagged,
+                    E::ClosedFlagged(read) => M::ClosedFlagged(*read),
+                    E::Deliberated(docket_domain::supervision::Body::AdjudicationCommittee) => M::Committee,
+                    E::Deliberated(_) | E::Honoured(_) => return None,
                     E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) | E::Relief(..) | E::Converted => {
                         return None;
                     }

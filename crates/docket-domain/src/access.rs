@@ -106,6 +106,14 @@ pub enum Action {
     Fee,
     /// 司法救助: granting 缓减免 (a decision of the 庭长 or 院长).
     FeeRelief,
+    /// 四类案件: marking and clearing the mark.
+    Flag,
+    /// 阅核: sending a marked case's draft to a 院庭长.
+    RequestReading,
+    /// 阅核: answering it (院庭长).
+    Reading,
+    /// 审判委员会 / 专业法官会议 discussion, and distinctions (典型案例, 优秀文书).
+    Deliberate,
     /// 撤销结案后恢复.
     Reopen,
     Archive,
@@ -133,6 +141,10 @@ impl Action {
             Action::Mediation => "mediation",
             Action::Fee => "fee",
             Action::FeeRelief => "fee_relief",
+            Action::Flag => "flag",
+            Action::RequestReading => "request_reading",
+            Action::Reading => "reading",
+            Action::Deliberate => "deliberate",
             Action::Reopen => "reopen",
             Action::Archive => "archive",
             Action::Evidence => "evidence",
@@ -164,13 +176,17 @@ impl Action {
             EventKind::ConfirmationDecided { .. } => Action::Close,
             EventKind::FeePaid { .. } | EventKind::FeeRefunded { .. } => Action::Fee,
             EventKind::FeeRelief { .. } => Action::FeeRelief,
+            EventKind::SupervisionFlagged { .. } | EventKind::SupervisionCleared { .. } => Action::Flag,
+            EventKind::ReadingRequested { .. } => Action::RequestReading,
+            EventKind::ReadingDone { .. } => Action::Reading,
+            EventKind::Deliberated { .. } | EventKind::Distinguished { .. } => Action::Deliberate,
             EventKind::Reopened => Action::Reopen,
             EventKind::Archived => Action::Archive,
         }
     }
 
     /// Every action, for tests and matrices.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 23] = [
         Action::Read,
         Action::Assign,
         Action::Hearing,
@@ -187,6 +203,10 @@ impl Action {
         Action::Mediation,
         Action::Fee,
         Action::FeeRelief,
+        Action::Flag,
+        Action::RequestReading,
+        Action::Reading,
+        Action::Deliberate,
         Action::Reopen,
         Action::Archive,
         Action::Evidence,
@@ -275,6 +295,8 @@ impl Principal {
                             | Action::Performance
                             | Action::Mediation
                             | Action::Evidence
+                            | Action::Flag
+                            | Action::RequestReading
                     )
             }
             Role::Clerk => matches!(action, Action::Hearing | Action::Service | Action::Evidence),
@@ -296,7 +318,10 @@ impl Principal {
                                 | Action::Evidence
                         ))
             }
-            Role::TrialManagement => matches!(action, Action::Reopen | Action::Archive | Action::Assign),
+            // The 审管办 keeps the 四类案件 marks, the committee's record and the distinctions.
+            Role::TrialManagement => {
+                matches!(action, Action::Reopen | Action::Archive | Action::Assign | Action::Flag | Action::Deliberate)
+            }
             Role::HigherCourtViewer | Role::Auditor | Role::Admin => false,
         }
     }

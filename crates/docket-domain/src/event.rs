@@ -388,6 +388,18 @@ pub enum EventKind {
     FeeRelief { relief: Relief, amount: Option<Amount> },
     /// 退费.
     FeeRefunded { amount: Amount, online: bool },
+    /// Marked as one of the 四类案件 (法发〔2021〕30号), by a judge code or an account.
+    SupervisionFlagged { category: crate::supervision::FlagCategory, by: String },
+    /// The mark removed.
+    SupervisionCleared { by: String },
+    /// 阅核: the draft sent to a 院庭长 (a judge code).
+    ReadingRequested { reviewer: String },
+    /// 阅核 answered, with a note (required when returned; a field Docket adds).
+    ReadingDone { reviewer: String, result: crate::supervision::ReadingResult, note: Option<String> },
+    /// Discussed by the 审判委员会 or a 专业法官会议.
+    Deliberated { body: crate::supervision::Body },
+    /// 典型案例, 优秀文书 or 入库案例, at a level.
+    Distinguished { honour: crate::supervision::Honour, level: crate::supervision::HonourLevel },
     /// Closing undone by a legal act.
     Reopened,
     /// 归档.
@@ -420,6 +432,12 @@ impl EventKind {
             Self::FeePaid { .. } => "fee_paid",
             Self::FeeRelief { .. } => "fee_relief",
             Self::FeeRefunded { .. } => "fee_refunded",
+            Self::SupervisionFlagged { .. } => "supervision_flagged",
+            Self::SupervisionCleared { .. } => "supervision_cleared",
+            Self::ReadingRequested { .. } => "reading_requested",
+            Self::ReadingDone { .. } => "reading_done",
+            Self::Deliberated { .. } => "deliberated",
+            Self::Distinguished { .. } => "distinguished",
             Self::Reopened => "reopened",
             Self::Archived => "archived",
         }
@@ -497,6 +515,15 @@ impl EventKind {
             Self::FeeRefunded { amount, online } => {
                 format!("退还诉讼费 {amount} 元{}", if *online { "（网上退费）" } else { "" })
             }
+            Self::SupervisionFlagged { category, by } => format!("标记为四类案件：{}（{by}）", category.label()),
+            Self::SupervisionCleared { by } => format!("取消四类案件标记（{by}）"),
+            Self::ReadingRequested { reviewer } => format!("提交阅核：{reviewer}"),
+            Self::ReadingDone { reviewer, result, note } => match note {
+                Some(n) => format!("阅核：{reviewer} {}（{n}）", result.label()),
+                None => format!("阅核：{reviewer} {}", result.label()),
+            },
+            Self::Deliberated { body } => format!("{}讨论", body.label()),
+            Self::Distinguished { honour, level } => format!("评为{}{}", level.label(), honour.label()),
             Self::Reopened => "恢复（撤销结案）".to_owned(),
             Self::Archived => "归档".to_owned(),
         }

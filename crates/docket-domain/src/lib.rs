@@ -24,6 +24,7 @@ pub mod management;
 pub mod mediation;
 pub mod procedure;
 pub mod role;
+pub mod supervision;
 pub mod tracking;
 pub mod triage;
 

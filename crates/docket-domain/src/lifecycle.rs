@@ -11,6 +11,8 @@ use crate::event::{Approver, CloseMethod, Event, EventKind, Period, Relief, Susp
 use crate::mediation::MediationMode;
 use crate::procedure::Procedure;
 
+mod supervision;
+
 /// 案件状态.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -122,6 +124,20 @@ pub enum LifecycleError {
     MediationNotYetExtended { days: u64, on: NaiveDate },
     #[error("本案未委托调解，不能以委托调解延长期间扣除审限")]
     NoEntrustedMediation,
+    #[error("本案已于 {on} 标记为四类案件（{category}）")]
+    AlreadyFlagged { category: &'static str, on: NaiveDate },
+    #[error("本案未标记为四类案件")]
+    NotFlagged,
+    #[error("标记人不能为空")]
+    EmptyBy,
+    #[error("阅核人不能为空")]
+    EmptyReviewer,
+    #[error("本案已于 {since} 提交 {reviewer} 阅核，尚未答复")]
+    ReadingPending { reviewer: String, since: NaiveDate },
+    #[error("本案没有待答复的阅核")]
+    NoReadingPending,
+    #[error("退回须写明意见")]
+    ReturnWithoutNote,
 }
 
 impl LifecycleError {
@@ -143,6 +159,10 @@ impl LifecycleError {
             Self::WaiverForOrganisation => "relief",
             Self::MediationNotYetExtended { .. } | Self::NoEntrustedMediation => "reason",
             Self::MeasurePersons => "persons",
+            Self::AlreadyFlagged { .. } | Self::NotFlagged => "type",
+            Self::EmptyBy => "by",
+            Self::EmptyReviewer | Self::ReadingPending { .. } | Self::NoReadingPending => "reviewer",
+            Self::ReturnWithoutNote => "note",
             Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
             Self::EmptyJudge => "judge",
@@ -255,6 +275,7 @@ impl CaseState {
                     | EventKind::FeePaid { .. }
                     | EventKind::FeeRefunded { .. }
                     | EventKind::FeeRelief { .. }
+                    | EventKind::Distinguished { .. }
             );
         let after_close_ok =
             after_archive_ok || matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived);
@@ -505,6 +526,11 @@ impl CaseState {
                     return Err(LifecycleError::WaiverForOrganisation);
                 }
             }
+            EventKind::SupervisionFlagged { .. }
+            | EventKind::SupervisionCleared { .. }
+            | EventKind::ReadingRequested { .. }
+            | EventKind::ReadingDone { .. } => self.check_supervision(&event.kind)?,
+            EventKind::Deliberated { .. } | EventKind::Distinguished { .. } => {}
             EventKind::Reopened => {
                 if self.status != Status::Closed {
                     return Err(LifecycleError::NotClosed { event: "恢复（撤销结案）" });

@@ -13,8 +13,13 @@ use chrono::NaiveDate;
 use crate::{CaseNumber, CloseMethod, CourtCode, PartyKind};
 
 mod register;
+mod review;
 
 pub use register::{CampaignState, LedgerState, PetitionState, RecordError, Register, SuggestionState};
+pub use review::{
+    AppraisalItem, AppraisalScheme, AppraisalSubject, BatchState, CaseReview, Grade, ItemSource, ManualScore,
+    ReviewBatch, ReviewRegister, ReviewType, SchemeState, period_of_year,
+};
 
 /// One management record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +33,10 @@ pub enum Management {
     Petition(Petition),
     PetitionEvent(PetitionEvent),
     MediationOrg(MediationOrg),
+    ReviewBatch(ReviewBatch),
+    CaseReview(CaseReview),
+    AppraisalScheme(AppraisalScheme),
+    ManualScore(ManualScore),
 }
 
 impl Management {
@@ -43,6 +52,10 @@ impl Management {
             Self::Petition(_) => "petition",
             Self::PetitionEvent(_) => "petition_event",
             Self::MediationOrg(_) => "mediation_org",
+            Self::ReviewBatch(_) => "review_batch",
+            Self::CaseReview(_) => "case_review",
+            Self::AppraisalScheme(_) => "appraisal_scheme",
+            Self::ManualScore(_) => "manual_score",
         }
     }
 
@@ -58,6 +71,10 @@ impl Management {
             Self::Petition(r) => &r.court,
             Self::PetitionEvent(r) => &r.court,
             Self::MediationOrg(r) => &r.court,
+            Self::ReviewBatch(r) => &r.court,
+            Self::CaseReview(r) => &r.court,
+            Self::AppraisalScheme(r) => &r.court,
+            Self::ManualScore(r) => &r.court,
         }
     }
 
@@ -75,6 +92,15 @@ impl Management {
             // An organisation's line carries no date; it is kept under the first day the
             // interchange's dates allow, ahead of every dated record.
             Self::MediationOrg(_) => NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+            Self::ReviewBatch(r) => r.from,
+            Self::CaseReview(r) => r.on,
+            // A scheme is dated by the first day of its year, a manual score by the first day of
+            // its period.
+            Self::AppraisalScheme(r) => NaiveDate::from_ymd_opt(r.year, 1, 1).unwrap_or_default(),
+            Self::ManualScore(r) => {
+                let (y, m) = r.period.split_once('-').unwrap_or((&r.period, "01"));
+                NaiveDate::from_ymd_opt(y.parse().unwrap_or(2000), m.parse().unwrap_or(1), 1).unwrap_or_default()
+            }
         }
     }
 
@@ -83,7 +109,13 @@ impl Management {
     pub fn opens(&self) -> bool {
         matches!(
             self,
-            Self::Campaign(_) | Self::LedgerItem(_) | Self::Suggestion(_) | Self::Petition(_) | Self::MediationOrg(_)
+            Self::Campaign(_)
+                | Self::LedgerItem(_)
+                | Self::Suggestion(_)
+                | Self::Petition(_)
+                | Self::MediationOrg(_)
+                | Self::ReviewBatch(_)
+                | Self::AppraisalScheme(_)
         )
     }
 
@@ -93,6 +125,7 @@ impl Management {
             Self::CampaignCase(r) => Some(&r.case_no),
             Self::Suggestion(r) => r.case_no.as_ref(),
             Self::Petition(r) => r.case_no.as_ref(),
+            Self::CaseReview(r) => Some(&r.case_no),
             _ => None,
         }
     }

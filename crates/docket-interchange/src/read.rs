@@ -14,6 +14,8 @@ use crate::{CaseEvent, LineError, Record};
 
 mod fees;
 mod management;
+mod review;
+mod supervision;
 
 /// Parses one line (1-based `line` number) into a record.
 pub fn parse_line(line: usize, text: &str) -> Result<Record, Vec<LineError>> {
@@ -41,7 +43,7 @@ pub fn parse_record_value(line: usize, value: &Value) -> Result<Record, Vec<Line
                 f.err(
                     "kind",
                     format!(
-                        "未知的记录类型“{other}”（应为 court、department、judge、case、event、setting，或管理记录 campaign、campaign_case、ledger_item、ledger_event、suggestion、suggestion_event、petition、petition_event、mediation_org）"
+                        "未知的记录类型“{other}”（应为 court、department、judge、case、event、setting，或管理记录 campaign、campaign_case、ledger_item、ledger_event、suggestion、suggestion_event、petition、petition_event、mediation_org、review_batch、case_review、appraisal_scheme、manual_score）"
                     ),
                 );
                 None
@@ -603,6 +605,8 @@ impl<'a> Fields<'a> {
             t @ ("mediation_delegated" | "confirmation_decided" | "fee_paid" | "fee_relief" | "fee_refunded") => {
                 self.mediation_or_fee_event(t)?
             }
+            t @ ("supervision_flagged" | "supervision_cleared" | "reading_requested" | "reading_done"
+            | "deliberated" | "distinguished") => self.supervision_event(t)?,
             other => {
                 self.err("type", format!("未知的事件类型“{other}”"));
                 return None;

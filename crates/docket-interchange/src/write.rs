@@ -206,6 +206,30 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
                 m.insert("amount".into(), a.to_string().into());
             }
         }
+        EventKind::SupervisionFlagged { category, by } => {
+            m.insert("category".into(), category.as_str().into());
+            m.insert("by".into(), by.clone().into());
+        }
+        EventKind::SupervisionCleared { by } => {
+            m.insert("by".into(), by.clone().into());
+        }
+        EventKind::ReadingRequested { reviewer } => {
+            m.insert("reviewer".into(), reviewer.clone().into());
+        }
+        EventKind::ReadingDone { reviewer, result, note } => {
+            m.insert("reviewer".into(), reviewer.clone().into());
+            m.insert("result".into(), result.as_str().into());
+            if let Some(n) = note {
+                m.insert("note".into(), n.clone().into());
+            }
+        }
+        EventKind::Deliberated { body } => {
+            m.insert("body".into(), body.as_str().into());
+        }
+        EventKind::Distinguished { honour, level } => {
+            m.insert("honour".into(), honour.as_str().into());
+            m.insert("level".into(), level.as_str().into());
+        }
         EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
     }
 }

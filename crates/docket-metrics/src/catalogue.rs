@@ -62,18 +62,23 @@ pub(crate) mod f {
     /// 退费, and of them within 15 days of the document taking effect.
     pub const EV_REFUNDS: usize = 48;
     pub const EV_REFUNDS_TIMELY: usize = 49;
+    /// 审判委员会 discussions.
+    pub const EV_COMMITTEE: usize = 50;
+    /// Closings of cases marked as 四类案件 at closing, and of them with an approved 阅核 by then.
+    pub const EV_FLAGGED_CLOSED: usize = 51;
+    pub const EV_FLAGGED_READ: usize = 52;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 50;
-    pub const U: usize = 50;
-    pub const U_OVERDUE: usize = 51;
-    pub const U_LONG_12M: usize = 52;
-    pub const U_LONG_18M: usize = 53;
-    pub const U_LONG_36M: usize = 54;
+    pub const POINT: usize = 53;
+    pub const U: usize = 53;
+    pub const U_OVERDUE: usize = 54;
+    pub const U_LONG_12M: usize = 55;
+    pub const U_LONG_18M: usize = 56;
+    pub const U_LONG_36M: usize = 57;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 55;
+    pub const U_AGE: usize = 58;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 61;
-    pub const ALL: usize = 62;
+    pub const O: usize = 64;
+    pub const ALL: usize = 65;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -125,6 +130,8 @@ pub enum Dated {
     Eservice,
     /// Voluntary performance (自动履行).
     Performed,
+    /// 四类案件 marks.
+    Flagged,
 }
 
 /// What a record indicator counts.
@@ -140,6 +147,10 @@ pub enum RecordMeasure {
     PetitionsReceived,
     /// 信访按期办结率: petitions first closed in P within 60 days / first closed in P.
     PetitionTimely,
+    /// 评查合格率: reviews dated in P graded excellent or pass / reviews dated in P.
+    ReviewPass,
+    /// 评查优秀率: graded excellent / reviews dated in P.
+    ReviewExcellent,
 }
 
 /// One indicator of the catalogue.
@@ -243,6 +254,11 @@ pub mod ids {
     pub const MEDIATION_DIVERSION_RATE: IndicatorId = IndicatorId("mediation_diversion_rate");
     pub const ONLINE_FEE_PAYMENT_RATE: IndicatorId = IndicatorId("online_fee_payment_rate");
     pub const FEE_REFUND_TIMELY_RATE: IndicatorId = IndicatorId("fee_refund_timely_rate");
+    pub const FOUR_CATEGORY_CASES: IndicatorId = IndicatorId("four_category_cases");
+    pub const READING_RATE: IndicatorId = IndicatorId("reading_rate");
+    pub const COMMITTEE_DELIBERATIONS: IndicatorId = IndicatorId("committee_deliberations");
+    pub const REVIEW_PASS_RATE: IndicatorId = IndicatorId("review_pass_rate");
+    pub const REVIEW_EXCELLENT_RATE: IndicatorId = IndicatorId("review_excellent_rate");
     pub const ACTUAL_ENFORCEMENT_RATE: IndicatorId = IndicatorId("actual_enforcement_rate");
     pub const ONLINE_FILING_RATE: IndicatorId = IndicatorId("online_filing_rate");
     pub const ESERVICE_SUCCESS_RATE: IndicatorId = IndicatorId("eservice_success_rate");
@@ -333,6 +349,11 @@ pub mod ids {
         SUGGESTION_REPLY_RATE,
         PETITIONS_RECEIVED,
         PETITION_TIMELY_RATE,
+        FOUR_CATEGORY_CASES,
+        READING_RATE,
+        COMMITTEE_DELIBERATIONS,
+        REVIEW_PASS_RATE,
+        REVIEW_EXCELLENT_RATE,
     ];
 }
 
@@ -462,6 +483,12 @@ pub static CATALOGUE: &[Indicator] = &[
     ind(ids::SUGGESTION_REPLY_RATE, "司法建议反馈率", Rate, "all", Record(RecordMeasure::SuggestionReply)),
     ind(ids::PETITIONS_RECEIVED, "涉诉信访件数", Count, "all", Record(RecordMeasure::PetitionsReceived)),
     ind(ids::PETITION_TIMELY_RATE, "信访按期办结率", Rate, "all", Record(RecordMeasure::PetitionTimely)),
+    // 审判监督管理 (法发〔2021〕30号): marks, 阅核, the committee; 案件评查 by its records.
+    ind(ids::FOUR_CATEGORY_CASES, "四类案件数", Count, "all", DistinctCases(Dated::Flagged)),
+    ind(ids::READING_RATE, "阅核率", Rate, "all", Fraction(f::EV_FLAGGED_READ, f::EV_FLAGGED_CLOSED)),
+    ind(ids::COMMITTEE_DELIBERATIONS, "审委会讨论件数", Count, "all", Total(f::EV_COMMITTEE)),
+    ind(ids::REVIEW_PASS_RATE, "评查合格率", Rate, "all", Record(RecordMeasure::ReviewPass)),
+    ind(ids::REVIEW_EXCELLENT_RATE, "评查优秀率", Rate, "all", Record(RecordMeasure::ReviewExcellent)),
 ];
 
 /// The named scopes of `INDICATORS.md` and what each contains by default.

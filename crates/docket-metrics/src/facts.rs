@@ -66,6 +66,12 @@ pub enum Enforcement {
     FeePaid(bool),
     /// 退费: on time or not.
     Refund(bool),
+    /// 四类案件 marked.
+    Flagged,
+    /// At the closing, marked: with an approved 阅核 by then or not.
+    ClosedFlagged(bool),
+    /// 审判委员会 discussion.
+    Committee,
 }
 
 impl Enforcement {
@@ -80,6 +86,9 @@ impl Enforcement {
             Self::Confirmation(yes) => (enforcement::CONFIRMATION, i64::from(yes)),
             Self::FeePaid(online) => (enforcement::FEE_PAID, i64::from(online)),
             Self::Refund(timely) => (enforcement::REFUND, i64::from(timely)),
+            Self::Flagged => (enforcement::FLAGGED, 1),
+            Self::ClosedFlagged(read) => (enforcement::FLAGGED_CLOSED, i64::from(read)),
+            Self::Committee => (enforcement::COMMITTEE, 1),
         }
     }
 }
@@ -97,6 +106,10 @@ pub(crate) mod enforcement {
     pub const FEE_PAID: u8 = 6;
     /// Value 1 when on time.
     pub const REFUND: u8 = 7;
+    pub const FLAGGED: u8 = 8;
+    /// Value 1 when read (an approved 阅核 by the closing).
+    pub const FLAGGED_CLOSED: u8 = 9;
+    pub const COMMITTEE: u8 = 10;
 }
 
 /// A judge as the indicators see them.

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use docket_domain::management::{Campaign, CampaignScope, LedgerState, PETITION_LIMIT_DAYS, Register};
+use docket_domain::management::{Campaign, CampaignScope, Grade, LedgerState, PETITION_LIMIT_DAYS, Register};
 use docket_domain::{CaseNumber, CourtCode};
 
 use crate::catalogue::RecordMeasure;
@@ -39,6 +39,8 @@ pub struct RecordFacts {
     items: Vec<LedgerState>,
     suggestions: Vec<Dated>,
     petitions: Vec<Dated>,
+    /// 案件评查: by the review's court, its batch and case, date and grade.
+    reviews: Vec<(CourtCode, String, NaiveDate, Grade)>,
 }
 
 /// What one record indicator counts for one selection and period, with what it counted.
@@ -64,6 +66,11 @@ impl RecordFacts {
             }
         }
         out.items = r.ledger.values().cloned().collect();
+        for b in r.reviews.batches.values() {
+            for x in &b.reviews {
+                out.reviews.push((x.court.clone(), format!("{} {}", x.batch, x.case_no), x.on, x.grade));
+            }
+        }
         for s in r.suggestions.values() {
             out.suggestions.push(Dated {
                 court: s.suggestion.court.clone(),
@@ -97,7 +104,11 @@ impl RecordFacts {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.listed.is_empty() && self.items.is_empty() && self.suggestions.is_empty() && self.petitions.is_empty()
+        self.listed.is_empty()
+            && self.items.is_empty()
+            && self.suggestions.is_empty()
+            && self.petitions.is_empty()
+            && self.reviews.is_empty()
     }
 
     /// Counts `m` over the records whose court `keep`s, for period `p`; closings of listed
@@ -160,6 +171,15 @@ impl RecordFacts {
                 for s in self.petitions.iter().filter(|s| keep(&s.court)) {
                     if let Some(closed) = s.done.filter(|d| p.contains(*d)) {
                         add(&s.label, (closed - s.on).num_days() <= PETITION_LIMIT_DAYS);
+                    }
+                }
+            }
+            RecordMeasure::ReviewPass | RecordMeasure::ReviewExcellent => {
+                for (court, label, on, grade) in &self.reviews {
+                    if keep(court) && p.contains(*on) {
+                        let counted =
+                            if m == RecordMeasure::ReviewPass { grade.passes() } else { *grade == Grade::Excellent };
+                        add(label, counted);
                     }
                 }
             }

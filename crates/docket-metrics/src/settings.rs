@@ -43,6 +43,9 @@ pub struct Settings {
     /// 繁简分流, `triage.<n> = procedure=…; team=…; …`, tried in the order of `n`; any such line
     /// replaces the default rules.
     pub triage: docket_domain::triage::TriageRules,
+    /// 四类案件: whether a marked case needs an approved 阅核 to close, and what suggests a mark
+    /// at filing, `supervision.<name> = <value>`.
+    pub supervision: docket_domain::supervision::SupervisionRules,
 }
 
 /// Docket's default ranges: the figures the seed work reports give for a basic court's year.
@@ -86,6 +89,7 @@ impl Default for Settings {
             integrity: docket_domain::integrity::Thresholds::default(),
             fees: docket_domain::FeeSchedule::default(),
             triage: docket_domain::triage::TriageRules::default(),
+            supervision: docket_domain::supervision::SupervisionRules::default(),
         }
     }
 }
@@ -145,6 +149,10 @@ impl Settings {
         let _ = writeln!(s, "\n# 繁简分流（依次适用第一条符合的规则；写任一 triage 行即替换全部默认规则）");
         for (i, r) in self.triage.rules.iter().enumerate() {
             let _ = writeln!(s, "triage.{} = {}", i + 1, r.to_line());
+        }
+        let _ = writeln!(s, "\n# 四类案件：结案前须经阅核（on/off）；立案时提示标记的标的额（元）与案由（逗号分隔）");
+        for (name, value) in self.supervision.entries() {
+            let _ = writeln!(s, "supervision.{name} = {value}");
         }
         s
     }
@@ -211,6 +219,8 @@ impl Settings {
                 }
             } else if let Some(name) = key.strip_prefix("integrity.") {
                 s.integrity.set(name, value).map_err(err)?;
+            } else if let Some(name) = key.strip_prefix("supervision.") {
+                s.supervision.set(name, value).map_err(err)?;
             } else if let Some(name) = key.strip_prefix("fee.") {
                 s.fees.set(name, value).map_err(err)?;
             } else if let Some(n) = key.strip_prefix("triage.") {

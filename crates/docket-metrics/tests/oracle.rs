@@ -73,10 +73,12 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
         let eservice = (0..r.below(3)).map(|_| (filed_on + chrono::Days::new(r.below(60)), r.chance(0.8))).collect();
         let recoveries =
             (0..r.below(2)).map(|_| (filed_on + chrono::Days::new(r.below(300)), r.below(100_000) as i64)).collect();
-        let enforcement = (0..r.below(4))
+        let mut enforcement: Vec<(NaiveDate, Enforcement)> = (0..r.below(4))
             .map(|_| {
                 let on = filed_on + chrono::Days::new(r.below(400));
-                let e = match r.below(8) {
+                let e = match r.below(10) {
+                    8 => Enforcement::Flagged,
+                    9 => Enforcement::Committee,
                     0 => Enforcement::Urged,
                     1 => Enforcement::Performed(r.below(500_000) as i64 + 1),
                     2 => Enforcement::Detained(r.below(3) as u32 + 1),
@@ -89,6 +91,11 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
                 (on, e)
             })
             .collect();
+        // The projection keeps a marked case's 阅核 at its closing date.
+        if let Some(on) = closed_on.filter(|_| r.chance(0.2)) {
+            enforcement.push((on, Enforcement::ClosedFlagged(r.chance(0.7))));
+        }
+        enforcement.sort_by_key(|(on, _)| *on);
         let hearings = (0..r.below(3))
             .map(|_| {
                 let online = r.chance(0.5);
@@ -376,12 +383,37 @@ impl Oracle<'_> {
                 enf(&|e| matches!(e, Enforcement::Refund(_)).then_some(1)),
             ),
             "claim_total" => count(cl.iter().map(|c| c.claim_fen).sum()),
+            "four_category_cases" => count(
+                cases
+                    .iter()
+                    .filter(|c| c.enforcement.iter().any(|(x, e)| inp(*x) && matches!(e, Enforcement::Flagged)))
+                    .count() as i64,
+            ),
+            "committee_deliberations" => count(enf(&|e| matches!(e, Enforcement::Committee).then_some(1))),
+            // Cases closed in P marked at their closing, and of them read (approved) by then.
+            "reading_rate" => {
+                let marked = |read: Option<bool>| {
+                    cases
+                        .iter()
+                        .filter(|c| c.closed_on.is_some_and(inp))
+                        .filter(|c| {
+                            c.enforcement.iter().any(|(x, e)| {
+                                Some(*x) == c.closed_on
+                                    && matches!(e, Enforcement::ClosedFlagged(r) if read.is_none_or(|want| *r == want))
+                            })
+                        })
+                        .count() as i64
+                };
+                rate(marked(Some(true)), marked(None))
+            }
             // Checked against their own oracle in `tests/records.rs`.
             "campaign_clearance_rate"
             | "rectification_completion_rate"
             | "suggestion_reply_rate"
             | "petitions_received"
-            | "petition_timely_rate" => (None, None, None),
+            | "petition_timely_rate"
+            | "review_pass_rate"
+            | "review_excellent_rate" => (None, None, None),
             other => panic!("the oracle does not know {other}"),
         }
     }

@@ -5,9 +5,9 @@
 
 use chrono::{Days, NaiveDate};
 use docket_domain::management::{
-    Campaign, CampaignCase, CampaignScope, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource, Management,
-    Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Register, Suggestion,
-    SuggestionEvent, SuggestionEventKind,
+    Campaign, CampaignCase, CampaignScope, CaseReview, Grade, LedgerEvent, LedgerEventKind, LedgerItem, LedgerSource,
+    Management, Petition, PetitionChannel, PetitionEvent, PetitionEventKind, PetitionResult, Petitioner, Register,
+    ReviewBatch, ReviewType, Suggestion, SuggestionEvent, SuggestionEventKind,
 };
 use docket_domain::{CaseNumber, CloseMethod, CourtCode, PartyKind};
 use docket_metrics::{
@@ -362,6 +362,35 @@ fn generated(seed: u64) -> (Vec<CaseFacts>, Register) {
             }
         }
     }
+    // 案件评查: a batch per court, its cases reviewed on random days with random grades.
+    for (k, c) in COURTS.iter().enumerate() {
+        let from = day(next(900));
+        r.apply(&Management::ReviewBatch(ReviewBatch {
+            court: court(c),
+            id: format!("b{k}"),
+            name: "评查".into(),
+            review_type: ReviewType::Routine,
+            from,
+            to: from + Days::new(60),
+            cases: vec![],
+            method: None,
+        }))
+        .unwrap();
+        for i in 0..next(30) {
+            let grade = Grade::ALL[next(4) as usize];
+            r.apply(&Management::CaseReview(CaseReview {
+                court: court(c),
+                batch: format!("b{k}"),
+                case_no: CaseNumber::parse(&format!("（2023）{c}民初{}号", 900 + i)).unwrap(),
+                reviewer: "J1".into(),
+                on: from + Days::new(next(90)),
+                score: 60 + next(40) as u8,
+                grade,
+                findings: if grade.passes() { vec![] } else { vec!["说理不充分".into()] },
+            }))
+            .unwrap();
+        }
+    }
     (cases, r)
 }
 
@@ -425,6 +454,18 @@ fn oracle(id: &str, r: &Register, cases: &[CaseFacts], keep: &dyn Fn(&CourtCode)
                 }
             }
         }
+        "review_pass_rate" | "review_excellent_rate" => {
+            for b in r.reviews.batches.values() {
+                for x in b.reviews.iter().filter(|x| keep(&x.court) && inp(x.on)) {
+                    den += 1;
+                    num += i64::from(if id == "review_pass_rate" {
+                        matches!(x.grade, Grade::Excellent | Grade::Pass)
+                    } else {
+                        x.grade == Grade::Excellent
+                    });
+                }
+            }
+        }
         other => panic!("{other}"),
     }
     (num, den)
@@ -436,6 +477,8 @@ const IDS: &[&str] = &[
     "suggestion_reply_rate",
     "petitions_received",
     "petition_timely_rate",
+    "review_pass_rate",
+    "review_excellent_rate",
 ];
 
 fn expected(id: &str, (n, d): (i64, i64)) -> Option<f64> {

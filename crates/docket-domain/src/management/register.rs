@@ -170,6 +170,8 @@ pub struct Register {
     pub ledger: BTreeMap<(CourtCode, String, u32), LedgerState>,
     pub suggestions: BTreeMap<(CourtCode, String), SuggestionState>,
     pub petitions: BTreeMap<(CourtCode, String), PetitionState>,
+    /// 案件评查 and 绩效考核.
+    pub reviews: super::ReviewRegister,
 }
 
 impl Register {
@@ -185,6 +187,10 @@ impl Register {
             Management::Petition(p) => self.petition(p),
             Management::PetitionEvent(e) => self.petition_event(e),
             Management::MediationOrg(o) => self.mediation_org(o),
+            Management::ReviewBatch(b) => self.reviews.batch(b),
+            Management::CaseReview(r) => self.reviews.review(r),
+            Management::AppraisalScheme(s) => self.reviews.scheme(s),
+            Management::ManualScore(m) => self.reviews.manual_score(m),
         }
     }
 

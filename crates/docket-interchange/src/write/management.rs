@@ -3,7 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use docket_domain::management::{CampaignScope, LedgerEventKind, Management, PetitionEventKind, SuggestionEventKind};
+use docket_domain::management::{
+    CampaignScope, ItemSource, LedgerEventKind, Management, PetitionEventKind, SuggestionEventKind,
+};
 
 fn put(m: &mut Map<String, Value>, key: &str, v: impl Into<Value>) {
     m.insert(key.into(), v.into());
@@ -112,6 +114,64 @@ pub(crate) fn management_value(r: &Management) -> Value {
                 PetitionEventKind::Hearing | PetitionEventKind::Replied | PetitionEventKind::Repeat => {}
             }
         }
+        Management::ReviewBatch(b) => {
+            put(&mut m, "id", b.id.as_str());
+            put(&mut m, "name", b.name.as_str());
+            put(&mut m, "type", b.review_type.as_str());
+            put(&mut m, "from", b.from.to_string());
+            put(&mut m, "to", b.to.to_string());
+            // Docket's additions, written only when present.
+            if !b.cases.is_empty() {
+                put(&mut m, "cases", b.cases.iter().map(ToString::to_string).collect::<Vec<_>>());
+            }
+            put_opt(&mut m, "method", b.method.as_deref());
+        }
+        Management::CaseReview(r) => {
+            put(&mut m, "batch", r.batch.as_str());
+            put(&mut m, "case_no", r.case_no.to_string());
+            put(&mut m, "reviewer", r.reviewer.as_str());
+            put(&mut m, "on", r.on.to_string());
+            put(&mut m, "score", r.score);
+            put(&mut m, "grade", r.grade.as_str());
+            put(&mut m, "findings", r.findings.clone());
+        }
+        Management::AppraisalScheme(s) => {
+            put(&mut m, "id", s.id.as_str());
+            put(&mut m, "subject", s.subject.as_str());
+            put(&mut m, "year", s.year);
+            let items: Vec<Value> = s
+                .items
+                .iter()
+                .map(|i| {
+                    let mut o = Map::new();
+                    put(&mut o, "category", i.category.as_str());
+                    match &i.source {
+                        ItemSource::Indicator { id, higher_is_better } => {
+                            put(&mut o, "indicator", id.as_str());
+                            put(&mut o, "weight", i.weight);
+                            put(&mut o, "better", if *higher_is_better { "higher" } else { "lower" });
+                        }
+                        ItemSource::Manual(name) => {
+                            put(&mut o, "manual", name.as_str());
+                            put(&mut o, "weight", i.weight);
+                        }
+                    }
+                    Value::Object(o)
+                })
+                .collect();
+            put(&mut m, "items", items);
+        }
+        Management::ManualScore(s) => {
+            put(&mut m, "scheme", s.scheme.as_str());
+            put(&mut m, "subject", s.subject.as_str());
+            put(&mut m, "period", s.period.as_str());
+            put(&mut m, "item", s.item.as_str());
+            if s.score_centi % 100 == 0 {
+                put(&mut m, "score", s.score_centi / 100);
+            } else {
+                put(&mut m, "score", f64::from(s.score_centi) / 100.0);
+            }
+        }
     }
     Value::Object(m)
 }
@@ -136,6 +196,12 @@ mod tests {
         r#"{"kind":"petition","court":"内0203","no":"2025-信-12","received_on":"2025-05-06","channel":"visit","case_no":"（2024）内0203民初77号","first_time":true,"petitioner":{"kind":"person","name":"李四","id_number":"150203198001011238"},"subject":"对判决不服"}"#,
         r#"{"kind":"petition_event","court":"内0203","no":"2025-信-12","on":"2025-05-20","type":"closed","result":"explained"}"#,
         r#"{"kind":"petition_event","court":"内0203","no":"2025-信-12","on":"2025-05-10","type":"leader_reception","judge":"J0001"}"#,
+        r#"{"kind":"review_batch","court":"内0203","id":"2025-常规-1","name":"2025年第一季度常规评查","type":"routine","from":"2025-04-01","to":"2025-04-30"}"#,
+        r#"{"kind":"review_batch","court":"内0203","id":"2025-重点-1","name":"发改案件重点评查","type":"key","from":"2025-05-01","to":"2025-05-31","cases":["（2025）内0203民初12号","（2025）内0203民初13号"],"method":"随机抽取 2 件（种子 7）"}"#,
+        r#"{"kind":"case_review","court":"内0203","batch":"2025-常规-1","case_no":"（2025）内0203民初12号","reviewer":"J0003","on":"2025-04-18","score":92,"grade":"pass","findings":["送达回证不全"]}"#,
+        r#"{"kind":"appraisal_scheme","court":"内0203","id":"2025-法官","subject":"judge","year":2025,"items":[{"category":"审判质效","indicator":"closure_rate","weight":40,"better":"higher"},{"category":"审判质效","indicator":"avg_duration_days","weight":20,"better":"lower"},{"category":"精品创建","manual":"精品案例","weight":15},{"category":"队伍建设","manual":"队伍建设","weight":25}]}"#,
+        r#"{"kind":"manual_score","court":"内0203","scheme":"2025-法官","subject":"J0007","period":"2025","item":"精品案例","score":80}"#,
+        r#"{"kind":"manual_score","court":"内0203","scheme":"2025-法官","subject":"J0007","period":"2025-03","item":"精品案例","score":82.5}"#,
     ];
 
     #[test]
@@ -176,5 +242,19 @@ mod tests {
         assert_eq!(e, ["line 4: petitioner.id_number: 公民身份号码校验码错误：应为 8，实为 9"]);
         let e = errs(r#"{"kind":"petition_event","court":"内0203","no":"1","on":"2025-05-06","type":"closed"}"#);
         assert_eq!(e, ["line 4: result: 缺少必填字段"]);
+        let e = errs(
+            r#"{"kind":"appraisal_scheme","court":"内0203","id":"s","subject":"judge","year":2025,"items":[{"category":"a","indicator":"closure_rate","weight":40},{"category":"b","manual":"m","indicator":"x","weight":60}]}"#,
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].starts_with("line 4: items[0].better: ") && e[1].starts_with("line 4: items[1].indicator: "));
+        let e = errs(
+            r#"{"kind":"case_review","court":"内0203","batch":"b","case_no":"（2025）内0203民初12号","reviewer":"J3","on":"2025-04-18","score":101,"grade":"good"}"#,
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e[0].starts_with("line 4: score: ") && e[1].starts_with("line 4: grade: "), "{e:?}");
+        let e = errs(
+            r#"{"kind":"manual_score","court":"内0203","scheme":"s","subject":"J7","period":"2025","item":"i","score":80.125}"#,
+        );
+        assert_eq!(e, ["line 4: score: 分数应为 0–100，至多两位小数"]);
     }
 }

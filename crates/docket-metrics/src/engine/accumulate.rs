@@ -66,7 +66,11 @@ impl Engine {
                 enforcement::BLACKLISTED => (f::EV_BLACKLISTS, None),
                 enforcement::CONFIRMATION => (f::EV_CONFIRMATIONS, Some(f::EV_CONFIRMED)),
                 enforcement::FEE_PAID => (f::EV_FEE_PAID, Some(f::EV_FEE_PAID_ONLINE)),
-                _ => (f::EV_REFUNDS, Some(f::EV_REFUNDS_TIMELY)),
+                enforcement::REFUND => (f::EV_REFUNDS, Some(f::EV_REFUNDS_TIMELY)),
+                enforcement::FLAGGED_CLOSED => (f::EV_FLAGGED_CLOSED, Some(f::EV_FLAGGED_READ)),
+                enforcement::COMMITTEE => (f::EV_COMMITTEE, None),
+                // Marks are counted as distinct cases by a scan of the events.
+                _ => return,
             };
             match part {
                 None => a[field] += value,

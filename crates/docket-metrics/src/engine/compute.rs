@@ -213,6 +213,14 @@ impl Engine {
                 layer,
                 scope,
             ),
+            Dated::Flagged => self.distinct_rows(
+                &t.enforcement,
+                |e| e.0 == crate::facts::enforcement::FLAGGED,
+                sel,
+                grouping,
+                layer,
+                scope,
+            ),
         }
     }
 
@@ -308,7 +316,9 @@ impl Engine {
             || s(f::EV_BLACKLISTS) > 0
             || s(f::EV_CONFIRMATIONS) > 0
             || s(f::EV_FEE_PAID) > 0
-            || s(f::EV_REFUNDS) > 0;
+            || s(f::EV_REFUNDS) > 0
+            || s(f::EV_COMMITTEE) > 0
+            || s(f::EV_FLAGGED_CLOSED) > 0;
         let rate = |n: i64, d: i64| Raw {
             value: (d != 0).then(|| n as f64 / d as f64),
             numerator: Some(n),

@@ -5,6 +5,9 @@ use crate::facts::{enforcement, hearing};
 
 use super::{Acc, Engine, Explanation, Extras, Grouping, Layer, MetricsError, Query};
 
+/// Not a field: the 四类案件 marks, counted by case from their events only.
+const FLAGGED_FIELD: usize = usize::MAX - 1;
+
 /// The 执行, 司法确认 and 诉讼费 event kind a field counts, and whether only the events with a
 /// non-zero value (confirmed, online, on time) count toward it.
 fn kind_of(field: usize) -> Option<(u8, bool)> {
@@ -20,6 +23,10 @@ fn kind_of(field: usize) -> Option<(u8, bool)> {
         f::EV_FEE_PAID_ONLINE => (enforcement::FEE_PAID, true),
         f::EV_REFUNDS => (enforcement::REFUND, false),
         f::EV_REFUNDS_TIMELY => (enforcement::REFUND, true),
+        f::EV_COMMITTEE => (enforcement::COMMITTEE, false),
+        FLAGGED_FIELD => (enforcement::FLAGGED, false),
+        f::EV_FLAGGED_CLOSED => (enforcement::FLAGGED_CLOSED, false),
+        f::EV_FLAGGED_READ => (enforcement::FLAGGED_CLOSED, true),
         _ => return None,
     })
 }
@@ -57,6 +64,7 @@ impl Engine {
             // The cases with an attempt in the period: the events' rows, deduplicated below.
             Formula::DistinctCases(crate::catalogue::Dated::Eservice) => (f::EV_ESERVICE, usize::MAX),
             Formula::DistinctCases(crate::catalogue::Dated::Performed) => (f::EV_PERFORMED_FEN, usize::MAX),
+            Formula::DistinctCases(crate::catalogue::Dated::Flagged) => (FLAGGED_FIELD, usize::MAX),
             Formula::Fraction(n, d) | Formula::Mean(n, d) => (n, d),
             _ => (f::C, usize::MAX),
         };
@@ -71,7 +79,7 @@ impl Engine {
             let class = self.class_of(row);
             self.accumulate_row(&layer, Grouping::One, row, &mut acc, extras);
             acc.finish();
-            if acc.get(class, 0, 0, num) != 0 {
+            if num != FLAGGED_FIELD && acc.get(class, 0, 0, num) != 0 {
                 out.numerator.push(row);
             }
             if den != usize::MAX && acc.get(class, 0, 0, den) != 0 {

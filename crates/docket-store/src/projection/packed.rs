@@ -7,9 +7,10 @@
 //! | `eservice_log` | each electronic service attempt as its date and `+` (delivered) or `-` | `2025-01-03+,2025-01-06-` |
 //! | `recovery_log` | each recovery as its date, `:` and the amount in fen | `2025-02-01:12345` |
 //! | `hearing_log` | each hearing held online or streamed: its date, `o` if online, `s` if streamed | `2025-03-04o,2025-04-01os` |
-//! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格) | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
+//! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格); mediation and fees (`m`, `k`, `f`, `r`, `z`, `v`); supervision: `g`+category 四类案件 marked, `h+`/`h-` marked at closing with/without an approved 阅核, `a`+body discussed, `w`+honour distinguished | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
 
 use chrono::NaiveDate;
+use docket_domain::supervision::{Body, FlagCategory, Honour};
 use docket_domain::{Amount, Tag};
 
 /// One electronic service attempt (电子送达), as the indicators count it by its own date.
@@ -67,6 +68,15 @@ pub enum EnforcementFact {
     Relief(docket_domain::Relief, Option<Amount>),
     /// 程序转换 (the fee's top-up runs from it).
     Converted,
+    /// Marked as one of the 四类案件.
+    Flagged(docket_domain::supervision::FlagCategory),
+    /// At the current closing, marked (a mark not cleared before it): whether an approved 阅核
+    /// was dated on or before the closing (阅核率).
+    ClosedFlagged(bool),
+    /// Discussed by the 审判委员会 or a 专业法官会议.
+    Deliberated(docket_domain::supervision::Body),
+    /// 典型案例, 优秀文书 or 入库案例.
+    Honoured(docket_domain::supervision::Honour),
 }
 
 /// An [`EnforcementFact`] with its date.
@@ -115,9 +125,16 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             }
             EventKind::FeeRelief { relief, amount } => Some(EnforcementFact::Relief(*relief, *amount)),
             EventKind::ProcedureChanged { .. } => Some(EnforcementFact::Converted),
+            EventKind::SupervisionFlagged { category, .. } => Some(EnforcementFact::Flagged(*category)),
+            EventKind::Deliberated { body } => Some(EnforcementFact::Deliberated(*body)),
+            EventKind::Distinguished { honour, .. } => Some(EnforcementFact::Honoured(*honour)),
             _ => None,
         };
         out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
+    }
+    if let Some(read) = flagged_closing(s) {
+        out.push(DatedFact { on: s.closed_on.unwrap_or(s.last_on), fact: EnforcementFact::ClosedFlagged(read) });
+        out.sort_by_key(|f| f.on);
     }
     if let Some(check) = docket_domain::TerminationCheck::of(s) {
         out.push(DatedFact { on: check.closed_on, fact: EnforcementFact::Termination(check.missing) });
@@ -125,6 +142,27 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
         out.sort_by_key(|f| f.on);
     }
     out
+}
+
+/// For a closed case marked at its closing (INDICATORS.md, 阅核率: a mark not cleared before the
+/// closing date), whether a `reading_done` `approved` is dated on or before the closing.
+fn flagged_closing(s: &docket_domain::CaseState) -> Option<bool> {
+    use docket_domain::EventKind;
+    use docket_domain::supervision::ReadingResult;
+    let closed_on = s.closed_on?;
+    let (mut flagged, mut approved) = (false, false);
+    for e in s.events.iter().filter(|e| e.on <= closed_on) {
+        match &e.kind {
+            EventKind::SupervisionFlagged { .. } => flagged = true,
+            EventKind::SupervisionCleared { .. } if e.on < closed_on => {
+                flagged = false;
+                approved = false;
+            }
+            EventKind::ReadingDone { result: ReadingResult::Approved, .. } => approved = true,
+            _ => {}
+        }
+    }
+    flagged.then_some(approved)
 }
 
 pub fn encode_enforcement(facts: &[DatedFact]) -> String {
@@ -157,6 +195,10 @@ pub fn encode_enforcement(facts: &[DatedFact]) -> String {
                     format!("z{}{}", &relief.as_str()[..1], a.map(|a| a.fen().to_string()).unwrap_or_default())
                 }
                 EnforcementFact::Converted => "v".to_owned(),
+                EnforcementFact::Flagged(c) => format!("g{}", index_of(&FlagCategory::ALL, c)),
+                EnforcementFact::ClosedFlagged(read) => format!("h{}", if *read { '+' } else { '-' }),
+                EnforcementFact::Deliberated(b) => format!("a{}", index_of(&Body::ALL, b)),
+                EnforcementFact::Honoured(h) => format!("w{}", index_of(&Honour::ALL, h)),
             };
             format!("{}{code}", f.on)
         })
@@ -218,6 +260,10 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
                     EnforcementFact::Relief(relief, amount)
                 }
                 ("v", "") => EnforcementFact::Converted,
+                ("g", i) => EnforcementFact::Flagged(nth(&FlagCategory::ALL, i).ok_or_else(bad)?),
+                ("h", sign @ ("+" | "-")) => EnforcementFact::ClosedFlagged(sign == "+"),
+                ("a", i) => EnforcementFact::Deliberated(nth(&Body::ALL, i).ok_or_else(bad)?),
+                ("w", i) => EnforcementFact::Honoured(nth(&Honour::ALL, i).ok_or_else(bad)?),
                 ("t", numbers) => EnforcementFact::Termination(
                     numbers
                         .bytes()
@@ -233,6 +279,16 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
             Ok(DatedFact { on, fact })
         })
         .collect()
+}
+
+/// The digit of a value in its list (the lists are short).
+fn index_of<T: PartialEq>(all: &[T], x: &T) -> usize {
+    all.iter().position(|a| a == x).unwrap_or(0)
+}
+
+/// The value a single digit names.
+fn nth<T: Copy>(all: &[T], digit: &str) -> Option<T> {
+    digit.parse::<usize>().ok().filter(|_| digit.len() == 1).and_then(|i| all.get(i).copied())
 }
 
 /// Why a packed column did not read back: the item that failed.
@@ -351,11 +407,25 @@ mod tests {
             },
             DatedFact { on: d("2025-09-08"), fact: EnforcementFact::Relief(docket_domain::Relief::Defer, None) },
             DatedFact { on: d("2025-09-09"), fact: EnforcementFact::Converted },
+            DatedFact {
+                on: d("2025-09-10"),
+                fact: EnforcementFact::Flagged(docket_domain::supervision::FlagCategory::MassPublic),
+            },
+            DatedFact {
+                on: d("2025-09-11"),
+                fact: EnforcementFact::Deliberated(docket_domain::supervision::Body::ProfessionalJudges),
+            },
+            DatedFact { on: d("2025-09-12"), fact: EnforcementFact::ClosedFlagged(true) },
+            DatedFact { on: d("2025-09-13"), fact: EnforcementFact::ClosedFlagged(false) },
+            DatedFact {
+                on: d("2025-09-14"),
+                fact: EnforcementFact::Honoured(docket_domain::supervision::Honour::DatabaseCase),
+            },
         ];
         let text = encode_enforcement(&facts);
         assert_eq!(
             text,
-            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v"
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v,2025-09-10g1,2025-09-11a1,2025-09-12h+,2025-09-13h-,2025-09-14w2"
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
         for bad in [
@@ -372,6 +442,11 @@ mod tests {
             "2025-03-04f+",
             "2025-03-04f+0",
             "2025-03-04zx",
+            "2025-03-04g4",
+            "2025-03-04g",
+            "2025-03-04a10",
+            "2025-03-04h",
+            "2025-03-04w9",
         ] {
             assert!(decode_enforcement(bad).is_err(), "{bad}");
         }
