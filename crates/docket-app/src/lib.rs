@@ -5,6 +5,7 @@
 
 mod account_admin;
 mod accounts;
+mod appraisal;
 pub mod backup;
 mod cases;
 mod deadlines;
@@ -31,6 +32,7 @@ pub use accounts::{
     Account, LOCKOUT_FAILURES, LOCKOUT_SECONDS, NewAccount, OpenedSession, SESSION_IDLE_SECONDS, SESSION_SECONDS,
     SignInError, hash_password, unix_now,
 };
+pub use appraisal::{Appraisal, appraise, unknown_indicators};
 pub use cases::{Filing, FilingParty};
 pub use deadlines::{DueCase, derived, state_as_of};
 pub use error::{AppError, FieldError};

@@ -584,6 +584,7 @@ impl Generator<'_> {
             self.performance(p, close_day, &mut ev);
         }
         self.mediation_and_fees(p, method, close_day, &mut ev);
+        self.supervision(p, method, close_day, &mut ev);
 
         ev.retain(|(d, _, _)| *d <= self.cfg.until);
         ev.sort_by_key(|(d, prio, _)| (*d, *prio));

@@ -18,7 +18,9 @@ mod cases;
 mod fees;
 mod management;
 mod names;
+mod review;
 mod rng;
+mod supervision;
 
 use chrono::{Datelike, Days, NaiveDate};
 use docket_domain::identity::{CreditCode, ResidentId};
@@ -204,6 +206,8 @@ struct Generator<'a> {
     enforce: Rng,
     /// A fifth for mediation referrals, 司法确认 and 诉讼费.
     fees: Rng,
+    /// A sixth for 四类案件, 阅核 and the committee.
+    superv: Rng,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -273,6 +277,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
         plants: Rng::new(cfg.seed.rotate_left(29) ^ 0x9A4C_ED00_0000_0029),
         enforce: Rng::new(cfg.seed.rotate_left(41) ^ 0xE4F0_0C3E_0000_0041),
         fees: Rng::new(cfg.seed.rotate_left(53) ^ 0xFEE5_0000_0000_0053),
+        superv: Rng::new(cfg.seed.rotate_left(11) ^ 0x5E7E_0000_0000_0011),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),
@@ -285,6 +290,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
     records.extend(cases);
     let management = management::generate(cfg.seed, cfg.until, &records);
     records.extend(management);
+    let reviews = review::generate(cfg.seed, cfg.until, &records);
+    records.extend(reviews);
     Generated { records, planted, staff: g.staff }
 }
 

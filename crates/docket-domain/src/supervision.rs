@@ -6,7 +6,7 @@
 //! `CaseState::supervision` (the lifecycle), and the rules a court may set are
 //! [`SupervisionRules`] (`supervision.*` lines of the settings).
 
-use crate::{Amount, CaseRecord};
+use crate::{Amount, CaseRecord, Tag};
 
 /// 四类案件 (指导意见 第二条).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -283,16 +283,21 @@ impl SupervisionRules {
 
     /// The mark the filing suggests for a case, with why: a person confirms it.
     pub fn suggest(&self, case: &CaseRecord) -> Option<(FlagCategory, String)> {
-        if case.tags.iter().any(|t| t.as_str() == "mass_dispute") {
+        self.suggest_for(&case.cause, case.claim_amount, &case.tags)
+    }
+
+    /// [`SupervisionRules::suggest`] from the facts it reads: the 案由, the claim and the tags.
+    pub fn suggest_for(&self, cause: &str, claim: Option<Amount>, tags: &[Tag]) -> Option<(FlagCategory, String)> {
+        if tags.iter().any(|t| t.as_str() == "mass_dispute") {
             return Some((FlagCategory::MassPublic, "标记为群体性纠纷".to_owned()));
         }
-        if let (Some(limit), Some(claim)) = (self.flag_amount, case.claim_amount)
+        if let (Some(limit), Some(claim)) = (self.flag_amount, claim)
             && claim >= limit
         {
             return Some((FlagCategory::MajorComplex, format!("诉讼标的额 {claim} 元不低于 {limit} 元")));
         }
-        if self.flag_causes.iter().any(|c| *c == case.cause) {
-            return Some((FlagCategory::MajorComplex, format!("案由为{}", case.cause)));
+        if self.flag_causes.iter().any(|c| c == cause) {
+            return Some((FlagCategory::MajorComplex, format!("案由为{cause}")));
         }
         None
     }

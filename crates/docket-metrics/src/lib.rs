@@ -11,6 +11,7 @@
 //! The crate is pure: it knows no SQL and no files. Settings (scopes, thresholds) are values.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod appraisal;
 mod catalogue;
 mod engine;
 mod facts;

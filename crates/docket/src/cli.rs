@@ -148,6 +148,21 @@ pub enum Command {
     /// 审判质效指标：按法院、期间计算，可分组、筛选标签，含同比、环比；explain 列出分子分母案件
     Metrics(MetricsArgs),
     /// 数据核查：超期立案、年底收案骤减、审限届满前突击扣除或延长、撤诉后重新起诉、诉前调解超期、月末突击结案、事件补录——是线索，不是结论
+    /// 绩效考核：按考核方案计算法官或部门某年、某月的得分（各项指标值、得分与总分）
+    Appraisal {
+        /// 法院代字
+        #[arg(long)]
+        court: String,
+        /// 考核方案编号，如 2025-法官
+        #[arg(long)]
+        scheme: String,
+        /// 考核期间：年（2025）或月（2025-03）
+        #[arg(long)]
+        period: String,
+        /// 输出格式
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+    },
     /// 计算诉讼费（诉讼费用交纳办法），逐项列出所依条款；不需要数据库
     Fee {
         /// 类型代字，如 民初、民终、执、财保、民督、破

@@ -384,6 +384,20 @@ async fn execute<S: Store>(
             metrics::run(&docket, args).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Appraisal { court, scheme, period, format } => {
+            let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("--court：{e}"))?;
+            let settings = docket.indicator_settings().await?;
+            let register = docket.register().await?;
+            let engine = docket.metrics_engine_with(settings, &register).await?;
+            let (judges, departments) = (docket.store().judges().await?, docket.store().departments().await?);
+            let a = docket_app::appraise(&engine, &register, &judges, &departments, &court, &scheme, &period)?;
+            if format == "json" {
+                println!("{}", a.to_json());
+            } else {
+                print!("{}", output::appraisal(&a, engine.settings.ranking));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Integrity { court, rollup, from, to, detectors, format } => {
             let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("--court：{e}"))?;
             let detectors = detectors

@@ -265,3 +265,29 @@ pub fn findings(findings: &[docket_domain::integrity::Finding]) -> String {
     }
     s
 }
+
+/// `docket appraisal`'s table: one line per subject (by total when the court ranks, otherwise in
+/// the court's order), then each item's value and score.
+pub fn appraisal(a: &docket_app::Appraisal, ranking: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("考核方案 {}　期间 {}\n", a.scheme.id, a.period);
+    let mut order: Vec<usize> = (0..a.subjects.len()).collect();
+    if ranking {
+        order.sort_by(|x, y| a.subjects[*y].total.total_cmp(&a.subjects[*x].total));
+    }
+    let places = docket_metrics::appraisal::places(&a.subjects);
+    for i in order {
+        let s = &a.subjects[i];
+        let place = if ranking { format!("第 {} 名　", places[i]) } else { String::new() };
+        let _ = writeln!(out, "{place}{} {}　总分 {:.2}", s.subject, a.names[i], s.total);
+        for item in &s.items {
+            let value = item.value.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}"));
+            let _ = writeln!(
+                out,
+                "    {}·{}（权重 {}）值 {value}　得分 {:.2}",
+                item.category, item.item, item.weight, item.score
+            );
+        }
+    }
+    out
+}

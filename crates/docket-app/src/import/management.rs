@@ -42,7 +42,13 @@ impl<S: Store> Docket<S> {
         // The cases they name, in the file or stored.
         let named: Vec<CaseNumber> = records
             .iter()
-            .filter_map(|(_, m, _)| m.case_no())
+            .flat_map(|(_, m, _)| {
+                let listed = match m {
+                    Management::ReviewBatch(b) => b.cases.as_slice(),
+                    _ => &[],
+                };
+                m.case_no().into_iter().chain(listed)
+            })
             .filter(|c| !case_lines.contains_key(*c))
             .cloned()
             .collect();
@@ -88,6 +94,28 @@ impl<S: Store> Docket<S> {
                         && docket_metrics::lookup(id).is_none()
                     {
                         err("indicator", format!("未知指标：{id}"));
+                    }
+                }
+                Management::ReviewBatch(b) => {
+                    for c in b.cases.iter().filter(|c| !case_lines.contains_key(*c) && !stored.contains(*c)) {
+                        err("cases", format!("案件 {c} 不存在（文件和数据库中均无）"));
+                    }
+                }
+                Management::CaseReview(r) => {
+                    if !judge(&court, &r.reviewer) {
+                        err("reviewer", format!("法官 {} 不存在于 {court}", r.reviewer));
+                    }
+                }
+                Management::AppraisalScheme(a) => {
+                    for id in crate::appraisal::unknown_indicators(a) {
+                        err("items", format!("未知指标：{id}"));
+                    }
+                }
+                Management::ManualScore(x) => {
+                    if !judge(&court, &x.subject)
+                        && !known.departments.contains_key(&(court.clone(), x.subject.clone()))
+                    {
+                        err("subject", format!("考核对象 {} 不是 {court} 的法官或庭室", x.subject));
                     }
                 }
                 Management::PetitionEvent(e) => {
