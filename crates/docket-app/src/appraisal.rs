@@ -101,9 +101,11 @@ pub fn appraise(
         };
         let groups = engine.compute(&q).map_err(|e| AppError::Invalid(e.to_string()))?;
         for g in groups {
-            let Some((_, code)) = g.key.first() else { continue };
+            // Judges and departments are keyed `court/code`.
+            let Some((_, key)) = g.key.first() else { continue };
+            let code = key.rsplit_once('/').map_or(key.as_str(), |(_, c)| c);
             for v in g.values {
-                values.insert((v.indicator.id.to_owned(), code.clone()), v.value);
+                values.insert((v.indicator.id.to_owned(), code.to_owned()), v.value);
             }
         }
     }
