@@ -73,7 +73,13 @@ pub fn facts_of(
                     E::Flagged(_) => M::Flagged,
                     E::ClosedFlagged(read) => M::ClosedFlagged(*read),
                     E::Deliberated(docket_domain::supervision::Body::AdjudicationCommittee) => M::Committee,
-                    E::Deliberated(_) | E::Honoured(_) => return None,
+                    E::Deliberated(_)
+                    | E::Honoured(_)
+                    | E::FlagCleared
+                    | E::ReadingRequested(_)
+                    | E::ReadingDone(_) => {
+                        return None;
+                    }
                     E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) | E::Relief(..) | E::Converted => {
                         return None;
                     }

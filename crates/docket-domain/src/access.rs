@@ -381,6 +381,29 @@ impl Principal {
     }
 
     /// May the account change indicator settings and the holiday calendar?
+    /// 法官画像 (a judge's page with their appraisal): the judge themself, the 庭长 of the judge's
+    /// division (`my_department` is the account's own judge record's), the 院长 and the 审管办 of
+    /// the judge's court. Another judge never sees it.
+    pub fn may_read_judge_page(
+        &self,
+        court: &CourtCode,
+        code: &str,
+        department: Option<&str>,
+        my_department: Option<&str>,
+    ) -> bool {
+        if &self.court != court {
+            return false;
+        }
+        match self.role {
+            Role::President | Role::TrialManagement => true,
+            Role::DivisionHead => {
+                self.judge.as_deref() == Some(code) || (department.is_some() && department == my_department)
+            }
+            Role::Judge | Role::EnforcementOfficer => self.judge.as_deref() == Some(code),
+            _ => false,
+        }
+    }
+
     pub fn may_configure(&self) -> bool {
         matches!(self.role, Role::Admin | Role::TrialManagement)
     }
@@ -412,6 +435,20 @@ mod tests {
             assert_eq!(above.may_read_records(&basic), own.may_read_records(&basic), "{role:?}");
             assert!(!above.may_keep_records(&basic));
         }
+    }
+
+    #[test]
+    fn a_judges_page_is_for_the_judge_their_division_head_the_president_and_the_office() {
+        let court = code("内0203");
+        let j = |role, judge: Option<&str>| who("内0203", role, judge);
+        assert!(j(Role::Judge, Some("J007")).may_read_judge_page(&court, "J007", Some("ms1"), Some("ms1")));
+        assert!(!j(Role::Judge, Some("J008")).may_read_judge_page(&court, "J007", Some("ms1"), Some("ms1")));
+        assert!(j(Role::DivisionHead, Some("J003")).may_read_judge_page(&court, "J007", Some("ms1"), Some("ms1")));
+        assert!(!j(Role::DivisionHead, Some("J004")).may_read_judge_page(&court, "J007", Some("ms1"), Some("xs")));
+        assert!(j(Role::President, None).may_read_judge_page(&court, "J007", None, None));
+        assert!(j(Role::TrialManagement, None).may_read_judge_page(&court, "J007", None, None));
+        assert!(!j(Role::Clerk, None).may_read_judge_page(&court, "J007", None, None));
+        assert!(!who("内02", Role::President, None).may_read_judge_page(&court, "J007", None, None));
     }
 
     #[test]

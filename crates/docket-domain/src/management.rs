@@ -18,7 +18,7 @@ mod review;
 pub use register::{CampaignState, LedgerState, PetitionState, RecordError, Register, SuggestionState};
 pub use review::{
     AppraisalItem, AppraisalScheme, AppraisalSubject, BatchState, CaseReview, Grade, ItemSource, ManualScore,
-    ReviewBatch, ReviewRegister, ReviewType, SchemeState, period_of_year,
+    ReviewBatch, ReviewRegister, ReviewType, SchemeState, draw, period_of_year,
 };
 
 /// One management record.

@@ -204,7 +204,51 @@ pub struct Supervision {
     pub cleared_to_close: bool,
 }
 
+/// One supervision event as [`Supervision::fold`] reads it: from a case's events
+/// (`CaseState::supervision`) or from a projection's stored facts (lists and queues).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Flagged(FlagCategory),
+    Cleared,
+    Requested(String),
+    Done(ReadingResult, Option<String>),
+    Deliberated(Body),
+}
+
 impl Supervision {
+    /// Folds the steps in date order: a mark starts afresh; a new submission needs its own
+    /// answer; the 审判委员会's discussion decides a case a reading sent to it.
+    pub fn fold(steps: impl IntoIterator<Item = (chrono::NaiveDate, Step)>) -> Supervision {
+        let mut s = Supervision::default();
+        let mut to_committee = false;
+        for (on, step) in steps {
+            match step {
+                Step::Flagged(category) => {
+                    s = Supervision { flagged: Some((category, on)), ..Supervision::default() };
+                    to_committee = false;
+                }
+                Step::Cleared => {
+                    s = Supervision::default();
+                    to_committee = false;
+                }
+                Step::Requested(reviewer) => {
+                    s.pending = Some((reviewer, on));
+                    s.cleared_to_close = false;
+                    to_committee = false;
+                }
+                Step::Done(result, note) => {
+                    s.pending = None;
+                    s.cleared_to_close = result == ReadingResult::Approved;
+                    to_committee = result == ReadingResult::ToCommittee;
+                    s.last = Some((result, on, note));
+                }
+                Step::Deliberated(Body::AdjudicationCommittee) if to_committee => s.cleared_to_close = true,
+                Step::Deliberated(_) => {}
+            }
+        }
+        s
+    }
+
     /// Why closing is refused now under `rules`, in Chinese, or `None`.
     pub fn closing_refusal(&self, rules: &SupervisionRules) -> Option<String> {
         if !rules.reading_required || self.cleared_to_close {

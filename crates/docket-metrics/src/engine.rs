@@ -15,6 +15,7 @@ use crate::period::{Grain, Period};
 use crate::settings::Settings;
 use docket_domain::CourtCode;
 
+pub use lists::ClosedCase;
 pub use query::{
     Dimension, EARLIEST_YEAR, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
     MetricsError, Query, Value, check_period,
@@ -25,6 +26,7 @@ mod compute;
 mod cube;
 mod explain;
 mod layers;
+mod lists;
 mod pass;
 mod query;
 

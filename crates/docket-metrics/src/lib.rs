@@ -21,8 +21,8 @@ mod settings;
 
 pub use catalogue::{CATALOGUE, Dated, Formula, Indicator, IndicatorId, Kind, RecordMeasure, SCOPES, ids, lookup};
 pub use engine::{
-    Dimension, EARLIEST_YEAR, Engine, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES, MAX_SPAN_YEARS,
-    MetricsError, Query, Value, check_period,
+    ClosedCase, Dimension, EARLIEST_YEAR, Engine, Explanation, GroupKey, GroupResult, LATEST_YEAR, MAX_FIGURES,
+    MAX_SPAN_YEARS, MetricsError, Query, Value, check_period,
 };
 pub use facts::{CaseFacts, Enforcement, FactTable, JudgeFacts};
 pub use period::{Grain, Period};

@@ -114,9 +114,10 @@ fn a_single_subject_with_a_value_takes_full_marks_and_without_one_none() {
     assert!((out[0].total - 40.0).abs() < 1e-9);
 }
 
-fn arb_case()
--> impl Strategy<Value = (AppraisalScheme, Vec<String>, HashMap<(String, String), f64>, HashMap<(String, String), f64>)>
-{
+/// A scheme, its subjects, indicator values by (id, subject), marks by (subject, item).
+type Case = (AppraisalScheme, Vec<String>, HashMap<(String, String), f64>, HashMap<(String, String), f64>);
+
+fn arb_case() -> impl Strategy<Value = Case> {
     (1usize..6, 1usize..8, any::<u64>()).prop_map(|(n_items, n_subjects, seed)| {
         let mut x = seed;
         let mut next = move |n: u64| {

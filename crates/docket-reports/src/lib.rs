@@ -19,7 +19,7 @@ pub mod period;
 pub use document::{Block, Document, HeadingNumbers, Table};
 pub use drafts::{
     DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, Names, RecordLists, Scope, Topic,
-    UnclearedCase, WindowCase, annual, monthly, topic, weekly, with_government_cases, with_integrity,
+    UnclearedCase, WindowCase, annual, monthly, review_bulletin, topic, weekly, with_government_cases, with_integrity,
     with_record_lists,
 };
 pub use office::{ChartImage, OfficeError};

@@ -40,6 +40,7 @@ pub use postgres::PgStore;
 pub use projection::PendingExtension;
 pub use projection::{
     DatedFact, EnforcementFact, FirstSettingOutcome, Recovery, ServiceAttempt, StoredCase, StoredFacts, StoredParty,
+    supervision_of,
 };
 pub use queues::{ENFORCEMENT_LIMIT, EnforcementList, QUEUE_LIMIT, QueueStore};
 pub use search::{CaseSearch, SealedReach, SearchSort, SearchStore, StatusFilter};

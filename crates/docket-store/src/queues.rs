@@ -54,6 +54,10 @@ pub trait QueueStore: Send + Sync {
         since: NaiveDate,
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
+    /// Cases of `courts` discussed by the 审判委员会 or a 专业法官会议 (a `deliberated` fact), by
+    /// 案号; the caller reads the dates from the facts.
+    fn deliberated_cases(&self, courts: &[String]) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+
     /// Cases of `courts` whose next hearing is set between `from` and `to` (both included), by
     /// date, courtroom and 案号.
     fn hearings_between(
@@ -107,15 +111,19 @@ macro_rules! impl_queue_store {
                              AND role = 'respondent') ORDER BY status = 'closed', filed_on, court, case_no",
                         );
                     }
-                    // Only 超标的 facts write an `o` into an enforcement case's log (dates and its other
-                    // codes have none; the mediation facts that carry an organisation's code are never
-                    // on an enforcement case).
+                    // 超标的 facts write an `o` into an enforcement case's log (dates and the other
+                    // codes have none but a judge's code in a 阅核 request; those are dropped below).
                     L::OverSeizure => {
                         q.push("enforcement_log LIKE '%o%' ORDER BY filed_on DESC, court, case_no");
                     }
                 }
                 q.push(" LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
-                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
+                let mut rows = $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?;
+                // The pattern is a first cut: a 阅核 request's judge code may hold an `o` too.
+                if list == L::OverSeizure {
+                    rows.retain(|c| c.enforcement.iter().any(|f| f.fact == $crate::EnforcementFact::OverSeizure));
+                }
+                Ok(rows)
             }
 
             async fn fees_held_closed_since(
@@ -137,6 +145,24 @@ macro_rules! impl_queue_store {
                     .push(" ORDER BY closed_on, court, case_no LIMIT ")
                     .push_bind($crate::queues::ENFORCEMENT_LIMIT);
                 $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
+            }
+
+            async fn deliberated_cases(
+                &self,
+                courts: &[String],
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                if courts.is_empty() {
+                    return Ok(Vec::new());
+                }
+                // A discussion is written `a0` or `a1` after its date; an organisation's or a
+                // judge's code may hold the same letters, so the facts decide below.
+                let mut q = Self::queue_query(courts, "(enforcement_log LIKE '%a0%' OR enforcement_log LIKE '%a1%')");
+                q.push(" ORDER BY court, case_no LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
+                let mut rows = $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?;
+                rows.retain(|c| {
+                    c.enforcement.iter().any(|f| matches!(f.fact, $crate::EnforcementFact::Deliberated(_)))
+                });
+                Ok(rows)
             }
 
             async fn unassigned_cases(&self, courts: &[String]) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {

@@ -345,9 +345,10 @@ pub async fn append_event<S: Store>(
     let record = parse_line(1, &body.to_string()).map_err(|errors| {
         WebError::Invalid(errors.into_iter().map(|e| docket_app::FieldError::new(e.field, e.message)).collect())
     })?;
-    let Record::Event(event) = record else {
+    let Record::Event(mut event) = record else {
         return Err(WebError::Invalid(vec![docket_app::FieldError::new("kind", "应为 event")]).into());
     };
+    crate::pages::stamp_who(&mut event.event.kind, &user.account);
     web.require(
         &user.account,
         Action::of_event(&event.event.kind, case.row.extension_request.map(|x| x.approver)),

@@ -10,6 +10,7 @@ mod case_types;
 mod enforcement;
 mod fees;
 mod management;
+mod supervision;
 
 /// The cookie that keeps the chosen language.
 pub const COOKIE: &str = "docket_lang";
@@ -103,6 +104,7 @@ pub fn english(zh: &str) -> Option<&'static str> {
                 .chain(management::MANAGEMENT)
                 .chain(enforcement::ENFORCEMENT)
                 .chain(fees::FEES)
+                .chain(supervision::SUPERVISION)
                 .copied()
                 .collect()
         });
@@ -735,6 +737,7 @@ mod tests {
             .chain(management::MANAGEMENT)
             .chain(enforcement::ENFORCEMENT)
             .chain(fees::FEES)
+            .chain(supervision::SUPERVISION)
             .map(|(k, _)| *k)
             .collect();
         keys.sort_unstable();

@@ -19,6 +19,7 @@ mod enforcement;
 mod error;
 mod form;
 pub mod i18n;
+mod judge;
 mod ledger;
 mod management;
 pub mod notices;

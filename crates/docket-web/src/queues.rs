@@ -12,6 +12,7 @@
 //! - 审限预警 (`due`): open cases due within [`ALERT_HORIZON_DAYS`] days or overdue, and
 //!   deducted periods open for long: a judge's own, the 庭长's division's, the court's for the
 //!   院长 and the 审管办.
+//! - 待阅核 (`reading`): marked 四类案件 whose draft waits for the 庭长's or 院长's reading.
 //! - 诉讼费 (`fees`): for whoever takes fees (立案员, 庭长, 院长), open cases whose advance fee
 //!   is owed (诉讼费用交纳办法 §22; 按撤诉处理 past it, 民诉法解释 §213) and closed cases whose
 //!   fee is due back (§53) and nothing was refunded yet, by the day each is due.
@@ -39,6 +40,7 @@ pub enum Queue {
     Hearings,
     Due,
     Fees,
+    Reading,
 }
 
 /// How far back 诉讼费 looks for closed cases whose fee may be due back and was not refunded:
@@ -46,7 +48,8 @@ pub enum Queue {
 pub const REFUND_LOOKBACK_DAYS: u64 = 3 * 365;
 
 impl Queue {
-    pub const ALL: [Queue; 5] = [Queue::ToAssign, Queue::Approvals, Queue::Hearings, Queue::Due, Queue::Fees];
+    pub const ALL: [Queue; 6] =
+        [Queue::ToAssign, Queue::Approvals, Queue::Hearings, Queue::Due, Queue::Fees, Queue::Reading];
 
     /// The id in addresses and the API.
     pub fn id(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Queue {
             Queue::Hearings => "hearings",
             Queue::Due => "due",
             Queue::Fees => "fees",
+            Queue::Reading => "reading",
         }
     }
 
@@ -71,6 +75,7 @@ impl Queue {
             Queue::Hearings => "近期开庭",
             Queue::Due => "审限预警",
             Queue::Fees => "诉讼费",
+            Queue::Reading => "待阅核",
         }
     }
 
@@ -88,6 +93,7 @@ impl Queue {
                 _ => false,
             },
             Queue::Fees => matches!(account.role, Role::FilingClerk | Role::DivisionHead | Role::President),
+            Queue::Reading => matches!(account.role, Role::DivisionHead | Role::President),
         }
     }
 
@@ -181,6 +187,7 @@ pub async fn entries<S: Store>(web: &Web<S>, account: &Account, queue: Queue) ->
         }
         Queue::Due => due_entries(web, account, today).await?,
         Queue::Fees => fee_entries(web, account, today).await?,
+        Queue::Reading => reading_entries(web, account, today).await?,
     };
     Ok(out)
 }
@@ -215,6 +222,32 @@ async fn fee_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate
         let a = docket_app::fee_account(&r, &schedule);
         if let Some(by) = a.refund_by.filter(|_| a.refund_due.fen() > 0) {
             push(r, by, format!("应退诉讼费 {} 元", a.refund_due));
+        }
+    }
+    out.sort_by_key(|e| (e.on, e.row.case_no.to_string()));
+    Ok(out)
+}
+
+/// 待阅核: marked cases whose draft waits for the account's reading (the 院长 sees every one of
+/// the court's), the longest waiting first.
+async fn reading_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
+    let p = account.principal();
+    let me = crate::pages::who_of(account);
+    let filter = CaseFilter { court: Some(account.court.to_string()), ..Default::default() };
+    let open = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
+    let mut out = Vec::new();
+    for r in open {
+        let Some((reviewer, since)) = docket_store::supervision_of(&r.enforcement).pending else { continue };
+        if (reviewer == me || account.role == Role::President)
+            && web.readable(&p, &r)
+            && p.may(Action::Reading, &scope_of(&r))
+        {
+            let warning = format!("提交阅核：{}", web.judge_name(&r.court, &reviewer));
+            out.push(Entry {
+                days_left: Some((since - today).num_days()),
+                warnings: vec![warning],
+                ..Entry::of(r, Some(since))
+            });
         }
     }
     out.sort_by_key(|e| (e.on, e.row.case_no.to_string()));

@@ -101,22 +101,19 @@ impl<S: Store> Docket<S> {
                         err("cases", format!("案件 {c} 不存在（文件和数据库中均无）"));
                     }
                 }
-                Management::CaseReview(r) => {
-                    if !judge(&court, &r.reviewer) {
-                        err("reviewer", format!("法官 {} 不存在于 {court}", r.reviewer));
-                    }
+                Management::CaseReview(r) if !judge(&court, &r.reviewer) => {
+                    err("reviewer", format!("法官 {} 不存在于 {court}", r.reviewer));
                 }
                 Management::AppraisalScheme(a) => {
                     for id in crate::appraisal::unknown_indicators(a) {
                         err("items", format!("未知指标：{id}"));
                     }
                 }
-                Management::ManualScore(x) => {
+                Management::ManualScore(x)
                     if !judge(&court, &x.subject)
-                        && !known.departments.contains_key(&(court.clone(), x.subject.clone()))
-                    {
-                        err("subject", format!("考核对象 {} 不是 {court} 的法官或庭室", x.subject));
-                    }
+                        && !known.departments.contains_key(&(court.clone(), x.subject.clone())) =>
+                {
+                    err("subject", format!("考核对象 {} 不是 {court} 的法官或庭室", x.subject));
                 }
                 Management::PetitionEvent(e) => {
                     if let PetitionEventKind::Assigned { judge: j } | PetitionEventKind::LeaderReception { judge: j } =

@@ -2,44 +2,24 @@
 //! lifecycle refuses.
 
 use crate::event::EventKind;
-use crate::supervision::{Body, ReadingResult, Supervision};
+use crate::supervision::{ReadingResult, Step, Supervision};
 
 use super::{CaseState, LifecycleError};
 
 impl CaseState {
     /// Where the case's 四类案件 supervision stands after its events.
     pub fn supervision(&self) -> Supervision {
-        let mut s = Supervision::default();
-        let mut to_committee = false;
-        for e in &self.events {
-            match &e.kind {
-                EventKind::SupervisionFlagged { category, .. } => {
-                    s = Supervision { flagged: Some((*category, e.on)), ..Supervision::default() };
-                    to_committee = false;
-                }
-                EventKind::SupervisionCleared { .. } => {
-                    s = Supervision::default();
-                    to_committee = false;
-                }
-                EventKind::ReadingRequested { reviewer } => {
-                    s.pending = Some((reviewer.clone(), e.on));
-                    s.cleared_to_close = false;
-                    to_committee = false;
-                }
-                EventKind::ReadingDone { result, note, .. } => {
-                    s.pending = None;
-                    s.last = Some((*result, e.on, note.clone()));
-                    s.cleared_to_close = *result == ReadingResult::Approved;
-                    to_committee = *result == ReadingResult::ToCommittee;
-                }
-                // The committee's discussion decides a case a reading sent to it.
-                EventKind::Deliberated { body: Body::AdjudicationCommittee } if to_committee => {
-                    s.cleared_to_close = true;
-                }
-                _ => {}
-            }
-        }
-        s
+        Supervision::fold(self.events.iter().filter_map(|e| {
+            let step = match &e.kind {
+                EventKind::SupervisionFlagged { category, .. } => Step::Flagged(*category),
+                EventKind::SupervisionCleared { .. } => Step::Cleared,
+                EventKind::ReadingRequested { reviewer } => Step::Requested(reviewer.clone()),
+                EventKind::ReadingDone { result, note, .. } => Step::Done(*result, note.clone()),
+                EventKind::Deliberated { body } => Step::Deliberated(*body),
+                _ => return None,
+            };
+            Some((e.on, step))
+        }))
     }
 
     /// Refuses a supervision event that does not fit the case's supervision so far.

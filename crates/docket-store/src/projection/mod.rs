@@ -17,7 +17,7 @@ use docket_domain::{
 };
 
 use crate::StoreError;
-pub use packed::{DatedFact, EnforcementFact, HeldHearing, Recovery, ServiceAttempt};
+pub use packed::{DatedFact, EnforcementFact, HeldHearing, Recovery, ServiceAttempt, supervision_of};
 
 /// How the first scheduled hearing went, as the projection keeps it (首次排期开庭率).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

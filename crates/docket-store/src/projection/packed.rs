@@ -7,10 +7,10 @@
 //! | `eservice_log` | each electronic service attempt as its date and `+` (delivered) or `-` | `2025-01-03+,2025-01-06-` |
 //! | `recovery_log` | each recovery as its date, `:` and the amount in fen | `2025-02-01:12345` |
 //! | `hearing_log` | each hearing held online or streamed: its date, `o` if online, `s` if streamed | `2025-03-04o,2025-04-01os` |
-//! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格); mediation and fees (`m`, `k`, `f`, `r`, `z`, `v`); supervision: `g`+category 四类案件 marked, `h+`/`h-` marked at closing with/without an approved 阅核, `a`+body discussed, `w`+honour distinguished | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
+//! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格); mediation and fees (`m`, `k`, `f`, `r`, `z`, `v`); supervision: `g`+category 四类案件 marked, `h+`/`h-` marked at closing with/without an approved 阅核, `a`+body discussed, `w`+honour distinguished, `x` mark cleared, `e`+judge 阅核 requested, `n`+result 阅核 answered | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
 
 use chrono::NaiveDate;
-use docket_domain::supervision::{Body, FlagCategory, Honour};
+use docket_domain::supervision::{Body, FlagCategory, Honour, ReadingResult};
 use docket_domain::{Amount, Tag};
 
 /// One electronic service attempt (电子送达), as the indicators count it by its own date.
@@ -77,6 +77,12 @@ pub enum EnforcementFact {
     Deliberated(docket_domain::supervision::Body),
     /// 典型案例, 优秀文书 or 入库案例.
     Honoured(docket_domain::supervision::Honour),
+    /// The 四类案件 mark removed.
+    FlagCleared,
+    /// 阅核 requested of a 院庭长 (judge code).
+    ReadingRequested(String),
+    /// 阅核 answered.
+    ReadingDone(docket_domain::supervision::ReadingResult),
 }
 
 /// An [`EnforcementFact`] with its date.
@@ -128,6 +134,9 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             EventKind::SupervisionFlagged { category, .. } => Some(EnforcementFact::Flagged(*category)),
             EventKind::Deliberated { body } => Some(EnforcementFact::Deliberated(*body)),
             EventKind::Distinguished { honour, .. } => Some(EnforcementFact::Honoured(*honour)),
+            EventKind::SupervisionCleared { .. } => Some(EnforcementFact::FlagCleared),
+            EventKind::ReadingRequested { reviewer } => Some(EnforcementFact::ReadingRequested(reviewer.clone())),
+            EventKind::ReadingDone { result, .. } => Some(EnforcementFact::ReadingDone(*result)),
             _ => None,
         };
         out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
@@ -142,6 +151,23 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
         out.sort_by_key(|f| f.on);
     }
     out
+}
+
+/// The case's 四类案件 supervision from its stored facts (no note of a returned reading: the
+/// case page replays the events for that).
+pub fn supervision_of(facts: &[DatedFact]) -> docket_domain::supervision::Supervision {
+    use docket_domain::supervision::{Step, Supervision};
+    Supervision::fold(facts.iter().filter_map(|f| {
+        let step = match &f.fact {
+            EnforcementFact::Flagged(c) => Step::Flagged(*c),
+            EnforcementFact::FlagCleared => Step::Cleared,
+            EnforcementFact::ReadingRequested(r) => Step::Requested(r.clone()),
+            EnforcementFact::ReadingDone(r) => Step::Done(*r, None),
+            EnforcementFact::Deliberated(b) => Step::Deliberated(*b),
+            _ => return None,
+        };
+        Some((f.on, step))
+    }))
 }
 
 /// For a closed case marked at its closing (INDICATORS.md, 阅核率: a mark not cleared before the
@@ -199,6 +225,9 @@ pub fn encode_enforcement(facts: &[DatedFact]) -> String {
                 EnforcementFact::ClosedFlagged(read) => format!("h{}", if *read { '+' } else { '-' }),
                 EnforcementFact::Deliberated(b) => format!("a{}", index_of(&Body::ALL, b)),
                 EnforcementFact::Honoured(h) => format!("w{}", index_of(&Honour::ALL, h)),
+                EnforcementFact::FlagCleared => "x".to_owned(),
+                EnforcementFact::ReadingRequested(reviewer) => format!("e{reviewer}"),
+                EnforcementFact::ReadingDone(r) => format!("n{}", index_of(&ReadingResult::ALL, r)),
             };
             format!("{}{code}", f.on)
         })
@@ -264,6 +293,11 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
                 ("h", sign @ ("+" | "-")) => EnforcementFact::ClosedFlagged(sign == "+"),
                 ("a", i) => EnforcementFact::Deliberated(nth(&Body::ALL, i).ok_or_else(bad)?),
                 ("w", i) => EnforcementFact::Honoured(nth(&Honour::ALL, i).ok_or_else(bad)?),
+                ("x", "") => EnforcementFact::FlagCleared,
+                ("e", code) if docket_domain::court::is_valid_local_code(code) => {
+                    EnforcementFact::ReadingRequested(code.to_owned())
+                }
+                ("n", i) => EnforcementFact::ReadingDone(nth(&ReadingResult::ALL, i).ok_or_else(bad)?),
                 ("t", numbers) => EnforcementFact::Termination(
                     numbers
                         .bytes()
@@ -421,11 +455,14 @@ mod tests {
                 on: d("2025-09-14"),
                 fact: EnforcementFact::Honoured(docket_domain::supervision::Honour::DatabaseCase),
             },
+            DatedFact { on: d("2025-09-15"), fact: EnforcementFact::FlagCleared },
+            DatedFact { on: d("2025-09-16"), fact: EnforcementFact::ReadingRequested("J0001".into()) },
+            DatedFact { on: d("2025-09-17"), fact: EnforcementFact::ReadingDone(ReadingResult::ToCommittee) },
         ];
         let text = encode_enforcement(&facts);
         assert_eq!(
             text,
-            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v,2025-09-10g1,2025-09-11a1,2025-09-12h+,2025-09-13h-,2025-09-14w2"
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v,2025-09-10g1,2025-09-11a1,2025-09-12h+,2025-09-13h-,2025-09-14w2,2025-09-15x,2025-09-16eJ0001,2025-09-17n2"
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
         for bad in [
@@ -447,6 +484,10 @@ mod tests {
             "2025-03-04a10",
             "2025-03-04h",
             "2025-03-04w9",
+            "2025-03-04x1",
+            "2025-03-04e",
+            "2025-03-04eJ 1",
+            "2025-03-04n3",
         ] {
             assert!(decode_enforcement(bad).is_err(), "{bad}");
         }

@@ -5,19 +5,25 @@
 //! the import's checks (`Docket::record_management`), with an audit line in the same transaction,
 //! and the indicator engine's records are replaced after it.
 
+mod appraisal;
 mod campaigns;
+mod committee;
 mod integrity;
 mod mediation;
 mod petitions;
 mod rectification;
+mod reviews;
 mod suggestions;
 mod tracking;
 
+pub use appraisal::{appraisal, enter_scores, save_scheme};
 pub use campaigns::{campaigns, open_campaign};
+pub use committee::committee;
 pub use integrity::integrity;
 pub use mediation::{add_org, mediation};
 pub use petitions::{petition_event, petitions, register_petition};
 pub use rectification::{add_item, item_event, ledger};
+pub use reviews::{draw_batch, grade_case, report as review_report, reviews};
 pub use suggestions::{issue_suggestion, suggestion_event, suggestions};
 pub use tracking::{tracking, tracking_api, tracking_csv};
 
@@ -125,7 +131,7 @@ impl<S: Store> Web<S> {
     }
 
     /// A department's name, or its code if this server does not know it.
-    fn department_name(&self, court: &CourtCode, code: &str) -> String {
+    pub(crate) fn department_name(&self, court: &CourtCode, code: &str) -> String {
         self.department_named(court.as_str(), code).unwrap_or(code).to_owned()
     }
 

@@ -238,21 +238,23 @@ pub(super) fn action_forms<S: Store>(
             }
     };
     let methods = choices(&mut CloseMethod::ALL.iter().filter(|m| offered(m)).map(|m| (m.as_str(), m.label())));
-    add(
-        Action::Close,
-        "closed",
-        "结案",
-        open,
-        vec![
-            FormField::select("method", l("结案方式"), methods),
-            FormField::text("outcome", l("结果（可选）"), false),
-            FormField {
-                value: "yes".into(),
-                required: true,
-                ..FormField::new(Input::Confirm, "confirm", l("确认结案（结案后只能由审管办恢复）"))
-            },
-        ],
-    );
+    let sup = view.state.supervision();
+    let rules = web.engine().map(|e| e.settings.supervision.clone()).unwrap_or_default();
+    let mut close_fields: Vec<FormField> = sup
+        .closing_refusal(&rules)
+        .map(|_| FormField::note(l("本案为四类案件，须经院庭长阅核同意后方可结案")))
+        .into_iter()
+        .collect();
+    close_fields.extend([
+        FormField::select("method", l("结案方式"), methods),
+        FormField::text("outcome", l("结果（可选）"), false),
+        FormField {
+            value: "yes".into(),
+            required: true,
+            ..FormField::new(Input::Confirm, "confirm", l("确认结案（结案后只能由审管办恢复）"))
+        },
+    ]);
+    add(Action::Close, "closed", "结案", open, close_fields);
     let channels = choices(&mut ServiceChannel::ALL.iter().map(|c| (c.as_str(), c.label())));
     let outcomes = choices(&mut [("true", "送达成功"), ("false", "未送达")].into_iter());
     add(
@@ -392,7 +394,80 @@ pub(super) fn action_forms<S: Store>(
             },
         ],
     );
+    // 四类案件 and 阅核 (法发〔2021〕30号). Who marks, asks and answers is the signed-in account,
+    // written by the server whatever the form says.
+    let who = || FormField::hidden("by", who_of(account));
+    let categories =
+        choices(&mut docket_domain::supervision::FlagCategory::ALL.iter().map(|c| (c.as_str(), c.label())));
+    add(
+        Action::Flag,
+        "supervision_flagged",
+        "标记为四类案件",
+        open && sup.flagged.is_none(),
+        vec![FormField::select("category", l("类别"), categories), who()],
+    );
+    add(Action::Flag, "supervision_cleared", "取消四类案件标记", open && sup.flagged.is_some(), vec![who()]);
+    let mut leaders = vec![(String::new(), l("请选择"))];
+    leaders.extend(
+        web.judges_of(&case.row.court)
+            .into_iter()
+            .filter(|j| !j.titles.is_empty() && Some(j.code.as_str()) != case.row.judge.as_deref())
+            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code))),
+    );
+    add(
+        Action::RequestReading,
+        "reading_requested",
+        "提交阅核",
+        open && sup.flagged.is_some() && sup.pending.is_none(),
+        vec![FormField { required: true, ..FormField::select("reviewer", l("阅核院庭长"), leaders) }],
+    );
+    let results = choices(&mut docket_domain::supervision::ReadingResult::ALL.iter().map(|r| (r.as_str(), r.label())));
+    add(
+        Action::Reading,
+        "reading_done",
+        "阅核",
+        open && sup.pending.is_some(),
+        vec![
+            FormField::select("result", l("阅核意见"), results),
+            FormField { max_length: Some(500), ..FormField::text("note", l("意见（退回时必填）"), false) },
+            FormField::hidden("reviewer", who_of(account)),
+        ],
+    );
+    let bodies = choices(&mut docket_domain::supervision::Body::ALL.iter().map(|b| (b.as_str(), b.label())));
+    add(
+        Action::Deliberate,
+        "deliberated",
+        "审委会/专业法官会议讨论",
+        open,
+        vec![FormField::select("body", l("讨论组织"), bodies)],
+    );
+    let honours = choices(&mut docket_domain::supervision::Honour::ALL.iter().map(|h| (h.as_str(), h.label())));
+    let levels = choices(&mut docket_domain::supervision::HonourLevel::ALL.iter().map(|h| (h.as_str(), h.label())));
+    add(
+        Action::Deliberate,
+        "distinguished",
+        "评为典型案例或优秀文书",
+        !open,
+        vec![FormField::select("honour", l("类别"), honours), FormField::select("level", l("层级"), levels)],
+    );
     add(Action::Reopen, "reopened", "恢复（撤销结案）", !open, vec![]);
     add(Action::Archive, "archived", "归档", !open && case.row.archived_on.is_none(), vec![]);
     out
+}
+
+/// The account as a supervision event names it: its judge code, or its username.
+pub(crate) fn who_of(account: &Account) -> String {
+    account.judge.clone().unwrap_or_else(|| account.username.clone())
+}
+
+/// Writes the signed-in account into a supervision event: who marks or clears a case and who
+/// answers a reading are the account, not what a form or a request says.
+pub(crate) fn stamp_who(kind: &mut docket_domain::EventKind, account: &Account) {
+    use docket_domain::EventKind as K;
+    match kind {
+        K::SupervisionFlagged { by, .. } | K::SupervisionCleared { by } | K::ReadingDone { reviewer: by, .. } => {
+            *by = who_of(account);
+        }
+        _ => {}
+    }
 }

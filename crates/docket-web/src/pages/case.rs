@@ -59,6 +59,8 @@ struct CasePage {
     enforcement: Vec<(&'static str, &'static str, String)>,
     /// 诉讼费.
     fee: super::fee::FeeView,
+    /// 四类案件, 阅核, the committee and distinctions — (class, id, text).
+    supervision: Vec<(&'static str, &'static str, String)>,
     lineage: Vec<(String, String)>,
     timeline: Vec<TimelineLine>,
     actions: Vec<ActionForm>,
@@ -184,6 +186,7 @@ async fn case_page<S: Store>(
         deadline_steps: view.deadline.explain(),
         warnings: view.warnings.iter().map(|w| w.describe()).collect(),
         enforcement: enforcement_lines(r, user.lang),
+        supervision: super::supervision::supervision_lines(web, &view.state, user.lang),
         fee: super::fee::fee_view(&web.fee_schedule(), &view.state, web.today(), user.lang),
         lineage,
         timeline: view
@@ -315,7 +318,7 @@ pub async fn case_event<S: Store>(
         }
     };
     let body = event_object(&form, &case.row.case_no.to_string());
-    let event = match parse_line(1, &body.to_string()) {
+    let mut event = match parse_line(1, &body.to_string()) {
         Ok(Record::Event(e)) => e.event,
         Ok(_) => return Err(WebError::BadRequest("不是事件".into()).into()),
         Err(errors) => {
@@ -323,6 +326,7 @@ pub async fn case_event<S: Store>(
                 .await;
         }
     };
+    super::actions::stamp_who(&mut event.kind, &user.account);
     web.require(&user.account, Action::of_event(&event.kind, case.row.extension_request.map(|x| x.approver)), &case)
         .await?;
     // 结案 is not undone by its own hand: the form asks for an explicit confirmation.

@@ -53,6 +53,12 @@ impl Nav {
         self.lang.t(zh)
     }
 
+    /// `t` for words that are data (an indicator id, a manual item's name): its English when the
+    /// dictionary has one, the word itself otherwise.
+    pub fn t_owned(&self, zh: &str) -> String {
+        self.lang.t_owned(zh)
+    }
+
     /// The language switch: where it leads and what it says.
     pub fn other_lang(&self) -> (&'static str, &'static str) {
         self.lang.other()

@@ -97,6 +97,7 @@ pub async fn queue_page<S: Store>(
             Queue::Hearings => ["开庭日期", "法庭"],
             Queue::Due => ["审限", "倒计时"],
             Queue::Fees => ["期限", "倒计时"],
+            Queue::Reading => ["提交日期", "已等待"],
         }
         .map(|c| lang.t(c)),
         rows,
@@ -113,7 +114,7 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
     let r = &e.row;
     let en = lang.is_en();
     let (detail, class) = match queue {
-        Queue::ToAssign => {
+        Queue::ToAssign | Queue::Reading => {
             let waited = -e.days_left.unwrap_or(0);
             let text = if en { format!("{waited} days") } else { format!("{waited} 天") };
             (text, if waited > 7 { "warn" } else { "" })
