@@ -416,13 +416,104 @@ try {
   check(library > 20, `an empty list takes the 终本 library: ${library} cases`);
   await shot('22-termination-clearance');
 
+  // 四类案件 and 阅核: a case filed for the judge is marked and sent to the 庭长, who returns it
+  // with a note; sent again and approved, it closes (refused before).
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(clerk);
+  await page.goto(`${base}/file`);
+  await page.selectOption('#type', '民初');
+  await page.selectOption('#procedure', 'ordinary');
+  await page.fill('#cause', '买卖合同纠纷');
+  await page.selectOption('#judge', judgeCode);
+  await page.fill('#p0_name', '某供热有限公司');
+  await page.selectOption('select[name=p0_kind]', 'organization');
+  await page.fill('#p1_name', '孙八');
+  await Promise.all([page.waitForURL(/\/cases\//), page.click('#submit-filing')]);
+  const marked = (await page.textContent('#case-no')).trim();
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  await page.selectOption('#action-supervision_flagged select[name=category]', 'major_complex');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-supervision_flagged button[type=submit]')]);
+  check((await page.textContent('#supervision-flag')).includes('重大疑难复杂敏感'), `the judge marks ${marked} as a 四类案件`);
+  await page.selectOption('#action-closed select[name=method]', 'judgment');
+  await page.check('#action-closed input[name=confirm]');
+  await Promise.all([page.waitForLoadState(), page.click('#action-closed button[type=submit]')]);
+  check((await page.textContent('#action-closed .field-error')).includes('法发〔2021〕30号'), 'closing before an approved reading is refused, naming the rule');
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  await page.selectOption('#action-reading_requested select[name=reviewer]', 'J003');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-reading_requested button[type=submit]')]);
+  check((await page.textContent('#reading-pending')).length > 0, 'the judge sends the draft for 阅核');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(divisionHead);
+  await page.goto(`${base}/queues/reading`);
+  check((await page.textContent('#queue')).includes(marked), 'the 庭长 finds it in 待阅核');
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  await page.selectOption('#action-reading_done select[name=result]', 'returned');
+  await page.fill('#action-reading_done input[name=note]', '请补充对违约责任的说理');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-reading_done button[type=submit]')]);
+  check((await page.textContent('#reading-returned')).includes('请补充对违约责任的说理'), 'the 庭长 returns it with a note');
+  await shot('23-reading-returned');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  check((await page.textContent('#reading-returned')).includes('违约责任'), 'the judge reads the note');
+  await page.selectOption('#action-reading_requested select[name=reviewer]', 'J003');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-reading_requested button[type=submit]')]);
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(divisionHead);
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  await page.selectOption('#action-reading_done select[name=result]', 'approved');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-reading_done button[type=submit]')]);
+  check(await page.isVisible('#reading-approved'), 'sent again, the 庭长 approves it');
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(marked)}`);
+  await page.selectOption('#action-closed select[name=method]', 'judgment');
+  await page.check('#action-closed input[name=confirm]');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-closed button[type=submit]')]);
+  check((await page.textContent('#notice')).includes('结案'), `approved, ${marked} closes`);
+  await shot('24-reading-approved-closed');
+
+  // 案件评查: the 审管办 draws a batch of the two cases just closed, grades both and downloads
+  // the 评查通报.
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(process.env.BASIC_MANAGER_USER ?? 'nm0203-trial_management');
+  await page.goto(`${base}/manage/reviews`);
+  check((await page.locator('#batches tbody tr').count()) >= 2, 'the demo\'s review batches are listed');
+  await page.fill('#draw-batch input[name=id]', '浏览器-评查');
+  await page.fill('#draw-batch input[name=name]', '结案案件抽查');
+  await page.fill('#draw-batch input[name=to]', until);
+  await page.fill('#draw-batch textarea[name=cases]', `${caseNo}\n${marked}`);
+  await Promise.all([page.waitForURL(/batch=/), page.click('#draw-batch button[type=submit]')]);
+  check((await page.locator('#batch-cases tr.review-line').count()) === 2, 'the batch lists the two cases');
+  const first = page.locator('#batch-cases tr.review-line', { hasText: caseNo });
+  await first.locator('input[name=score]').fill('93');
+  await first.locator('select[name=grade]').selectOption('excellent');
+  await Promise.all([page.waitForURL(/batch=/), first.locator('button').click()]);
+  const second = page.locator('#batch-cases tr.review-line', { hasText: marked });
+  await second.locator('input[name=score]').fill('68');
+  await second.locator('select[name=grade]').selectOption('flawed');
+  await second.locator('textarea[name=findings]').fill('送达回证不全');
+  await second.locator('input[name=rectify]').check();
+  await Promise.all([page.waitForURL(/batch=/), second.locator('button').click()]);
+  check((await page.locator('#batch-cases td.grade-flawed').count()) === 1 && (await page.locator('#batch-cases td.grade-excellent').count()) === 1, 'two cases graded: 优秀 and 瑕疵');
+  await shot('25-review-batch');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bulletin-docx')]);
+  const path = `${artifacts}/评查通报.docx`;
+  await download.saveAs(path);
+  const { statSync, readFileSync } = await import('node:fs');
+  check(statSync(path).size > 2000 && readFileSync(path).subarray(0, 2).toString() === 'PK', `the 评查通报 downloads as DOCX (${statSync(path).size} bytes)`);
+  await page.goto(`${base}/manage/ledger`);
+  check((await page.textContent('body')).includes('送达回证不全'), 'the finding opened an item of the 整改台账');
+
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
   await phone.goto(`${base}/login`);
   await phone.fill('#username', president);
   await phone.fill('#password', password);
   await Promise.all([phone.waitForURL(u => !u.pathname.startsWith('/login')), phone.click('#sign-in')]);
-  for (const [path, name] of [['/enforcement', 'enforcement'], ['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
+  for (const [path, name] of [['/manage/reviews', 'reviews'], ['/manage/appraisal', 'appraisal'], ['/judges/J003', 'judge'], ['/enforcement', 'enforcement'], ['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
     await phone.goto(`${base}${path}`);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });

@@ -601,6 +601,12 @@ impl<S: Store> Web<S> {
     }
 }
 
+/// The account as a supervision event or a review names it: its judge code, or its username
+/// (the 审管办's staff).
+pub(crate) fn who_of(account: &docket_app::Account) -> String {
+    account.judge.clone().unwrap_or_else(|| account.username.clone())
+}
+
 /// Escapes text for HTML.
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

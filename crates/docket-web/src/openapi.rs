@@ -107,9 +107,9 @@ fn ledger_paths() -> Json_ {
         "/api/v1/cases/{case_no}/evidence/{number}/bundle": { "get": { "summary": "证据的核验包（含文件）", "operationId": "evidenceBundle",
             "parameters": [case_no_param(), number_param()],
             "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } },
-        "/api/v1/queues/{queue}": { "get": { "summary": "工作队列：待分案、待审批、近期开庭（14 天）、审限预警；只含本账户可阅的案件", "operationId": "workQueue",
+        "/api/v1/queues/{queue}": { "get": { "summary": "工作队列：待分案、待审批、近期开庭（14 天）、审限预警、诉讼费、待阅核；只含本账户可阅的案件", "operationId": "workQueue",
             "parameters": [{ "name": "queue", "in": "path", "required": true,
-                "schema": { "type": "string", "enum": ["to_assign", "approvals", "hearings", "due"] } }],
+                "schema": { "type": "string", "enum": ["to_assign", "approvals", "hearings", "due", "fees", "reading"] } }],
             "responses": { "200": { "description": "{queue, total, cases: [{case_no, court, type, cause, filed_on, status, judge, department, sealed, on, days_left, warnings, hearing_on, room, extension}]}",
                 "content": { "application/json": { "schema": { "type": "object", "required": ["queue", "total", "cases"], "properties": {
                     "queue": { "type": "string" }, "total": { "type": "integer" },

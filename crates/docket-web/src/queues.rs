@@ -232,7 +232,7 @@ async fn fee_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate
 /// the court's), the longest waiting first.
 async fn reading_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
     let p = account.principal();
-    let me = crate::pages::who_of(account);
+    let me = crate::who_of(account);
     let filter = CaseFilter { court: Some(account.court.to_string()), ..Default::default() };
     let open = web.docket.store().cases_open_at(today, &filter).await.map_err(docket_app::AppError::from)?;
     let mut out = Vec::new();

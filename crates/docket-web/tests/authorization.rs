@@ -43,6 +43,11 @@ enum Endpoint {
     FeeRelief,
     /// 委托调解 of the case.
     Mediation,
+    /// 标记为四类案件 (cleared again at once by the same account, so later closings are not held
+    /// back for a reading).
+    Flag,
+    /// 审判委员会 discussion recorded.
+    Deliberate,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -120,6 +125,14 @@ fn expected(
                     _ => false,
                 },
         ),
+        // 四类案件: the judge of the case, the 庭长, the 院长 and the 审管办.
+        Endpoint::Flag => write(match role {
+            Role::Judge => handles,
+            Role::DivisionHead | Role::President | Role::TrialManagement => true,
+            _ => false,
+        }),
+        // The committee's record: the 庭长, the 院长 and the 审管办.
+        Endpoint::Deliberate => write(matches!(role, Role::DivisionHead | Role::President | Role::TrialManagement)),
         Endpoint::Measure | Endpoint::Performance => write(
             (enforcement == (e == Endpoint::Measure))
                 && match role {
@@ -190,6 +203,8 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::FeePaid,
                     Endpoint::FeeRelief,
                     Endpoint::Mediation,
+                    Endpoint::Flag,
+                    Endpoint::Deliberate,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -247,6 +262,12 @@ async fn matrix<S: Store>(store: S) {
                         }
                         Endpoint::Mediation => {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "mediation_delegated", "org": "M01", "mode": "entrusted"})).await
+                        }
+                        Endpoint::Flag => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "supervision_flagged", "category": "major_complex", "by": "J9"})).await
+                        }
+                        Endpoint::Deliberate => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "deliberated", "body": "adjudication_committee"})).await
                         }
                         Endpoint::Close => {
                             let method = if *enforcement { "enforcement_completed" } else { "judgment" };
@@ -363,6 +384,16 @@ async fn matrix<S: Store>(store: S) {
                     if got != want {
                         unexpected.push(format!("{user} ({role:?}) {case_no} {e:?}: got {got}, rules say {want}"));
                     }
+                    if e == Endpoint::Flag && got {
+                        let r = client
+                            .post_json(
+                                &format!("/api/v1/cases/{path}/events"),
+                                json!({"on": day.to_string(), "type": "supervision_cleared", "by": "J9"}),
+                            )
+                            .await;
+                        assert_eq!(r.status, StatusCode::CREATED, "clear {case_no}: {}", r.body);
+                        day = day.succ_opt().unwrap();
+                    }
                     if e == Endpoint::Close && got {
                         if reopener.as_ref().is_none_or(|(c, _)| c != case_court) {
                             let mut c = Client::new(&web);
@@ -402,7 +433,8 @@ async fn every_role_court_and_seal_gets_exactly_what_the_rules_allow_on_postgres
 
 /// The court-level screens around accounts and the audit trail, for every role of every court:
 /// the audit log (page and export) by the court's 审计员 and administrator; account management
-/// of 内0203's clerk by 内0203's administrator only; 我的账户 by everyone.
+/// of 内0203's clerk by 内0203's administrator only; 我的账户 by everyone; and 审判监督管理's
+/// screens (案件评查, 绩效考核, 审委会, a judge's page, 待阅核) by exactly their roles.
 async fn account_and_audit_screens<S: Store>(store: S) {
     let web = system(store, &[]).await;
     let target = username("内0203", "clerk");
@@ -415,6 +447,70 @@ async fn account_and_audit_screens<S: Store>(store: S) {
             client.sign_in(&user, common::PASSWORD).await;
             let audits = matches!(role, Role::Auditor | Role::Admin);
             let manages = role == Role::Admin && account_court == "内0203";
+            // 审判监督管理's screens: the records' readers, a judge's page for that judge (J2 for
+            // the judge accounts here), the 院长 and the 审管办; writes for the records' keepers
+            // (refused as not found for anyone else; an empty form is 422 for a keeper).
+            let records =
+                matches!(role, Role::TrialManagement | Role::President | Role::DivisionHead | Role::HigherCourtViewer);
+            let keeps = matches!(role, Role::TrialManagement | Role::President);
+            let reads_j2 = matches!(role, Role::President | Role::TrialManagement | Role::Judge);
+            let court = enc(account_court);
+            let supervision: [(&str, bool, StatusCode, StatusCode); 7] = [
+                (
+                    "/manage/reviews",
+                    records,
+                    StatusCode::OK,
+                    client.get(&format!("/manage/reviews?court={court}")).await.status,
+                ),
+                (
+                    "/manage/appraisal",
+                    records,
+                    StatusCode::OK,
+                    client.get(&format!("/manage/appraisal?court={court}")).await.status,
+                ),
+                (
+                    "/manage/committee",
+                    records,
+                    StatusCode::OK,
+                    client.get(&format!("/manage/committee?court={court}")).await.status,
+                ),
+                ("/judges/J2", reads_j2, StatusCode::OK, client.get(&format!("/judges/J2?court={court}")).await.status),
+                (
+                    "POST /manage/reviews",
+                    keeps,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    client.post_form("/manage/reviews", &[("court", account_court)]).await.status,
+                ),
+                (
+                    "POST /manage/appraisal",
+                    keeps,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    client.post_form("/manage/appraisal", &[("court", account_court)]).await.status,
+                ),
+                (
+                    "POST /manage/reviews/grade",
+                    keeps,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    client.post_form("/manage/reviews/grade", &[("court", account_court)]).await.status,
+                ),
+            ];
+            for (what, allowed, ok, status) in supervision {
+                checked += 1;
+                let want = if allowed { ok } else { StatusCode::NOT_FOUND };
+                if status != want {
+                    unexpected.push(format!("{user} ({role:?}) {what}: got {status}, rules say {want}"));
+                }
+            }
+            let reading = client.get("/api/v1/queues/reading").await.status;
+            checked += 1;
+            let want = if matches!(role, Role::DivisionHead | Role::President) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            if reading != want {
+                unexpected.push(format!("{user} ({role:?}) 待阅核: got {reading}, rules say {want}"));
+            }
             let cells: [(&str, bool, StatusCode); 5] = [
                 ("/audit", audits, client.get("/audit").await.status),
                 ("/audit/export.csv", audits, client.get("/audit/export.csv").await.status),
@@ -435,7 +531,8 @@ async fn account_and_audit_screens<S: Store>(store: S) {
             }
         }
     }
-    assert_eq!(checked, COURTS.len() * Role::ALL.len() * 5);
+    assert_eq!(checked, COURTS.len() * Role::ALL.len() * 13);
+    eprintln!("screens: {checked} cells checked, {} unexpected", unexpected.len());
     assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
 }
 

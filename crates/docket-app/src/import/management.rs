@@ -101,9 +101,6 @@ impl<S: Store> Docket<S> {
                         err("cases", format!("案件 {c} 不存在（文件和数据库中均无）"));
                     }
                 }
-                Management::CaseReview(r) if !judge(&court, &r.reviewer) => {
-                    err("reviewer", format!("法官 {} 不存在于 {court}", r.reviewer));
-                }
                 Management::AppraisalScheme(a) => {
                     for id in crate::appraisal::unknown_indicators(a) {
                         err("items", format!("未知指标：{id}"));

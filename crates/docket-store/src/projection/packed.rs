@@ -466,7 +466,7 @@ mod tests {
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
         for bad in [
-            "2025-03-04x",
+            "2025-03-04y",
             "2025-03-04d0",
             "2025-03-04t6",
             "2025-03-04q1",

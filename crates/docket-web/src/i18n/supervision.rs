@@ -113,4 +113,7 @@ pub(super) static SUPERVISION: &[(&str, &str)] = &[
     ("6至12个月", "6–12 months"),
     ("12至18个月", "12–18 months"),
     ("18个月以上", "Over 18 months"),
+    ("建议标记为四类案件：", "Suggested four-category mark: "),
+    ("，立案后由承办法官或院庭长确认", "; the judge or a court or division head confirms it after filing"),
+    ("标记为群体性纠纷", "tagged as a mass dispute"),
 ];

@@ -396,7 +396,7 @@ pub(super) fn action_forms<S: Store>(
     );
     // 四类案件 and 阅核 (法发〔2021〕30号). Who marks, asks and answers is the signed-in account,
     // written by the server whatever the form says.
-    let who = || FormField::hidden("by", who_of(account));
+    let who = || FormField::hidden("by", crate::who_of(account));
     let categories =
         choices(&mut docket_domain::supervision::FlagCategory::ALL.iter().map(|c| (c.as_str(), c.label())));
     add(
@@ -430,7 +430,7 @@ pub(super) fn action_forms<S: Store>(
         vec![
             FormField::select("result", l("阅核意见"), results),
             FormField { max_length: Some(500), ..FormField::text("note", l("意见（退回时必填）"), false) },
-            FormField::hidden("reviewer", who_of(account)),
+            FormField::hidden("reviewer", crate::who_of(account)),
         ],
     );
     let bodies = choices(&mut docket_domain::supervision::Body::ALL.iter().map(|b| (b.as_str(), b.label())));
@@ -455,18 +455,13 @@ pub(super) fn action_forms<S: Store>(
     out
 }
 
-/// The account as a supervision event names it: its judge code, or its username.
-pub(crate) fn who_of(account: &Account) -> String {
-    account.judge.clone().unwrap_or_else(|| account.username.clone())
-}
-
 /// Writes the signed-in account into a supervision event: who marks or clears a case and who
 /// answers a reading are the account, not what a form or a request says.
 pub(crate) fn stamp_who(kind: &mut docket_domain::EventKind, account: &Account) {
     use docket_domain::EventKind as K;
     match kind {
         K::SupervisionFlagged { by, .. } | K::SupervisionCleared { by } | K::ReadingDone { reviewer: by, .. } => {
-            *by = who_of(account);
+            *by = crate::who_of(account);
         }
         _ => {}
     }

@@ -292,7 +292,7 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
             }
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
             | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" | "org" | "mediator"
-            | "mode" | "result" | "relief" => {
+            | "mode" | "result" | "relief" | "category" | "by" | "reviewer" | "body" | "honour" | "level" => {
                 m.insert(k.clone(), json!(v));
             }
             _ => {}
@@ -443,6 +443,12 @@ fn label_of(field: &str) -> String {
         "tags" => "标签",
         "origin" => "原审案号",
         "parties" => "当事人",
+        "category" => "四类案件类别",
+        "by" => "标记人",
+        "reviewer" => "阅核人",
+        "body" => "讨论组织",
+        "honour" => "类别",
+        "level" => "层级",
         _ => return field.to_owned(),
     };
     label.to_owned()

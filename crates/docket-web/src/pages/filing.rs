@@ -59,6 +59,8 @@ pub struct FilingHints {
     pub related: Vec<RelatedLine>,
     /// The 诉讼费 as filled in so far.
     pub fee: Option<FeeHint>,
+    /// 四类案件: the mark the court's rules suggest, for the judge or a 院庭长 to confirm.
+    pub supervision: Option<String>,
 }
 
 /// The fee notice on the filing form.
@@ -143,7 +145,22 @@ async fn filing_hints<S: Store>(web: &Web<S>, user: &User, form: &FormFields) ->
             })
             .collect(),
     });
-    Ok(FilingHints { suggestion, related, fee })
+    let supervision = {
+        let rules = web.engine().map(|e| e.settings.supervision.clone()).unwrap_or_default();
+        let claim = docket_domain::Amount::from_yuan_str(field(form, "claim_amount")).ok();
+        let tags: Vec<docket_domain::Tag> =
+            form.iter().filter(|(k, _)| k == "tags").filter_map(|(_, v)| docket_domain::Tag::parse(v)).collect();
+        rules.suggest_for(field(form, "cause").trim(), claim, &tags).map(|(category, why)| {
+            format!(
+                "{}{}（{}）{}",
+                lang.t("建议标记为四类案件："),
+                lang.t(category.label()),
+                lang.t_owned(&why),
+                lang.t("，立案后由承办法官或院庭长确认")
+            )
+        })
+    };
+    Ok(FilingHints { suggestion, related, fee, supervision })
 }
 
 /// `GET /file/hints?<the form's fields>`: the hints as an HTML fragment, for the form's own small

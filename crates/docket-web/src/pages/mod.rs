@@ -22,7 +22,7 @@ mod supervision;
 mod users;
 
 pub use account::{account, change_password};
-pub(crate) use actions::{stamp_who, who_of};
+pub(crate) use actions::stamp_who;
 pub use audit::{audit, export as audit_export};
 pub use calendar::calendar;
 pub use case::{Refused, case, case_event, case_page_with_evidence};

@@ -21,6 +21,16 @@ pub(super) fn supervision_lines<S: Store>(
     let mut out = Vec::new();
     if let Some((category, on)) = sup.flagged {
         out.push(("warn", "supervision-flag", format!("{}{}（{on}）", lang.t("四类案件："), lang.t(category.label()))));
+    } else if state.status != docket_domain::Status::Closed {
+        // What the filing suggested, until someone marks the case (or decides not to).
+        let rules = web.engine().map(|e| e.settings.supervision.clone()).unwrap_or_default();
+        if let Some((category, why)) = rules.suggest(&state.record) {
+            out.push((
+                "notice",
+                "supervision-suggested",
+                format!("{}{}（{}）", lang.t("建议标记为四类案件："), lang.t(category.label()), lang.t_owned(&why)),
+            ));
+        }
     }
     if let Some((reviewer, on)) = &sup.pending {
         out.push(("notice", "reading-pending", format!("{}{}（{on}）", lang.t("待阅核："), name(reviewer))));
