@@ -483,3 +483,37 @@ async fn the_pdf_docket_writes_reads_back_with_every_paragraph_and_figure_of_the
     let members = String::from_utf8_lossy(&docx);
     assert!(members.contains("word/media/") && members.contains(".png"), "no image in the DOCX");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_review_bulletin_reads_back_from_its_pdf_with_every_flawed_case_and_finding() {
+    use docket_app::{ReportFormat, render_report};
+    if !typesetting_available() {
+        return;
+    }
+    let d = Docket::new(docket_store::test_support::sqlite().await);
+    import(&d, &demo_jsonl(5, 2000, 1)).await.unwrap();
+    let register = d.register().await.unwrap();
+    let batch = register
+        .reviews
+        .batches
+        .values()
+        .find(|b| b.reviews.iter().any(|r| !r.grade.passes()))
+        .expect("the demo's batches have flawed cases");
+    let doc = docket_reports::review_bulletin("包头市昆都仑区人民法院", batch, &|_| "某法官".to_owned());
+    let pdf = render_report(&doc, ReportFormat::Pdf).unwrap();
+    let file = std::env::temp_dir().join(format!("docket-bulletin-{}.pdf", std::process::id()));
+    std::fs::write(&file, &pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    std::fs::remove_file(&file).ok();
+    let text: String = String::from_utf8(out.stdout).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    let passed = batch.reviews.iter().filter(|r| r.grade.passes()).count();
+    let rate = format!("评查合格率{:.2}%", passed as f64 * 100.0 / batch.reviews.len() as f64);
+    assert!(text.contains(&rate), "{rate} not in {text}");
+    for r in batch.reviews.iter().filter(|r| !r.grade.passes()) {
+        let no: String = r.case_no.to_string().chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&no), "the PDF lacks the flawed case {no}");
+        for f in &r.findings {
+            assert!(text.contains(f.as_str()), "the PDF lacks the finding {f}");
+        }
+    }
+}
