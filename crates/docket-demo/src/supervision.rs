@@ -4,7 +4,8 @@
 //! draft sent for 阅核 to the 庭长 of its division (or the 副院长 when the judge is the 庭长) a
 //! week or two before the closing, about one in seven returned with a note and sent again, one
 //! in twenty sent on to the 审判委员会, and about one in twenty-five closed without an approved
-//! reading (cases marked before the court's 阅核制 took hold: what 阅核率 measures); a 专业法官会议
+//! reading (cases marked before the court's 阅核制 took hold: what 阅核率 measures), one in thirty
+//! unmarked again by the 审管办; a 专业法官会议
 //! on about one trial case in a hundred; a few judgments chosen as 优秀文书 or 典型案例 months after.
 
 use chrono::{Days, NaiveDate};
@@ -77,7 +78,14 @@ impl Generator<'_> {
         if r.chance(0.04) {
             return; // closed without a reading
         }
-        let mut on = close_day - Days::new(r.range(7, 15).min(span - 6) as u64);
+        // About one mark in thirty is lifted by the 审管办 on a second look (and needs no reading).
+        if span > 30 && r.chance(1.0 / 30.0) {
+            let digits: String = court.code.as_str().chars().skip(1).collect();
+            let by = format!("nm{digits}-trial_management");
+            ev.push((flag_on + Days::new(r.range(5, 20) as u64), 2, EventKind::SupervisionCleared { by }));
+            return;
+        }
+        let mut on = (close_day - Days::new(r.range(7, 15).min(span - 6) as u64)).max(flag_on + Days::new(1));
         let request = |on| (on, 11, EventKind::ReadingRequested { reviewer: reviewer.clone() });
         let done = |on, result, note: Option<&str>| {
             (on, 11, EventKind::ReadingDone { reviewer: reviewer.clone(), result, note: note.map(str::to_owned) })

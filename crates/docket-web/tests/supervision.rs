@@ -231,6 +231,13 @@ async fn the_office_reviews_a_batch_and_keeps_an_appraisal_a_judge_sees_only_the
     };
     assert!(row("J1").contains("96.00") && row("J2").contains("88.00"), "{}", page.body);
     assert!(page.body.contains("不排名"), "no ranking unless the court turns it on");
+    // An indicator's value leads to the judge's cases behind it.
+    let j1 = row("J1");
+    let at = j1.find("/metrics/explain?").expect("a drill-down link");
+    let link = j1[at..at + j1[at..].find('"').unwrap()].replace("&#38;", "&").replace("&amp;", "&");
+    let explain = office.get(&link).await;
+    assert_eq!(explain.status, StatusCode::OK, "{link}");
+    assert!(explain.body.contains(&a) && !explain.body.contains(&b), "J1's closing, not J2's: {link}");
 
     // A judge: their own page and scores, no one else's, and not the office's screens.
     let mut judge = Client::new(&web);
