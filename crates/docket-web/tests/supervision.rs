@@ -184,6 +184,42 @@ async fn the_office_reviews_a_batch_and_keeps_an_appraisal_a_judge_sees_only_the
     let bytes = office.get(&format!("/manage/reviews/report?court={court}&batch=none&format=docx")).await;
     assert_eq!(bytes.status, StatusCode::NOT_FOUND);
 
+    // 随机抽取: the same seed over the same closings draws the same case; a judge filter keeps
+    // the pool to that judge's closings.
+    let (ra, rb) = (&a, &b);
+    let draw = |id: &'static str, judge: &'static str| {
+        let office = &office;
+        async move {
+            let r = office
+                .post_form(
+                    "/manage/reviews",
+                    &[
+                        ("court", "内0203"),
+                        ("id", id),
+                        ("name", "随机抽查"),
+                        ("type", "routine"),
+                        ("from", "2025-06-01"),
+                        ("to", "2025-06-30"),
+                        ("closed_from", "2025-05-01"),
+                        ("closed_to", "2025-05-31"),
+                        ("count", "1"),
+                        ("seed", "7"),
+                        ("judge", judge),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+            let page = office.get(r.location.as_deref().unwrap()).await.body;
+            let listed: Vec<&str> = [ra.as_str(), rb.as_str()].into_iter().filter(|n| page.contains(*n)).collect();
+            assert_eq!(listed.len(), 1, "one case drawn: {page}");
+            assert!(page.contains("种子 7") && page.contains("件可抽"), "the draw says how it was made");
+            listed[0].to_owned()
+        }
+    };
+    let first = draw("随机-1", "").await;
+    assert_eq!(draw("随机-2", "").await, first, "reproducible by its seed");
+    assert_eq!(&draw("随机-3", "J2").await, rb, "only J2's closing in the pool");
+
     // A scheme whose weights do not sum to 100, or naming an unknown indicator, is refused.
     let scheme = |items: &str| {
         vec![
