@@ -54,9 +54,13 @@ pub trait QueueStore: Send + Sync {
         since: NaiveDate,
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
-    /// Cases of `courts` discussed by the 审判委员会 or a 专业法官会议 (a `deliberated` fact), by
-    /// 案号; the caller reads the dates from the facts.
-    fn deliberated_cases(&self, courts: &[String]) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+    /// Cases of `courts` discussed by the 审判委员会 or a 专业法官会议, or distinguished (典型案例,
+    /// 优秀文书, 入库案例) — a `deliberated` or `distinguished` fact — by 案号; the caller reads the
+    /// dates and kinds from the facts.
+    fn discussed_or_honoured_cases(
+        &self,
+        courts: &[String],
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
     /// Cases of `courts` whose next hearing is set between `from` and `to` (both included), by
     /// date, courtroom and 案号.
@@ -147,20 +151,27 @@ macro_rules! impl_queue_store {
                 $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
-            async fn deliberated_cases(
+            async fn discussed_or_honoured_cases(
                 &self,
                 courts: &[String],
             ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
                 if courts.is_empty() {
                     return Ok(Vec::new());
                 }
-                // A discussion is written `a0` or `a1` after its date; an organisation's or a
-                // judge's code may hold the same letters, so the facts decide below.
-                let mut q = Self::queue_query(courts, "(enforcement_log LIKE '%a0%' OR enforcement_log LIKE '%a1%')");
+                // A discussion is written `a0` or `a1` after its date, a distinction `w0`–`w2`; an
+                // organisation's or a judge's code may hold the same letters, so the facts decide
+                // below.
+                let mut q = Self::queue_query(
+                    courts,
+                    "(enforcement_log LIKE '%a0%' OR enforcement_log LIKE '%a1%' OR enforcement_log LIKE '%w0%' \
+                     OR enforcement_log LIKE '%w1%' OR enforcement_log LIKE '%w2%')",
+                );
                 q.push(" ORDER BY court, case_no LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
                 let mut rows = $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?;
                 rows.retain(|c| {
-                    c.enforcement.iter().any(|f| matches!(f.fact, $crate::EnforcementFact::Deliberated(_)))
+                    c.enforcement.iter().any(|f| {
+                        matches!(f.fact, $crate::EnforcementFact::Deliberated(_) | $crate::EnforcementFact::Honoured(_))
+                    })
                 });
                 Ok(rows)
             }

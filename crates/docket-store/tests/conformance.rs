@@ -27,5 +27,6 @@ docket_store::on_both_backends!(
     the_queues_read_waiting_cases_and_let_them_go,
     the_enforcement_lists_read_exactly_their_cases,
     the_cases_holding_a_fee_are_read_from_their_closing,
+    the_discussed_and_distinguished_cases_are_read_by_their_facts,
     notifications_are_kept_per_judge_and_marked_read,
 );

@@ -11,10 +11,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use chrono::Datelike;
+use docket_domain::CourtCode;
 use docket_domain::management::AppraisalSubject;
-use docket_domain::{CourtCode, Role};
 use docket_metrics::{Dimension, Period, Query};
-use docket_store::{CaseFilter, CaseSearch, SealedReach, Store};
+use docket_store::{CaseFilter, Store};
 
 use crate::Web;
 use crate::auth::PageUser;
@@ -156,22 +156,11 @@ pub async fn judge_page<S: Store>(
     }
     let overdue =
         web.due(&court, Some(&code), 0).await?.iter().filter(|d| d.days_left < 0 && web.readable(&p, &d.row)).count();
-    // The judge's cases in review batches, and distinctions.
-    let search = CaseSearch {
-        courts: vec![court.to_string()],
-        sealed: Some(if p.role == Role::Judge || p.role == Role::DivisionHead || p.role == Role::President {
-            SealedReach::Court(court.to_string())
-        } else {
-            SealedReach::None
-        }),
-        judge: Some(code.clone()),
-        limit: 20_000,
-        ..CaseSearch::default()
-    };
-    let (_, all) = store.search_cases(&search).await.map_err(docket_app::AppError::from)?;
-    let all: Vec<_> = all.into_iter().filter(|r| web.readable(&p, r)).collect();
-    let honours = all
+    // Distinctions of the judge's cases, and the judge's cases in review batches.
+    let honoured = store.discussed_or_honoured_cases(&[court.to_string()]).await.map_err(docket_app::AppError::from)?;
+    let honours = honoured
         .iter()
+        .filter(|r| r.judge.as_deref() == Some(code.as_str()) && web.readable(&p, r))
         .flat_map(|r| {
             r.enforcement.iter().filter_map(move |f| match f.fact {
                 docket_store::EnforcementFact::Honoured(h) => {
@@ -181,25 +170,23 @@ pub async fn judge_page<S: Store>(
             })
         })
         .collect();
-    let register = web.docket.register().await?;
-    let reviews = register
-        .reviews
-        .batches
-        .values()
-        .filter(|b| b.batch.court == court)
-        .flat_map(|b| b.reviews.iter())
-        .filter_map(|r| {
-            let row = all.iter().find(|x| x.case_no == r.case_no)?;
-            Some((
-                r.batch.clone(),
-                r.case_no.to_string(),
-                href(&row.case_no),
-                r.grade.label(),
-                r.score,
-                r.findings.join("；"),
-            ))
-        })
-        .collect();
+    let register = web.register().await?;
+    let mut reviews = Vec::new();
+    for b in register.reviews.batches.values().filter(|b| b.batch.court == court) {
+        for r in &b.reviews {
+            let Some(row) = store.case(&r.case_no).await? else { continue };
+            if row.judge.as_deref() == Some(code.as_str()) && web.readable(&p, &row) {
+                reviews.push((
+                    r.batch.clone(),
+                    r.case_no.to_string(),
+                    href(&row.case_no),
+                    r.grade.label(),
+                    r.score,
+                    r.findings.join("；"),
+                ));
+            }
+        }
+    }
     // The appraisal of the court's judge scheme for this year, last year's total beside it.
     let scheme_of = |y: i32| {
         register

@@ -78,6 +78,10 @@ pub struct Web<S: Store> {
     /// The courts' mediation organisations (code, "name（code）") by court, kept with the engine's
     /// records (`refresh_records`), for the case page's referral form.
     orgs: RwLock<HashMap<CourtCode, Vec<(String, String)>>>,
+    /// The register as the log holds it, replaced with the engine's records (`refresh_records`)
+    /// after this server or another writer adds a record: the 审管台账 pages read it without
+    /// folding tens of thousands of lines (a province's monthly appraisal marks) per request.
+    register: RwLock<Arc<docket_domain::management::Register>>,
     courts: Vec<Court>,
     judges: Vec<Judge>,
     departments: Vec<docket_domain::Department>,
@@ -188,6 +192,7 @@ impl<S: Store> Web<S> {
             docket,
             engine: RwLock::new(engine),
             orgs: RwLock::new(orgs),
+            register: RwLock::new(Arc::new(register)),
             courts,
             judges,
             departments,

@@ -245,3 +245,46 @@ pub async fn the_cases_holding_a_fee_are_read_from_their_closing<S: Store>(store
     assert_eq!(numbers(store.fees_held_closed_since(&both, date("2025-04-01")).await.unwrap()), vec![6, 1, 5]);
     assert!(store.fees_held_closed_since(&[], date("2025-04-01")).await.unwrap().is_empty());
 }
+
+/// The cases the 审委会 register and a judge's page read: discussed or distinguished, of the
+/// courts asked; a case whose 阅核 went to a judge code holding the same letters (`a1`) is not.
+pub async fn the_discussed_and_distinguished_cases_are_read_by_their_facts<S: Store>(store: S) {
+    use docket_domain::CloseMethod;
+    use docket_domain::supervision::{Body, FlagCategory, Honour, HonourLevel};
+    let mut one = sample_case("内0203", 1);
+    one.apply(Event { on: date("2025-03-10"), kind: EventKind::Deliberated { body: Body::AdjudicationCommittee } })
+        .unwrap();
+    let mut two = sample_case("内0203", 2);
+    two.apply(Event {
+        on: date("2025-04-01"),
+        kind: EventKind::Closed { method: CloseMethod::Judgment, outcome: None },
+    })
+    .unwrap();
+    two.apply(Event {
+        on: date("2025-09-01"),
+        kind: EventKind::Distinguished { honour: Honour::ModelDocument, level: HonourLevel::City },
+    })
+    .unwrap();
+    let mut three = sample_case("内0203", 3);
+    three
+        .apply(Event {
+            on: date("2025-03-10"),
+            kind: EventKind::SupervisionFlagged { category: FlagCategory::MajorComplex, by: "Ja1".into() },
+        })
+        .unwrap();
+    three
+        .apply(Event { on: date("2025-03-11"), kind: EventKind::ReadingRequested { reviewer: "Xa1w2".into() } })
+        .unwrap();
+    let mut four = sample_case("内0204", 4);
+    four.apply(Event { on: date("2025-03-10"), kind: EventKind::Deliberated { body: Body::ProfessionalJudges } })
+        .unwrap();
+    for s in [&one, &two, &three, &four] {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let numbers = |rows: Vec<StoredCase>| rows.into_iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
+    let read = store.discussed_or_honoured_cases(&["内0203".to_owned()]).await.unwrap();
+    assert_eq!(numbers(read), vec![1, 2]);
+    let both = vec!["内0203".to_owned(), "内0204".to_owned()];
+    assert_eq!(numbers(store.discussed_or_honoured_cases(&both).await.unwrap()), vec![1, 2, 4]);
+    assert!(store.discussed_or_honoured_cases(&[]).await.unwrap().is_empty());
+}

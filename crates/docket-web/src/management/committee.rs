@@ -56,8 +56,12 @@ pub async fn committee<S: Store>(
     let p = user.account.principal();
     let this_year = web.today().year();
     let year = q.year.unwrap_or(this_year).clamp(this_year - 10, this_year);
-    let rows =
-        web.docket.store().deliberated_cases(&[tabs.court.to_string()]).await.map_err(docket_app::AppError::from)?;
+    let rows = web
+        .docket
+        .store()
+        .discussed_or_honoured_cases(&[tabs.court.to_string()])
+        .await
+        .map_err(docket_app::AppError::from)?;
     let mut by_sitting: BTreeMap<(chrono::NaiveDate, Body), Vec<CaseLine>> = BTreeMap::new();
     for r in rows.iter().filter(|r| web.readable(&p, r)) {
         for f in &r.enforcement {

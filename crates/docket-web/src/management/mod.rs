@@ -27,6 +27,8 @@ pub use reviews::{draw_batch, grade_case, report as review_report, reviews};
 pub use suggestions::{issue_suggestion, suggestion_event, suggestions};
 pub use tracking::{tracking, tracking_api, tracking_csv};
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use docket_domain::CourtCode;
 use docket_domain::management::{Management, Register};
@@ -127,6 +129,7 @@ impl<S: Store> Web<S> {
             .map_err(|_| WebError::internal("指标引擎锁已损坏"))?
             .set_records(docket_metrics::RecordFacts::from_register(&register));
         *self.orgs.write().map_err(|_| WebError::internal("调解组织锁已损坏"))? = crate::org_choices(&register);
+        *self.register.write().map_err(|_| WebError::internal("审管台账锁已损坏"))? = Arc::new(register);
         self.invalidate_all()
     }
 
@@ -158,8 +161,9 @@ impl<S: Store> Web<S> {
         Ok(())
     }
 
-    async fn register(&self) -> Result<Register, WebError> {
-        Ok(self.docket.register().await?)
+    /// The register, as of the last record this server saw (see `refresh_records`).
+    pub(crate) async fn register(&self) -> Result<Arc<Register>, WebError> {
+        Ok(self.register.read().map_err(|_| WebError::internal("审管台账锁已损坏"))?.clone())
     }
 }
 
