@@ -295,11 +295,12 @@ impl<S: Store> Docket<S> {
         };
         // 四类案件: a marked case closes only after an approved 阅核 (or the 审判委员会's
         // discussion a reading sent it to), unless the court's settings say otherwise.
+        // Read from the projection's facts (the import replays the case once, not twice), and the
+        // settings only for a marked case.
         if matches!(event.kind, EventKind::Closed { .. }) {
-            let rules = self.indicator_settings().await?.supervision;
-            if rules.reading_required
-                && let Some((state, _)) = crate::replay::replay_case(&self.store, case_no).await?
-                && let Some(why) = state.supervision().closing_refusal(&rules)
+            let supervision = docket_store::supervision_of(&case.enforcement);
+            if supervision.flagged.is_some()
+                && let Some(why) = supervision.closing_refusal(&self.indicator_settings().await?.supervision)
             {
                 return Err(AppError::Fields(vec![FieldError::new("method", why)]));
             }

@@ -52,8 +52,12 @@ pub fn day(d: NaiveDate) -> String {
 
 /// An indicator's value as reports and pages show it (`—` when it has none).
 pub fn value(v: &Value) -> String {
-    let Some(x) = v.value else { return "—".into() };
-    match (v.indicator.kind, v.indicator.id) {
+    v.value.map_or_else(|| "—".into(), |x| figure(v.indicator, x))
+}
+
+/// A number `x` of `indicator` in its kind's unit (a rate as a percentage, an amount in 万元 …).
+pub fn figure(indicator: &docket_metrics::Indicator, x: f64) -> String {
+    match (indicator.kind, indicator.id) {
         (Kind::Count, _) => format!("{x:.0}"),
         (Kind::Rate, _) => percent(x),
         (Kind::Amount, _) => money(x.round() as i64),

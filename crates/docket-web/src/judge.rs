@@ -197,10 +197,9 @@ pub async fn judge_page<S: Store>(
             .find(|s| s.court == court && s.year == y && s.subject == AppraisalSubject::Judge)
             .cloned()
     };
-    let (all_judges, departments) = (web.judges.clone(), web.departments.clone());
     let score_for = |scheme: &docket_domain::management::AppraisalScheme, y: i32| {
         web.with_engine(|e| {
-            docket_app::appraise(e, &register, &all_judges, &departments, &court, &scheme.id, &y.to_string()).ok()
+            docket_app::appraise(e, &register, &web.judges, &web.departments, &court, &scheme.id, &y.to_string()).ok()
         })
         .ok()
         .flatten()

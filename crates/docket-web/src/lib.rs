@@ -245,6 +245,11 @@ impl<S: Store> Web<S> {
     }
 
     /// A judge's name, or their code if this server does not know them.
+    /// A court's judges as a select's choices: (code, `name（code）`).
+    pub fn judge_choices(&self, court: &CourtCode) -> Vec<(String, String)> {
+        self.judges_of(court).into_iter().map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code))).collect()
+    }
+
     pub fn judge_name(&self, court: impl AsRef<str>, code: &str) -> String {
         self.judge_named(court.as_ref(), code).unwrap_or(code).to_owned()
     }

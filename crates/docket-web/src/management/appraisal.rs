@@ -216,18 +216,7 @@ async fn page<S: Store>(
                     |v| match &item.source {
                         ItemSource::Indicator { id, .. } => docket_metrics::lookup(id).map_or_else(
                             || format!("{v:.4}"),
-                            |indicator| {
-                                docket_app::metrics_output::display(&docket_metrics::Value {
-                                    indicator,
-                                    value: Some(v),
-                                    numerator: None,
-                                    denominator: None,
-                                    yoy: None,
-                                    mom: None,
-                                    range: None,
-                                    within_range: None,
-                                })
-                            },
+                            |indicator| docket_reports::numbers::figure(indicator, v),
                         ),
                         ItemSource::Manual(_) => format!("{v:.2}"),
                     },
@@ -290,21 +279,15 @@ pub async fn save_scheme<S: Store>(
     }
     let scheme = AppraisalScheme { court: tabs.court.clone(), id: id.clone(), subject, year, items };
     let q = AppraisalQuery { court: Some(tabs.court.to_string()), scheme: Some(id.clone()), period: None };
-    let web2 = web.clone();
-    let court = tabs.court.clone();
-    let r = web
-        .keep_or_show(
-            &user,
-            tabs,
-            problems,
-            vec![Management::AppraisalScheme(scheme)],
-            "appraisal",
-            async |tabs, problems| {
-                page(&web2, &user, tabs, &AppraisalQuery { scheme: None, ..q }, problems, &form).await
-            },
-        )
-        .await?;
-    redirect_to_scheme(r, &court, &id, "")
+    web.keep_or_show(
+        &user,
+        tabs,
+        problems,
+        vec![Management::AppraisalScheme(scheme)],
+        &scheme_screen(&id, ""),
+        async |tabs, problems| page(&web, &user, tabs, &AppraisalQuery { scheme: None, ..q }, problems, &form).await,
+    )
+    .await
 }
 
 /// Enters the marks of one manual item for one period: `代码 分数` a line.
@@ -344,30 +327,13 @@ pub async fn enter_scores<S: Store>(
         scheme: Some(scheme.clone()),
         period: Some(period.clone()),
     };
-    let web2 = web.clone();
-    let court = tabs.court.clone();
-    let r = web
-        .keep_or_show(&user, tabs, problems, records, "appraisal", async |tabs, problems| {
-            page(&web2, &user, tabs, &q, problems, &form).await
-        })
-        .await?;
-    redirect_to_scheme(r, &court, &scheme, &period)
+    web.keep_or_show(&user, tabs, problems, records, &scheme_screen(&scheme, &period), async |tabs, problems| {
+        page(&web, &user, tabs, &q, problems, &form).await
+    })
+    .await
 }
 
-fn redirect_to_scheme(
-    r: Response,
-    court: &docket_domain::CourtCode,
-    scheme: &str,
-    period: &str,
-) -> Result<Response, PageError> {
-    if r.status().is_redirection() {
-        let to = format!(
-            "/manage/appraisal?court={}&scheme={}&period={}",
-            percent_encode(court.as_str()),
-            percent_encode(scheme),
-            percent_encode(period)
-        );
-        return Ok(axum::response::IntoResponse::into_response(axum::response::Redirect::to(&to)));
-    }
-    Ok(r)
+/// Where a saved scheme or its marks lead: the scheme, for the period.
+fn scheme_screen(scheme: &str, period: &str) -> String {
+    format!("appraisal?scheme={}&period={}", percent_encode(scheme), percent_encode(period))
 }

@@ -93,8 +93,9 @@ impl<S: Store> Web<S> {
     }
 
     /// Records management lines a form made — unless the form already has `problems` — as the
-    /// account, brings the engine's records up to the log and goes back to the court's `screen`;
-    /// a refusal shows the form's page again (`show`) with each line's problem, nothing stored.
+    /// account, brings the engine's records up to the log and goes back to the court's `screen`
+    /// (which may carry its own query, e.g. `reviews?batch=…`); a refusal shows the form's page
+    /// again (`show`) with each line's problem, nothing stored.
     async fn keep_or_show<T: Template>(
         &self,
         user: &User,
@@ -108,7 +109,8 @@ impl<S: Store> Web<S> {
             match self.docket.record_management(records, &user.account).await {
                 Ok(_) => {
                     self.refresh_records().await?;
-                    let to = format!("/manage/{screen}?court={}", percent_encode(tabs.court.as_str()));
+                    let join = if screen.contains('?') { '&' } else { '?' };
+                    let to = format!("/manage/{screen}{join}court={}", percent_encode(tabs.court.as_str()));
                     return Ok(Redirect::to(&to).into_response());
                 }
                 Err(docket_app::AppError::Import(lines)) => {

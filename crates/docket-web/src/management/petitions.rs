@@ -164,11 +164,7 @@ async fn page<S: Store>(
         },
         channels: PetitionChannel::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
         results: PetitionResult::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
-        judges: web
-            .judges_of(&court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        judges: web.judge_choices(&court),
         tabs,
         problems,
         values: form.iter().filter(|(k, _)| k != "csrf").cloned().collect(),

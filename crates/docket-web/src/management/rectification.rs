@@ -131,11 +131,7 @@ async fn page<S: Store>(
         closed: count(2),
         items: lines.into_iter().map(|l| l.2).collect(),
         sources: LedgerSource::ALL.iter().map(|s| (s.as_str(), s.label())).collect(),
-        leads: web
-            .judges_of(&court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        leads: web.judge_choices(&court),
         departments: web.departments_of(&court),
         tabs,
         problems,

@@ -163,17 +163,12 @@ async fn page<S: Store>(
             docx_href: report("docx"),
             pdf_href: report("pdf"),
         });
-    } else if let Some(id) = shown.filter(|id| !id.is_empty()) {
-        let _ = id;
+    } else if shown.is_some_and(|id| !id.is_empty()) {
         return Err(WebError::NotFound.into());
     }
     Ok(ReviewsPage {
         nav: Nav::load(web, user, "manage").await?,
-        judges: web
-            .judges_of(&court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        judges: web.judge_choices(&court),
         tabs,
         batches,
         batch,
@@ -282,20 +277,12 @@ pub async fn draw_batch<S: Store>(
         cases,
         method: Some(method),
     };
-    let court = tabs.court.clone();
-    let web2 = web.clone();
-    let shown = id.clone();
-    let response = web
-        .keep_or_show(&user, tabs, problems, vec![Management::ReviewBatch(batch)], "reviews", async |tabs, problems| {
-            page(&web2, &user, tabs, None, problems, &form).await
-        })
-        .await?;
     // After a draw, the batch itself.
-    if response.status().is_redirection() {
-        let to = format!("/manage/reviews?court={}&batch={}", percent_encode(court.as_str()), percent_encode(&shown));
-        return Ok(axum::response::Redirect::to(&to).into_response());
-    }
-    Ok(response)
+    let screen = format!("reviews?batch={}", percent_encode(&id));
+    web.keep_or_show(&user, tabs, problems, vec![Management::ReviewBatch(batch)], &screen, async |tabs, problems| {
+        page(&web, &user, tabs, None, problems, &form).await
+    })
+    .await
 }
 
 /// Grades one case of a batch; a finding may open a rectification item (来源：评查).
@@ -368,18 +355,11 @@ pub async fn grade_case<S: Store>(
             }));
         }
     }
-    let court = tabs.court.clone();
-    let web2 = web.clone();
-    let response = web
-        .keep_or_show(&user, tabs, problems, records, "reviews", async |tabs, problems| {
-            page(&web2, &user, tabs, Some(field(&form, "batch")), problems, &form).await
-        })
-        .await?;
-    if response.status().is_redirection() {
-        let to = format!("/manage/reviews?court={}&batch={}", percent_encode(court.as_str()), percent_encode(&batch));
-        return Ok(axum::response::Redirect::to(&to).into_response());
-    }
-    Ok(response)
+    let screen = format!("reviews?batch={}", percent_encode(&batch));
+    web.keep_or_show(&user, tabs, problems, records, &screen, async |tabs, problems| {
+        page(&web, &user, tabs, Some(field(&form, "batch")), problems, &form).await
+    })
+    .await
 }
 
 /// The 评查通报 of a batch, as DOCX or PDF.

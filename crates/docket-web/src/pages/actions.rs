@@ -127,11 +127,7 @@ pub(super) fn action_forms<S: Store>(
             out.push(ActionForm { id: event, title: lang.t(title), fields: all, errors: vec![] });
         }
     };
-    let judges = web
-        .judges_of(&case.row.court)
-        .into_iter()
-        .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-        .collect::<Vec<_>>();
+    let judges = web.judge_choices(&case.row.court);
     // No judge is chosen for the user: a default would reassign an assigned case in one click.
     let mut choose = vec![(String::new(), l("请选择"))];
     choose.extend(judges);

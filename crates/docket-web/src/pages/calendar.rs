@@ -180,11 +180,7 @@ pub async fn calendar<S: Store>(
         weekdays,
         prev: step(false),
         next: step(true),
-        judges: web
-            .judges_of(&a.court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        judges: web.judge_choices(&a.court),
         rooms: rooms.into_iter().collect(),
         judge: judge.unwrap_or_default(),
         room: room.unwrap_or_default(),

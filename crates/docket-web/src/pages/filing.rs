@@ -228,11 +228,7 @@ async fn file_page<S: Store>(
             .iter()
             .map(|t| (t.as_str().to_owned(), user.lang.t(t.label()).to_owned()))
             .collect(),
-        judges: web
-            .judges_of(&user.account.court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        judges: web.judge_choices(&user.account.court),
         tags: docket_domain::case::KNOWN_TAGS
             .iter()
             .map(|(id, l)| ((*id).to_owned(), user.lang.t(l).to_owned(), chosen_tags.contains(id)))

@@ -78,8 +78,7 @@ pub async fn queue_page<S: Store>(
     let lang = user.lang;
     let rows: Vec<Row> = list.iter().map(|e| row(&web, queue, e, lang)).collect();
     let counts = crate::queues::counts(&web, a).await?;
-    let judges =
-        web.judges_of(&a.court).into_iter().map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code))).collect();
+    let judges = web.judge_choices(&a.court);
     let note = match (queue, lang) {
         (Queue::Hearings, Lang::Zh) => format!("今天起 {HEARING_DAYS} 天内已排期的开庭，共 {} 场", rows.len()),
         (Queue::Hearings, Lang::En) => format!("{} hearings set in the next {HEARING_DAYS} days", rows.len()),

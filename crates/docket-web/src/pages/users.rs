@@ -87,11 +87,7 @@ async fn users_page<S: Store>(
             .map(|a| line(a, user))
             .collect(),
         roles: Role::ALL.iter().map(|r| (r.as_str().to_owned(), user.lang.t(r.label()).to_owned())).collect(),
-        judges: web
-            .judges_of(&user.account.court)
-            .into_iter()
-            .map(|j| (j.code.clone(), format!("{}（{}）", j.name, j.code)))
-            .collect(),
+        judges: web.judge_choices(&user.account.court),
         values: form.iter().filter(|(k, _)| k != "password" && k != "csrf").cloned().collect(),
         error,
         notice,
