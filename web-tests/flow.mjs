@@ -506,6 +506,19 @@ try {
   check(statSync(path).size > 2000 && readFileSync(path).subarray(0, 2).toString() === 'PK', `the 评查通报 downloads as DOCX (${statSync(path).size} bytes)`);
   await page.goto(`${base}/manage/ledger`);
   check((await page.textContent('body')).includes('送达回证不全'), 'the finding opened an item of the 整改台账');
+  // The judgment chosen as a model document (distinguished) shows on its page.
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
+  await page.selectOption('#action-distinguished select[name=honour]', 'model_document');
+  await Promise.all([page.waitForURL(/done=/), page.click('#action-distinguished button[type=submit]')]);
+  check((await page.textContent('#distinguished')).includes('优秀文书'), `${caseNo} is marked as a 优秀文书`);
+  // 绩效考核: the demo's scheme scores the judges; a manual mark entered for the 庭长 shows in the table.
+  await page.goto(`${base}/manage/appraisal`);
+  check((await page.locator('#appraisal tbody tr').count()) > 3, 'the judges are scored under the demo\'s scheme');
+  await page.selectOption('#manual-scores select[name=item]', '精品案例');
+  await page.fill('#manual-scores textarea[name=scores]', 'J003 100');
+  await Promise.all([page.waitForURL(/scheme=/), page.click('#manual-scores button[type=submit]')]);
+  check((await page.textContent('#subject-J003')).includes('100.00'), 'the 庭长\'s 精品案例 mark of 100 is in the table');
+  await shot('26-appraisal');
 
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
