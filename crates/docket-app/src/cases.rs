@@ -172,7 +172,7 @@ impl<S: Store> Docket<S> {
                 },
             };
             if let (Some(role), Some(kind)) = (role, kind) {
-                parties.push(Party { role, kind, name: p.name.trim().to_owned(), id, org_type });
+                parties.push(Party { id, org_type, ..Party::new(role, kind, p.name.trim()) });
             }
         }
         if parties.is_empty() && !errors.iter().any(|e| e.field.starts_with("parties")) {

@@ -55,10 +55,9 @@ pub fn facts_of(
             docket_store::EnforcementFact::Mediated(_, org) => Some(org.clone()),
             _ => None,
         }),
-        enforcement: row
-            .enforcement
-            .iter()
-            .filter_map(|f| {
+        enforcement: documents(&row.enforcement, calendar)
+            .into_iter()
+            .chain(row.enforcement.iter().filter_map(|f| {
                 use docket_metrics::Enforcement as M;
                 use docket_store::EnforcementFact as E;
                 let e = match &f.fact {
@@ -80,14 +79,57 @@ pub fn facts_of(
                     | E::ReadingDone(_) => {
                         return None;
                     }
-                    E::Query | E::OverSeizure | E::Termination(_) | E::Mediated(..) | E::Relief(..) | E::Converted => {
+                    E::Query
+                    | E::OverSeizure
+                    | E::Termination(_)
+                    | E::Mediated(..)
+                    | E::Relief(..)
+                    | E::Converted
+                    | E::Document(..)
+                    | E::Publication(_) => {
                         return None;
                     }
                 };
                 Some((f.on, e))
-            })
+            }))
             .collect(),
     }
+}
+
+/// 裁判文书上网: each document not withheld, at its date of effect, published by now or not; each
+/// publication, at its day, within 7 working days of the effect or not (法释〔2016〕19号 §7, over
+/// the court's holiday calendar). A publication answers the latest document not yet answered.
+fn documents(
+    facts: &[docket_store::DatedFact],
+    calendar: &HolidayCalendar,
+) -> Vec<(chrono::NaiveDate, docket_metrics::Enforcement)> {
+    use docket_metrics::Enforcement as M;
+    use docket_store::EnforcementFact as E;
+    let mut docs: Vec<(chrono::NaiveDate, Option<(chrono::NaiveDate, bool)>)> = Vec::new();
+    for f in facts {
+        match f.fact {
+            E::Document(..) => docs.push((f.on, None)),
+            E::Publication(online) => {
+                if let Some(d) = docs.iter_mut().rev().find(|d| d.1.is_none()) {
+                    d.1 = Some((f.on, online));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (issued, answer) in docs {
+        match answer {
+            Some((_, false)) => {}
+            None => out.push((issued, M::DocumentDue(false))),
+            Some((on, true)) => {
+                out.push((issued, M::DocumentDue(true)));
+                let due = docket_domain::publication::publication_due(issued, calendar);
+                out.push((on, M::Published(on <= due)));
+            }
+        }
+    }
+    out
 }
 
 fn judge_facts(judges: &[Judge]) -> Vec<JudgeFacts> {

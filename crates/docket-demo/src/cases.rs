@@ -253,6 +253,9 @@ impl Generator<'_> {
                         name,
                         id,
                         org_type: Some(OrgType::Government),
+                        address: None,
+                        phone: None,
+                        agents: Vec::new(),
                     });
                 }
                 "民初" | "民诉前调" | "民特" | "财保" | "执" => {
@@ -271,6 +274,9 @@ impl Generator<'_> {
                             name: bank,
                             id: Some(self.credit_code(&region, "91")),
                             org_type: Some(OrgType::Soe),
+                            address: None,
+                            phone: None,
+                            agents: Vec::new(),
                         }
                     } else if !family && self.rng.chance(0.35) {
                         self.company(r1, &region)
@@ -300,11 +306,9 @@ impl Generator<'_> {
             std::mem::swap(&mut self.rng, &mut self.enforce);
             if let Some(p) = parties.iter_mut().find(|p| p.role == PartyRole::Respondent) {
                 *p = Party {
-                    role: PartyRole::Respondent,
-                    kind: PartyKind::Organization,
-                    name: format!("{county}{agency}"),
                     id,
                     org_type: Some(OrgType::Government),
+                    ..Party::new(PartyRole::Respondent, PartyKind::Organization, format!("{county}{agency}"))
                 };
             }
         }

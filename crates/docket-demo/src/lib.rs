@@ -15,6 +15,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod cases;
+mod documents;
 mod fees;
 mod management;
 mod names;
@@ -152,6 +153,12 @@ struct CourtInfo {
     judges: Vec<(String, &'static str)>,
     /// Six digits of the administrative division, for ID numbers.
     region: String,
+    /// The judges' names, in the order of `judges`.
+    judge_names: Vec<String>,
+    /// The court appeals go to (the name its judgments give).
+    upper: String,
+    /// The 书记员 who signs its documents.
+    clerk: String,
 }
 
 /// A planted irregularity before numbering: a refiling names the withdrawn plan.
@@ -208,6 +215,9 @@ struct Generator<'a> {
     fees: Rng,
     /// A sixth for 四类案件, 阅核 and the committee.
     superv: Rng,
+    /// A seventh for 裁判文书 and their publication.
+    docs: Rng,
+    lawyers: Vec<documents::Lawyer>,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
     staff: Vec<StaffAccount>,
@@ -278,6 +288,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
         enforce: Rng::new(cfg.seed.rotate_left(41) ^ 0xE4F0_0C3E_0000_0041),
         fees: Rng::new(cfg.seed.rotate_left(53) ^ 0xFEE5_0000_0000_0053),
         superv: Rng::new(cfg.seed.rotate_left(11) ^ 0x5E7E_0000_0000_0011),
+        docs: Rng::new(cfg.seed.rotate_left(23) ^ 0xD0C5_0000_0000_0023),
+        lawyers: documents::lawyers(&mut Rng::new(cfg.seed.rotate_left(37) ^ 0x1A3E_0000_0000_0037)),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
         staff: Vec::new(),
@@ -314,6 +326,7 @@ impl Generator<'_> {
         for (code, name, level) in chosen {
             out.push(Record::Court(Court { code: code.clone(), name: name.clone(), level, parent: code.parent() }));
             let mut judges = Vec::new();
+            let mut judge_names = Vec::new();
             for (dcode, dname) in DEPARTMENTS {
                 // Only basic courts run a filing division with 诉前调解; the high court hears appeals.
                 if (level != CourtLevel::Basic && *dcode == "la") || (level == CourtLevel::High && *dcode == "zx") {
@@ -344,6 +357,7 @@ impl Generator<'_> {
                         titles.push(JudgeTitle::DeputyDivisionHead);
                     }
                     let name = self.person_name();
+                    judge_names.push(name.clone());
                     let role = if titles.contains(&JudgeTitle::President) {
                         Role::President
                     } else if titles.contains(&JudgeTitle::DivisionHead) {
@@ -381,7 +395,20 @@ impl Generator<'_> {
             }
             let digits: String = code.as_str().chars().skip(1).collect();
             let region = format!("15{:0<4}", digits);
-            self.courts.push(CourtInfo { code, name, judges, region });
+            let upper = match level {
+                CourtLevel::Basic => COURTS
+                    .iter()
+                    .find(|(_, _, basics)| basics.iter().any(|(c, _)| *c == code.as_str()))
+                    .map_or("内蒙古自治区高级人民法院", |(_, n, _)| *n)
+                    .to_owned(),
+                CourtLevel::Intermediate => "内蒙古自治区高级人民法院".to_owned(),
+                _ => "最高人民法院".to_owned(),
+            };
+            let clerk = {
+                let r = &mut self.docs;
+                format!("{}{}", r.pick(SURNAMES), r.pick(GIVEN))
+            };
+            self.courts.push(CourtInfo { code, name, judges, region, judge_names, upper, clerk });
         }
         // The last year's holiday arrangements, as the high court's administrator imported them
         // from the State Council's notice: a setting line, hashed into the high court's chain.
@@ -438,7 +465,7 @@ impl Generator<'_> {
     fn person(&mut self, role: PartyRole, region: &str) -> Party {
         let name = self.person_name();
         let id = self.rng.chance(0.9).then(|| self.resident_id(region));
-        Party { role, kind: PartyKind::Person, name, id, org_type: None }
+        Party { id, ..Party::new(role, PartyKind::Person, name) }
     }
 
     fn company(&mut self, role: PartyRole, region: &str) -> Party {
@@ -449,7 +476,7 @@ impl Generator<'_> {
             self.rng.pick(COMPANY_TRADES)
         );
         let id = Some(self.credit_code(region, "91"));
-        Party { role, kind: PartyKind::Organization, name, id, org_type: Some(OrgType::Private) }
+        Party { id, org_type: Some(OrgType::Private), ..Party::new(role, PartyKind::Organization, name) }
     }
 
     fn filing_date(&mut self) -> NaiveDate {
@@ -490,6 +517,21 @@ impl Generator<'_> {
         for i in by_date {
             let p = &plans[i];
             let Some(case_no) = numbers[i].clone() else { continue };
+            let mut parties = p.parties.clone();
+            let civil =
+                matches!(p.type_code, "民初" | "民终" | "民特" | "民诉前调" | "诉前调确" | "执" | "执恢" | "财保");
+            for party in &mut parties {
+                // The same person has the same address and agent in every case: drawn from a
+                // stream seeded by who they are.
+                let mut who = Rng::new(
+                    party
+                        .name
+                        .bytes()
+                        .chain(party.id.as_ref().map_or("", |i| i.number()).bytes())
+                        .fold(0xCBF2_9CE4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3)),
+                );
+                documents::add_contacts(&mut who, party, &self.courts[p.court].name, &self.lawyers, civil);
+            }
             let record = CaseRecord {
                 court: self.courts[p.court].code.clone(),
                 case_no: case_no.clone(),
@@ -503,12 +545,13 @@ impl Generator<'_> {
                 origin: p.origin.and_then(|o| numbers[o].clone()),
                 sealed: p.tags.iter().any(Tag::seals_by_default),
                 possible_sentence_months: p.possible_sentence_months,
-                parties: p.parties.clone(),
+                parties,
             };
             // Keep only what the lifecycle accepts, so the generated history is valid by construction.
             let mut state = CaseState::filed(record.clone());
             let mut suspended = false;
-            for (on, _, kind) in &p.events {
+            let timeline = self.with_documents(p, &record);
+            for (on, _, kind) in &timeline {
                 let event = Event { on: *on, kind: kind.clone() };
                 if state.apply(event.clone()).is_ok() {
                     suspended |= matches!(kind, EventKind::Suspended { .. });

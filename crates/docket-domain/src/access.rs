@@ -119,6 +119,10 @@ pub enum Action {
     Archive,
     /// 证据登记: storing an evidence file with its provenance.
     Evidence,
+    /// 裁判文书: recording the effective document's text.
+    Document,
+    /// 文书上网: approving the anonymised text and publishing it, or withholding it with a reason.
+    Publish,
 }
 
 impl Action {
@@ -148,6 +152,8 @@ impl Action {
             Action::Reopen => "reopen",
             Action::Archive => "archive",
             Action::Evidence => "evidence",
+            Action::Document => "document",
+            Action::Publish => "publish",
         }
     }
 }
@@ -182,11 +188,13 @@ impl Action {
             EventKind::Deliberated { .. } | EventKind::Distinguished { .. } => Action::Deliberate,
             EventKind::Reopened => Action::Reopen,
             EventKind::Archived => Action::Archive,
+            EventKind::DocumentIssued { .. } => Action::Document,
+            EventKind::DocumentPublished { .. } => Action::Publish,
         }
     }
 
     /// Every action, for tests and matrices.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::Read,
         Action::Assign,
         Action::Hearing,
@@ -210,6 +218,8 @@ impl Action {
         Action::Reopen,
         Action::Archive,
         Action::Evidence,
+        Action::Document,
+        Action::Publish,
     ];
 }
 
@@ -297,9 +307,12 @@ impl Principal {
                             | Action::Evidence
                             | Action::Flag
                             | Action::RequestReading
+                            | Action::Document
+                            | Action::Publish
                     )
             }
-            Role::Clerk => matches!(action, Action::Hearing | Action::Service | Action::Evidence),
+            // The 书记员 enters the signed document's text; publishing is the judge's approval.
+            Role::Clerk => matches!(action, Action::Hearing | Action::Service | Action::Evidence | Action::Document),
             Role::DivisionHead => !matches!(action, Action::ApproveExtension(_) | Action::Reopen | Action::Archive),
             Role::President => !matches!(action, Action::ApproveExtension(Approver::HigherCourt)),
             // The 执行局 works its enforcement cases, and urges the performance of the court's
@@ -316,12 +329,16 @@ impl Principal {
                                 | Action::Recovery
                                 | Action::Measure
                                 | Action::Evidence
+                                | Action::Document
+                                | Action::Publish
                         ))
             }
-            // The 审管办 keeps the 四类案件 marks, the committee's record and the distinctions.
-            Role::TrialManagement => {
-                matches!(action, Action::Reopen | Action::Archive | Action::Assign | Action::Flag | Action::Deliberate)
-            }
+            // The 审管办 keeps the 四类案件 marks, the committee's record and the distinctions, and
+            // runs 司法公开 (it publishes or withholds what is due).
+            Role::TrialManagement => matches!(
+                action,
+                Action::Reopen | Action::Archive | Action::Assign | Action::Flag | Action::Deliberate | Action::Publish
+            ),
             Role::HigherCourtViewer | Role::Auditor | Role::Admin => false,
         }
     }

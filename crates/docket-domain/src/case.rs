@@ -216,6 +216,60 @@ pub struct Party {
     /// What an organisation is (`org_type`): a government body (涉府), a state-owned or a
     /// private enterprise; optional.
     pub org_type: Option<OrgType>,
+    /// 住所 as filed; optional. Judgments keep only its county or district (法释〔2016〕19号 §11).
+    pub address: Option<String>,
+    /// 联系电话 as filed; optional. Never published (§10).
+    pub phone: Option<String>,
+    /// 诉讼代理人: lawyers and citizens acting for the party.
+    pub agents: Vec<Agent>,
+}
+
+/// 诉讼代理人 of a party (`agents`): a lawyer (律师, with a 执业证号) or a citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    pub name: String,
+    pub kind: AgentKind,
+    /// 执业证号 of a lawyer; optional for a citizen.
+    pub licence_no: Option<String>,
+}
+
+/// What kind of agent (`agents[].kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgentKind {
+    /// 律师 (or 基层法律服务工作者).
+    Lawyer,
+    /// 公民代理.
+    Citizen,
+}
+
+impl AgentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lawyer => "lawyer",
+            Self::Citizen => "citizen",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "lawyer" => Some(Self::Lawyer),
+            "citizen" => Some(Self::Citizen),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Lawyer => "律师",
+            Self::Citizen => "公民代理人",
+        }
+    }
+}
+
+impl Party {
+    /// A party with no optional details: no identity number, organisation type, address, phone
+    /// or agents.
+    pub fn new(role: PartyRole, kind: PartyKind, name: impl Into<String>) -> Self {
+        Self { role, kind, name: name.into(), id: None, org_type: None, address: None, phone: None, agents: Vec::new() }
+    }
 }
 
 /// What kind of organisation a party is (`org_type`).

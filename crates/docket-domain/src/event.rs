@@ -400,6 +400,11 @@ pub enum EventKind {
     Deliberated { body: crate::supervision::Body },
     /// 典型案例, 优秀文书 or 入库案例, at a level.
     Distinguished { honour: crate::supervision::Honour, level: crate::supervision::HonourLevel },
+    /// 裁判文书 issued: the effective document's full text (法释〔2016〕19号).
+    DocumentIssued { doc: crate::publication::DocKind, text: String },
+    /// The latest issued document published on the internet (上网), or withheld with the reason
+    /// (§4, §6).
+    DocumentPublished { withheld: Option<String> },
     /// Closing undone by a legal act.
     Reopened,
     /// 归档.
@@ -438,6 +443,8 @@ impl EventKind {
             Self::ReadingDone { .. } => "reading_done",
             Self::Deliberated { .. } => "deliberated",
             Self::Distinguished { .. } => "distinguished",
+            Self::DocumentIssued { .. } => "document_issued",
+            Self::DocumentPublished { .. } => "document_published",
             Self::Reopened => "reopened",
             Self::Archived => "archived",
         }
@@ -524,6 +531,11 @@ impl EventKind {
             },
             Self::Deliberated { body } => format!("{}讨论", body.label()),
             Self::Distinguished { honour, level } => format!("评为{}{}", level.label(), honour.label()),
+            Self::DocumentIssued { doc, text } => format!("{}生效（{} 字）", doc.label(), text.chars().count()),
+            Self::DocumentPublished { withheld } => match withheld {
+                Some(r) => format!("裁判文书不上网：{r}"),
+                None => "裁判文书上网公布".to_owned(),
+            },
             Self::Reopened => "恢复（撤销结案）".to_owned(),
             Self::Archived => "归档".to_owned(),
         }

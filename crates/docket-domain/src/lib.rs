@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod management;
 pub mod mediation;
 pub mod procedure;
+pub mod publication;
 pub mod role;
 pub mod supervision;
 pub mod tracking;
@@ -30,7 +31,7 @@ pub mod triage;
 
 pub use access::{Action, CaseScope, Principal, Reach};
 pub use amount::Amount;
-pub use case::{CaseRecord, IdType, OrgType, Party, PartyId, PartyKind, PartyRole, Tag};
+pub use case::{Agent, AgentKind, CaseRecord, IdType, OrgType, Party, PartyId, PartyKind, PartyRole, Tag};
 pub use case_number::CaseNumber;
 pub use case_type::{CaseType, Category, Stage};
 pub use court::{Court, CourtCode, CourtLevel, Department, Judge, JudgeTitle};

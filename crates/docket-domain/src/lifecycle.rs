@@ -11,6 +11,8 @@ use crate::event::{Approver, CloseMethod, Event, EventKind, Period, Relief, Susp
 use crate::mediation::MediationMode;
 use crate::procedure::Procedure;
 
+mod documents;
+pub use documents::MAX_DOCUMENT_CHARS;
 mod supervision;
 
 /// 案件状态.
@@ -138,6 +140,14 @@ pub enum LifecycleError {
     NoReadingPending,
     #[error("退回须写明意见")]
     ReturnWithoutNote,
+    #[error("文书正文不能为空")]
+    EmptyDocument,
+    #[error("文书正文超过 200000 字")]
+    DocumentTooLong,
+    #[error("本案没有待公布的已生效文书")]
+    NothingToPublish,
+    #[error("不上网须写明理由")]
+    WithheldWithoutReason,
 }
 
 impl LifecycleError {
@@ -163,6 +173,8 @@ impl LifecycleError {
             Self::EmptyBy => "by",
             Self::EmptyReviewer | Self::ReadingPending { .. } | Self::NoReadingPending => "reviewer",
             Self::ReturnWithoutNote => "note",
+            Self::EmptyDocument | Self::DocumentTooLong => "text",
+            Self::WithheldWithoutReason => "withheld",
             Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
             Self::EmptyJudge => "judge",
@@ -276,9 +288,13 @@ impl CaseState {
                     | EventKind::FeeRefunded { .. }
                     | EventKind::FeeRelief { .. }
                     | EventKind::Distinguished { .. }
+                    | EventKind::DocumentPublished { .. }
             );
-        let after_close_ok =
-            after_archive_ok || matches!(event.kind, EventKind::ServiceAttempted { .. } | EventKind::Archived);
+        let after_close_ok = after_archive_ok
+            || matches!(
+                event.kind,
+                EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::DocumentIssued { .. }
+            );
         let enforcement = self.record.case_type().category == Category::Enforcement;
         if enforcement
             && self.status == Status::Closed
@@ -531,6 +547,9 @@ impl CaseState {
             | EventKind::ReadingRequested { .. }
             | EventKind::ReadingDone { .. } => self.check_supervision(&event.kind)?,
             EventKind::Deliberated { .. } | EventKind::Distinguished { .. } => {}
+            EventKind::DocumentIssued { .. } | EventKind::DocumentPublished { .. } => {
+                self.check_document(&event.kind)?;
+            }
             EventKind::Reopened => {
                 if self.status != Status::Closed {
                     return Err(LifecycleError::NotClosed { event: "恢复（撤销结案）" });

@@ -39,6 +39,9 @@ fn case(
             name: format!("当事人{i}"),
             id: Some(PartyId::parse(docket_domain::IdType::ResidentId, id).unwrap()),
             org_type: None,
+            address: None,
+            phone: None,
+            agents: Vec::new(),
         })
         .collect();
     let mut state = CaseState::filed(CaseRecord {

@@ -5,10 +5,13 @@ use serde_json::{Map, Value};
 
 use docket_domain::court::is_valid_local_code;
 use docket_domain::{
-    Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department, Event, EventKind,
-    IdType, Judge, JudgeTitle, Measure, Notice, OrgType, Party, PartyId, PartyKind, PartyRole, Period, Procedure,
-    ServiceChannel, SuspensionReason, Tag,
+    Agent, AgentKind, Amount, Approver, CaseNumber, CaseRecord, CloseMethod, Court, CourtCode, CourtLevel, Department,
+    Event, EventKind, IdType, Judge, JudgeTitle, Measure, Notice, OrgType, Party, PartyId, PartyKind, PartyRole,
+    Period, Procedure, ServiceChannel, SuspensionReason, Tag,
 };
+
+use docket_domain::lifecycle::MAX_DOCUMENT_CHARS;
+use docket_domain::publication::DocKind;
 
 use crate::{CaseEvent, LineError, Record};
 
@@ -466,7 +469,63 @@ impl<'a> Fields<'a> {
             Some(_) => Some(self.enum_value("org_type", OrgType::parse, "government、soe 或 private")?),
             None => None,
         };
-        Some(Party { role: role?, kind, name: name?, id, org_type })
+        let address = self.opt_text("address", 200)?;
+        let phone = match self.opt_str("phone") {
+            Some(p) if !p.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ')) || p.len() < 5 => {
+                self.err("phone", "联系电话只能由数字、“-”“+”组成");
+                return None;
+            }
+            p => p.map(str::to_owned),
+        };
+        let agents = self.agents()?;
+        Some(Party { id, org_type, address, phone, agents, ..Party::new(role?, kind, name?) })
+    }
+
+    /// `agents`: `[{"name","kind":"lawyer"|"citizen","licence_no"}]`; a lawyer needs a licence number.
+    fn agents(&mut self) -> Option<Vec<Agent>> {
+        let items = match self.get("agents") {
+            None => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.err("agents", "应为数组");
+                return None;
+            }
+        };
+        let mut agents = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let field = |f: &str| format!("agents[{i}].{f}");
+            let Some(obj) = item.as_object() else {
+                self.err(&format!("agents[{i}]"), "应为对象");
+                return None;
+            };
+            if let Some(k) = obj.keys().find(|k| !matches!(k.as_str(), "name" | "kind" | "licence_no")) {
+                self.err(&field(k), "未知字段");
+                return None;
+            }
+            let name = obj.get("name").and_then(Value::as_str).map(str::trim).filter(|n| !n.is_empty());
+            let Some(name) = name else {
+                self.err(&field("name"), "应为非空字符串");
+                return None;
+            };
+            let Some(kind) = obj.get("kind").and_then(Value::as_str).and_then(AgentKind::parse) else {
+                self.err(&field("kind"), "应为 lawyer 或 citizen");
+                return None;
+            };
+            let licence_no = match obj.get("licence_no") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= 40 => Some(s.trim().to_owned()),
+                Some(_) => {
+                    self.err(&field("licence_no"), "执业证号应为不超过 40 字符的非空字符串");
+                    return None;
+                }
+            };
+            if kind == AgentKind::Lawyer && licence_no.is_none() {
+                self.err(&field("licence_no"), "律师代理人须填写执业证号");
+                return None;
+            }
+            agents.push(Agent { name: name.to_owned(), kind, licence_no });
+        }
+        Some(agents)
     }
 
     fn period(&mut self) -> Option<Period> {
@@ -607,6 +666,18 @@ impl<'a> Fields<'a> {
             }
             t @ ("supervision_flagged" | "supervision_cleared" | "reading_requested" | "reading_done"
             | "deliberated" | "distinguished") => self.supervision_event(t)?,
+            "document_issued" => {
+                let doc = self.enum_value("doc", DocKind::parse, "judgment、ruling、mediation、decision 或 payment_order");
+                let text = self.req_str("text").map(str::to_owned);
+                if let Some(t) = &text
+                    && t.chars().count() > MAX_DOCUMENT_CHARS
+                {
+                    self.err("text", format!("文书正文超过 {MAX_DOCUMENT_CHARS} 字"));
+                    return None;
+                }
+                EventKind::DocumentIssued { doc: doc?, text: text? }
+            }
+            "document_published" => EventKind::DocumentPublished { withheld: self.opt_text("withheld", 200)? },
             other => {
                 self.err("type", format!("未知的事件类型“{other}”"));
                 return None;

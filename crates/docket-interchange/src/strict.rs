@@ -83,10 +83,42 @@ impl<'de> Visitor<'de> for StrictVisitor {
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format!("键“{key}”重复出现")));
             }
-            let StrictValue(v) = map.next_value().map_err(|e: A::Error| de::Error::custom(format!("“{key}”：{e}")))?;
+            let v = if key == "text" {
+                // A document's full text: lines and tabs are its layout, and it runs long.
+                let DocumentText(t) =
+                    map.next_value().map_err(|e: A::Error| de::Error::custom(format!("“{key}”：{e}")))?;
+                Value::String(t)
+            } else {
+                let StrictValue(v) =
+                    map.next_value().map_err(|e: A::Error| de::Error::custom(format!("“{key}”：{e}")))?;
+                v
+            };
             out.insert(key, v);
         }
         Ok(StrictValue(Value::Object(out)))
+    }
+}
+
+/// The `text` of a document: a string that may hold line breaks and tabs and run to
+/// [`docket_domain::lifecycle::MAX_DOCUMENT_CHARS`] characters; other controls are refused.
+struct DocumentText(String);
+
+impl<'de> Deserialize<'de> for DocumentText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let bad = s.chars().find(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        });
+        if let Some(c) = bad {
+            return Err(de::Error::custom(format!("字符串含不允许的控制字符 U+{:04X}", u32::from(c))));
+        }
+        let n = s.chars().count();
+        let max = docket_domain::lifecycle::MAX_DOCUMENT_CHARS;
+        if n > max {
+            return Err(de::Error::custom(format!("长度 {n} 个字符，超过上限 {max}")));
+        }
+        Ok(Self(s))
     }
 }
 

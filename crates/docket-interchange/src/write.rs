@@ -84,6 +84,28 @@ fn case_value(c: &CaseRecord) -> Value {
             if let Some(t) = p.org_type {
                 m.insert("org_type".into(), t.as_str().into());
             }
+            if let Some(a) = &p.address {
+                m.insert("address".into(), a.clone().into());
+            }
+            if let Some(ph) = &p.phone {
+                m.insert("phone".into(), ph.clone().into());
+            }
+            if !p.agents.is_empty() {
+                let agents: Vec<Value> = p
+                    .agents
+                    .iter()
+                    .map(|a| {
+                        let mut o = Map::new();
+                        o.insert("name".into(), a.name.clone().into());
+                        o.insert("kind".into(), a.kind.as_str().into());
+                        if let Some(l) = &a.licence_no {
+                            o.insert("licence_no".into(), l.clone().into());
+                        }
+                        Value::Object(o)
+                    })
+                    .collect();
+                m.insert("agents".into(), agents.into());
+            }
             Value::Object(m)
         })
         .collect();
@@ -229,6 +251,15 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::Distinguished { honour, level } => {
             m.insert("honour".into(), honour.as_str().into());
             m.insert("level".into(), level.as_str().into());
+        }
+        EventKind::DocumentIssued { doc, text } => {
+            m.insert("doc".into(), doc.as_str().into());
+            m.insert("text".into(), text.clone().into());
+        }
+        EventKind::DocumentPublished { withheld } => {
+            if let Some(w) = withheld {
+                m.insert("withheld".into(), w.clone().into());
+            }
         }
         EventKind::Resumed | EventKind::Reopened | EventKind::Archived => {}
     }

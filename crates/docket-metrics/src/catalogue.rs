@@ -67,18 +67,24 @@ pub(crate) mod f {
     /// Closings of cases marked as 四类案件 at closing, and of them with an approved 阅核 by then.
     pub const EV_FLAGGED_CLOSED: usize = 51;
     pub const EV_FLAGGED_READ: usize = 52;
+    /// Documents issued and not withheld (应上网), by their date of effect, and of them published.
+    pub const EV_DOCS_DUE: usize = 53;
+    pub const EV_DOCS_ONLINE: usize = 54;
+    /// Documents published, by the day, and of them within 7 working days of effect (§7).
+    pub const EV_PUBLISHED: usize = 55;
+    pub const EV_PUBLISHED_TIMELY: usize = 56;
     /// Fields added per period directly; the range fields follow.
-    pub const POINT: usize = 53;
-    pub const U: usize = 53;
-    pub const U_OVERDUE: usize = 54;
-    pub const U_LONG_12M: usize = 55;
-    pub const U_LONG_18M: usize = 56;
-    pub const U_LONG_36M: usize = 57;
+    pub const POINT: usize = 57;
+    pub const U: usize = 57;
+    pub const U_OVERDUE: usize = 58;
+    pub const U_LONG_12M: usize = 59;
+    pub const U_LONG_18M: usize = 60;
+    pub const U_LONG_36M: usize = 61;
     /// Pending-age buckets 0–3, 3–6, 6–12, 12–18, 18–36, >36 months (suspended cases excluded).
-    pub const U_AGE: usize = 58;
+    pub const U_AGE: usize = 62;
     /// 旧存: pending at the first day of the period.
-    pub const O: usize = 64;
-    pub const ALL: usize = 65;
+    pub const O: usize = 68;
+    pub const ALL: usize = 69;
     /// Range fields: contributions over a run of periods (difference arrays).
     pub const RANGE: usize = ALL - POINT;
     /// 受理 = O + N, computed when read.
@@ -256,6 +262,8 @@ pub mod ids {
     pub const FEE_REFUND_TIMELY_RATE: IndicatorId = IndicatorId("fee_refund_timely_rate");
     pub const FOUR_CATEGORY_CASES: IndicatorId = IndicatorId("four_category_cases");
     pub const READING_RATE: IndicatorId = IndicatorId("reading_rate");
+    pub const PUBLICATION_RATE: IndicatorId = IndicatorId("publication_rate");
+    pub const PUBLICATION_TIMELY_RATE: IndicatorId = IndicatorId("publication_timely_rate");
     pub const COMMITTEE_DELIBERATIONS: IndicatorId = IndicatorId("committee_deliberations");
     pub const REVIEW_PASS_RATE: IndicatorId = IndicatorId("review_pass_rate");
     pub const REVIEW_EXCELLENT_RATE: IndicatorId = IndicatorId("review_excellent_rate");
@@ -351,6 +359,8 @@ pub mod ids {
         PETITION_TIMELY_RATE,
         FOUR_CATEGORY_CASES,
         READING_RATE,
+        PUBLICATION_RATE,
+        PUBLICATION_TIMELY_RATE,
         COMMITTEE_DELIBERATIONS,
         REVIEW_PASS_RATE,
         REVIEW_EXCELLENT_RATE,
@@ -486,6 +496,14 @@ pub static CATALOGUE: &[Indicator] = &[
     // 审判监督管理 (法发〔2021〕30号): marks, 阅核, the committee; 案件评查 by its records.
     ind(ids::FOUR_CATEGORY_CASES, "四类案件数", Count, "all", DistinctCases(Dated::Flagged)),
     ind(ids::READING_RATE, "阅核率", Rate, "all", Fraction(f::EV_FLAGGED_READ, f::EV_FLAGGED_CLOSED)),
+    ind(ids::PUBLICATION_RATE, "裁判文书上网率", Rate, "all", Fraction(f::EV_DOCS_ONLINE, f::EV_DOCS_DUE)),
+    ind(
+        ids::PUBLICATION_TIMELY_RATE,
+        "裁判文书及时上网率",
+        Rate,
+        "all",
+        Fraction(f::EV_PUBLISHED_TIMELY, f::EV_PUBLISHED),
+    ),
     ind(ids::COMMITTEE_DELIBERATIONS, "审委会讨论件数", Count, "all", Total(f::EV_COMMITTEE)),
     ind(ids::REVIEW_PASS_RATE, "评查合格率", Rate, "all", Record(RecordMeasure::ReviewPass)),
     ind(ids::REVIEW_EXCELLENT_RATE, "评查优秀率", Rate, "all", Record(RecordMeasure::ReviewExcellent)),

@@ -46,6 +46,8 @@ pub struct Settings {
     /// 四类案件: whether a marked case needs an approved 阅核 to close, and what suggests a mark
     /// at filing, `supervision.<name> = <value>`.
     pub supervision: docket_domain::supervision::SupervisionRules,
+    /// 裁判文书上网的隐名规则, `publication.profile = 2016 | strict` (法释〔2016〕19号 by default).
+    pub publication_profile: docket_domain::publication::Profile,
 }
 
 /// Docket's default ranges: the figures the seed work reports give for a basic court's year.
@@ -90,6 +92,7 @@ impl Default for Settings {
             fees: docket_domain::FeeSchedule::default(),
             triage: docket_domain::triage::TriageRules::default(),
             supervision: docket_domain::supervision::SupervisionRules::default(),
+            publication_profile: docket_domain::publication::Profile::default(),
         }
     }
 }
@@ -154,6 +157,11 @@ impl Settings {
         for (name, value) in self.supervision.entries() {
             let _ = writeln!(s, "supervision.{name} = {value}");
         }
+        let _ = writeln!(
+            s,
+            "\n# 裁判文书上网的隐名处理规则：2016（法释〔2016〕19号）或 strict（自然人一律隐名、删除信用代码）"
+        );
+        let _ = writeln!(s, "publication.profile = {}", self.publication_profile.as_str());
         s
     }
 
@@ -221,6 +229,9 @@ impl Settings {
                 s.integrity.set(name, value).map_err(err)?;
             } else if let Some(name) = key.strip_prefix("supervision.") {
                 s.supervision.set(name, value).map_err(err)?;
+            } else if key == "publication.profile" {
+                s.publication_profile = docket_domain::publication::Profile::parse(value)
+                    .ok_or_else(|| err(format!("隐名规则“{value}”应为 2016 或 strict")))?;
             } else if let Some(name) = key.strip_prefix("fee.") {
                 s.fees.set(name, value).map_err(err)?;
             } else if let Some(n) = key.strip_prefix("triage.") {

@@ -95,6 +95,14 @@ fn dataset(seed: u64, n: usize) -> (Vec<CaseFacts>, Vec<JudgeFacts>) {
         if let Some(on) = closed_on.filter(|_| r.chance(0.2)) {
             enforcement.push((on, Enforcement::ClosedFlagged(r.chance(0.7))));
         }
+        // A document at the closing, published by now or not; its publication some days later.
+        if let Some(on) = closed_on.filter(|_| r.chance(0.5)) {
+            let online = r.chance(0.85);
+            enforcement.push((on, Enforcement::DocumentDue(online)));
+            if online {
+                enforcement.push((on + chrono::Days::new(r.below(30)), Enforcement::Published(r.chance(0.8))));
+            }
+        }
         enforcement.sort_by_key(|(on, _)| *on);
         let hearings = (0..r.below(3))
             .map(|_| {
@@ -388,6 +396,15 @@ impl Oracle<'_> {
                     .iter()
                     .filter(|c| c.enforcement.iter().any(|(x, e)| inp(*x) && matches!(e, Enforcement::Flagged)))
                     .count() as i64,
+            ),
+            // 文书上网率: documents of P's effect published by now, of those not withheld.
+            "publication_rate" => rate(
+                enf(&|e| matches!(e, Enforcement::DocumentDue(true)).then_some(1)),
+                enf(&|e| matches!(e, Enforcement::DocumentDue(_)).then_some(1)),
+            ),
+            "publication_timely_rate" => rate(
+                enf(&|e| matches!(e, Enforcement::Published(true)).then_some(1)),
+                enf(&|e| matches!(e, Enforcement::Published(_)).then_some(1)),
             ),
             "committee_deliberations" => count(enf(&|e| matches!(e, Enforcement::Committee).then_some(1))),
             // Cases closed in P marked at their closing, and of them read (approved) by then.

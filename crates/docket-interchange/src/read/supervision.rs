@@ -79,3 +79,48 @@ mod tests {
         assert_eq!(field_of(r#""type":"distinguished","honour":"typical_case","level":"county"}"#), ["level"]);
     }
 }
+
+#[cfg(test)]
+mod document_tests {
+    use crate::{parse_line, write_record};
+
+    const HEAD: &str = r#"{"kind":"event","case_no":"（2025）内0203民初12号","on":"2025-05-04","#;
+
+    #[test]
+    fn document_events_and_a_partys_contacts_read_and_write_back_the_same_line() {
+        for line in [
+            format!(r#"{HEAD}"type":"document_issued","doc":"judgment","text":"内蒙古自治区包头市昆都仑区人民法院\n民事判决书\n  原告张三……"}}"#),
+            format!(r#"{HEAD}"type":"document_published"}}"#),
+            format!(r#"{HEAD}"type":"document_published","withheld":"离婚诉讼（第四条第四项）"}}"#),
+            r#"{"kind":"case","court":"内0203","case_no":"（2025）内0203民初1234号","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":"2025-03-01","filed_on":"2025-03-03","online":true,"claim_amount":"125000.00","tags":[],"origin":null,"sealed":false,"parties":[{"role":"defendant","kind":"person","name":"张三","id_number":"150203199001011232","address":"内蒙古自治区包头市昆都仑区钢铁大街12号","phone":"13912345678","agents":[{"name":"李律","kind":"lawyer","licence_no":"11502201510123456"},{"name":"张四","kind":"citizen"}]}]}"#.to_owned(),
+        ] {
+            let record = parse_line(1, &line).unwrap();
+            let written: serde_json::Value = serde_json::from_str(&write_record(&record)).unwrap();
+            assert_eq!(written, serde_json::from_str::<serde_json::Value>(&line).unwrap(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bad_document_or_agent_is_refused_at_its_field() {
+        let fields =
+            |line: &str| -> Vec<String> { parse_line(3, line).unwrap_err().iter().map(|e| e.field.clone()).collect() };
+        assert_eq!(fields(&format!(r#"{HEAD}"type":"document_issued","doc":"verdict","text":"x"}}"#)), ["doc"]);
+        assert_eq!(fields(&format!(r#"{HEAD}"type":"document_issued","doc":"judgment","text":"  "}}"#)), ["text"]);
+        assert_eq!(fields(&format!(r#"{HEAD}"type":"document_published","withheld":" "}}"#)), ["withheld"]);
+        let case = |party: &str| {
+            format!(
+                r#"{{"kind":"case","court":"内0203","case_no":"（2025）内0203民初1234号","type":"民初","procedure":"simple","cause":"买卖合同纠纷","received_on":null,"filed_on":"2025-03-03","online":false,"claim_amount":null,"tags":[],"origin":null,"sealed":false,"parties":[{party}]}}"#
+            )
+        };
+        assert_eq!(
+            fields(&case(
+                r#"{"role":"plaintiff","kind":"person","name":"甲","agents":[{"name":"乙","kind":"lawyer"}]}"#
+            )),
+            ["parties[0].agents[0].licence_no"]
+        );
+        assert_eq!(
+            fields(&case(r#"{"role":"plaintiff","kind":"person","name":"甲","phone":"一三九"}"#)),
+            ["parties[0].phone"]
+        );
+    }
+}

@@ -69,6 +69,8 @@ impl Engine {
                 enforcement::REFUND => (f::EV_REFUNDS, Some(f::EV_REFUNDS_TIMELY)),
                 enforcement::FLAGGED_CLOSED => (f::EV_FLAGGED_CLOSED, Some(f::EV_FLAGGED_READ)),
                 enforcement::COMMITTEE => (f::EV_COMMITTEE, None),
+                enforcement::DOCUMENT_DUE => (f::EV_DOCS_DUE, Some(f::EV_DOCS_ONLINE)),
+                enforcement::PUBLISHED => (f::EV_PUBLISHED, Some(f::EV_PUBLISHED_TIMELY)),
                 // Marks are counted as distinct cases by a scan of the events.
                 _ => return,
             };

@@ -318,7 +318,9 @@ impl Engine {
             || s(f::EV_FEE_PAID) > 0
             || s(f::EV_REFUNDS) > 0
             || s(f::EV_COMMITTEE) > 0
-            || s(f::EV_FLAGGED_CLOSED) > 0;
+            || s(f::EV_FLAGGED_CLOSED) > 0
+            || s(f::EV_DOCS_DUE) > 0
+            || s(f::EV_PUBLISHED) > 0;
         let rate = |n: i64, d: i64| Raw {
             value: (d != 0).then(|| n as f64 / d as f64),
             numerator: Some(n),

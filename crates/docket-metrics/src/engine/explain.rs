@@ -27,6 +27,10 @@ fn kind_of(field: usize) -> Option<(u8, bool)> {
         FLAGGED_FIELD => (enforcement::FLAGGED, false),
         f::EV_FLAGGED_CLOSED => (enforcement::FLAGGED_CLOSED, false),
         f::EV_FLAGGED_READ => (enforcement::FLAGGED_CLOSED, true),
+        f::EV_DOCS_DUE => (enforcement::DOCUMENT_DUE, false),
+        f::EV_DOCS_ONLINE => (enforcement::DOCUMENT_DUE, true),
+        f::EV_PUBLISHED => (enforcement::PUBLISHED, false),
+        f::EV_PUBLISHED_TIMELY => (enforcement::PUBLISHED, true),
         _ => return None,
     })
 }

@@ -25,6 +25,10 @@ pub enum Enforcement {
     ClosedFlagged(bool),
     /// 审判委员会 discussion.
     Committee,
+    /// A document took effect that is to be published (not withheld): published by now or not.
+    DocumentDue(bool),
+    /// A document published on the internet: within 7 working days of its effect or not.
+    Published(bool),
 }
 
 impl Enforcement {
@@ -42,6 +46,8 @@ impl Enforcement {
             Self::Flagged => (enforcement::FLAGGED, 1),
             Self::ClosedFlagged(read) => (enforcement::FLAGGED_CLOSED, i64::from(read)),
             Self::Committee => (enforcement::COMMITTEE, 1),
+            Self::DocumentDue(online) => (enforcement::DOCUMENT_DUE, i64::from(online)),
+            Self::Published(timely) => (enforcement::PUBLISHED, i64::from(timely)),
         }
     }
 }
@@ -63,4 +69,6 @@ pub(crate) mod enforcement {
     /// Value 1 when read (an approved 阅核 by the closing).
     pub const FLAGGED_CLOSED: u8 = 9;
     pub const COMMITTEE: u8 = 10;
+    pub const DOCUMENT_DUE: u8 = 11;
+    pub const PUBLISHED: u8 = 12;
 }

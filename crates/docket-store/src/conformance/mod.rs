@@ -47,13 +47,7 @@ pub fn sample_case(court_code: &str, seq: u32) -> CaseState {
         origin: None,
         sealed: false,
         possible_sentence_months: None,
-        parties: vec![Party {
-            role: PartyRole::Plaintiff,
-            kind: PartyKind::Person,
-            name: format!("原告{seq}"),
-            id: None,
-            org_type: None,
-        }],
+        parties: vec![Party::new(PartyRole::Plaintiff, PartyKind::Person, format!("原告{seq}"))],
     })
 }
 
@@ -316,15 +310,29 @@ pub async fn cases_are_found_by_their_parties<S: Store>(store: S) {
         name: "张三".into(),
         id: Some(person.clone()),
         org_type: None,
+        address: None,
+        phone: None,
+        agents: Vec::new(),
     };
-    let namesake =
-        Party { role: PartyRole::Plaintiff, kind: PartyKind::Person, name: "张三".into(), id: None, org_type: None };
+    let namesake = Party {
+        role: PartyRole::Plaintiff,
+        kind: PartyKind::Person,
+        name: "张三".into(),
+        id: None,
+        org_type: None,
+        address: None,
+        phone: None,
+        agents: Vec::new(),
+    };
     let firm = Party {
         role: PartyRole::Defendant,
         kind: PartyKind::Organization,
         name: "某某建设有限公司".into(),
         id: None,
         org_type: Some(docket_domain::OrgType::Soe),
+        address: None,
+        phone: None,
+        agents: Vec::new(),
     };
     for s in [
         with("内0203", 31, vec![zhang.clone(), firm.clone()]),

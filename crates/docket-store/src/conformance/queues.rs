@@ -162,6 +162,9 @@ pub async fn the_enforcement_lists_read_exactly_their_cases<S: Store>(store: S) 
         name: "某县人民政府".into(),
         id: None,
         org_type: Some(OrgType::Government),
+        address: None,
+        phone: None,
+        agents: Vec::new(),
     });
     let four = CaseState::filed(four.record);
     let mut five = enforcement_case("内0203", 5, "2025-02-02");

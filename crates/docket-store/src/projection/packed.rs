@@ -10,6 +10,7 @@
 //! | `enforcement_log` | 执行 facts by date: `q` 网络查控, `d`+persons 拘留, `c` 拒执罪移送, `b` 纳入失信, `u` 执前督促/催告, `p`+fen 自动履行, `o` 超标的查封, `t`+the numbers (1–5) of the conditions a 终本 closing misses (`t` alone: 合格); mediation and fees (`m`, `k`, `f`, `r`, `z`, `v`); supervision: `g`+category 四类案件 marked, `h+`/`h-` marked at closing with/without an approved 阅核, `a`+body discussed, `w`+honour distinguished, `x` mark cleared, `e`+judge 阅核 requested, `n`+result 阅核 answered | `2025-03-04q,2025-04-01d2,2025-07-01t34` |
 
 use chrono::NaiveDate;
+use docket_domain::publication::DocKind;
 use docket_domain::supervision::{Body, FlagCategory, Honour, ReadingResult};
 use docket_domain::{Amount, Tag};
 
@@ -83,6 +84,11 @@ pub enum EnforcementFact {
     ReadingRequested(String),
     /// 阅核 answered.
     ReadingDone(docket_domain::supervision::ReadingResult),
+    /// A document issued (裁判文书生效), dated at its issue: whether a `document_published` has
+    /// answered it (published or withheld) — the 文书上网 queue reads the unanswered ones.
+    Document(docket_domain::publication::DocKind, bool),
+    /// A document published on the internet (true) or withheld with a reason (false).
+    Publication(bool),
 }
 
 /// An [`EnforcementFact`] with its date.
@@ -137,6 +143,19 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             EventKind::SupervisionCleared { .. } => Some(EnforcementFact::FlagCleared),
             EventKind::ReadingRequested { reviewer } => Some(EnforcementFact::ReadingRequested(reviewer.clone())),
             EventKind::ReadingDone { result, .. } => Some(EnforcementFact::ReadingDone(*result)),
+            EventKind::DocumentIssued { doc, .. } => Some(EnforcementFact::Document(*doc, false)),
+            EventKind::DocumentPublished { withheld } => {
+                // It answers the latest document not yet answered (as CaseState::documents pairs them).
+                if let Some(EnforcementFact::Document(_, answered)) = out
+                    .iter_mut()
+                    .rev()
+                    .map(|f: &mut DatedFact| &mut f.fact)
+                    .find(|f| matches!(f, EnforcementFact::Document(_, false)))
+                {
+                    *answered = true;
+                }
+                Some(EnforcementFact::Publication(withheld.is_none()))
+            }
             _ => None,
         };
         out.extend(fact.map(|fact| DatedFact { on: e.on, fact }));
@@ -228,6 +247,11 @@ pub fn encode_enforcement(facts: &[DatedFact]) -> String {
                 EnforcementFact::FlagCleared => "x".to_owned(),
                 EnforcementFact::ReadingRequested(reviewer) => format!("e{reviewer}"),
                 EnforcementFact::ReadingDone(r) => format!("n{}", index_of(&ReadingResult::ALL, r)),
+                // `y` for a document still waiting for its publication, so the queue can find it.
+                EnforcementFact::Document(doc, answered) => {
+                    format!("{}{}", if *answered { 'i' } else { 'y' }, index_of(&DocKind::ALL, doc))
+                }
+                EnforcementFact::Publication(online) => format!("j{}", if *online { '+' } else { '-' }),
             };
             format!("{}{code}", f.on)
         })
@@ -298,6 +322,8 @@ pub fn decode_enforcement(text: &str) -> Result<Vec<DatedFact>, PackedError> {
                     EnforcementFact::ReadingRequested(code.to_owned())
                 }
                 ("n", i) => EnforcementFact::ReadingDone(nth(&ReadingResult::ALL, i).ok_or_else(bad)?),
+                ("i" | "y", i) => EnforcementFact::Document(nth(&DocKind::ALL, i).ok_or_else(bad)?, code == "i"),
+                ("j", sign @ ("+" | "-")) => EnforcementFact::Publication(sign == "+"),
                 ("t", numbers) => EnforcementFact::Termination(
                     numbers
                         .bytes()
@@ -458,15 +484,21 @@ mod tests {
             DatedFact { on: d("2025-09-15"), fact: EnforcementFact::FlagCleared },
             DatedFact { on: d("2025-09-16"), fact: EnforcementFact::ReadingRequested("J0001".into()) },
             DatedFact { on: d("2025-09-17"), fact: EnforcementFact::ReadingDone(ReadingResult::ToCommittee) },
+            DatedFact { on: d("2025-09-18"), fact: EnforcementFact::Document(DocKind::Judgment, true) },
+            DatedFact { on: d("2025-09-19"), fact: EnforcementFact::Publication(true) },
+            DatedFact { on: d("2025-09-20"), fact: EnforcementFact::Document(DocKind::PaymentOrder, false) },
+            DatedFact { on: d("2025-09-21"), fact: EnforcementFact::Publication(false) },
         ];
         let text = encode_enforcement(&facts);
         assert_eq!(
             text,
-            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v,2025-09-10g1,2025-09-11a1,2025-09-12h+,2025-09-13h-,2025-09-14w2,2025-09-15x,2025-09-16eJ0001,2025-09-17n2"
+            "2025-03-04q,2025-04-01d2,2025-04-02c,2025-04-03b,2025-04-04o,2025-07-01t34,2025-08-01t,2025-09-01u,2025-09-02p120000,2025-09-03meM01,2025-09-04k-,2025-09-05f+195000,2025-09-06r-97500,2025-09-07zr500,2025-09-08zd,2025-09-09v,2025-09-10g1,2025-09-11a1,2025-09-12h+,2025-09-13h-,2025-09-14w2,2025-09-15x,2025-09-16eJ0001,2025-09-17n2,2025-09-18i0,2025-09-19j+,2025-09-20y4,2025-09-21j-"
         );
         assert_eq!(decode_enforcement(&text).unwrap(), facts);
         for bad in [
             "2025-03-04y",
+            "2025-03-04i7",
+            "2025-03-04j",
             "2025-03-04d0",
             "2025-03-04t6",
             "2025-03-04q1",
