@@ -82,7 +82,7 @@ pub(crate) fn add_contacts(r: &mut Rng, p: &mut Party, court_name: &str, lawyers
         PartyKind::Organization => format!("{place}{}{}号", r.pick(STREETS), r.range(1, 300)),
     });
     if p.kind == PartyKind::Person && r.chance(0.8) {
-        p.phone = Some(format!("1{}{:09}", r.pick(&["39", "58", "80", "86", "52", "37"]), r.below(1_000_000_000)));
+        p.phone = Some(format!("1{}{:08}", r.pick(&["39", "58", "80", "86", "52", "37"]), r.below(100_000_000)));
     }
     if civil && r.chance(if p.kind == PartyKind::Organization { 0.7 } else { 0.35 }) {
         let l = r.pick(lawyers);
@@ -190,7 +190,16 @@ fn civil(r: &mut Rng, cause: &str, plaintiff: &str, defendant: &str, amount: i64
             ),
             "《中华人民共和国民法典》第六百六十七条、第六百七十五条、第六百七十六条",
         )
-    } else if cause.contains("金融借款") || cause.contains("信用卡") {
+    } else if cause.contains("信用卡") {
+        c(
+            format!("1.判令被告{defendant}偿还信用卡透支本金{sum}元及利息、滞纳金；2.本案诉讼费用由被告负担"),
+            format!("被告{defendant}于{when}向原告{plaintiff}申领信用卡一张并激活使用。被告透支消费后未按约定偿还最低还款额，经原告多次电话及短信催收，至今尚欠透支本金{sum}元。"),
+            "确有透支，但利息、滞纳金计算过高，请求予以调整。".into(),
+            format!("被告持有原告发行的信用卡，透支后未按期还款，截至起诉之日尚欠透支本金{sum}元。"),
+            "原、被告之间的信用卡合同关系合法有效。被告透支后未按约定还款，构成违约，应当偿还透支本金并按约定支付利息；原告主张的滞纳金过高部分，本院依法予以调整。".into(),
+            "《中华人民共和国民法典》第五百零九条、第五百七十七条、第五百八十五条",
+        )
+    } else if cause.contains("金融借款") {
         c(
             format!("1.判令被告{defendant}偿还借款本金{sum}元及逾期利息、罚息；2.本案诉讼费用由被告负担"),
             format!("{when}，原告{plaintiff}与被告{defendant}签订借款合同，约定由原告向被告发放贷款{sum}元，按月等额还款。被告自第{}期起未按约还款，已构成违约。", r.range(3, 20)),
@@ -198,6 +207,19 @@ fn civil(r: &mut Rng, cause: &str, plaintiff: &str, defendant: &str, amount: i64
             format!("原、被告签订的借款合同系双方真实意思表示，原告依约发放贷款{sum}元，被告未按期偿还，尚欠本金{rest}元。"),
             "原、被告之间的金融借款合同合法有效。被告未按约定履行还款义务，构成违约，应当承担偿还借款本金及利息、罚息的责任。被告经本院合法传唤无正当理由拒不到庭，视为放弃抗辩权利。".into(),
             "《中华人民共和国民法典》第五百零九条、第五百七十七条、第六百七十四条、第六百七十六条",
+        )
+    } else if cause.contains("房屋买卖") {
+        c(
+            format!("1.判令被告{defendant}协助原告办理房屋过户登记手续；2.判令被告支付违约金{paid}元"),
+            format!(
+                "{when}，原告{plaintiff}与被告{defendant}签订《房屋买卖合同》，约定被告将其所有的住宅一套出售给原告，总价款{sum}元。原告依约支付首付款后，被告以房价上涨为由拒绝协助办理不动产转移登记。"
+            ),
+            "房价已大幅上涨，合同显失公平，请求解除合同。".into(),
+            format!("双方签订的《房屋买卖合同》约定总价款{sum}元，原告已支付首付款，案涉房屋尚未办理转移登记。"),
+            format!(
+                "原告{plaintiff}与被告{defendant}签订的房屋买卖合同系双方真实意思表示，合法有效。房价上涨属于正常的市场风险，不构成显失公平，被告应当履行协助办理不动产转移登记的义务，并承担违约责任。"
+            ),
+            "《中华人民共和国民法典》第二百零九条、第五百七十七条、第五百九十八条",
         )
     } else if cause.contains("买卖") {
         let goods = r.pick(GOODS);
@@ -233,6 +255,20 @@ fn civil(r: &mut Rng, cause: &str, plaintiff: &str, defendant: &str, amount: i64
             ),
             "《中华人民共和国民法典》第一千一百六十五条、第一千一百七十九条、第一千二百零八条",
         )
+    } else if cause.contains("提供劳务者受害") {
+        let injury = r.pick(INJURIES);
+        c(
+            format!("1.判令被告{defendant}赔偿医疗费、误工费等各项损失{sum}元；2.本案诉讼费用由被告负担"),
+            format!(
+                "{when}，原告{plaintiff}受被告{defendant}雇请从事房屋装修，在搭设脚手架时从高处坠落，致{injury}。被告未提供安全防护措施，事后仅支付部分医疗费。"
+            ),
+            "原告自身未尽安全注意义务，应自行承担部分责任。".into(),
+            "原告在为被告提供劳务过程中坠落受伤，被告未提供安全防护设施，原告自身亦存在一定过失。".into(),
+            format!(
+                "个人之间形成劳务关系，提供劳务一方因劳务受到损害的，根据双方各自的过错承担相应的责任。被告{defendant}作为接受劳务一方未尽安全保障义务，应承担主要责任；原告未注意自身安全，亦应承担次要责任。"
+            ),
+            "《中华人民共和国民法典》第一千一百七十九条、第一千一百九十二条",
+        )
     } else if cause.contains("劳动报酬") || cause.contains("劳务") || cause.contains("劳动") {
         let months = r.range(2, 12);
         c(
@@ -254,7 +290,17 @@ fn civil(r: &mut Rng, cause: &str, plaintiff: &str, defendant: &str, amount: i64
             "婚姻关系的存续应以夫妻感情为基础。原、被告虽因家庭琐事产生矛盾，但婚后共同生活多年，并育有子女，只要双方珍惜感情、相互沟通，仍有和好可能。".into(),
             "《中华人民共和国民法典》第一千零七十九条",
         )
-    } else if cause.contains("继承") || cause.contains("抚养") {
+    } else if cause.contains("抚养") {
+        let monthly = r.range(8, 30) * 100;
+        c(
+            format!("1.判令被告{defendant}每月支付抚养费{monthly}元至子女年满十八周岁；2.判令被告支付拖欠的抚养费"),
+            format!("原告{plaintiff}与被告{defendant}原系夫妻，于{when}经法院调解离婚，约定婚生子由原告抚养，被告每月支付抚养费。离婚后被告未按约定支付抚养费，现子女就读学校，开支增加。"),
+            "本人收入较低，无力增加抚养费。".into(),
+            "原、被告离婚后，婚生子随原告生活，被告自离婚后未按约定支付抚养费。".into(),
+            "父母对子女有抚养、教育和保护的义务。离婚后，父母对于子女仍有抚养、教育、保护的权利和义务。子女的实际需要增加，不直接抚养的一方应当负担部分或者全部抚养费，负担费用的多少和期限的长短，根据子女的实际需要、父母双方的负担能力和当地的实际生活水平确定。".into(),
+            "《中华人民共和国民法典》第一千零六十七条、第一千零八十四条、第一千零八十五条",
+        )
+    } else if cause.contains("继承") {
         c(
             format!("1.依法分割被继承人遗产；2.判令被告{defendant}返还原告应得份额{sum}元"),
             format!(
@@ -293,6 +339,20 @@ fn civil(r: &mut Rng, cause: &str, plaintiff: &str, defendant: &str, amount: i64
             format!("案涉工程已竣工验收合格，双方结算工程款{sum}元，被告已付{paid}元。"),
             "建设工程经验收合格的，发包人应当按照约定支付价款。被告主张的质量问题及逾期竣工未提交充分证据证明，本院不予采信。".into(),
             "《中华人民共和国民法典》第七百八十八条、第七百九十九条、第八百零七条",
+        )
+    } else if cause.contains("服务合同") {
+        let service = r.pick(&["房屋装修", "职业技能培训", "广告设计", "婚庆"]);
+        c(
+            format!("1.判令被告{defendant}支付服务费{sum}元；2.本案诉讼费用由被告负担"),
+            format!(
+                "{when}，原告{plaintiff}与被告{defendant}签订{service}服务合同，约定由原告提供{service}服务，服务费{sum}元。原告完成服务并经被告验收后，被告拒付服务费。"
+            ),
+            format!("原告提供的{service}服务未达到约定标准。"),
+            format!("原告已按约提供{service}服务，被告签署了验收单，未提出书面异议。"),
+            format!(
+                "原告已按约定提供{service}服务，被告验收时未提出异议，现以服务未达标准为由拒付服务费，缺乏证据支持，应当按约支付。"
+            ),
+            "《中华人民共和国民法典》第五百零九条、第五百七十七条、第五百七十九条",
         )
     } else {
         c(

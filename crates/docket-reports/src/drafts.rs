@@ -362,12 +362,14 @@ fn records_sentence(v: &[Value]) -> Option<String> {
 
 mod records;
 mod review;
+mod similar;
 mod weekly;
 pub use records::{
     DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, RecordLists, UnclearedCase,
     with_government_cases, with_integrity, with_record_lists,
 };
 pub use review::review_bulletin;
+pub use similar::{SimilarCase, SimilarSearch, Tier, similar_case_report};
 pub use weekly::{WindowCase, weekly};
 
 /// A range's bounds in the indicator's unit: `[85.00%, 100.00%]`, `≥ 90.00%`.

@@ -18,9 +18,9 @@ pub mod period;
 
 pub use document::{Block, Document, HeadingNumbers, Table};
 pub use drafts::{
-    DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, Names, RecordLists, Scope, Topic,
-    UnclearedCase, WindowCase, annual, monthly, review_bulletin, topic, weekly, with_government_cases, with_integrity,
-    with_record_lists,
+    DueItem, GovernmentCases, INTEGRITY_LINES, IntegrityLine, IntegritySection, Names, RecordLists, Scope, SimilarCase,
+    SimilarSearch, Tier, Topic, UnclearedCase, WindowCase, annual, monthly, review_bulletin, similar_case_report,
+    topic, weekly, with_government_cases, with_integrity, with_record_lists,
 };
 pub use office::{ChartImage, OfficeError};
 pub use period::{PeriodError, ReportPeriod};

@@ -62,6 +62,13 @@ pub trait QueueStore: Send + Sync {
         courts: &[String],
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
+    /// Cases of `courts` with a document waiting for its publication decision (a
+    /// `document_issued` no `document_published` has answered), by 案号.
+    fn unpublished_document_cases(
+        &self,
+        courts: &[String],
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+
     /// Cases of `courts` whose next hearing is set between `from` and `to` (both included), by
     /// date, courtroom and 案号.
     fn hearings_between(
@@ -172,6 +179,24 @@ macro_rules! impl_queue_store {
                     c.enforcement.iter().any(|f| {
                         matches!(f.fact, $crate::EnforcementFact::Deliberated(_) | $crate::EnforcementFact::Honoured(_))
                     })
+                });
+                Ok(rows)
+            }
+
+            async fn unpublished_document_cases(
+                &self,
+                courts: &[String],
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                if courts.is_empty() {
+                    return Ok(Vec::new());
+                }
+                // A waiting document is written `y0`–`y4` after its date; codes of organisations
+                // or judges may hold the same letters, so the facts decide below.
+                let mut q = Self::queue_query(courts, "enforcement_log LIKE '%y%'");
+                q.push(" ORDER BY court, case_no LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
+                let mut rows = $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?;
+                rows.retain(|c| {
+                    c.enforcement.iter().any(|f| matches!(f.fact, $crate::EnforcementFact::Document(_, false)))
                 });
                 Ok(rows)
             }

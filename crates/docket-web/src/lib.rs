@@ -31,6 +31,7 @@ pub mod queues;
 mod reports;
 mod routes;
 pub mod search;
+mod similar;
 
 pub use routes::router;
 
@@ -69,6 +70,9 @@ pub struct Options {
     /// The Merkle log's signing key, for checkpoints that proofs and bundles end in; without it,
     /// proofs use the checkpoints already issued.
     pub signer: Option<Arc<docket_tlog::SignerKey>>,
+    /// The full-text index of the documents (类案检索), kept current by this server; one in
+    /// memory, built from the log at start, when `None`.
+    pub search: Option<docket_app::SharedIndex>,
 }
 
 /// The application as the web serves it.
@@ -103,6 +107,8 @@ pub struct Web<S: Store> {
     clock: std::sync::atomic::AtomicU64,
     /// Requests by route, for `/metrics`.
     stats: ops::RequestStats,
+    /// 类案检索's index.
+    search: docket_app::SharedIndex,
 }
 
 /// What the cache holds.
@@ -188,6 +194,14 @@ impl<S: Store> Web<S> {
         let courts = docket.store().courts().await?;
         let judges = docket.store().judges().await?;
         let departments = docket.store().departments().await?;
+        let search = match &options.search {
+            Some(index) => index.clone(),
+            None => {
+                let index = docket_search::SearchIndex::in_memory().map_err(|e| AppError::Invalid(e.to_string()))?;
+                docket.reindex(&index, &docket_app::Quiet).await?;
+                Arc::new(index)
+            }
+        };
         Ok(Arc::new(Self {
             docket,
             engine: RwLock::new(engine),
@@ -204,6 +218,7 @@ impl<S: Store> Web<S> {
             followed: tokio::sync::Mutex::new(followed),
             clock: std::sync::atomic::AtomicU64::new(0),
             stats: ops::RequestStats::default(),
+            search,
         }))
     }
 
@@ -342,6 +357,7 @@ impl<S: Store> Web<S> {
             let mut engine = self.engine.write().map_err(|_| WebError::internal("指标引擎锁已损坏"))?;
             engine.upsert(facts);
         }
+        self.index_case(case_no).await?;
         let mut generations = self.generations.lock().map_err(|_| WebError::internal("缓存锁已损坏"))?;
         let mut court = Some(case_no.court().clone());
         while let Some(c) = court {

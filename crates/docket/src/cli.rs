@@ -163,6 +163,33 @@ pub enum Command {
         #[arg(long, default_value = "table", value_parser = ["table", "json"])]
         format: String,
     },
+    /// 类案检索：在裁判文书全文中检索（已公开文书及本人可阅的内部文书；命令行操作员可检索全部）
+    Search {
+        /// 检索词：空格分隔的各部分都须出现（短语按原文连续匹配）
+        #[arg(default_value = "")]
+        query: String,
+        /// 法院代字
+        #[arg(long)]
+        court: Option<String>,
+        /// 案由，如 买卖合同纠纷
+        #[arg(long)]
+        cause: Option<String>,
+        /// 引用的法条，如 《中华人民共和国民法典》第五百七十七条
+        #[arg(long)]
+        article: Option<String>,
+        /// 最多返回条数
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// 输出格式
+        #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+        format: String,
+        /// 由事件日志重建全文索引后再检索（检索词为空时只重建）
+        #[arg(long)]
+        reindex: bool,
+    },
+    /// 裁判文书
+    #[command(subcommand)]
+    Document(DocumentCommand),
     /// 计算诉讼费（诉讼费用交纳办法），逐项列出所依条款；不需要数据库
     Fee {
         /// 类型代字，如 民初、民终、执、财保、民督、破
@@ -225,6 +252,18 @@ pub struct MetricsArgs {
     /// 指标设置文件（口径、合理区间、阈值）；默认用“管理 · 指标设置”保存的设置，未保存时为指标目录的默认值（docket metrics settings 可导出）
     #[arg(long, global = true, env = "DOCKET_METRICS_SETTINGS")]
     pub settings: Option<std::path::PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DocumentCommand {
+    /// 输出案件最新一份裁判文书按隐名规则处理后的全文（法释〔2016〕19号）
+    Anonymize {
+        /// 案号
+        case_no: String,
+        /// 同时列出每处改动及其依据
+        #[arg(long)]
+        changes: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -8,6 +8,7 @@ mod ledger;
 mod metrics;
 mod output;
 mod progress;
+mod search;
 
 use std::io::{BufReader, BufWriter, Write};
 use std::process::ExitCode;
@@ -250,7 +251,7 @@ async fn execute<S: Store>(
         },
         Command::Demo(args) => demo(docket, args, url, key_file).await,
         Command::Serve { listen, checkpoint_every, deploy } => {
-            serve(docket, &listen, ledger::signer(key_file)?, checkpoint_every, &deploy).await?;
+            serve(docket, &listen, ledger::signer(key_file)?, checkpoint_every, &deploy, url).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User(UserCommand::Add { username, court, role, judge, name }) => {
@@ -384,6 +385,36 @@ async fn execute<S: Store>(
             metrics::run(&docket, args).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Search { query, court, cause, article, limit, format, reindex } => {
+            let index = search::current_index(&docket, url, reindex).await?;
+            if !query.trim().is_empty() || court.is_some() || cause.is_some() || article.is_some() {
+                let json = format == "json";
+                search::print_search(&index, search::SearchArgs { query, court, cause, article, limit, json })?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Document(cli::DocumentCommand::Anonymize { case_no, changes }) => {
+            let d = docket.anonymised_latest(&case_no).await?;
+            print!("{}", d.anonymised.text);
+            if !d.anonymised.text.ends_with('\n') {
+                println!();
+            }
+            if changes {
+                eprintln!(
+                    "隐名规则：{}；{} 处改动，{} 处待核：",
+                    d.profile.label(),
+                    d.anonymised.changes.len(),
+                    d.anonymised.doubts.len()
+                );
+                for c in &d.anonymised.changes {
+                    eprintln!("  {} → {}（{}）", c.original, c.replacement, c.why.label());
+                }
+                for x in &d.anonymised.doubts {
+                    eprintln!("  待核：“{}”在此处似为普通词语，未替换", x.name);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Appraisal { court, scheme, period, format } => {
             let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("--court：{e}"))?;
             let settings = docket.indicator_settings().await?;
@@ -492,8 +523,11 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
     let signer = ledger::signer(key_file)?;
     let checkpoint = docket.issue_checkpoint(&signer).await?;
     println!("默克尔日志：{} 个叶子，已签发检查点；公钥 {}", checkpoint.size, signer.verifier());
-    if !args.no_serve {
-        serve(docket, &args.listen, signer, 300, &cli::DeployArgs::default()).await?;
+    if args.no_serve {
+        let index = search::current_index(&docket, url, true).await?;
+        drop(index);
+    } else {
+        serve(docket, &args.listen, signer, 300, &cli::DeployArgs::default(), url).await?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -509,7 +543,21 @@ async fn serve<S: Store>(
     signer: docket_tlog::SignerKey,
     checkpoint_every: u64,
     deploy: &cli::DeployArgs,
+    url: &str,
 ) -> Result<()> {
+    // The index serves at once; one behind the log is rebuilt in the background (a province's
+    // documents take a while), and 类案检索 finds more as it fills.
+    let (index, stale) = search::open_index(&docket, url).await?;
+    let index = std::sync::Arc::new(index);
+    if stale {
+        let (docket, index, url) = (docket.clone(), index.clone(), url.to_owned());
+        tokio::spawn(async move {
+            match search::rebuild(&docket, &url, &index, false).await {
+                Ok(n) => tracing::info!(documents = n, "全文索引已重建"),
+                Err(e) => tracing::error!(cause = %e, "重建全文索引失败"),
+            }
+        });
+    }
     let started = Instant::now();
     let signer = std::sync::Arc::new(signer);
     docket.issue_checkpoint(&signer).await?;
@@ -517,6 +565,7 @@ async fn serve<S: Store>(
         signer: Some(signer.clone()),
         secure_cookies: deploy.secure_cookies,
         trusted_proxies: deploy.trusted_proxy.clone(),
+        search: Some(index),
         ..docket_web::Options::default()
     };
     let web = docket_web::Web::new(docket.clone(), options).await?;

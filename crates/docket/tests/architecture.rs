@@ -17,6 +17,8 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ),
     // The tamper-evident log's mathematics and formats: pure, no other crate of ours, no I/O.
     ("docket-tlog", &["docket-", "sqlx", "tokio", "futures", "axum", "askama", "getrandom"]),
+    // 类案检索's index: tantivy and its Chinese tokenizers, no other crate of ours, no store, no HTTP.
+    ("docket-search", &["docket-", "sqlx", "tokio", "futures", "axum", "askama"]),
     // Reports are pure: drafted from the engine's figures, no SQL, no I/O, no HTTP.
     (
         "docket-reports",

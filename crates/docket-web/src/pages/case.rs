@@ -74,6 +74,12 @@ struct CasePage {
     media_types: Vec<(&'static str, &'static str)>,
     /// Where a timeline entry's verification bundle is downloaded (the entry's number appended).
     bundle_href: String,
+    /// 裁判文书, the form that records one, and the 相似案件 search.
+    documents: Vec<super::documents::DocLine>,
+    document_form: bool,
+    document_errors: Vec<FieldError>,
+    doc_kinds: Vec<(&'static str, &'static str)>,
+    similar_href: String,
 }
 
 /// One evidence file on the case page.
@@ -148,8 +154,10 @@ async fn case_page<S: Store>(
     let orgs = if refers { web.orgs_of(&case.row.court) } else { Vec::new() };
     let mut actions = action_forms(web, &user.account, case, view, &orgs, user.lang);
     let mut evidence_errors = vec![];
+    let mut document_errors = vec![];
     match refused {
         Refused::Nothing => {}
+        Refused::Action("document", errors) => document_errors = errors,
         Refused::Action(id, errors) => {
             if let Some(form) = actions.iter_mut().find(|f| f.id == id) {
                 form.errors = errors;
@@ -234,6 +242,16 @@ async fn case_page<S: Store>(
         evidence_errors,
         media_types: docket_app::MEDIA_TYPES.to_vec(),
         bundle_href: format!("{api}/events/"),
+        documents: super::documents::doc_lines(
+            &web.docket.documents_of(&view.state).await?,
+            &href(&r.case_no),
+            web.today(),
+            lang,
+        ),
+        document_form: user.account.principal().may(Action::Document, &case.scope()),
+        document_errors,
+        doc_kinds: super::documents::doc_kinds(lang),
+        similar_href: format!("/similar?case={}", percent_encode(&r.case_no.to_string())),
     })
 }
 
@@ -292,8 +310,13 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
             }
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
             | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" | "org" | "mediator"
-            | "mode" | "result" | "relief" | "category" | "by" | "reviewer" | "body" | "honour" | "level" => {
+            | "mode" | "result" | "relief" | "category" | "by" | "reviewer" | "body" | "honour" | "level" | "doc"
+            | "withheld" => {
                 m.insert(k.clone(), json!(v));
+            }
+            // A document's text keeps its lines (a browser posts them as CRLF).
+            "text" => {
+                m.insert(k.clone(), json!(v.replace("\r\n", "\n")));
             }
             _ => {}
         }
@@ -449,6 +472,9 @@ fn label_of(field: &str) -> String {
         "body" => "讨论组织",
         "honour" => "类别",
         "level" => "层级",
+        "doc" => "文书",
+        "text" => "全文",
+        "withheld" => "不上网理由",
         _ => return field.to_owned(),
     };
     label.to_owned()
