@@ -520,13 +520,45 @@ try {
   check((await page.textContent('#subject-J003')).includes('100.00'), 'the 庭长\'s 精品案例 mark of 100 is in the table');
   await shot('26-appraisal');
 
+  // 司法公开 and 类案检索: the judge records the judgment's text, reviews the anonymised text beside
+  // the original and publishes it; a phrase of its facts finds it; the 类案检索报告 downloads.
+  await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
+  await signIn(judge);
+  await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
+  const judgmentText = [
+    '包头市昆都仑区人民法院', '民事判决书', caseNo,
+    '原告：某建材有限公司。',
+    '被告：张三，公民身份号码150203199001011232，联系电话13912345678。',
+    '原告向本院提出诉讼请求：判令被告支付货款86000元。事实和理由：被告购买原告的彩钢瓦板材后以板材色差为由拒付货款。',
+    '本院认为，被告未在检验期内提出质量异议，依照《中华人民共和国民法典》第五百七十七条规定，判决如下：',
+    '被告张三于本判决生效之日起十日内给付原告某建材有限公司货款86000元。',
+  ].join('\n');
+  await page.selectOption('#document-form select[name=doc]', 'judgment');
+  await page.fill('#document-form textarea[name=text]', judgmentText);
+  await Promise.all([page.waitForURL(/done=/), page.click('#document-form button[type=submit]')]);
+  check((await page.textContent('#document-list')).includes('待上网'), 'the judgment is recorded and waits for publication');
+  await Promise.all([page.waitForURL(/documents\/1/), page.click('#document-list a.document-review')]);
+  const anonymised = await page.textContent('#document-anonymised');
+  check(!anonymised.includes('150203199001011232') && !anonymised.includes('13912345678') && anonymised.includes('某建材有限公司'), 'the text to publish has no ID number and no phone, and keeps the company\'s name');
+  check((await page.textContent('#document-original')).includes('150203199001011232'), 'the original beside it still shows them');
+  await shot('27-anonymised-diff');
+  await Promise.all([page.waitForURL(/done=/), page.click('#publish-approve')]);
+  check((await page.textContent('#document-list')).includes('已上网公布'), 'approved, the judgment is published');
+  await page.goto(`${base}/similar?q=${encodeURIComponent('彩钢瓦板材')}`);
+  check((await page.textContent('#similar-total')).includes('1') && (await page.textContent('main')).includes(caseNo), 'a phrase of its facts (彩钢瓦板材) finds it in 类案检索');
+  await shot('28-similar');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.click('#similar-report-docx')]);
+  const reportPath = `${artifacts}/类案检索报告.docx`;
+  await report.saveAs(reportPath);
+  check(statSync(reportPath).size > 2000 && readFileSync(reportPath).subarray(0, 2).toString() === 'PK', `the 类案检索报告 downloads as DOCX (${statSync(reportPath).size} bytes)`);
+
   // A phone, 390 px wide: no page scrolls sideways.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
   await phone.goto(`${base}/login`);
   await phone.fill('#username', president);
   await phone.fill('#password', password);
   await Promise.all([phone.waitForURL(u => !u.pathname.startsWith('/login')), phone.click('#sign-in')]);
-  for (const [path, name] of [['/manage/reviews', 'reviews'], ['/manage/appraisal', 'appraisal'], ['/judges/J003', 'judge'], ['/enforcement', 'enforcement'], ['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
+  for (const [path, name] of [['/similar?q=%E8%B4%A7%E6%AC%BE', 'similar'], [`/cases/${encodeURIComponent(caseNo)}/documents/1`, 'document'], ['/manage/reviews', 'reviews'], ['/manage/appraisal', 'appraisal'], ['/judges/J003', 'judge'], ['/enforcement', 'enforcement'], ['/manage/campaigns', 'campaigns'], ['/', 'home'], ['/cases?status=open', 'cases'], ['/queues/due', 'queue'], ['/calendar', 'calendar'], [`/cases/${encodeURIComponent(caseNo)}`, 'case'], ['/metrics', 'metrics']]) {
     await phone.goto(`${base}${path}`);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });

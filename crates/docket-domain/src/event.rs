@@ -401,7 +401,7 @@ pub enum EventKind {
     /// 典型案例, 优秀文书 or 入库案例, at a level.
     Distinguished { honour: crate::supervision::Honour, level: crate::supervision::HonourLevel },
     /// 裁判文书 issued: the effective document's full text (法释〔2016〕19号).
-    DocumentIssued { doc: crate::publication::DocKind, text: String },
+    DocumentIssued { doc: DocKind, text: String },
     /// The latest issued document published on the internet (上网), or withheld with the reason
     /// (§4, §6).
     DocumentPublished { withheld: Option<String> },
@@ -547,4 +547,65 @@ impl EventKind {
 pub struct Event {
     pub on: NaiveDate,
     pub kind: EventKind,
+}
+
+/// What a document is (`document_issued.doc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// 判决书
+    Judgment,
+    /// 裁定书
+    Ruling,
+    /// 调解书
+    Mediation,
+    /// 决定书
+    Decision,
+    /// 支付令
+    PaymentOrder,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [Self::Judgment, Self::Ruling, Self::Mediation, Self::Decision, Self::PaymentOrder];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Judgment => "judgment",
+            Self::Ruling => "ruling",
+            Self::Mediation => "mediation",
+            Self::Decision => "decision",
+            Self::PaymentOrder => "payment_order",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+    /// The document's name: 判决书, 裁定书 …
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Judgment => "判决书",
+            Self::Ruling => "裁定书",
+            Self::Mediation => "调解书",
+            Self::Decision => "决定书",
+            Self::PaymentOrder => "支付令",
+        }
+    }
+    /// The document a case's closing method issues, where the closing issues one.
+    pub fn of_closing(method: CloseMethod) -> Option<Self> {
+        use CloseMethod as M;
+        Some(match method {
+            M::Judgment | M::Revised => Self::Judgment,
+            M::Mediation => Self::Mediation,
+            M::Ruling
+            | M::Withdrawal
+            | M::DeemedWithdrawal
+            | M::Dismissal
+            | M::Termination
+            | M::Affirmed
+            | M::Remanded
+            | M::EnforcementTerminated
+            | M::EnforcementEnded
+            | M::EnforcementRejected => Self::Ruling,
+            _ => return None,
+        })
+    }
 }

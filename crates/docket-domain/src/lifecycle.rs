@@ -148,6 +148,8 @@ pub enum LifecycleError {
     NothingToPublish,
     #[error("不上网须写明理由")]
     WithheldWithoutReason,
+    #[error("不公开的案件，其文书不上网（法释〔2016〕19号第四条），请写明不上网理由")]
+    SealedNotPublished,
 }
 
 impl LifecycleError {
@@ -174,7 +176,7 @@ impl LifecycleError {
             Self::EmptyReviewer | Self::ReadingPending { .. } | Self::NoReadingPending => "reviewer",
             Self::ReturnWithoutNote => "note",
             Self::EmptyDocument | Self::DocumentTooLong => "text",
-            Self::WithheldWithoutReason => "withheld",
+            Self::WithheldWithoutReason | Self::SealedNotPublished => "withheld",
             Self::MeasureAfterClosing(_) => "measure",
             Self::HearingBeforeScheduling { .. } => "hearing_on",
             Self::EmptyJudge => "judge",

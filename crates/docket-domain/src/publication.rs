@@ -7,72 +7,11 @@ use chrono::{Duration, NaiveDate};
 use crate::calendar::HolidayCalendar;
 use crate::case::CaseRecord;
 use crate::case_type::Category;
-use crate::event::CloseMethod;
+pub use crate::event::DocKind;
 
 mod anonymise;
 
 pub use anonymise::{Anonymised, Change, Doubt, Why, anonymise, pseudonym};
-
-/// What a document is (`document_issued.doc`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocKind {
-    /// 判决书
-    Judgment,
-    /// 裁定书
-    Ruling,
-    /// 调解书
-    Mediation,
-    /// 决定书
-    Decision,
-    /// 支付令
-    PaymentOrder,
-}
-
-impl DocKind {
-    pub const ALL: [DocKind; 5] = [Self::Judgment, Self::Ruling, Self::Mediation, Self::Decision, Self::PaymentOrder];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Judgment => "judgment",
-            Self::Ruling => "ruling",
-            Self::Mediation => "mediation",
-            Self::Decision => "decision",
-            Self::PaymentOrder => "payment_order",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.as_str() == s)
-    }
-    /// The document's name: 判决书, 裁定书 …
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Judgment => "判决书",
-            Self::Ruling => "裁定书",
-            Self::Mediation => "调解书",
-            Self::Decision => "决定书",
-            Self::PaymentOrder => "支付令",
-        }
-    }
-    /// The document a case's closing method issues, where the closing issues one.
-    pub fn of_closing(method: CloseMethod) -> Option<Self> {
-        use CloseMethod as M;
-        Some(match method {
-            M::Judgment | M::Revised => Self::Judgment,
-            M::Mediation => Self::Mediation,
-            M::Ruling
-            | M::Withdrawal
-            | M::DeemedWithdrawal
-            | M::Dismissal
-            | M::Termination
-            | M::Affirmed
-            | M::Remanded
-            | M::EnforcementTerminated
-            | M::EnforcementEnded
-            | M::EnforcementRejected => Self::Ruling,
-            _ => return None,
-        })
-    }
-}
 
 /// Why a document is not published on the internet (法释〔2016〕19号 §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -198,4 +198,11 @@ fn publishing_needs_an_issued_document_and_a_withholding_needs_a_reason() {
     let docs = s.documents();
     assert_eq!(docs.len(), 1);
     assert!(docs[0].is_online());
+    // A sealed case's document is withheld, never published.
+    let mut sealed = record("民初", "买卖合同纠纷", vec![]);
+    sealed.sealed = true;
+    let mut s = CaseState::filed(sealed);
+    s.apply(issue("判决书")).unwrap();
+    assert!(s.apply(publish(None)).is_err());
+    s.apply(publish(Some("不公开审理"))).unwrap();
 }

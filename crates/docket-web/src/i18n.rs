@@ -10,6 +10,7 @@ mod case_types;
 mod enforcement;
 mod fees;
 mod management;
+mod publication;
 mod supervision;
 
 /// The cookie that keeps the chosen language.
@@ -105,6 +106,7 @@ pub fn english(zh: &str) -> Option<&'static str> {
                 .chain(enforcement::ENFORCEMENT)
                 .chain(fees::FEES)
                 .chain(supervision::SUPERVISION)
+                .chain(publication::PUBLICATION)
                 .copied()
                 .collect()
         });
@@ -738,6 +740,7 @@ mod tests {
             .chain(enforcement::ENFORCEMENT)
             .chain(fees::FEES)
             .chain(supervision::SUPERVISION)
+            .chain(publication::PUBLICATION)
             .map(|(k, _)| *k)
             .collect();
         keys.sort_unstable();

@@ -48,6 +48,16 @@ enum Endpoint {
     Flag,
     /// 审判委员会 discussion recorded.
     Deliberate,
+    /// 裁判文书 recorded (`document_issued`).
+    Document,
+    /// The publication decision (`document_published`, withheld with a reason): an account the
+    /// rules allow gets 201, or 422 when no document waits for a decision.
+    Publish,
+    /// The document's review page (`/cases/…/documents/1`; every case has one from the start).
+    DocumentPage,
+    /// 类案检索 by a word only the case's document holds: is it found? Internal documents are
+    /// found by the readers of their court — sealed ones by its leadership only.
+    SimilarPage,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -74,7 +84,23 @@ fn expected(
         | Endpoint::EventBundle
         | Endpoint::EvidenceList
         | Endpoint::ExplainApi
+        | Endpoint::DocumentPage
         | Endpoint::SearchApi => read,
+        Endpoint::SimilarPage => role != Role::Admin && if own { !sealed || leadership } else { lower && !sealed },
+        // 裁判文书: the judge of the case, the 书记员, the 庭长 and the 院长; the 执行局 on its cases.
+        Endpoint::Document => write(match role {
+            Role::Judge => handles,
+            Role::Clerk | Role::DivisionHead | Role::President => true,
+            Role::EnforcementOfficer => enforcement,
+            _ => false,
+        }),
+        // 文书上网: the judge of the case, the 庭长, the 院长 and the 审管办; the 执行局 on its cases.
+        Endpoint::Publish => write(match role {
+            Role::Judge => handles,
+            Role::DivisionHead | Role::President | Role::TrialManagement => true,
+            Role::EnforcementOfficer => enforcement,
+            _ => false,
+        }),
         // 审限预警: a judge's own cases, the whole court's for its leadership and the 审管办.
         Endpoint::Queues => {
             read && own
@@ -156,12 +182,17 @@ async fn matrix<S: Store>(store: S) {
     ];
     let mut lines = Vec::new();
     let mut cases = Vec::new();
-    for (court, t, seq, sealed) in specs {
+    for (i, (court, t, seq, sealed)) in specs.into_iter().enumerate() {
         let (no, line) = case_line(court, t, seq, sealed);
         lines.push(line);
         lines.push(assign_line(&no, "J1"));
+        // A document from the start, with a word only it holds (found by 类案检索).
+        lines.push(format!(
+            r#"{{"kind":"event","case_no":"{no}","on":"2025-03-05","type":"document_issued","doc":"ruling","text":"本院裁定：matrixword{i}。"}}"#
+        ));
         cases.push((court, no, sealed, t == "执"));
     }
+    let words: Vec<String> = (0..cases.len()).map(|i| format!("matrixword{i}")).collect();
     // The mediation organisation the matrix refers cases to, in each court with cases.
     for court in ["内0203", "内02"] {
         lines.push(format!(
@@ -205,6 +236,10 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::Mediation,
                     Endpoint::Flag,
                     Endpoint::Deliberate,
+                    Endpoint::Document,
+                    Endpoint::Publish,
+                    Endpoint::DocumentPage,
+                    Endpoint::SimilarPage,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -269,13 +304,36 @@ async fn matrix<S: Store>(store: S) {
                         Endpoint::Deliberate => {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "deliberated", "body": "adjudication_committee"})).await
                         }
+                        Endpoint::Document => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "document_issued", "doc": "ruling", "text": "本院裁定如下：准许。"})).await
+                        }
+                        Endpoint::Publish => {
+                            client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "document_published", "withheld": "矩阵测试，不上网"})).await
+                        }
+                        Endpoint::DocumentPage => client.get(&format!("/cases/{path}/documents/1")).await,
+                        Endpoint::SimilarPage => {
+                            let i = cases.iter().position(|c| &c.1 == case_no).unwrap();
+                            client.get(&format!("/similar?q={}", words[i])).await
+                        }
                         Endpoint::Close => {
                             let method = if *enforcement { "enforcement_completed" } else { "judgment" };
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "closed", "method": method})).await
                         }
                     };
                     let got = match e {
-                        Endpoint::ApiRead | Endpoint::PageRead | Endpoint::EventBundle | Endpoint::EvidenceList => {
+                        Endpoint::SimilarPage => {
+                            assert!(
+                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN),
+                                "{user} {e:?}: {}",
+                                r.status
+                            );
+                            r.status == StatusCode::OK && r.body.contains(case_no.as_str())
+                        }
+                        Endpoint::ApiRead
+                        | Endpoint::PageRead
+                        | Endpoint::EventBundle
+                        | Endpoint::EvidenceList
+                        | Endpoint::DocumentPage => {
                             assert!(
                                 matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
                                 "{user} {case_no} {e:?}: {}",
@@ -330,7 +388,7 @@ async fn matrix<S: Store>(store: S) {
                             }
                             listed
                         }
-                        Endpoint::Performance => {
+                        Endpoint::Performance | Endpoint::Publish => {
                             let readable = expected(
                                 role,
                                 account_court,
@@ -341,13 +399,13 @@ async fn matrix<S: Store>(store: S) {
                                 Endpoint::ApiRead,
                             );
                             let refused = if readable { StatusCode::FORBIDDEN } else { StatusCode::NOT_FOUND };
-                            assert!(
-                                r.status == StatusCode::UNPROCESSABLE_ENTITY || r.status == refused,
-                                "{user} {case_no} {e:?}: {} {}",
-                                r.status,
-                                r.body
-                            );
-                            r.status == StatusCode::UNPROCESSABLE_ENTITY
+                            let allowed = if e == Endpoint::Publish {
+                                matches!(r.status, StatusCode::CREATED | StatusCode::UNPROCESSABLE_ENTITY)
+                            } else {
+                                r.status == StatusCode::UNPROCESSABLE_ENTITY
+                            };
+                            assert!(allowed || r.status == refused, "{user} {case_no} {e:?}: {} {}", r.status, r.body);
+                            allowed
                         }
                         Endpoint::ListApi => {
                             r.status == StatusCode::OK

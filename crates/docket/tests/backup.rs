@@ -48,14 +48,15 @@ async fn a_database_made_by_the_previous_release_announces_its_upgrade_and_verif
     let out = docket(&dir, &["--db", &db, "verify"]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
-        err.contains("升级数据库结构：将执行 7 项迁移")
+        err.contains("升级数据库结构：将执行 8 项迁移")
             && err.contains("0007")
             && err.contains("0008")
             && err.contains("0009")
             && err.contains("0010")
             && err.contains("0011")
             && err.contains("0012")
-            && err.contains("0013"),
+            && err.contains("0013")
+            && err.contains("0014"),
         "{err}"
     );
     // 0008's columns (the next hearing, the pending extension) and 0009's search terms and

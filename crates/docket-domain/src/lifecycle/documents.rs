@@ -50,6 +50,10 @@ impl CaseState {
                 if !self.documents().iter().any(|d| d.published.is_none()) {
                     return Err(LifecycleError::NothingToPublish);
                 }
+                // A case heard in camera (sealed here) is never published (§4(一)).
+                if withheld.is_none() && self.record.sealed {
+                    return Err(LifecycleError::SealedNotPublished);
+                }
                 Ok(())
             }
             _ => Ok(()),
