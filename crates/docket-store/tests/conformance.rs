@@ -28,5 +28,6 @@ docket_store::on_both_backends!(
     the_enforcement_lists_read_exactly_their_cases,
     the_cases_holding_a_fee_are_read_from_their_closing,
     the_discussed_and_distinguished_cases_are_read_by_their_facts,
+    the_cases_with_a_document_waiting_are_read_by_their_facts,
     notifications_are_kept_per_judge_and_marked_read,
 );

@@ -205,6 +205,7 @@ pub async fn queue<S: Store>(
                 "on": e.on,
                 "days_left": e.days_left,
                 "warnings": e.warnings,
+                "document": e.document,
                 "hearing_on": r.next_hearing,
                 "room": r.next_room,
                 "extension": r.extension_request.map(|x| json!({

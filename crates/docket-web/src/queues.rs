@@ -16,6 +16,9 @@
 //! - 诉讼费 (`fees`): for whoever takes fees (立案员, 庭长, 院长), open cases whose advance fee
 //!   is owed (诉讼费用交纳办法 §22; 按撤诉处理 past it, 民诉法解释 §213) and closed cases whose
 //!   fee is due back (§53) and nothing was refunded yet, by the day each is due.
+//! - 待上网 (`publication`): effective documents neither published nor withheld, by the day they
+//!   are due on the internet (7 working days, 法释〔2016〕19号 §7), overdue first: a judge's own,
+//!   the 庭长's division's, the court's for the 院长 and the 审管办.
 
 use chrono::{Days, NaiveDate};
 use docket_app::Account;
@@ -41,6 +44,8 @@ pub enum Queue {
     Due,
     Fees,
     Reading,
+    /// 待上网
+    Publication,
 }
 
 /// How far back 诉讼费 looks for closed cases whose fee may be due back and was not refunded:
@@ -48,8 +53,15 @@ pub enum Queue {
 pub const REFUND_LOOKBACK_DAYS: u64 = 3 * 365;
 
 impl Queue {
-    pub const ALL: [Queue; 6] =
-        [Queue::ToAssign, Queue::Approvals, Queue::Hearings, Queue::Due, Queue::Fees, Queue::Reading];
+    pub const ALL: [Queue; 7] = [
+        Queue::ToAssign,
+        Queue::Approvals,
+        Queue::Hearings,
+        Queue::Due,
+        Queue::Fees,
+        Queue::Reading,
+        Queue::Publication,
+    ];
 
     /// The id in addresses and the API.
     pub fn id(self) -> &'static str {
@@ -60,6 +72,7 @@ impl Queue {
             Queue::Due => "due",
             Queue::Fees => "fees",
             Queue::Reading => "reading",
+            Queue::Publication => "publication",
         }
     }
 
@@ -76,6 +89,7 @@ impl Queue {
             Queue::Due => "审限预警",
             Queue::Fees => "诉讼费",
             Queue::Reading => "待阅核",
+            Queue::Publication => "待上网",
         }
     }
 
@@ -87,7 +101,7 @@ impl Queue {
             }
             Queue::Approvals => account.role == Role::President,
             Queue::Hearings => account.judge.is_some() || account.role == Role::Clerk,
-            Queue::Due => match account.role {
+            Queue::Due | Queue::Publication => match account.role {
                 Role::Judge | Role::EnforcementOfficer => account.judge.is_some(),
                 Role::DivisionHead | Role::President | Role::TrialManagement => true,
                 _ => false,
@@ -114,11 +128,13 @@ pub struct Entry {
     pub days_left: Option<i64>,
     /// The 审限 warnings (审限预警), in Chinese.
     pub warnings: Vec<String>,
+    /// 待上网: the document's number on the case (its review page).
+    pub document: Option<usize>,
 }
 
 impl Entry {
     fn of(row: StoredCase, on: Option<NaiveDate>) -> Self {
-        Self { row, on, days_left: None, warnings: vec![] }
+        Self { row, on, days_left: None, warnings: vec![], document: None }
     }
 }
 
@@ -188,6 +204,7 @@ pub async fn entries<S: Store>(web: &Web<S>, account: &Account, queue: Queue) ->
         Queue::Due => due_entries(web, account, today).await?,
         Queue::Fees => fee_entries(web, account, today).await?,
         Queue::Reading => reading_entries(web, account, today).await?,
+        Queue::Publication => publication_entries(web, account, today).await?,
     };
     Ok(out)
 }
@@ -254,10 +271,10 @@ async fn reading_entries<S: Store>(web: &Web<S>, account: &Account, today: Naive
     Ok(out)
 }
 
-/// 审限预警: due soon or overdue, then deducted periods open for long.
-async fn due_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
-    let p = account.principal();
-    let (judge, department) = match account.role {
+/// Whose cases a judge's, a 庭长's or the court's queue holds: the judge, the department, or
+/// neither (the whole court).
+fn own_scope<S: Store>(web: &Web<S>, account: &Account) -> (Option<String>, Option<String>) {
+    match account.role {
         Role::Judge | Role::EnforcementOfficer => (account.judge.clone(), None),
         Role::DivisionHead => {
             let department = account
@@ -268,7 +285,55 @@ async fn due_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate
             (None, department)
         }
         _ => (None, None),
-    };
+    }
+}
+
+/// 待上网: every effective document of the account's cases not yet published or withheld, by
+/// the day it is due on the internet.
+async fn publication_entries<S: Store>(
+    web: &Web<S>,
+    account: &Account,
+    today: NaiveDate,
+) -> Result<Vec<Entry>, WebError> {
+    let p = account.principal();
+    let (judge, department) = own_scope(web, account);
+    let calendar = web.docket.calendar().await?;
+    let courts = vec![account.court.to_string()];
+    let rows = web.docket.store().unpublished_document_cases(&courts).await.map_err(docket_app::AppError::from)?;
+    let mut out = Vec::new();
+    for r in rows {
+        if !(web.readable(&p, &r)
+            && p.may(Action::Publish, &scope_of(&r))
+            && judge.as_ref().is_none_or(|j| r.judge.as_ref() == Some(j))
+            && department.as_ref().is_none_or(|d| r.department.as_ref() == Some(d)))
+        {
+            continue;
+        }
+        let documents = r.enforcement.iter().filter_map(|f| match f.fact {
+            docket_store::EnforcementFact::Document(doc, answered) => Some((f.on, doc, answered)),
+            _ => None,
+        });
+        for (n, (on, doc, answered)) in documents.enumerate() {
+            if answered {
+                continue;
+            }
+            let due = docket_domain::publication::publication_due(on, &calendar);
+            out.push(Entry {
+                days_left: Some((due - today).num_days()),
+                warnings: vec![format!("{} {on} 生效", doc.label())],
+                document: Some(n + 1),
+                ..Entry::of(r.clone(), Some(due))
+            });
+        }
+    }
+    out.sort_by_key(|e| (e.on, e.row.case_no.to_string(), e.document));
+    Ok(out)
+}
+
+/// 审限预警: due soon or overdue, then deducted periods open for long.
+async fn due_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
+    let p = account.principal();
+    let (judge, department) = own_scope(web, account);
     let mine = |r: &StoredCase| {
         web.readable(&p, r)
             && judge.as_ref().is_none_or(|j| r.judge.as_ref() == Some(j))
@@ -283,6 +348,7 @@ async fn due_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate
             on: d.deadline.deadline_on,
             days_left: Some(d.days_left),
             warnings: d.warnings.iter().map(|w| w.describe()).collect(),
+            document: None,
         })
         .collect();
     let long = WarningSettings::default().long_suspension_days;

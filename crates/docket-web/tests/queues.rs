@@ -512,3 +512,73 @@ mod closing {
     use super::*;
     docket_store::on_both_backends!(closing_asks_for_confirmation_and_offers_the_methods_of_the_case_type);
 }
+
+/// 待上网: the judge's own effective documents waiting for publication, overdue first, each
+/// opening its review page; publishing takes it off; a judge with no such document sees none,
+/// the 审管办 sees the court's, a 立案员 has no such queue.
+async fn documents_wait_in_the_publication_queue_until_published_or_withheld<S: Store>(store: S) {
+    let mut lines = Vec::new();
+    let mut cases = Vec::new();
+    for seq in 1..=3 {
+        let (no, line) = case_line("内0203", "民初", seq, false);
+        lines.push(line);
+        lines.push(assign_line(&no, "J2"));
+        cases.push(no);
+    }
+    // Issued on 2027-06-01: due 7 working days on (2027-06-10), so overdue on 2027-06-30.
+    lines.push(event(&cases[0], "2027-06-01", r#""document_issued","doc":"judgment","text":"本院判决如下：驳回。""#));
+    // Issued yesterday: due after today.
+    lines.push(event(&cases[1], "2027-06-29", r#""document_issued","doc":"ruling","text":"本院裁定如下：准许。""#));
+    // Issued and already published: not waiting.
+    lines.push(event(&cases[2], "2027-06-01", r#""document_issued","doc":"judgment","text":"本院判决如下：支持。""#));
+    lines.push(event(&cases[2], "2027-06-02", r#""document_published""#));
+    let web = system(store, &lines).await;
+    let mut judge = Client::new(&web);
+    judge.sign_in(&username("内0203", "judge"), PASSWORD).await;
+
+    let j = judge.get("/api/v1/queues/publication").await.json();
+    let listed: Vec<(&str, i64)> = j["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["case_no"].as_str().unwrap(), c["days_left"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(listed.len(), 2, "the published document does not wait: {j}");
+    assert_eq!(listed[0].0, cases[0], "the overdue one first: {j}");
+    assert_eq!(j["cases"][0]["on"], "2027-06-10", "7 working days after 2027-06-01: {j}");
+    assert_eq!(listed[0].1, -20, "{j}");
+    assert_eq!(listed[1].0, cases[1]);
+    assert!(listed[1].1 > 0, "{j}");
+    assert_eq!(j["cases"][0]["document"], 1);
+    let page = judge.get("/queues/publication").await.body;
+    assert!(page.contains(&format!("/cases/{}/documents/1", enc(&cases[0]))), "rows open the review page: {page}");
+    assert!(page.contains("超期 20 天") && page.contains("判决书 2027-06-01 生效"), "{page}");
+
+    // Published from the review page's form: off the queue.
+    let r = judge
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&cases[0])),
+            json!({"on": "2027-06-30", "type": "document_published"}),
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let j = judge.get("/api/v1/queues/publication").await.json();
+    assert_eq!(j["total"], 1, "{j}");
+    assert_eq!(j["cases"][0]["case_no"], cases[1].as_str());
+
+    // Another judge's documents are not this judge's; the 审管办 sees the court's; a 立案员 has none.
+    let mut other = Client::new(&web);
+    other.sign_in(&username("内0203", "judge-own"), PASSWORD).await;
+    assert_eq!(other.get("/api/v1/queues/publication").await.json()["total"], 0);
+    let mut tm = Client::new(&web);
+    tm.sign_in(&username("内0203", "trial_management"), PASSWORD).await;
+    assert_eq!(tm.get("/api/v1/queues/publication").await.json()["total"], 1);
+    let mut filing = Client::new(&web);
+    filing.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    assert_eq!(filing.get("/api/v1/queues/publication").await.status, StatusCode::FORBIDDEN);
+}
+
+mod publication {
+    use super::*;
+    docket_store::on_both_backends!(documents_wait_in_the_publication_queue_until_published_or_withheld);
+}

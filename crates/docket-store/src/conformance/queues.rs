@@ -291,3 +291,61 @@ pub async fn the_discussed_and_distinguished_cases_are_read_by_their_facts<S: St
     assert_eq!(numbers(store.discussed_or_honoured_cases(&both).await.unwrap()), vec![1, 2, 4]);
     assert!(store.discussed_or_honoured_cases(&[]).await.unwrap().is_empty());
 }
+
+/// The cases with a document neither published nor withheld (待上网), of the courts asked; a case
+/// whose only document was answered, one with none but a reviewer code holding the letter of the
+/// waiting code (`y1`), and another court's are not read.
+pub async fn the_cases_with_a_document_waiting_are_read_by_their_facts<S: Store>(store: S) {
+    use docket_domain::publication::DocKind;
+    let issued = |s: &mut CaseState, on: &str, doc: DocKind| {
+        s.apply(Event { on: date(on), kind: EventKind::DocumentIssued { doc, text: "本院认为……".into() } }).unwrap();
+    };
+    let answered = |s: &mut CaseState, on: &str, withheld: Option<&str>| {
+        let withheld = withheld.map(str::to_owned);
+        s.apply(Event { on: date(on), kind: EventKind::DocumentPublished { withheld } }).unwrap();
+    };
+    // 1: a judgment waiting. 2: a judgment published. 3: a reviewer "y1", no document. 4: a ruling
+    // withheld, then a judgment waiting. 5: another court's, waiting.
+    let mut one = sample_case("内0203", 1);
+    issued(&mut one, "2025-05-06", DocKind::Judgment);
+    let mut two = sample_case("内0203", 2);
+    issued(&mut two, "2025-05-06", DocKind::Judgment);
+    answered(&mut two, "2025-05-08", None);
+    let mut three = sample_case("内0203", 3);
+    let flag = docket_domain::supervision::FlagCategory::MajorComplex;
+    three
+        .apply(Event {
+            on: date("2025-03-10"),
+            kind: EventKind::SupervisionFlagged { category: flag, by: "Jy".into() },
+        })
+        .unwrap();
+    three.apply(Event { on: date("2025-03-11"), kind: EventKind::ReadingRequested { reviewer: "y1".into() } }).unwrap();
+    let mut four = sample_case("内0203", 4);
+    issued(&mut four, "2025-04-01", DocKind::Ruling);
+    answered(&mut four, "2025-04-02", Some("涉及个人隐私"));
+    issued(&mut four, "2025-05-07", DocKind::Judgment);
+    let mut five = sample_case("内0204", 5);
+    issued(&mut five, "2025-05-06", DocKind::Mediation);
+    for s in [&one, &two, &three, &four, &five] {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let numbers = |rows: &[StoredCase]| rows.iter().map(|r| r.case_no.seq()).collect::<Vec<_>>();
+    let read = store.unpublished_document_cases(&["内0203".to_owned()]).await.unwrap();
+    assert_eq!(numbers(&read), vec![1, 4]);
+    let docs: Vec<_> = read[1]
+        .enforcement
+        .iter()
+        .filter_map(|f| match f.fact {
+            crate::EnforcementFact::Document(doc, answered) => Some((f.on, doc, answered)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        docs,
+        vec![(date("2025-04-01"), DocKind::Ruling, true), (date("2025-05-07"), DocKind::Judgment, false)],
+        "each document with whether it was answered, in order"
+    );
+    let both = vec!["内0203".to_owned(), "内0204".to_owned()];
+    assert_eq!(numbers(&store.unpublished_document_cases(&both).await.unwrap()), vec![1, 4, 5]);
+    assert!(store.unpublished_document_cases(&[]).await.unwrap().is_empty());
+}

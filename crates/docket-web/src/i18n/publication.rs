@@ -5,6 +5,8 @@ pub(super) static PUBLICATION: &[(&str, &str)] = &[
     ("裁判文书上网率", "Judgment publication rate"),
     ("裁判文书及时上网率", "Timely publication rate"),
     ("类案检索", "Similar cases"),
+    ("待上网", "To publish"),
+    ("应上网日期", "Due online"),
     ("相似案件", "Similar cases"),
     ("检索词", "Search words"),
     ("如：拖欠货款 质量异议", "e.g. 拖欠货款 质量异议"),

@@ -97,6 +97,7 @@ pub async fn queue_page<S: Store>(
             Queue::Due => ["审限", "倒计时"],
             Queue::Fees => ["期限", "倒计时"],
             Queue::Reading => ["提交日期", "已等待"],
+            Queue::Publication => ["应上网日期", "倒计时"],
         }
         .map(|c| lang.t(c)),
         rows,
@@ -123,7 +124,7 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
             None => (String::new(), ""),
         },
         Queue::Hearings => (r.next_room.clone().unwrap_or_else(|| "—".into()), ""),
-        Queue::Due | Queue::Fees => match e.days_left {
+        Queue::Due | Queue::Fees | Queue::Publication => match e.days_left {
             Some(n) if n < 0 => (if en { format!("{} days over", -n) } else { format!("超期 {} 天", -n) }, "danger"),
             Some(0) => (lang.t("今日届满").to_owned(), "warn"),
             Some(n) => {
@@ -134,7 +135,10 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
     };
     Row {
         case_no: r.case_no.to_string(),
-        href: href(&r.case_no),
+        href: match e.document {
+            Some(n) => format!("{}/documents/{n}", href(&r.case_no)),
+            None => href(&r.case_no),
+        },
         cause: r.cause.clone(),
         court: web.court_name(r.court.as_str()),
         judge: r.judge.as_deref().map(|j| web.judge_name(&r.court, j)).unwrap_or_else(|| "—".into()),
