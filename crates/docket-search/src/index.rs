@@ -10,7 +10,7 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::bigram::{BigramTokenizer, bigrams};
 
@@ -18,6 +18,16 @@ use crate::bigram::{BigramTokenizer, bigrams};
 const LAYOUT: &str = "docket-search 1";
 const WRITER_BYTES: usize = 60_000_000;
 /// Closings whose document decides nothing a later case could follow.
+/// 相似案件 ranks by at most this many words of the facts …
+const SIMILAR_WORDS: usize = 24;
+/// … each found in at most this share of the documents: 原告, 被告, 本院 and 认为 tell cases
+/// apart no more than they cost to read (in an index of at least [`COMMON_FROM`] documents) …
+const COMMON_SHARE: f64 = 0.25;
+const COMMON_FROM: u64 = 200;
+/// … then reorders this many of the best by how many clauses of the facts each holds word for
+/// word.
+const SIMILAR_CANDIDATES: usize = 100;
+
 pub const NOT_DECIDED: [&str; 2] = ["withdrawal", "deemed_withdrawal"];
 
 #[derive(Debug, thiserror::Error)]
@@ -303,12 +313,35 @@ impl SearchIndex {
         }
     }
 
-    fn build(&self, q: &Query) -> Box<dyn TQuery> {
+    /// 相似案件's words: those of `text` that tell cases apart, by tf·idf, the common ones left
+    /// out ([`COMMON_SHARE`]); the rarest few when every word is common.
+    fn telling_words(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+        let n = searcher.num_docs();
+        let mut tf: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for w in self.words(text) {
+            *tf.entry(w).or_default() += 1;
+        }
+        let mut scored: Vec<(f64, bool, String)> = tf
+            .into_iter()
+            .filter_map(|(w, c)| {
+                let df = searcher.doc_freq(&Term::from_field_text(self.f.words, &w)).ok()?;
+                (df > 0).then(|| {
+                    let common = n >= COMMON_FROM && df as f64 > n as f64 * COMMON_SHARE;
+                    (f64::from(c) * (n as f64 / df as f64).ln(), common, w)
+                })
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        let telling: Vec<String> = scored.iter().filter(|s| !s.1).map(|s| s.2.clone()).take(SIMILAR_WORDS).collect();
+        if telling.is_empty() { scored.into_iter().map(|s| s.2).take(3).collect() } else { telling }
+    }
+
+    fn build(&self, searcher: &Searcher, q: &Query) -> Box<dyn TQuery> {
         let f = self.f;
         let mut must: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         // The words, for ranking (and the snippet).
-        let words: Vec<(Occur, Box<dyn TQuery>)> = self
-            .words(&q.text)
+        let words = if q.similar { self.telling_words(searcher, &q.text) } else { self.words(&q.text) };
+        let words: Vec<(Occur, Box<dyn TQuery>)> = words
             .into_iter()
             .map(|w| {
                 let t: Box<dyn TQuery> =
@@ -318,16 +351,9 @@ impl SearchIndex {
             .collect();
         let words_query: Box<dyn TQuery> = Box::new(BooleanQuery::new(words));
         if q.similar {
+            // Any telling word may match; BM25 ranks (and `search` reorders the best by the
+            // clauses they share).
             must.push((Occur::Must, words_query));
-            // A clause of the facts found word for word is strong evidence of the same kind of
-            // case: each one a phrase over the bigrams, boosted.
-            for clause in q.text.split(|c: char| c.is_whitespace() || "，。；：、！？（）()".contains(c)) {
-                if clause.trim().chars().count() >= 4
-                    && let Some(p) = self.phrase(clause.trim())
-                {
-                    must.push((Occur::Should, Box::new(BoostQuery::new(p, 2.0))));
-                }
-            }
         } else {
             // Every whitespace-separated part must be in the text, exactly; the words rank.
             for part in q.text.split_whitespace().map(|p| p.trim_matches(['"', '“', '”'])) {
@@ -383,17 +409,36 @@ impl SearchIndex {
     /// The hits, best first, and how many documents matched in all.
     pub fn search(&self, q: &Query) -> Result<(Vec<Hit>, usize), SearchError> {
         let searcher = self.reader.searcher();
-        let query = self.build(q);
-        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(q.limit.max(1)).order_by_score(), Count))?;
+        let query = self.build(&searcher, q);
+        let limit = q.limit.max(1);
+        let wanted = if q.similar { limit.max(SIMILAR_CANDIDATES) } else { limit };
+        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(wanted).order_by_score(), Count))?;
+        let mut found: Vec<(f32, TantivyDocument)> = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            found.push((score, searcher.doc(address)?));
+        }
+        if q.similar {
+            // A clause of the facts found word for word is strong evidence of the same kind of
+            // case: the candidates holding more of them come first, BM25 orders the rest.
+            let clauses = clauses_of(&q.text);
+            let mut ranked: Vec<(usize, f32, TantivyDocument)> = found
+                .into_iter()
+                .map(|(score, doc)| {
+                    let text = doc.get_first(self.f.words).and_then(|v| v.as_str()).unwrap_or_default();
+                    (clauses.iter().filter(|c| text.contains(String::as_str(c))).count(), score, doc)
+                })
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.total_cmp(&a.1)));
+            found = ranked.into_iter().take(limit).map(|(_, score, doc)| (score, doc)).collect();
+        }
         // The words to show: the query's words and its parts (a phrase jieba cut differently).
         let mut marks: Vec<String> = self.words(&q.text);
         marks.extend(q.text.split_whitespace().map(|p| p.trim_matches(['"', '“', '”']).to_owned()));
         marks.retain(|m| m.chars().count() >= 2 || m.chars().all(|c| !c.is_ascii()));
         marks.sort_by_key(|m| std::cmp::Reverse(m.len()));
         marks.dedup();
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, doc) in found {
             let s = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
             let flags: Vec<String> = doc.get_all(self.f.flag).filter_map(|v| v.as_str().map(str::to_owned)).collect();
             let (text, highlights) = snippet(&s(self.f.words), &marks, 120);
@@ -430,6 +475,17 @@ impl SearchIndex {
             None => Ok(None),
         }
     }
+}
+
+/// The clauses of a text (split at punctuation) of four characters or more, each once.
+fn clauses_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in text.split(|c: char| c.is_whitespace() || "，。；：、！？（）()".contains(c)).map(str::trim) {
+        if c.chars().count() >= 4 && !out.iter().any(|o| o == c) {
+            out.push(c.to_owned());
+        }
+    }
+    out
 }
 
 /// A passage of about `chars` characters around the first place any of `marks` occurs (the

@@ -150,8 +150,19 @@ async fn build_query<S: Store>(web: &Web<S>, user: &User, q: &SimilarQuery) -> R
     Ok((query, for_case))
 }
 
-fn run<S: Store>(web: &Web<S>, user: &User, query: Query) -> Result<(Vec<Hit>, usize), WebError> {
-    Ok(docket_app::search_as(&web.search, &user.account.principal(), &web.courts, query)?)
+/// Runs the search off the server's async threads (a query over a large index reads for some
+/// milliseconds).
+async fn run<S: Store>(web: &Arc<Web<S>>, user: &User, query: Query) -> Result<(Vec<Hit>, usize), WebError> {
+    let web = Arc::clone(web);
+    let principal = user.account.principal();
+    let found = tokio::task::spawn_blocking(move || docket_app::search_as(&web.search, &principal, &web.courts, query))
+        .await
+        .map_err(|e| {
+            WebError::Internal(crate::error::Internal {
+                context: "类案检索中断".into(), source: Some(Box::new(e))
+            })
+        })?;
+    Ok(found?)
 }
 
 fn escape_html(s: &str) -> String {
@@ -203,7 +214,7 @@ pub async fn similar<S: Store>(
 ) -> Result<Response, PageError> {
     let (query, for_case) = build_query(&web, &user, &q).await?;
     let searched = !query.text.trim().is_empty() || query.cause.is_some() || query.article.is_some();
-    let (hits, total) = if searched { run(&web, &user, query)? } else { (Vec::new(), 0) };
+    let (hits, total) = if searched { run(&web, &user, query).await? } else { (Vec::new(), 0) };
     let own = user.account.principal().court.clone();
     let params: Vec<String> = [
         ("q", q.q.as_deref()),
@@ -249,7 +260,7 @@ pub async fn report<S: Store>(
         .iter()
         .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}：{v}")))
         .collect();
-    let (hits, _) = run(&web, &user, query)?;
+    let (hits, _) = run(&web, &user, query).await?;
     let own = user.account.principal().court.clone();
     let tiers: Vec<docket_reports::Tier> = tiered(&web, &own, &hits, Lang::Zh)
         .into_iter()

@@ -176,6 +176,18 @@ fn the_demo_loads_a_court_system_and_summarises_it() {
     assert!(again.status.success(), "{}", stderr(&again));
     assert_eq!(text.lines().find(|l| l.contains("案件构成")), stdout(&again).lines().find(|l| l.contains("案件构成")));
     assert!(docket(&dir, &["--db", "docket-demo.db", "verify"]).status.success());
+    // Its documents (full texts, published or withheld) and the parties' contacts and agents
+    // export, import into a new database and export again unchanged.
+    let exported = stdout(&docket(&dir, &["--db", "docket-demo.db", "export"]));
+    for needle in ["\"document_issued\"", "\"document_published\"", "\"agents\":[{", "\"phone\":\"1"] {
+        assert!(exported.contains(needle), "the demo's export holds {needle}");
+    }
+    std::fs::write(dir.join("demo.jsonl"), &exported).unwrap();
+    let copy = format!("sqlite://{}", dir.join("copy.db").display());
+    let imported = docket(&dir, &["--db", &copy, "import", "demo.jsonl"]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(stdout(&docket(&dir, &["--db", &copy, "export"])), exported);
+    assert!(docket(&dir, &["--db", &copy, "verify"]).status.success());
 }
 
 #[test]
