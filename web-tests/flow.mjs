@@ -3,6 +3,7 @@
 // figure changes. Screenshots of each page go to $ARTIFACTS.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 const base = process.env.DOCKET_URL ?? 'http://127.0.0.1:18089';
 const artifacts = process.env.ARTIFACTS ?? 'artifacts/browser';
@@ -35,6 +36,37 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+// A Word document (.docx) of the given paragraphs, as a court's clerk would save one: a ZIP of
+// the three parts a reader needs, each deflated.
+function docx(paragraphs) {
+  const esc = t => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const parts = [
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${paragraphs.map(p => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`],
+  ];
+  const locals = [], centrals = [];
+  let offset = 0;
+  for (const [name, text] of parts) {
+    const raw = Buffer.from(text, 'utf8'), packed = deflateRawSync(raw), fileName = Buffer.from(name, 'utf8');
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(0x0800, 6); head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(crc32(raw), 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(raw.length, 22); head.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(raw), 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(raw.length, 24); central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, fileName, packed);
+    centrals.push(central, fileName);
+    offset += head.length + fileName.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals), end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
 const shot = name => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
 
 async function signIn(user) {
@@ -525,16 +557,20 @@ try {
   await Promise.all([page.waitForURL(/\/login/), page.click('header form button')]);
   await signIn(judge);
   await page.goto(`${base}/cases/${encodeURIComponent(caseNo)}`);
-  const judgmentText = [
+  const judgmentParagraphs = [
     '包头市昆都仑区人民法院', '民事判决书', caseNo,
     '原告：某建材有限公司。',
     '被告：张三，公民身份号码150203199001011232，联系电话13912345678。',
     '原告向本院提出诉讼请求：判令被告支付货款86000元。事实和理由：被告购买原告的彩钢瓦板材后以板材色差为由拒付货款。',
     '本院认为，被告未在检验期内提出质量异议，依照《中华人民共和国民法典》第五百七十七条规定，判决如下：',
     '被告张三于本判决生效之日起十日内给付原告某建材有限公司货款86000元。',
-  ].join('\n');
+  ];
   await page.selectOption('#document-form select[name=doc]', 'judgment');
-  await page.fill('#document-form textarea[name=text]', judgmentText);
+  // The clerk's Word file is read into the text box, in the browser, to be checked before recording.
+  await page.setInputFiles('#document-file', { name: '判决书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(judgmentParagraphs) });
+  await page.waitForFunction(() => document.querySelector('#document-form textarea[name=text]').value.includes('彩钢瓦板材'));
+  check((await page.inputValue('#document-form textarea[name=text]')) === judgmentParagraphs.join('\n'), 'the .docx is read into the text box paragraph by paragraph');
+  check((await page.textContent('#document-file-note')).includes('判决书.docx'), 'the form says which file it read');
   await Promise.all([page.waitForURL(/done=/), page.click('#document-form button[type=submit]')]);
   check((await page.textContent('#document-list')).includes('待上网'), 'the judgment is recorded and waits for publication');
   await Promise.all([page.waitForURL(/documents\/1/), page.click('#document-list a.document-review')]);
@@ -547,6 +583,13 @@ try {
   await page.goto(`${base}/similar?q=${encodeURIComponent('彩钢瓦板材')}`);
   check((await page.textContent('#similar-total')).includes('1') && (await page.textContent('main')).includes(caseNo), 'a phrase of its facts (彩钢瓦板材) finds it in 类案检索');
   await shot('28-similar');
+  // The guidance's tiers as a filter: the court's own judgment is in 四、上一级法院及本院案例, not in 五、其他法院案例.
+  await page.selectOption('#similar-tier', '5');
+  await Promise.all([page.waitForURL(/tier=5/), page.click('#similar-form button[type=submit]')]);
+  check(!(await page.textContent('main')).includes(caseNo), 'filtered to 其他法院案例, the court\'s own judgment is not listed');
+  await page.selectOption('#similar-tier', '4');
+  await Promise.all([page.waitForURL(/tier=4/), page.click('#similar-form button[type=submit]')]);
+  check((await page.textContent('main')).includes(caseNo), 'filtered to 上一级法院及本院案例, it is');
   const [report] = await Promise.all([page.waitForEvent('download'), page.click('#similar-report-docx')]);
   const reportPath = `${artifacts}/类案检索报告.docx`;
   await report.saveAs(reportPath);

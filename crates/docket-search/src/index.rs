@@ -87,6 +87,13 @@ pub struct Query {
     pub court: Option<String>,
     pub level: Option<String>,
     pub article: Option<String>,
+    /// Documents of any of these courts (none: any court).
+    pub courts: Vec<String>,
+    /// Documents of none of these courts, nor of these levels.
+    pub not_courts: Vec<String>,
+    pub not_levels: Vec<String>,
+    /// Only 指导性案例 and cases the court marked (`Some(true)`), or only the others.
+    pub guiding: Option<bool>,
     /// yyyymmdd bounds, both included.
     pub from: Option<i64>,
     pub to: Option<i64>,
@@ -373,6 +380,21 @@ impl SearchIndex {
         filter(f.court, &q.court);
         filter(f.level, &q.level);
         filter(f.article, &q.article);
+        if !q.courts.is_empty() {
+            let any = q.courts.iter().map(|c| (Occur::Should, self.term(f.court, c))).collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        for c in &q.not_courts {
+            must.push((Occur::MustNot, self.term(f.court, c)));
+        }
+        for l in &q.not_levels {
+            must.push((Occur::MustNot, self.term(f.level, l)));
+        }
+        match q.guiding {
+            Some(true) => must.push((Occur::Must, self.term(f.flag, "guiding"))),
+            Some(false) => must.push((Occur::MustNot, self.term(f.flag, "guiding"))),
+            None => {}
+        }
         if q.from.is_some() || q.to.is_some() {
             let lo = q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.date, d)));
             let hi = q.to.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.date, d)));
@@ -536,6 +558,36 @@ mod tests {
         let mut v: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
         v.sort_unstable();
         v
+    }
+
+    #[test]
+    fn court_level_and_guiding_filters_pick_their_documents() {
+        let ix = SearchIndex::in_memory().unwrap();
+        let mut docs = vec![
+            doc("A#1", "内0203", "买卖合同纠纷", "被告拖欠货款。", true, false),
+            doc("B#1", "内02", "买卖合同纠纷", "被告拖欠货款。", true, false),
+            doc("C#1", "内", "买卖合同纠纷", "被告拖欠货款。", true, false),
+            doc("D#1", "内0207", "买卖合同纠纷", "被告拖欠货款。", true, false),
+            doc("E#1", "内0207", "买卖合同纠纷", "被告拖欠货款。", true, false),
+        ];
+        docs[1].level = "intermediate".into();
+        docs[2].level = "high".into();
+        docs[4].guiding = true;
+        ix.upsert(&docs).unwrap();
+        let q = |f: &dyn Fn(&mut Query)| {
+            let mut q = Query { text: "货款".into(), limit: 10, ..Query::default() };
+            f(&mut q);
+            ids(&ix.search(&q).unwrap().0)
+        };
+        assert_eq!(q(&|q| q.guiding = Some(true)), ["E#1"]);
+        assert_eq!(q(&|q| q.guiding = Some(false)), ["A#1", "B#1", "C#1", "D#1"]);
+        assert_eq!(q(&|q| q.courts = vec!["内0203".into(), "内02".into()]), ["A#1", "B#1"]);
+        let others = |q: &mut Query| {
+            q.guiding = Some(false);
+            q.not_courts = vec!["内0203".into(), "内02".into()];
+            q.not_levels = vec!["high".into()];
+        };
+        assert_eq!(q(&others), ["D#1"]);
     }
 
     #[test]

@@ -11,8 +11,10 @@ use crate::error::{self, WebError};
 use crate::{Web, admin, analysis, api, ledger, management, openapi, ops, pages, reports};
 
 const STYLESHEET: &str = include_str!("../static/app.css");
-/// The one script: the filing form's live hints (ours, a few lines; every page works without it).
+/// The scripts, ours and small; every page works without them: the filing form's live hints, and
+/// the document form's reading of a .docx or .txt file into its text box.
 const FILING_SCRIPT: &str = include_str!("../static/filing.js");
+const DOCUMENT_SCRIPT: &str = include_str!("../static/document.js");
 
 /// Every route.
 pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
@@ -74,6 +76,10 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route(
             "/static/filing.js",
             get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], FILING_SCRIPT) }),
+        )
+        .route(
+            "/static/document.js",
+            get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], DOCUMENT_SCRIPT) }),
         )
         .route("/api/v1/auth/login", post(api::login::<S>))
         .route("/api/v1/auth/logout", post(api::logout::<S>))

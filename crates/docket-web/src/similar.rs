@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use docket_domain::{CaseNumber, CloseMethod, CourtCode};
+use docket_domain::{CaseNumber, CloseMethod, CourtCode, CourtLevel};
 use docket_search::{Hit, Query};
 use docket_store::{EnforcementFact, Store};
 
@@ -51,23 +51,62 @@ pub struct SimilarQuery {
     to: Option<String>,
     /// Similar to this case: its latest document's facts are the query.
     case: Option<String>,
+    /// One tier of the guidance's order only (1–5).
+    tier: Option<String>,
     format: Option<String>,
 }
 
-/// The guidance's tiers (第四条), for a reader in `own`: 1 指导性案例 (here the 入库案例), 2 the
-/// SPC, 3 the province's high court, 4 the court above and the court itself, 5 other courts.
+/// The high court of `own`'s province (itself when it is one).
+fn high_court_of(own: &CourtCode) -> Option<CourtCode> {
+    let mut at = Some(own.clone());
+    while let Some(c) = at {
+        if c.level() == CourtLevel::High {
+            return Some(c);
+        }
+        at = c.parent();
+    }
+    None
+}
+
+/// Where a hit stands in the guidance's order (第四条; 1–5, [`TIERS`]) for a reader in `own`: 1
+/// 指导性案例 (here the 入库案例), 2 the SPC, 3 the province's high court, 4 the court above and
+/// the court itself, 5 other courts (another province's high court among them).
 fn tier_of(hit: &Hit, own: &CourtCode) -> usize {
     let court = CourtCode::parse(&hit.court).ok();
     if hit.guiding {
         1
     } else if hit.level == "supreme" {
         2
-    } else if hit.level == "high" {
+    } else if court.is_some() && court == high_court_of(own) {
         3
     } else if court.as_ref().is_some_and(|c| c == own || Some(c.clone()) == own.parent()) {
         4
     } else {
         5
+    }
+}
+
+/// Narrows `query` to one tier of [`TIERS`] as [`tier_of`] places hits.
+fn only_tier(query: &mut Query, tier: usize, own: &CourtCode) {
+    let high: Vec<String> = high_court_of(own).map(|c| c.to_string()).into_iter().collect();
+    let near: Vec<String> = std::iter::once(own.clone()).chain(own.parent()).map(|c| c.to_string()).collect();
+    query.guiding = Some(tier == 1);
+    match tier {
+        2 => query.level = Some("supreme".into()),
+        // No high court above (a reader of the SPC): nothing is in this tier.
+        3 => query.courts = if high.is_empty() { vec![String::new()] } else { high },
+        4 => {
+            query.courts = near.into_iter().filter(|c| !high.contains(c)).collect();
+            if query.courts.is_empty() {
+                query.courts = vec![String::new()];
+            }
+            query.not_levels = vec!["supreme".into()];
+        }
+        5 => {
+            query.not_levels = vec!["supreme".into()];
+            query.not_courts = high.into_iter().chain(near).collect();
+        }
+        _ => {}
     }
 }
 
@@ -103,6 +142,8 @@ struct SimilarPage {
     article: String,
     from: String,
     to: String,
+    tier: String,
+    tier_choices: Vec<(String, &'static str)>,
     case: String,
     searched: bool,
     total: usize,
@@ -146,6 +187,14 @@ async fn build_query<S: Store>(web: &Web<S>, user: &User, q: &SimilarQuery) -> R
             query.cause = Some(case.row.cause.clone());
         }
         for_case = case.row.case_no.to_string();
+    }
+    if let Some(t) = q.tier.as_deref().filter(|t| !t.is_empty()) {
+        let tier: usize = t
+            .parse()
+            .ok()
+            .filter(|t| (1..=TIERS.len()).contains(t))
+            .ok_or_else(|| WebError::BadRequest(format!("参数 tier 无效：检索层级应为 1 至 5，而不是 {t}")))?;
+        only_tier(&mut query, tier, &user.account.principal().court);
     }
     Ok((query, for_case))
 }
@@ -224,6 +273,7 @@ pub async fn similar<S: Store>(
         ("from", q.from.as_deref()),
         ("to", q.to.as_deref()),
         ("case", q.case.as_deref()),
+        ("tier", q.tier.as_deref()),
     ]
     .iter()
     .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", percent_encode(v))))
@@ -236,6 +286,8 @@ pub async fn similar<S: Store>(
         article: q.article.clone().unwrap_or_default(),
         from: q.from.clone().unwrap_or_default(),
         to: q.to.clone().unwrap_or_default(),
+        tier: q.tier.clone().unwrap_or_default(),
+        tier_choices: TIERS.iter().enumerate().map(|(i, t)| ((i + 1).to_string(), user.lang.t(t))).collect(),
         case: for_case,
         searched,
         total,
@@ -256,10 +308,14 @@ pub async fn report<S: Store>(
         .ok_or_else(|| WebError::BadRequest("格式应为 docx 或 pdf".into()))?;
     let (query, for_case) = build_query(&web, &user, &q).await?;
     let shown_query = if for_case.is_empty() { query.text.clone() } else { format!("{}的案情", for_case) };
-    let filters: Vec<String> = [("案由", &query.cause), ("法院", &query.court), ("法条", &query.article)]
+    let mut filters: Vec<String> = [("案由", &query.cause), ("法院", &query.court), ("法条", &query.article)]
         .iter()
         .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}：{v}")))
         .collect();
+    if let Some(t) = q.tier.as_deref().and_then(|t| t.parse::<usize>().ok()).and_then(|t| TIERS.get(t.wrapping_sub(1)))
+    {
+        filters.push(format!("检索层级：{t}"));
+    }
     let (hits, _) = run(&web, &user, query).await?;
     let own = user.account.principal().court.clone();
     let tiers: Vec<docket_reports::Tier> = tiered(&web, &own, &hits, Lang::Zh)
@@ -337,5 +393,53 @@ mod tests {
         assert_eq!(tier_of(&hit("内02", "intermediate", false), &own), 4);
         assert_eq!(tier_of(&hit("内0203", "basic", false), &own), 4);
         assert_eq!(tier_of(&hit("内0204", "basic", false), &own), 5);
+        assert_eq!(tier_of(&hit("京", "high", false), &own), 5, "another province's high court");
+    }
+
+    #[test]
+    fn each_tiers_filter_finds_exactly_the_hits_placed_in_that_tier() {
+        let index = docket_search::SearchIndex::in_memory().unwrap();
+        let courts = [
+            ("最高法", "supreme"),
+            ("内", "high"),
+            ("京", "high"),
+            ("内02", "intermediate"),
+            ("内03", "intermediate"),
+            ("内0203", "basic"),
+            ("内0204", "basic"),
+        ];
+        let mut docs = Vec::new();
+        for (i, (court, level)) in courts.iter().enumerate() {
+            for guiding in [false, true] {
+                docs.push(docket_search::SearchDoc {
+                    id: format!("{i}{guiding}"),
+                    case_no: format!("{i}{guiding}"),
+                    court: (*court).into(),
+                    level: (*level).into(),
+                    cause: "买卖合同纠纷".into(),
+                    outcome: "judgment".into(),
+                    doc: "judgment".into(),
+                    date: 20250301,
+                    articles: vec![],
+                    published: true,
+                    sealed: false,
+                    guiding,
+                    text: "被告拖欠货款。".into(),
+                });
+            }
+        }
+        index.upsert(&docs).unwrap();
+        for own in ["内0203", "内02", "内"] {
+            let own = CourtCode::parse(own).unwrap();
+            let mut seen = 0;
+            for tier in 1..=TIERS.len() {
+                let mut q = Query { text: "货款".into(), limit: 100, ..Query::default() };
+                only_tier(&mut q, tier, &own);
+                let (hits, _) = index.search(&q).unwrap();
+                assert!(hits.iter().all(|h| tier_of(h, &own) == tier), "{own} tier {tier}: {hits:?}");
+                seen += hits.len();
+            }
+            assert_eq!(seen, docs.len(), "{own}: every document is in one tier");
+        }
     }
 }

@@ -6,6 +6,13 @@ pub(super) static PUBLICATION: &[(&str, &str)] = &[
     ("裁判文书及时上网率", "Timely publication rate"),
     ("类案检索", "Similar cases"),
     ("待上网", "To publish"),
+    ("检索层级", "Tier"),
+    ("从文件读入（.docx 或 .txt）", "Read from a file (.docx or .txt)"),
+    ("已读入「{name}」：{n} 字，请核对后登记", "Read “{name}”: {n} characters; check them, then record"),
+    (
+        "「{name}」无法读入（{why}）：请选择 .docx 或 UTF-8 编码的 .txt 文件，或直接粘贴全文",
+        "“{name}” cannot be read ({why}): choose a .docx or a UTF-8 .txt file, or paste the text",
+    ),
     ("应上网日期", "Due online"),
     ("相似案件", "Similar cases"),
     ("检索词", "Search words"),
