@@ -22,6 +22,8 @@ pub mod integrity;
 pub mod lifecycle;
 pub mod management;
 pub mod mediation;
+pub mod online_filing;
+pub mod party_view;
 pub mod procedure;
 pub mod publication;
 pub mod role;
