@@ -25,6 +25,7 @@ mod rendering;
 mod replay;
 mod reports;
 mod settings_log;
+pub mod totp;
 mod verify;
 mod view;
 
