@@ -427,12 +427,26 @@ impl Generator<'_> {
         if p.type_code != "刑初" {
             let day = at(self.rng.range(1, 4));
             let delivered = self.rng.chance(0.8);
-            ev.push((day, 1, EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered }));
+            ev.push((
+                day,
+                1,
+                EventKind::ServiceAttempted {
+                    channel: ServiceChannel::Electronic,
+                    delivered,
+                    document: None,
+                    receipt_at: None,
+                },
+            ));
             if !delivered {
                 ev.push((
                     day + Days::new(3),
                     1,
-                    EventKind::ServiceAttempted { channel: ServiceChannel::Post, delivered: self.rng.chance(0.9) },
+                    EventKind::ServiceAttempted {
+                        channel: ServiceChannel::Post,
+                        delivered: self.rng.chance(0.9),
+                        document: None,
+                        receipt_at: None,
+                    },
                 ));
             }
         }

@@ -52,7 +52,7 @@ fn figures(records: &[Record], court: &str, from: NaiveDate, to: NaiveDate) -> F
                         f.method = Some(*method);
                     }
                     EventKind::Recovered { amount } => f.recovered_fen += amount.fen(),
-                    EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered: ok }
+                    EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered: ok, .. }
                         if (from..=to).contains(&e.event.on) =>
                     {
                         attempts += 1;

@@ -1,6 +1,6 @@
 //! Case events (案件节点): everything that happens to a case after 立案, as `INTERCHANGE.md` lists.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::amount::Amount;
 use crate::procedure::Procedure;
@@ -366,8 +366,15 @@ pub enum EventKind {
     Closed { method: CloseMethod, outcome: Option<String> },
     /// 执行到位款.
     Recovered { amount: Amount },
-    /// 送达.
-    ServiceAttempted { channel: ServiceChannel, delivered: bool },
+    /// 送达: by which channel, whether it reached the addressee; for a document served
+    /// electronically, its SHA-256 (hex) and the moment it reached the addressee's account or
+    /// system, which is the day of service (民诉法 §90 第二款; 在线诉讼规则 §29–§32).
+    ServiceAttempted {
+        channel: ServiceChannel,
+        delivered: bool,
+        document: Option<String>,
+        receipt_at: Option<DateTime<FixedOffset>>,
+    },
     /// 执行措施 on an enforcement case: the measure, the value of what a measure taking property
     /// took, the persons detained.
     EnforcementMeasure { measure: crate::enforcement::Measure, amount: Option<Amount>, persons: Option<u32> },
@@ -499,7 +506,7 @@ impl EventKind {
             },
             Self::PerformanceUrged { notice } => format!("发出{}", notice.label()),
             Self::Performed { amount } => format!("当事人自动履行 {amount} 元"),
-            Self::ServiceAttempted { channel, delivered } => {
+            Self::ServiceAttempted { channel, delivered, .. } => {
                 format!("{}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
             }
             Self::MediationDelegated { org, mediator, mode } => match mediator {

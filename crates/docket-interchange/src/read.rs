@@ -514,7 +514,32 @@ impl<'a> Fields<'a> {
                 let channel =
                     self.enum_value("channel", ServiceChannel::parse, "electronic、post、direct 或 announcement");
                 let delivered = self.req_bool("delivered");
-                EventKind::ServiceAttempted { channel: channel?, delivered: delivered? }
+                let document = match self.opt_str("document") {
+                    Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) => {
+                        Some(Some(h.to_owned()))
+                    }
+                    Some(_) => {
+                        self.err("document", "应为文书的 SHA-256（64 位小写十六进制）");
+                        None
+                    }
+                    None => Some(None),
+                };
+                let receipt_at = match self.opt_str("receipt_at") {
+                    Some(t) => match chrono::DateTime::parse_from_rfc3339(t) {
+                        Ok(at) => Some(Some(at)),
+                        Err(_) => {
+                            self.err("receipt_at", "应为带时区的时间，如 2026-03-02T10:15:00+08:00");
+                            None
+                        }
+                    },
+                    None => Some(None),
+                };
+                EventKind::ServiceAttempted {
+                    channel: channel?,
+                    delivered: delivered?,
+                    document: document?,
+                    receipt_at: receipt_at?,
+                }
             }
             "reopened" => EventKind::Reopened,
             "archived" => EventKind::Archived,
@@ -678,5 +703,32 @@ mod tests {
         assert!(parse_line(1, &format!("{base},\"days\":30}}")).is_ok());
         assert!(parse_line(1, &format!("{base},\"months\":6,\"days\":3}}")).is_err());
         assert!(parse_line(1, &format!("{base}}}")).is_err());
+    }
+
+    #[test]
+    fn a_service_keeps_its_documents_hash_and_receipt_time_and_refuses_malformed_ones() {
+        let base = r#"{"kind":"event","case_no":"（2025）内0203民初1号","on":"2025-05-01","type":"service_attempted","channel":"electronic","delivered":true"#;
+        let hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        let line = format!(r#"{base},"document":"{hash}","receipt_at":"2025-05-01T10:15:00+08:00"}}"#);
+        let record = parse_line(1, &line).unwrap();
+        let Record::Event(e) = &record else { panic!("an event") };
+        let docket_domain::EventKind::ServiceAttempted { document, receipt_at, .. } = &e.event.kind else {
+            panic!("a service")
+        };
+        assert_eq!(document.as_deref(), Some(hash));
+        assert_eq!(receipt_at.map(|t| t.to_rfc3339()), Some("2025-05-01T10:15:00+08:00".to_owned()));
+        let written = crate::write_record(&record);
+        assert!(written.contains(hash) && written.contains(r#""receipt_at":"2025-05-01T10:15:00+08:00""#), "{written}");
+        assert_eq!(parse_line(1, &written).unwrap(), record, "written back, it reads the same");
+        // Without them the line is as before.
+        assert!(!crate::write_record(&parse_line(1, &format!("{base}}}")).unwrap()).contains("receipt_at"));
+        let upper = format!(r#"{base},"document":"{}"}}"#, hash.to_uppercase());
+        assert!(errors(&upper).iter().any(|e| e.contains("document") && e.contains("SHA-256")), "{:?}", errors(&upper));
+        let no_zone = format!(r#"{base},"receipt_at":"2025-05-01 10:15:00"}}"#);
+        assert!(
+            errors(&no_zone).iter().any(|e| e.contains("receipt_at") && e.contains("时区")),
+            "{:?}",
+            errors(&no_zone)
+        );
     }
 }

@@ -184,9 +184,15 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::Recovered { amount } => {
             m.insert("amount".into(), amount.to_string().into());
         }
-        EventKind::ServiceAttempted { channel, delivered } => {
+        EventKind::ServiceAttempted { channel, delivered, document, receipt_at } => {
             m.insert("channel".into(), channel.as_str().into());
             m.insert("delivered".into(), (*delivered).into());
+            if let Some(h) = document {
+                m.insert("document".into(), h.clone().into());
+            }
+            if let Some(at) = receipt_at {
+                m.insert("receipt_at".into(), at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false).into());
+            }
         }
         EventKind::EnforcementMeasure { measure, amount, persons } => {
             m.insert("measure".into(), measure.as_str().into());

@@ -192,6 +192,7 @@ fn write_facts(dir: &str, states: &[CaseState]) -> std::io::Result<()> {
             if let docket_domain::EventKind::ServiceAttempted {
                 channel: docket_domain::ServiceChannel::Electronic,
                 delivered,
+                ..
             } = e.kind
             {
                 writeln!(service, "{},{},{}", r.court, e.on, delivered)?;

@@ -457,12 +457,30 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
     for (on, kind) in [
         (
             "2025-03-04",
-            EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: false },
+            EventKind::ServiceAttempted {
+                channel: docket_domain::ServiceChannel::Electronic,
+                delivered: false,
+                document: None,
+                receipt_at: None,
+            },
         ),
-        ("2025-03-05", EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Post, delivered: true }),
+        (
+            "2025-03-05",
+            EventKind::ServiceAttempted {
+                channel: docket_domain::ServiceChannel::Post,
+                delivered: true,
+                document: None,
+                receipt_at: None,
+            },
+        ),
         (
             "2025-03-06",
-            EventKind::ServiceAttempted { channel: docket_domain::ServiceChannel::Electronic, delivered: true },
+            EventKind::ServiceAttempted {
+                channel: docket_domain::ServiceChannel::Electronic,
+                delivered: true,
+                document: None,
+                receipt_at: None,
+            },
         ),
     ] {
         c.apply(Event { on: date(on), kind }).unwrap();

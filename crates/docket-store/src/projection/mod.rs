@@ -194,7 +194,7 @@ impl StoredCase {
                 .events
                 .iter()
                 .filter_map(|e| match e.kind {
-                    EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered } => {
+                    EventKind::ServiceAttempted { channel: ServiceChannel::Electronic, delivered, .. } => {
                         Some(ServiceAttempt { on: e.on, delivered })
                     }
                     _ => None,
