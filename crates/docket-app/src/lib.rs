@@ -46,9 +46,7 @@ pub use integrity::{IntegrityQuery, findings_json};
 pub use ledger::{EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, new_log_name, signer_from_file};
 pub use metrics::{QueryText, engine_from_states, facts_of, parse_query};
 pub use passwords::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, password_problem};
-pub use publication::{
-    CaseDocument, DueDocument, SharedIndex, access_of, facts_of_document, search_as, search_docs, similar_query,
-};
+pub use publication::{CaseDocument, SharedIndex, access_of, facts_of_document, search_as, search_docs, similar_query};
 pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
 pub use reports::{NameBook, ReportKind, parse_causes};

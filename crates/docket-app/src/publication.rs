@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use docket_domain::publication::{self, Anonymised, Exemption, IssuedDocument, Profile};
 use docket_domain::{CaseNumber, CaseState, Court, CourtLevel, Principal};
 use docket_search::{Access, Hit, Query, SearchDoc, SearchIndex};
-use docket_store::{EnforcementFact, Store};
+use docket_store::Store;
 
 use crate::{AppError, Docket, Reporter};
 
@@ -24,18 +24,6 @@ pub struct CaseDocument {
     pub exemption: Option<Exemption>,
     pub anonymised: Anonymised,
     pub profile: Profile,
-}
-
-/// A document waiting for its publication decision (the 文书上网 queue).
-#[derive(Debug, Clone)]
-pub struct DueDocument {
-    pub case_no: CaseNumber,
-    pub judge: Option<String>,
-    pub cause: String,
-    pub doc: publication::DocKind,
-    pub issued: NaiveDate,
-    pub due: NaiveDate,
-    pub overdue: bool,
 }
 
 fn level_str(level: CourtLevel) -> &'static str {
@@ -146,30 +134,6 @@ impl<S: Store> Docket<S> {
     pub async fn anonymised_latest(&self, case_no: &str) -> Result<CaseDocument, AppError> {
         let n = CaseNumber::parse(case_no).map_err(|e| AppError::Invalid(e.to_string()))?;
         self.case_documents(&n).await?.pop().ok_or_else(|| AppError::NotFound(format!("案件 {n} 的裁判文书")))
-    }
-
-    /// Documents of `courts` waiting for their publication decision, oldest first, as of `today`.
-    pub async fn publication_queue(&self, courts: &[String], today: NaiveDate) -> Result<Vec<DueDocument>, AppError> {
-        let calendar = self.calendar().await?;
-        let mut out = Vec::new();
-        for c in self.store.unpublished_document_cases(courts).await? {
-            for f in &c.enforcement {
-                if let EnforcementFact::Document(doc, false) = f.fact {
-                    let due = publication::publication_due(f.on, &calendar);
-                    out.push(DueDocument {
-                        case_no: c.case_no.clone(),
-                        judge: c.judge.clone(),
-                        cause: c.cause.clone(),
-                        doc,
-                        issued: f.on,
-                        due,
-                        overdue: today > due,
-                    });
-                }
-            }
-        }
-        out.sort_by_key(|d| (d.due, d.case_no.to_string()));
-        Ok(out)
     }
 
     /// Every document of the log, as the index holds them.
