@@ -435,6 +435,7 @@ impl Generator<'_> {
                     delivered,
                     document: None,
                     receipt_at: None,
+                    party: None,
                 },
             ));
             if !delivered {
@@ -446,6 +447,7 @@ impl Generator<'_> {
                         delivered: self.rng.chance(0.9),
                         document: None,
                         receipt_at: None,
+                        party: None,
                     },
                 ));
             }

@@ -173,7 +173,9 @@ impl Action {
             EventKind::ExtensionRequested { .. } => Action::RequestExtension,
             EventKind::Extended { approver, .. } => Action::ApproveExtension(*approver),
             EventKind::Closed { .. } => Action::Close,
-            EventKind::ServiceAttempted { .. } => Action::Service,
+            // A view is recorded by the portal when the party opens the document; staff never
+            // post one (`docket_app::Docket::append_event` refuses it).
+            EventKind::ServiceAttempted { .. } | EventKind::ServiceViewed { .. } => Action::Service,
             EventKind::Recovered { .. } => Action::Recovery,
             EventKind::EnforcementMeasure { .. } | EventKind::Obstruction { .. } => Action::Measure,
             EventKind::PerformanceUrged { .. } | EventKind::Performed { .. } => Action::Performance,
@@ -232,9 +234,11 @@ impl Principal {
         self.judge.is_some() && self.judge.as_deref() == case.judge
     }
 
-    /// May the account see the case at all? A refusal is answered as "not found".
+    /// May the account see the case at all, on the staff's pages? A refusal is answered as "not
+    /// found". A portal account never does: it reads its own cases through the portal
+    /// ([`crate::portal`]).
     pub fn can_read(&self, case: &CaseScope<'_>) -> bool {
-        if self.role == Role::Admin {
+        if self.role == Role::Admin || self.role.is_portal() {
             return false;
         }
         match Reach::of(&self.court, case.court) {
@@ -339,18 +343,21 @@ impl Principal {
                 action,
                 Action::Reopen | Action::Archive | Action::Assign | Action::Flag | Action::Deliberate | Action::Publish
             ),
-            Role::HigherCourtViewer | Role::Auditor | Role::Admin => false,
+            Role::HigherCourtViewer | Role::Auditor | Role::Admin | Role::Party | Role::Lawyer => false,
         }
     }
 
     /// May the account file (立案) new cases in `court`?
     pub fn may_file(&self, court: &CourtCode) -> bool {
+        // (A portal role is none of these; it applies to file, 网上立案.)
         &self.court == court && matches!(self.role, Role::FilingClerk | Role::DivisionHead | Role::President)
     }
 
     /// May the account see indicators and case lists of `court`?
     pub fn may_view_court(&self, court: &CourtCode) -> bool {
-        self.role != Role::Admin && matches!(Reach::of(&self.court, court), Reach::Own | Reach::Lower)
+        self.role != Role::Admin
+            && !self.role.is_portal()
+            && matches!(Reach::of(&self.court, court), Reach::Own | Reach::Lower)
     }
 
     /// May the account manage accounts of `court` (its own court only)?

@@ -374,7 +374,15 @@ pub enum EventKind {
         delivered: bool,
         document: Option<String>,
         receipt_at: Option<DateTime<FixedOffset>>,
+        /// The party served, by name as the case records it (`party`, a field Docket adds);
+        /// none for service recorded without naming them.
+        party: Option<String>,
     },
+    /// 查阅: the party opened, in the portal, a document served to them electronically — its
+    /// SHA-256 and the moment (`service_viewed`, an event Docket adds). Service took effect when
+    /// the document reached the account; the view time is kept beside it on the receipt
+    /// (在线诉讼规则 §31).
+    ServiceViewed { document: String, viewed_at: DateTime<FixedOffset>, party: Option<String> },
     /// 执行措施 on an enforcement case: the measure, the value of what a measure taking property
     /// took, the persons detained.
     EnforcementMeasure { measure: crate::enforcement::Measure, amount: Option<Amount>, persons: Option<u32> },
@@ -439,6 +447,7 @@ impl EventKind {
             Self::PerformanceUrged { .. } => "performance_urged",
             Self::Performed { .. } => "performed",
             Self::ServiceAttempted { .. } => "service_attempted",
+            Self::ServiceViewed { .. } => "service_viewed",
             Self::MediationDelegated { .. } => "mediation_delegated",
             Self::ConfirmationDecided { .. } => "confirmation_decided",
             Self::FeePaid { .. } => "fee_paid",
@@ -506,8 +515,13 @@ impl EventKind {
             },
             Self::PerformanceUrged { notice } => format!("发出{}", notice.label()),
             Self::Performed { amount } => format!("当事人自动履行 {amount} 元"),
-            Self::ServiceAttempted { channel, delivered, .. } => {
-                format!("{}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
+            Self::ServiceAttempted { channel, delivered, party, .. } => {
+                let to = party.as_deref().map(|p| format!("（{p}）")).unwrap_or_default();
+                format!("{}{to}：{}", channel.label(), if *delivered { "送达成功" } else { "未送达" })
+            }
+            Self::ServiceViewed { viewed_at, party, .. } => {
+                let who = party.as_deref().unwrap_or("当事人");
+                format!("{who}于 {} 查阅电子送达文书", viewed_at.format("%Y-%m-%d %H:%M:%S"))
             }
             Self::MediationDelegated { org, mediator, mode } => match mediator {
                 Some(m) => format!("{}：{org}（调解员 {m}）", mode.label()),

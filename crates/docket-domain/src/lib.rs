@@ -24,6 +24,7 @@ pub mod management;
 pub mod mediation;
 pub mod online_filing;
 pub mod party_view;
+pub mod portal;
 pub mod procedure;
 pub mod publication;
 pub mod role;

@@ -96,6 +96,8 @@ pub enum LifecycleError {
     PerformanceOutsideJudgment,
     #[error("自动履行金额必须大于 0")]
     ZeroPerformance,
+    #[error("查阅记录所指的文书未曾电子送达本案当事人")]
+    ViewOfUnservedDocument,
     #[error("开庭日期 {hearing_on} 早于排期日期 {on}")]
     HearingBeforeScheduling { hearing_on: NaiveDate, on: NaiveDate },
     #[error("没有已排期的开庭，不能延期开庭")]
@@ -156,6 +158,7 @@ impl LifecycleError {
     pub fn field(&self) -> &'static str {
         match self {
             Self::BeforeFiling { .. } | Self::OutOfOrder { .. } => "on",
+            Self::ViewOfUnservedDocument => "document",
             Self::ProcedureNotAllowed { .. } | Self::SameProcedure(_) => "procedure",
             Self::MethodNotForType { .. } => "method",
             Self::ZeroExtension => "months",
@@ -295,7 +298,10 @@ impl CaseState {
         let after_close_ok = after_archive_ok
             || matches!(
                 event.kind,
-                EventKind::ServiceAttempted { .. } | EventKind::Archived | EventKind::DocumentIssued { .. }
+                EventKind::ServiceAttempted { .. }
+                    | EventKind::ServiceViewed { .. }
+                    | EventKind::Archived
+                    | EventKind::DocumentIssued { .. }
             );
         let enforcement = self.record.case_type().category == Category::Enforcement;
         if enforcement
@@ -484,6 +490,14 @@ impl CaseState {
                 }
             }
             EventKind::ServiceAttempted { .. } => {}
+            EventKind::ServiceViewed { document, .. } => {
+                let served = self.events.iter().any(|e| {
+                    matches!(&e.kind, EventKind::ServiceAttempted { delivered: true, document: Some(d), .. } if d == document)
+                });
+                if !served {
+                    return Err(LifecycleError::ViewOfUnservedDocument);
+                }
+            }
             EventKind::MediationDelegated { org, mode, .. } => {
                 if org.trim().is_empty() {
                     return Err(LifecycleError::EmptyMediationOrg);

@@ -43,6 +43,9 @@ pub fn timeline(state: &CaseState) -> Vec<Line> {
             EventKind::Extended { .. } => "案件审理期限经批准延长。".to_owned(),
             EventKind::Closed { method, .. } => closing_sentence(state, *method),
             EventKind::ServiceAttempted { delivered: true, .. } => "法院向当事人送达了文书。".to_owned(),
+            EventKind::ServiceViewed { viewed_at, .. } => {
+                format!("当事人于 {} 查阅了电子送达的文书。", viewed_at.format("%H:%M"))
+            }
             EventKind::MediationDelegated { .. } => "案件已交调解组织调解。".to_owned(),
             EventKind::ConfirmationDecided { confirmed: true } => "调解协议已经法院确认有效。".to_owned(),
             EventKind::ConfirmationDecided { confirmed: false } => "法院裁定驳回司法确认申请。".to_owned(),

@@ -1,9 +1,11 @@
-//! The roles of court staff (岗位角色). Each account holds one role in one court; what a role may
-//! see and do is decided where requests are served. The ids are stable: scripts and the API use them.
+//! The roles of court staff (岗位角色), and the two roles of the people the court serves: a party
+//! (当事人) and a lawyer (律师), who reach only the portal (诉讼服务). Each staff account holds one
+//! role in one court; what a role may see and do is decided where requests are served. The ids are
+//! stable: scripts and the API use them.
 
 use std::fmt;
 
-/// A staff role.
+/// A role: a staff role, or a portal role ([`Role::is_portal`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
     /// 立案员
@@ -26,10 +28,32 @@ pub enum Role {
     Auditor,
     /// 管理员
     Admin,
+    /// 当事人: a party signed in to the portal, linked to cases by their verified ID number or
+    /// credit code.
+    Party,
+    /// 律师: a lawyer signed in to the portal, linked to cases by the licence number (执业证号) a
+    /// case records on the party's agent.
+    Lawyer,
 }
 
 impl Role {
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 12] = [
+        Role::FilingClerk,
+        Role::Judge,
+        Role::Clerk,
+        Role::DivisionHead,
+        Role::President,
+        Role::TrialManagement,
+        Role::EnforcementOfficer,
+        Role::HigherCourtViewer,
+        Role::Auditor,
+        Role::Admin,
+        Role::Party,
+        Role::Lawyer,
+    ];
+
+    /// The staff roles, without the portal's.
+    pub const STAFF: [Role; 10] = [
         Role::FilingClerk,
         Role::Judge,
         Role::Clerk,
@@ -41,6 +65,12 @@ impl Role {
         Role::Auditor,
         Role::Admin,
     ];
+
+    /// 当事人 and 律师: accounts of the people the court serves. They reach the portal only, never a
+    /// staff page, and see only the cases they are linked to.
+    pub fn is_portal(self) -> bool {
+        matches!(self, Role::Party | Role::Lawyer)
+    }
 
     /// 院长 and 庭长: court leadership, who read their court's sealed cases (`access.rs`); an
     /// account of these roles must be bound to its holder's own judge record.
@@ -61,6 +91,8 @@ impl Role {
             Role::HigherCourtViewer => "higher_court_viewer",
             Role::Auditor => "auditor",
             Role::Admin => "admin",
+            Role::Party => "party",
+            Role::Lawyer => "lawyer",
         }
     }
 
@@ -77,6 +109,8 @@ impl Role {
             Role::HigherCourtViewer => "上级法院查看",
             Role::Auditor => "审计员",
             Role::Admin => "管理员",
+            Role::Party => "当事人",
+            Role::Lawyer => "律师",
         }
     }
 

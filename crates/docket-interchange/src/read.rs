@@ -18,6 +18,7 @@ mod fees;
 mod management;
 mod parties;
 mod review;
+mod service;
 mod supervision;
 
 /// Parses one line (1-based `line` number) into a record.
@@ -514,32 +515,29 @@ impl<'a> Fields<'a> {
                 let channel =
                     self.enum_value("channel", ServiceChannel::parse, "electronic、post、direct 或 announcement");
                 let delivered = self.req_bool("delivered");
-                let document = match self.opt_str("document") {
-                    Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) => {
-                        Some(Some(h.to_owned()))
-                    }
-                    Some(_) => {
-                        self.err("document", "应为文书的 SHA-256（64 位小写十六进制）");
-                        None
-                    }
-                    None => Some(None),
-                };
-                let receipt_at = match self.opt_str("receipt_at") {
-                    Some(t) => match chrono::DateTime::parse_from_rfc3339(t) {
-                        Ok(at) => Some(Some(at)),
-                        Err(_) => {
-                            self.err("receipt_at", "应为带时区的时间，如 2026-03-02T10:15:00+08:00");
-                            None
-                        }
-                    },
-                    None => Some(None),
-                };
+                let document = self.opt_sha256("document");
+                let receipt_at = self.opt_instant("receipt_at");
+                let party = self.opt_str("party").map(str::to_owned);
                 EventKind::ServiceAttempted {
                     channel: channel?,
                     delivered: delivered?,
                     document: document?,
                     receipt_at: receipt_at?,
+                    party,
                 }
+            }
+            "service_viewed" => {
+                let document = self.opt_sha256("document");
+                let viewed_at = self.opt_instant("viewed_at");
+                let party = self.opt_str("party").map(str::to_owned);
+                let (document, viewed_at) = (document?, viewed_at?);
+                if document.is_none() {
+                    self.err("document", "缺少查阅的文书 SHA-256");
+                }
+                if viewed_at.is_none() {
+                    self.err("viewed_at", "缺少查阅时间");
+                }
+                EventKind::ServiceViewed { document: document?, viewed_at: viewed_at?, party }
             }
             "reopened" => EventKind::Reopened,
             "archived" => EventKind::Archived,

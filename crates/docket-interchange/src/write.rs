@@ -184,7 +184,7 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::Recovered { amount } => {
             m.insert("amount".into(), amount.to_string().into());
         }
-        EventKind::ServiceAttempted { channel, delivered, document, receipt_at } => {
+        EventKind::ServiceAttempted { channel, delivered, document, receipt_at, party } => {
             m.insert("channel".into(), channel.as_str().into());
             m.insert("delivered".into(), (*delivered).into());
             if let Some(h) = document {
@@ -192,6 +192,16 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
             }
             if let Some(at) = receipt_at {
                 m.insert("receipt_at".into(), at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false).into());
+            }
+            if let Some(p) = party {
+                m.insert("party".into(), p.clone().into());
+            }
+        }
+        EventKind::ServiceViewed { document, viewed_at, party } => {
+            m.insert("document".into(), document.clone().into());
+            m.insert("viewed_at".into(), viewed_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false).into());
+            if let Some(p) = party {
+                m.insert("party".into(), p.clone().into());
             }
         }
         EventKind::EnforcementMeasure { measure, amount, persons } => {

@@ -184,6 +184,17 @@ pub const TABLES: &[Table] = &[
         order_by: "username",
     },
     Table {
+        name: "portal_accounts",
+        columns: &[
+            ("username", Text, false),
+            ("link", Text, false),
+            ("consent_at", Text, true),
+            ("address", Text, true),
+            ("totp_secret", Text, true),
+        ],
+        order_by: "username",
+    },
+    Table {
         name: "audit_log",
         columns: &[
             ("id", Int, false),
@@ -265,9 +276,10 @@ pub const TABLES: &[Table] = &[
 
 /// Tables deliberately left out of backups: signed-in sessions, the migrations' own record, the
 /// note of projections a migration left to rebuild (a backup is taken after that rebuild), and
-/// the search terms, which are rebuilt from the log after a restore (they are a tenth of a
-/// database's rows and say nothing the cases and parties do not).
-pub const NOT_BACKED_UP: &[&str] = &["sessions", "_sqlx_migrations", "projection_rebuilds", "search_terms"];
+/// the search terms and the portal's links, which are rebuilt from the log after a restore (they
+/// say nothing the cases and parties do not).
+pub const NOT_BACKED_UP: &[&str] =
+    &["sessions", "_sqlx_migrations", "projection_rebuilds", "search_terms", "portal_links"];
 
 /// The table called `name`.
 pub fn table(name: &str) -> Option<&'static Table> {

@@ -18,6 +18,7 @@ pub mod conformance;
 mod error;
 mod ledger;
 pub mod notifications;
+pub mod portal;
 mod postgres;
 pub mod projection;
 pub mod queues;
@@ -36,6 +37,7 @@ pub use ledger::{
     evidence_leaf_of,
 };
 pub use notifications::{NewNotification, Notification, NotificationStore};
+pub use portal::{LinkedCase, PortalAccountRow, PortalStore};
 pub use postgres::PgStore;
 pub use projection::PendingExtension;
 pub use projection::{
@@ -241,6 +243,7 @@ pub trait Store:
     + SearchStore
     + QueueStore
     + NotificationStore
+    + PortalStore
     + Clone
     + Send
     + Sync

@@ -101,5 +101,6 @@ crate::backup::impl_backup_store!(PgStore, Postgres);
 crate::search::impl_search_store!(PgStore, Postgres);
 crate::queues::impl_queue_store!(PgStore, Postgres);
 crate::notifications::impl_notification_store!(PgStore);
+crate::portal::impl_portal_store!(PgStore, Postgres);
 crate::sql::audit::impl_audit_chain!(PgStore, Postgres);
 crate::sql::settings::impl_settings_store!(PgStore, Postgres);

@@ -337,6 +337,7 @@ macro_rules! impl_sql_store {
                 let mut tx = self.writer().begin().await?;
                 sqlx::query("DELETE FROM parties").execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM search_terms").execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM portal_links").execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM cases").execute(&mut *tx).await?;
                 let states: Vec<&docket_domain::CaseState> = cases.iter().collect();
                 Self::write_cases(&mut tx, &states, false).await?;
@@ -782,7 +783,8 @@ macro_rules! impl_bound_bulk_writes {
                     });
                     q
                 });
-                Self::write_search_terms(tx, states).await
+                Self::write_search_terms(tx, states).await?;
+                Self::write_portal_links(tx, states).await
             }
         }
     };

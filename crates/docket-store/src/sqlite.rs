@@ -42,6 +42,7 @@ impl SqliteStore {
         ("cases_deadline", "CREATE INDEX cases_deadline ON cases (court, status, deadline_unadjusted)"),
         ("parties_name", "CREATE INDEX parties_name ON parties (name)"),
         ("search_terms_term", "CREATE INDEX search_terms_term ON search_terms (term, court, case_no)"),
+        ("portal_links_link", "CREATE INDEX portal_links_link ON portal_links (link, court, case_no)"),
         ("cases_filed", "CREATE INDEX cases_filed ON cases (court, filed_on)"),
         ("cases_sealed", "CREATE INDEX cases_sealed ON cases (court, sealed, judge)"),
         ("log_management", "CREATE INDEX log_management ON log (court, seq) WHERE kind = 'management'"),
@@ -115,6 +116,7 @@ crate::backup::impl_backup_store!(SqliteStore, Sqlite);
 crate::search::impl_search_store!(SqliteStore, Sqlite);
 crate::queues::impl_queue_store!(SqliteStore, Sqlite);
 crate::notifications::impl_notification_store!(SqliteStore);
+crate::portal::impl_portal_store!(SqliteStore, Sqlite);
 crate::sql::audit::impl_audit_chain!(SqliteStore, Sqlite);
 crate::sql::settings::impl_settings_store!(SqliteStore, Sqlite);
 

@@ -109,5 +109,5 @@ async fn backups_carry_every_table_and_column_of_the_schema() {
     let backed_up: BTreeSet<(String, String)> =
         TABLES.iter().flat_map(|t| t.columns.iter().map(|c| (t.name.to_owned(), c.0.to_owned()))).collect();
     assert_eq!(backed_up, schema);
-    assert_eq!(store.schema_version().await.unwrap(), 14);
+    assert_eq!(store.schema_version().await.unwrap(), 15);
 }

@@ -15,6 +15,8 @@ docket_store::on_both_backends!(
     open_cases_and_holiday_years_read_back,
     settings_read_back_and_are_replaced,
     cases_are_found_by_their_parties,
+    a_link_reaches_the_cases_of_its_party_or_lawyer,
+    portal_accounts_read_back_with_their_link_consent_and_second_factor,
     accounts_sessions_and_audit_read_back,
     concurrent_sign_in_attempts_reserve_at_most_the_allowance,
     entries_and_evidence_are_leaves_of_one_tree,

@@ -12,11 +12,13 @@ use docket_domain::{
 
 mod accounts;
 mod backup;
+mod portal;
 mod queues;
 mod search;
 
 pub use accounts::*;
 pub use backup::*;
+pub use portal::*;
 pub use queues::*;
 pub use search::*;
 
@@ -462,6 +464,7 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
                 delivered: false,
                 document: None,
                 receipt_at: None,
+                party: None,
             },
         ),
         (
@@ -471,6 +474,7 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
                 delivered: true,
                 document: None,
                 receipt_at: None,
+                party: None,
             },
         ),
         (
@@ -480,6 +484,7 @@ pub async fn open_cases_and_holiday_years_read_back<S: Store>(store: S) {
                 delivered: true,
                 document: None,
                 receipt_at: None,
+                party: None,
             },
         ),
     ] {

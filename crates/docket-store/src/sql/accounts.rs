@@ -3,6 +3,34 @@
 /// Implements [`crate::AccountStore`] for a backend (`$store` over `sqlx::$db`).
 macro_rules! impl_account_store {
     ($store:ident, $db:ident) => {
+        impl $store {
+            /// Inserts one account row in `tx` (staff and portal accounts alike).
+            pub(crate) async fn insert_account(
+                tx: &mut sqlx::Transaction<'static, $db>,
+                a: &$crate::AccountRow,
+            ) -> Result<(), $crate::StoreError> {
+                sqlx::query(
+                    "INSERT INTO accounts (username, court, name, role, judge, password_hash, failed_logins, \
+                     locked_until, created_at, disabled, password_changed_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                )
+                .bind(a.username.as_str())
+                .bind(a.court.as_str())
+                .bind(a.name.as_str())
+                .bind(a.role.as_str())
+                .bind(a.judge.as_deref())
+                .bind(a.password_hash.as_str())
+                .bind(a.failed_logins)
+                .bind(a.locked_until)
+                .bind(a.created_at.as_str())
+                .bind(a.disabled)
+                .bind(a.password_changed_at.as_deref())
+                .execute(&mut **tx)
+                .await?;
+                Ok(())
+            }
+        }
+
         impl $crate::AccountStore for $store {
             async fn add_accounts(
                 &self,
@@ -14,24 +42,7 @@ macro_rules! impl_account_store {
                     self.insert_audit(&mut tx, r).await?;
                 }
                 for a in &accounts {
-                    sqlx::query(
-                        "INSERT INTO accounts (username, court, name, role, judge, password_hash, failed_logins, \
-                         locked_until, created_at, disabled, password_changed_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                    )
-                    .bind(a.username.as_str())
-                    .bind(a.court.as_str())
-                    .bind(a.name.as_str())
-                    .bind(a.role.as_str())
-                    .bind(a.judge.as_deref())
-                    .bind(a.password_hash.as_str())
-                    .bind(a.failed_logins)
-                    .bind(a.locked_until)
-                    .bind(a.created_at.as_str())
-                    .bind(a.disabled)
-                    .bind(a.password_changed_at.as_deref())
-                    .execute(&mut *tx)
-                    .await?;
+                    Self::insert_account(&mut tx, a).await?;
                 }
                 tx.commit().await?;
                 Ok(())
