@@ -77,6 +77,8 @@ pub struct OpenedSession {
 pub enum SignInError {
     #[error("用户名或密码错误")]
     BadCredentials,
+    #[error("用户名、密码或动态口令错误")]
+    BadCode,
     #[error("连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试")]
     Locked { minutes: i64 },
 }
@@ -128,7 +130,7 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| random_token().and_then(|t| hash_password(&t)).unwrap_or_default())
 }
 
-fn valid_username(u: &str) -> bool {
+pub(crate) fn valid_username(u: &str) -> bool {
     (3..=64).contains(&u.len())
         && u.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
 }
@@ -156,7 +158,7 @@ pub(crate) fn audit_by(account: &Account, action: &str, target: &str, detail: &s
     audit_line(account.court.as_str(), &account.username, action, target, detail)
 }
 
-fn now_stamp() -> String {
+pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
@@ -176,10 +178,14 @@ pub(crate) fn role_and_judge<'j>(
             "角色",
             format!(
                 "{role} 不是角色；可用：{}",
-                Role::ALL.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
+                Role::STAFF.iter().map(|r| format!("{}（{}）", r.as_str(), r.label())).collect::<Vec<_>>().join("、")
             ),
         )
     })?;
+    // A party's or a lawyer's account is opened with its verified link (`Docket::add_portal_account`).
+    if parsed.is_portal() {
+        return Err(field("角色", format!("{}账户须核验身份后作为诉讼服务账户开设", parsed.label())));
+    }
     let judge = match judge {
         None => None,
         Some(code) => match judges.iter().find(|j| &j.court == court && j.code == code) {
@@ -299,24 +305,54 @@ impl<S: Store> Docket<S> {
     /// checks the password on the bounded hashing pool, locks after [`LOCKOUT_FAILURES`] failures,
     /// and opens a session. Every attempt on a known account is audited.
     pub async fn sign_in(&self, username: &str, password: &str, now: i64) -> Result<OpenedSession, AppError> {
+        self.sign_in_with_code(username, password, None, now).await
+    }
+
+    /// [`Docket::sign_in`] with the TOTP code a portal account that turned the second factor on
+    /// must give. A portal account locks sooner and for longer
+    /// ([`crate::portal::PORTAL_LOCKOUT_FAILURES`]); a wrong or missing code counts as a failure,
+    /// and a code is good once.
+    pub async fn sign_in_with_code(
+        &self,
+        username: &str,
+        password: &str,
+        code: Option<&str>,
+        now: i64,
+    ) -> Result<OpenedSession, AppError> {
         let Some(row) = self.store.account(username).await?.filter(|r| !r.disabled) else {
             // The same hashing time as a known account's, so timing does not tell which exist.
             password_matches_off_thread(password.to_owned(), decoy_hash().to_owned()).await?;
             return Err(AppError::SignIn(SignInError::BadCredentials));
         };
-        let Some(attempt) = self.store.reserve_login_attempt(username, now, LOCKOUT_FAILURES).await? else {
+        let (failures, seconds) = if row.role.is_portal() {
+            (crate::portal::PORTAL_LOCKOUT_FAILURES, crate::portal::PORTAL_LOCKOUT_SECONDS)
+        } else {
+            (LOCKOUT_FAILURES, LOCKOUT_SECONDS)
+        };
+        let Some(attempt) = self.store.reserve_login_attempt(username, now, failures).await? else {
             self.audit_row(row.court.as_str(), username, "login_locked", username, "").await?;
-            let minutes = row.locked_until.filter(|u| *u > now).map_or(LOCKOUT_SECONDS, |u| u - now);
+            let minutes = row.locked_until.filter(|u| *u > now).map_or(seconds, |u| u - now);
             return Err(AppError::SignIn(SignInError::Locked { minutes: (minutes + 59) / 60 }));
         };
-        if !password_matches_off_thread(password.to_owned(), row.password_hash.clone()).await? {
-            let locks = attempt >= LOCKOUT_FAILURES;
+        let mut right = password_matches_off_thread(password.to_owned(), row.password_hash.clone()).await?;
+        let mut second_factor = false;
+        if right
+            && row.role.is_portal()
+            && let Some(secret) = self.store.portal_account(username).await?.and_then(|p| p.totp_secret)
+        {
+            second_factor = true;
+            right = self.totp_code_fresh(username, &secret, code.unwrap_or(""), now);
+        }
+        if !right {
+            let locks = attempt >= failures;
             if locks {
-                self.store.set_login_state(username, 0, Some(now + LOCKOUT_SECONDS)).await?;
+                self.store.set_login_state(username, 0, Some(now + seconds)).await?;
             }
             self.audit_row(row.court.as_str(), username, "login_failed", username, &format!("第 {attempt} 次")).await?;
             return Err(AppError::SignIn(if locks {
-                SignInError::Locked { minutes: LOCKOUT_SECONDS / 60 }
+                SignInError::Locked { minutes: seconds / 60 }
+            } else if second_factor {
+                SignInError::BadCode
             } else {
                 SignInError::BadCredentials
             }));

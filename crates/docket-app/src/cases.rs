@@ -275,6 +275,13 @@ impl<S: Store> Docket<S> {
         if event.on > today {
             return Err(AppError::Fields(vec![FieldError::new("on", format!("事件日期 {} 晚于今天", event.on))]));
         }
+        // A view is the party's own act, recorded by the portal when they open the document.
+        if matches!(event.kind, EventKind::ServiceViewed { .. }) && !by.is_some_and(|(a, _)| a.role.is_portal()) {
+            return Err(AppError::Fields(vec![FieldError::new(
+                "type",
+                "查阅记录在当事人打开文书时自动生成，不能手工登记",
+            )]));
+        }
         let Some(case) = self.store.case(case_no).await? else {
             return Err(AppError::NotFound(case_no.to_string()));
         };

@@ -348,6 +348,10 @@ impl<S: Store> Docket<S> {
         let name = text_field(&mut errors, "file", "文件名", &name, 200);
         let source = text_field(&mut errors, "source", "证据来源", &upload.source, 100);
         let method = text_field(&mut errors, "method", "收集方式", &upload.method, 100);
+        // Evidence marked as the party's own is stored only by the party's account.
+        if method == crate::portal::PARTY_METHOD && !audited_as.is_some_and(|a| a.role.is_portal()) {
+            errors.push(FieldError::new("method", format!("“{method}”只用于当事人在诉讼服务中提交的证据")));
+        }
         if upload.content.is_empty() {
             errors.push(FieldError::new("file", "文件为空"));
         } else if upload.content.len() > MAX_EVIDENCE_BYTES {

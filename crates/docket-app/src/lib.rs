@@ -19,6 +19,7 @@ mod ledger;
 mod metrics;
 pub mod metrics_output;
 mod passwords;
+pub mod portal;
 mod publication;
 mod record_lists;
 mod rendering;
@@ -46,6 +47,7 @@ pub use integrity::{IntegrityQuery, findings_json};
 pub use ledger::{EvidenceUpload, LedgerReport, MAX_EVIDENCE_BYTES, new_log_name, signer_from_file};
 pub use metrics::{QueryText, engine_from_states, facts_of, parse_query};
 pub use passwords::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, password_problem};
+pub use portal::{NewPortalAccount, PortalAccount, PortalCaseRow, PortalCaseView, Served, ServiceOutcome};
 pub use publication::{CaseDocument, SharedIndex, access_of, facts_of_document, search_as, search_docs, similar_query};
 pub use rendering::{ReportFormat, render_report, report_fonts};
 pub use replay::replay_log;
@@ -74,11 +76,19 @@ pub struct Docket<S: Store> {
     confirmation_rule: docket_domain::deadline::ConfirmationRule,
     /// The replayed chains behind 数据核查 and 扣延审跟踪, shared by clones.
     histories: integrity::SharedHistories,
+    /// The last TOTP step each portal account signed in with, so a code is good once.
+    totp_steps: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, u64>>>,
 }
 
 impl<S: Store> Docket<S> {
     pub fn new(store: S) -> Self {
-        Self { store, holiday_rule: true, confirmation_rule: Default::default(), histories: Default::default() }
+        Self {
+            store,
+            holiday_rule: true,
+            confirmation_rule: Default::default(),
+            histories: Default::default(),
+            totp_steps: Default::default(),
+        }
     }
 
     /// Whether the holiday rule (民诉法 §85) applies to 审限: a per-deployment setting, on by default.

@@ -70,6 +70,24 @@ pub fn base32(bytes: &[u8]) -> String {
     out
 }
 
+/// Reads RFC 4648 base32 (upper or lower case, no padding, spaces ignored); `None` for any other
+/// character or trailing bits that are not zero.
+pub fn from_base32(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 5 / 8);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in text.bytes().filter(|b| *b != b' ' && *b != b'=') {
+        let value = BASE32.iter().position(|x| *x == c.to_ascii_uppercase())?;
+        buffer = (buffer << 5) | u32::try_from(value).ok()?;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((buffer >> bits) & 0xff).ok()?);
+        }
+        buffer &= (1 << bits) - 1;
+    }
+    (buffer == 0).then_some(out)
+}
+
 /// The `otpauth://` address an authenticator app takes (as a QR code or typed): the issuer is the
 /// court, the account the username.
 pub fn otpauth_uri(issuer: &str, account: &str, secret: &[u8]) -> String {
@@ -93,6 +111,16 @@ pub fn otpauth_uri(issuer: &str, account: &str, secret: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base32_reads_back_what_it_writes_and_refuses_other_characters() {
+        for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar", b"12345678901234567890"] {
+            assert_eq!(from_base32(&base32(bytes)).as_deref(), Some(bytes));
+        }
+        assert_eq!(from_base32("mzxw6ytboi").as_deref(), Some(&b"foobar"[..]), "lower case too");
+        assert_eq!(from_base32("MZXW6YTBOI======").as_deref(), Some(&b"foobar"[..]), "padding ignored");
+        assert!(from_base32("MZXW6YTBO1").is_none(), "1 is not base32");
+    }
 
     /// RFC 4226 Appendix D: the secret "12345678901234567890", counters 0–9.
     #[test]

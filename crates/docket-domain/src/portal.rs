@@ -7,7 +7,11 @@
 //! address or telephone; on a sealed case (不公开审理) it does not see the other parties' names
 //! either. Staff pages are closed to it whatever the case (`access::Principal::can_read`).
 
+use chrono::NaiveDate;
+
 use crate::case::{AgentKind, Party, PartyRole};
+use crate::event::{EventKind, ServiceChannel};
+use crate::lifecycle::CaseState;
 
 /// How a portal account is linked to cases, as verified when the account was opened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -87,6 +91,32 @@ pub fn shown(parties: &[Party], mine: &[usize], sealed: bool) -> Vec<Shown> {
         .collect()
 }
 
+/// An electronic service that failed and was not followed by service that reached the party
+/// another way (邮寄, 直接送达, 公告): the case waits in the 书记员's 待邮寄送达 queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwaitingPost {
+    pub failed_on: NaiveDate,
+    /// The party it was for (none: the case's service, without a party named).
+    pub party: Option<String>,
+}
+
+/// The failed electronic services of a case still waiting for another way of service: a later
+/// delivered service to the same party (or, for one naming no party, any later delivered
+/// service) answers one.
+pub fn awaiting_post(state: &CaseState) -> Vec<AwaitingPost> {
+    let mut waiting: Vec<AwaitingPost> = Vec::new();
+    for e in &state.events {
+        if let EventKind::ServiceAttempted { channel, delivered, party, .. } = &e.kind {
+            if *delivered {
+                waiting.retain(|w| w.party.is_some() && party.is_some() && w.party != *party);
+            } else if *channel == ServiceChannel::Electronic && !waiting.iter().any(|w| w.party == *party) {
+                waiting.push(AwaitingPost { failed_on: e.on, party: party.clone() });
+            }
+        }
+    }
+    waiting
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +156,56 @@ mod tests {
         let mut p = party(PartyRole::Plaintiff, "张三", None, None);
         p.agents.push(Agent { name: "王五".into(), kind: AgentKind::Citizen, licence_no: Some("X1".into()) });
         assert!(standing(&Link::Licence("X1".into()), &[p]).is_empty());
+    }
+
+    #[test]
+    fn a_failed_electronic_service_waits_until_the_party_is_served_another_way() {
+        use crate::event::Event;
+        let parties = vec![
+            party(PartyRole::Plaintiff, "张三", Some("150203199001011232"), None),
+            party(PartyRole::Defendant, "李四", None, None),
+        ];
+        let record = crate::case::CaseRecord {
+            court: crate::CourtCode::parse("内0203").unwrap(),
+            case_no: crate::CaseNumber::parse("（2025）内0203民初1号").unwrap(),
+            procedure: crate::Procedure::Simple,
+            cause: "民间借贷纠纷".into(),
+            received_on: None,
+            filed_on: "2025-03-01".parse().unwrap(),
+            online: true,
+            claim_amount: None,
+            tags: vec![],
+            origin: None,
+            sealed: false,
+            possible_sentence_months: None,
+            parties,
+        };
+        let mut state = CaseState::filed(record);
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let service = |on: &str, channel, delivered, party: Option<&str>| Event {
+            on: d(on),
+            kind: EventKind::ServiceAttempted {
+                channel,
+                delivered,
+                document: None,
+                receipt_at: None,
+                party: party.map(str::to_owned),
+            },
+        };
+        state.apply(service("2025-03-10", ServiceChannel::Electronic, false, Some("李四"))).unwrap();
+        state.apply(service("2025-03-10", ServiceChannel::Electronic, false, Some("张三"))).unwrap();
+        assert_eq!(awaiting_post(&state).len(), 2);
+        // A post that failed answers nothing; one that reached 李四 answers 李四's only.
+        state.apply(service("2025-03-12", ServiceChannel::Post, false, Some("李四"))).unwrap();
+        assert_eq!(awaiting_post(&state).len(), 2);
+        state.apply(service("2025-03-14", ServiceChannel::Post, true, Some("李四"))).unwrap();
+        assert_eq!(
+            awaiting_post(&state),
+            vec![AwaitingPost { failed_on: d("2025-03-10"), party: Some("张三".into()) }]
+        );
+        // A delivered service naming no party answers every waiting one.
+        state.apply(service("2025-03-15", ServiceChannel::Direct, true, None)).unwrap();
+        assert!(awaiting_post(&state).is_empty());
     }
 
     #[test]

@@ -69,6 +69,14 @@ pub trait QueueStore: Send + Sync {
         courts: &[String],
     ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
 
+    /// Open cases of `courts` whose latest electronic service failed (an `eservice_log` ending
+    /// in `-`), by 案号: those that may wait for service by post (待邮寄送达); the caller replays
+    /// them to see which still do.
+    fn failed_eservice_cases(
+        &self,
+        courts: &[String],
+    ) -> impl Future<Output = Result<Vec<StoredCase>, StoreError>> + Send;
+
     /// Cases of `courts` whose next hearing is set between `from` and `to` (both included), by
     /// date, courtroom and 案号.
     fn hearings_between(
@@ -199,6 +207,18 @@ macro_rules! impl_queue_store {
                     c.enforcement.iter().any(|f| matches!(f.fact, $crate::EnforcementFact::Document(_, false)))
                 });
                 Ok(rows)
+            }
+
+            async fn failed_eservice_cases(
+                &self,
+                courts: &[String],
+            ) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {
+                if courts.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut q = Self::queue_query(courts, "status <> 'closed' AND eservice_log LIKE '%-'");
+                q.push(" ORDER BY court, case_no LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
+                Ok($crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?)
             }
 
             async fn unassigned_cases(&self, courts: &[String]) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {

@@ -17,6 +17,7 @@ docket_store::on_both_backends!(
     cases_are_found_by_their_parties,
     a_link_reaches_the_cases_of_its_party_or_lawyer,
     portal_accounts_read_back_with_their_link_consent_and_second_factor,
+    the_cases_whose_last_electronic_service_failed_are_read,
     accounts_sessions_and_audit_read_back,
     concurrent_sign_in_attempts_reserve_at_most_the_allowance,
     entries_and_evidence_are_leaves_of_one_tree,

@@ -117,3 +117,50 @@ pub async fn portal_accounts_read_back_with_their_link_consent_and_second_factor
         assert!(actions.iter().any(|x| x == a), "{a} audited: {actions:?}");
     }
 }
+
+/// 待邮寄送达's candidates: open cases whose latest electronic service failed — not one that
+/// reached the party, not a closed case.
+pub async fn the_cases_whose_last_electronic_service_failed_are_read<S: Store>(store: S) {
+    use crate::QueueStore;
+    let service = |on: &str, delivered: bool| Event {
+        on: date(on),
+        kind: EventKind::ServiceAttempted {
+            channel: docket_domain::ServiceChannel::Electronic,
+            delivered,
+            document: None,
+            receipt_at: None,
+            party: None,
+        },
+    };
+    let mut failed = sample_case("内0203", 51);
+    failed.apply(service("2025-03-10", true)).unwrap();
+    failed.apply(service("2025-03-11", false)).unwrap();
+    let mut reached = sample_case("内0203", 52);
+    reached.apply(service("2025-03-10", false)).unwrap();
+    reached.apply(service("2025-03-11", true)).unwrap();
+    let mut closed = sample_case("内0203", 53);
+    closed.apply(service("2025-03-10", false)).unwrap();
+    closed
+        .apply(Event {
+            on: date("2025-03-20"),
+            kind: EventKind::Closed { method: docket_domain::CloseMethod::Withdrawal, outcome: None },
+        })
+        .unwrap();
+    let other_court = {
+        let mut s = sample_case("内0204", 54);
+        s.apply(service("2025-03-10", false)).unwrap();
+        s
+    };
+    for s in [&failed, &reached, &closed, &other_court] {
+        store.commit(filing_batch(s), &NoProgress).await.unwrap();
+    }
+    let found: Vec<String> = store
+        .failed_eservice_cases(&["内0203".to_owned()])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.case_no.to_string())
+        .collect();
+    assert_eq!(found, ["（2025）内0203民初51号"]);
+    assert!(store.failed_eservice_cases(&[]).await.unwrap().is_empty());
+}
