@@ -76,6 +76,52 @@ pub fn link_of(lawyer: bool, identity: &str) -> Result<Link, FieldError> {
     }
 }
 
+/// The rows of a portal account to open, checked (the password is hashed by the caller); every
+/// problem named by its field.
+fn portal_rows(
+    new: &NewPortalAccount,
+    courts: &[docket_domain::Court],
+    password_hash: String,
+) -> Result<(AccountRow, PortalAccountRow), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if !crate::accounts::valid_username(&new.username) {
+        errors.push(FieldError::new("username", "应为 3–64 个小写字母、数字或 - _ ."));
+    }
+    let link = link_of(new.lawyer, &new.identity).map_err(|e| errors.push(e)).ok();
+    if new.name.trim().is_empty() || new.name.chars().count() > 100 {
+        errors.push(FieldError::new("name", "请填写姓名或单位名称（不超过 100 字）"));
+    }
+    let court = docket_domain::CourtCode::parse(&new.court).ok().filter(|c| courts.iter().any(|x| &x.code == c));
+    if court.is_none() {
+        errors.push(FieldError::new("court", format!("{} 不在本系统中", new.court)));
+    }
+    let (Some(link), Some(court), true) = (link, court, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let role = if new.lawyer { Role::Lawyer } else { Role::Party };
+    let row = AccountRow {
+        username: new.username.clone(),
+        court,
+        name: new.name.trim().to_owned(),
+        role,
+        judge: None,
+        password_hash,
+        failed_logins: 0,
+        locked_until: None,
+        created_at: now_stamp(),
+        disabled: false,
+        password_changed_at: None,
+    };
+    let portal = PortalAccountRow {
+        username: new.username.clone(),
+        link: link.key(),
+        consent_at: None,
+        address: None,
+        totp_secret: None,
+    };
+    Ok((row, portal))
+}
+
 fn parse_link(text: &str) -> Result<Link, AppError> {
     match text.split_once(':') {
         Some(("id", n)) => Ok(Link::Identity(n.to_owned())),
@@ -195,55 +241,33 @@ impl<S: Store> Docket<S> {
         true
     }
 
-    /// Opens a portal account after the holder was verified, audited as `by`'s act.
+    /// Opens a portal account after the holder was verified, audited as `by`'s act. Refusals
+    /// name the field.
     pub async fn add_portal_account(&self, new: NewPortalAccount, by: Option<&Account>) -> Result<Account, AppError> {
+        let courts = self.store.courts().await?;
         let mut errors = Vec::new();
-        if !crate::accounts::valid_username(&new.username) {
-            errors.push(FieldError::new("username", "应为 3–64 个小写字母、数字或 - _ ."));
-        }
-        let link = link_of(new.lawyer, &new.identity).map_err(|e| errors.push(e)).ok();
-        if new.name.trim().is_empty() {
-            errors.push(FieldError::new("name", "请填写姓名或单位名称"));
-        }
         if let Some(problem) = crate::passwords::password_problem(&new.password, &new.username) {
             errors.push(FieldError::new("password", problem));
         }
-        let court = docket_domain::CourtCode::parse(&new.court).ok();
-        let courts = self.store.courts().await?;
-        if !court.as_ref().is_some_and(|c| courts.iter().any(|x| &x.code == c)) {
-            errors.push(FieldError::new("court", format!("{} 不在本系统中", new.court)));
-        }
-        let (Some(link), Some(court), true) = (link, court, errors.is_empty()) else {
-            return Err(AppError::Fields(errors));
+        let checked = portal_rows(&new, &courts, String::new());
+        let (row, portal) = match (checked, errors.is_empty()) {
+            (Ok(rows), true) => rows,
+            (Ok(_), false) => return Err(AppError::Fields(errors)),
+            (Err(mut more), _) => {
+                errors.append(&mut more);
+                return Err(AppError::Fields(errors));
+            }
         };
         let hash = {
             let password = new.password.clone();
             on_hashing_pool(move || hash_password(&password)).await??
         };
-        let role = if new.lawyer { Role::Lawyer } else { Role::Party };
-        let row = AccountRow {
-            username: new.username.clone(),
-            court,
-            name: new.name.trim().to_owned(),
-            role,
-            judge: None,
-            password_hash: hash,
-            failed_logins: 0,
-            locked_until: None,
-            created_at: now_stamp(),
-            disabled: false,
-            password_changed_at: None,
-        };
-        let portal = PortalAccountRow {
-            username: new.username.clone(),
-            link: link.key(),
-            consent_at: None,
-            address: None,
-            totp_secret: None,
-        };
+        let row = AccountRow { password_hash: hash, ..row };
         let account = Account::from_row(&row)?;
-        let audit =
-            by.map(|a| audit_by(a, "add_portal_account", &account.username, role.as_str())).into_iter().collect();
+        let audit = by
+            .map(|a| audit_by(a, "add_portal_account", &account.username, account.role.as_str()))
+            .into_iter()
+            .collect();
         self.store.add_portal_accounts(vec![(row, portal)], audit).await.map_err(|e| match e {
             docket_store::StoreError::Conflict(_) => {
                 AppError::Fields(vec![FieldError::new("username", format!("用户名 {} 已存在", new.username))])
@@ -251,6 +275,24 @@ impl<S: Store> Docket<S> {
             e => e.into(),
         })?;
         Ok(account)
+    }
+
+    /// Opens many portal accounts sharing one password, hashed once (the demo's, whose password
+    /// is published anyway, and the tests'). All or nothing.
+    pub async fn add_portal_accounts_with_password(
+        &self,
+        accounts: Vec<NewPortalAccount>,
+        password: &str,
+    ) -> Result<u64, AppError> {
+        let hash = hash_password(password)?;
+        let courts = self.store.courts().await?;
+        let rows = accounts
+            .iter()
+            .map(|new| portal_rows(new, &courts, hash.clone()).map_err(AppError::Fields))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = rows.len() as u64;
+        self.store.add_portal_accounts(rows, vec![]).await?;
+        Ok(n)
     }
 
     /// The portal account of a signed-in account (none for staff).
@@ -345,6 +387,7 @@ impl<S: Store> Docket<S> {
         party: usize,
         by: &Account,
         now: DateTime<chrono::Utc>,
+        today: chrono::NaiveDate,
     ) -> Result<ServiceOutcome, AppError> {
         let (state, _) = crate::replay::replay_case(&self.store, case_no)
             .await?
@@ -365,7 +408,7 @@ impl<S: Store> Docket<S> {
             accounts.iter().filter(|a| a.consent_at.is_some()).map(|a| a.username.clone()).collect();
         let sha = document_sha256(&doc.text);
         let at = cst(now);
-        let today = at.date_naive().max(state.last_on);
+        let today = today.max(state.last_on);
         let (delivered, outcome) = if consenting.is_empty() {
             let why = if accounts.is_empty() {
                 format!("{} 未开通诉讼服务账户", p.name)
@@ -402,6 +445,7 @@ impl<S: Store> Docket<S> {
         case_no: &str,
         sha256: &str,
         now: DateTime<chrono::Utc>,
+        today: chrono::NaiveDate,
     ) -> Result<(Served, String), AppError> {
         let view = self.portal_case(who, case_no).await?;
         let served = view
@@ -421,7 +465,7 @@ impl<S: Store> Docket<S> {
             return Ok((served, text));
         }
         let at = cst(now);
-        let today = at.date_naive().max(view.state.last_on);
+        let today = today.max(view.state.last_on);
         let event = Event {
             on: today,
             kind: EventKind::ServiceViewed { document: sha256.to_owned(), viewed_at: at, party: served.party.clone() },
@@ -463,6 +507,23 @@ impl<S: Store> Docket<S> {
         let row = self.add_evidence(n.court().as_str(), upload, &who.account.username, Some(&who.account)).await?;
         let bundle = self.evidence_bundle(&row.court, &row.case_no, row.number, signer).await?;
         Ok((row, bundle))
+    }
+
+    /// Of these cases, those with electronic service that failed and was not followed by
+    /// service another way (待邮寄送达), each with what waits.
+    pub async fn awaiting_post(
+        &self,
+        rows: Vec<StoredCase>,
+    ) -> Result<Vec<(StoredCase, Vec<portal::AwaitingPost>)>, AppError> {
+        let mut out = Vec::new();
+        for row in rows {
+            let Some((state, _)) = crate::replay::replay_case(&self.store, &row.case_no).await? else { continue };
+            let waiting = portal::awaiting_post(&state);
+            if !waiting.is_empty() {
+                out.push((row, waiting));
+            }
+        }
+        Ok(out)
     }
 
     /// Records the 送达地址确认书: electronic service to the account, and the postal address to

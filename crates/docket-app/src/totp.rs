@@ -70,6 +70,13 @@ pub fn base32(bytes: &[u8]) -> String {
     out
 }
 
+/// A fresh 160-bit secret from the operating system (RFC 4226 §4 recommends 160 bits).
+pub fn new_secret() -> Option<[u8; 20]> {
+    let mut secret = [0u8; 20];
+    getrandom::fill(&mut secret).ok()?;
+    Some(secret)
+}
+
 /// Reads RFC 4648 base32 (upper or lower case, no padding, spaces ignored); `None` for any other
 /// character or trailing bits that are not zero.
 pub fn from_base32(text: &str) -> Option<Vec<u8>> {

@@ -365,6 +365,12 @@ impl Principal {
         self.role == Role::Admin && &self.court == court
     }
 
+    /// May the account open portal accounts (诉讼服务账户) for parties and lawyers whose identity
+    /// `court` verified? Its own 立案员 (the 诉讼服务中心 at the counter) and administrator.
+    pub fn may_open_portal_accounts(&self, court: &CourtCode) -> bool {
+        &self.court == court && matches!(self.role, Role::FilingClerk | Role::Admin)
+    }
+
     /// May the account read the audit log of `court`?
     pub fn may_read_audit(&self, court: &CourtCode) -> bool {
         matches!(self.role, Role::Auditor | Role::Admin) && &self.court == court

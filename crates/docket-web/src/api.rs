@@ -31,7 +31,7 @@ pub async fn login<S: Store>(
     ClientAddr(addr): ClientAddr,
     Json(c): Json<Credentials>,
 ) -> Result<Response, ApiError> {
-    let opened = web.sign_in(&addr, &c.username, &c.password).await?;
+    let opened = web.sign_in(&addr, &c.username, &c.password, None).await?;
     let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
     Ok((
         [(header::SET_COOKIE, cookie)],

@@ -59,20 +59,55 @@ async fn user<S: Store>(parts: &Parts, web: &Web<S>) -> Result<User, WebError> {
     }
 }
 
-/// A signed-in account for the API: without one, 401 JSON.
+/// A signed-in staff account: a party's or a lawyer's account is refused as "not found" — the
+/// staff's pages and API do not exist for it, whatever the rules of a case say.
+async fn staff<S: Store>(parts: &Parts, web: &Web<S>) -> Result<User, WebError> {
+    let user = user(parts, web).await?;
+    if user.account.role.is_portal() {
+        return Err(WebError::NotFound);
+    }
+    Ok(user)
+}
+
+/// A signed-in staff account for the API: without one, 401 JSON.
 pub struct ApiUser(pub User);
 
 impl<S: Store> FromRequestParts<Arc<Web<S>>> for ApiUser {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        Ok(Self(user(parts, web).await?))
+        Ok(Self(staff(parts, web).await?))
     }
 }
 
-/// A signed-in account for pages: without one, the sign-in page.
+/// A signed-in staff account for pages: without one, the sign-in page.
 pub struct PageUser(pub User);
 
 impl<S: Store> FromRequestParts<Arc<Web<S>>> for PageUser {
+    type Rejection = PageError;
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        Ok(Self(staff(parts, web).await?))
+    }
+}
+
+/// A signed-in party or lawyer for the portal's pages (诉讼服务): without one, the sign-in page; a
+/// staff account is refused as "not found".
+pub struct PortalUser(pub User);
+
+impl<S: Store> FromRequestParts<Arc<Web<S>>> for PortalUser {
+    type Rejection = PageError;
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        let user = user(parts, web).await?;
+        if !user.account.role.is_portal() {
+            return Err(WebError::NotFound.into());
+        }
+        Ok(Self(user))
+    }
+}
+
+/// Any signed-in account, staff or portal (signing out).
+pub struct AnyUser(pub User);
+
+impl<S: Store> FromRequestParts<Arc<Web<S>>> for AnyUser {
     type Rejection = PageError;
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
         Ok(Self(user(parts, web).await?))
@@ -130,9 +165,10 @@ impl<S: Store> Web<S> {
         addr: &str,
         username: &str,
         password: &str,
+        code: Option<&str>,
     ) -> Result<docket_app::OpenedSession, WebError> {
         let reserved = self.reserve_address_attempt(addr)?;
-        match self.docket.sign_in(username, password, unix_now()).await {
+        match self.docket.sign_in_with_code(username, password, code, unix_now()).await {
             Ok(opened) => {
                 self.forgive_address_attempt(addr, reserved);
                 Ok(opened)

@@ -106,7 +106,9 @@ impl WebError {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             // A locked account answers as an unknown one or a wrong password: the answer must not
             // tell a guesser which usernames exist (the audit log keeps the difference).
-            Self::SignIn(SignInError::BadCredentials | SignInError::Locked { .. }) => StatusCode::UNAUTHORIZED,
+            Self::SignIn(SignInError::BadCredentials | SignInError::BadCode | SignInError::Locked { .. }) => {
+                StatusCode::UNAUTHORIZED
+            }
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) | Self::StoreUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -122,7 +124,9 @@ impl WebError {
             Self::Forbidden(_) => "forbidden",
             Self::Invalid(_) => "invalid",
             Self::BadRequest(_) => "bad_request",
-            Self::SignIn(SignInError::BadCredentials | SignInError::Locked { .. }) => "bad_credentials",
+            Self::SignIn(SignInError::BadCredentials | SignInError::BadCode | SignInError::Locked { .. }) => {
+                "bad_credentials"
+            }
             Self::RateLimited => "rate_limited",
             Self::Conflict(_) => "conflict",
             Self::Unavailable(_) | Self::StoreUnavailable(_) => "unavailable",

@@ -10,6 +10,7 @@ mod case_types;
 mod enforcement;
 mod fees;
 mod management;
+mod portal;
 mod publication;
 mod supervision;
 
@@ -107,6 +108,7 @@ pub fn english(zh: &str) -> Option<&'static str> {
                 .chain(fees::FEES)
                 .chain(supervision::SUPERVISION)
                 .chain(publication::PUBLICATION)
+                .chain(portal::PORTAL)
                 .copied()
                 .collect()
         });
@@ -741,6 +743,7 @@ mod tests {
             .chain(fees::FEES)
             .chain(supervision::SUPERVISION)
             .chain(publication::PUBLICATION)
+            .chain(portal::PORTAL)
             .map(|(k, _)| *k)
             .collect();
         keys.sort_unstable();

@@ -35,7 +35,7 @@ pub(crate) fn attachment(name: &str) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
-fn json_download(value: &impl serde::Serialize, name: &str) -> Result<Response, WebError> {
+pub(crate) fn json_download(value: &impl serde::Serialize, name: &str) -> Result<Response, WebError> {
     let body = serde_json::to_vec_pretty(value).map_err(|e| WebError::internal_from("写出 JSON", e))?;
     let mut r = body.into_response();
     r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -70,7 +70,7 @@ impl<S: Store> Web<S> {
         self.docket.store().latest_checkpoint().await.map_err(AppError::from)?.ok_or(WebError::NotFound)
     }
 
-    fn require_signer(&self) -> Result<&docket_tlog::SignerKey, WebError> {
+    pub(crate) fn require_signer(&self) -> Result<&docket_tlog::SignerKey, WebError> {
         self.signer().ok_or_else(|| WebError::internal("服务器未配置签名密钥"))
     }
 }

@@ -26,6 +26,7 @@ pub mod notices;
 mod openapi;
 mod ops;
 mod pages;
+mod portal;
 mod query;
 pub mod queues;
 mod reports;

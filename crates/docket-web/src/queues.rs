@@ -19,6 +19,9 @@
 //! - 待上网 (`publication`): effective documents neither published nor withheld, by the day they
 //!   are due on the internet (7 working days, 法释〔2016〕19号 §7), overdue first: a judge's own,
 //!   the 庭长's division's, the court's for the 院长 and the 审管办.
+//! - 待邮寄送达 (`postal`): open cases whose electronic service failed in the last
+//!   [`POSTAL_LOOKBACK_DAYS`] (no confirmed account, 在线诉讼规则 §29) and were not yet served
+//!   another way: the court's for a 书记员, 庭长 and 院长, a judge's own.
 
 use chrono::{Days, NaiveDate};
 use docket_app::Account;
@@ -46,14 +49,19 @@ pub enum Queue {
     Reading,
     /// 待上网
     Publication,
+    /// 待邮寄送达
+    Postal,
 }
+
+/// How far back 待邮寄送达 looks for failed electronic service.
+pub const POSTAL_LOOKBACK_DAYS: u64 = 60;
 
 /// How far back 诉讼费 looks for closed cases whose fee may be due back and was not refunded:
 /// three years (a refund refused that long is a matter for the 审管办, not the window).
 pub const REFUND_LOOKBACK_DAYS: u64 = 3 * 365;
 
 impl Queue {
-    pub const ALL: [Queue; 7] = [
+    pub const ALL: [Queue; 8] = [
         Queue::ToAssign,
         Queue::Approvals,
         Queue::Hearings,
@@ -61,6 +69,7 @@ impl Queue {
         Queue::Fees,
         Queue::Reading,
         Queue::Publication,
+        Queue::Postal,
     ];
 
     /// The id in addresses and the API.
@@ -73,6 +82,7 @@ impl Queue {
             Queue::Fees => "fees",
             Queue::Reading => "reading",
             Queue::Publication => "publication",
+            Queue::Postal => "postal",
         }
     }
 
@@ -90,6 +100,7 @@ impl Queue {
             Queue::Fees => "诉讼费",
             Queue::Reading => "待阅核",
             Queue::Publication => "待上网",
+            Queue::Postal => "待邮寄送达",
         }
     }
 
@@ -108,6 +119,11 @@ impl Queue {
             },
             Queue::Fees => matches!(account.role, Role::FilingClerk | Role::DivisionHead | Role::President),
             Queue::Reading => matches!(account.role, Role::DivisionHead | Role::President),
+            Queue::Postal => match account.role {
+                Role::Judge => account.judge.is_some(),
+                Role::Clerk | Role::DivisionHead | Role::President => true,
+                _ => false,
+            },
         }
     }
 
@@ -205,6 +221,7 @@ pub async fn entries<S: Store>(web: &Web<S>, account: &Account, queue: Queue) ->
         Queue::Fees => fee_entries(web, account, today).await?,
         Queue::Reading => reading_entries(web, account, today).await?,
         Queue::Publication => publication_entries(web, account, today).await?,
+        Queue::Postal => postal_entries(web, account, today).await?,
     };
     Ok(out)
 }
@@ -240,6 +257,38 @@ async fn fee_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate
         if let Some(by) = a.refund_by.filter(|_| a.refund_due.fen() > 0) {
             push(r, by, format!("应退诉讼费 {} 元", a.refund_due));
         }
+    }
+    out.sort_by_key(|e| (e.on, e.row.case_no.to_string()));
+    Ok(out)
+}
+
+/// 待邮寄送达: failed electronic service not yet followed by service another way, the oldest
+/// failure first.
+async fn postal_entries<S: Store>(web: &Web<S>, account: &Account, today: NaiveDate) -> Result<Vec<Entry>, WebError> {
+    let p = account.principal();
+    let since = today - Days::new(POSTAL_LOOKBACK_DAYS);
+    let candidates: Vec<StoredCase> = web
+        .docket
+        .store()
+        .failed_eservice_cases(&[account.court.to_string()])
+        .await
+        .map_err(docket_app::AppError::from)?
+        .into_iter()
+        .filter(|r| r.eservice.last().is_some_and(|a| a.on >= since))
+        .filter(|r| account.role != Role::Judge || r.judge.as_ref() == account.judge.as_ref())
+        .filter(|r| web.readable(&p, r) && p.may(Action::Service, &scope_of(r)))
+        .collect();
+    let mut out = Vec::new();
+    for (r, waiting) in web.docket.awaiting_post(candidates).await? {
+        let first = waiting.iter().map(|w| w.failed_on).min();
+        let warnings = waiting
+            .iter()
+            .map(|w| match &w.party {
+                Some(p) => format!("{} 电子送达未成功（{p}）", w.failed_on),
+                None => format!("{} 电子送达未成功", w.failed_on),
+            })
+            .collect();
+        out.push(Entry { days_left: first.map(|d| (d - today).num_days()), warnings, ..Entry::of(r, first) });
     }
     out.sort_by_key(|e| (e.on, e.row.case_no.to_string()));
     Ok(out)

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use docket_store::Store;
 
 use crate::error::{self, WebError};
-use crate::{Web, admin, analysis, api, ledger, management, openapi, ops, pages, reports};
+use crate::{Web, admin, analysis, api, ledger, management, openapi, ops, pages, portal, reports};
 
 const STYLESHEET: &str = include_str!("../static/app.css");
 /// The scripts, ours and small; every page works without them: the filing form's live hints, and
@@ -101,6 +101,15 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/api/v1/cases/{case_no}/evidence/{number}", get(ledger::download_evidence::<S>))
         .route("/api/v1/cases/{case_no}/evidence/{number}/bundle", get(ledger::evidence_bundle::<S>))
         .route("/cases/{case_no}/evidence", post(ledger::upload_page::<S>).layer(upload_limit()))
+        .route("/portal", get(portal::home::<S>))
+        .route("/portal/account", get(portal::account::<S>).post(portal::save_account::<S>))
+        .route("/portal/cases/{case_no}", get(portal::case::<S>))
+        .route("/portal/cases/{case_no}/served/{sha256}", get(portal::served::<S>))
+        .route("/portal/cases/{case_no}/entries/{seq}/bundle", get(portal::entry_bundle::<S>))
+        .route("/portal/cases/{case_no}/evidence", post(portal::upload::<S>).layer(upload_limit()))
+        .route("/portal/cases/{case_no}/evidence/{number}/bundle", get(portal::evidence_bundle::<S>))
+        .route("/portal-accounts", get(portal::portal_accounts_page::<S>).post(portal::add_portal_account::<S>))
+        .route("/cases/{case_no}/serve", post(portal::serve::<S>))
         .route("/healthz", get(ops::healthz::<S>))
         .route("/ops/metrics", get(ops::metrics::<S>))
         .route("/api/openapi.json", get(openapi::document))

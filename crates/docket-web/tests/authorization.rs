@@ -58,6 +58,11 @@ enum Endpoint {
     /// 类案检索 by a word only the case's document holds: is it found? Internal documents are
     /// found by the readers of their court — sealed ones by its leadership only.
     SimilarPage,
+    /// 诉讼服务: the case's portal page — for the party the account stands for only (张三, a
+    /// party of every case here, sealed ones too); never for staff or a lawyer of other cases.
+    PortalCase,
+    /// 诉讼服务: evidence submitted by the party on the case (303 back to the case).
+    PortalEvidence,
 }
 
 /// The rules, stated independently of `docket_domain::access`, from the issue: a user sees their
@@ -75,7 +80,8 @@ fn expected(
     let own = account_court == case_court;
     let lower = case_court.starts_with(account_court) && !own;
     let leadership = matches!(role, Role::President | Role::DivisionHead);
-    let read = role != Role::Admin && if own { !sealed || handles || leadership } else { lower && !sealed };
+    let staff = role != Role::Admin && !role.is_portal();
+    let read = staff && if own { !sealed || handles || leadership } else { lower && !sealed };
     let write = |ok: bool| read && own && ok;
     match e {
         Endpoint::ApiRead
@@ -86,7 +92,9 @@ fn expected(
         | Endpoint::ExplainApi
         | Endpoint::DocumentPage
         | Endpoint::SearchApi => read,
-        Endpoint::SimilarPage => role != Role::Admin && if own { !sealed || leadership } else { lower && !sealed },
+        Endpoint::SimilarPage => staff && if own { !sealed || leadership } else { lower && !sealed },
+        // The portal: the party's own cases, wherever they are and sealed or not; nothing else.
+        Endpoint::PortalCase | Endpoint::PortalEvidence => role == Role::Party,
         // 裁判文书: the judge of the case, the 书记员, the 庭长 and the 院长; the 执行局 on its cases.
         Endpoint::Document => write(match role {
             Role::Judge => handles,
@@ -240,6 +248,8 @@ async fn matrix<S: Store>(store: S) {
                     Endpoint::Publish,
                     Endpoint::DocumentPage,
                     Endpoint::SimilarPage,
+                    Endpoint::PortalCase,
+                    Endpoint::PortalEvidence,
                 ] {
                     let want = expected(role, account_court, handles, case_court, *sealed, *enforcement, e);
                     let r = match e {
@@ -259,9 +269,14 @@ async fn matrix<S: Store>(store: S) {
                         Endpoint::EvidenceList => client.get(&format!("/api/v1/cases/{path}/evidence")).await,
                         Endpoint::Queues => {
                             let readable = expected(role, account_court, handles, case_court, *sealed, *enforcement, Endpoint::ApiRead);
-                            for q in ["to_assign", "approvals", "hearings", "fees"] {
+                            for q in ["to_assign", "approvals", "hearings", "fees", "postal"] {
                                 let r = client.get(&format!("/api/v1/queues/{q}")).await;
-                                assert!(matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN), "{user} {q}: {}", r.status);
+                                assert!(
+                                    matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN)
+                                        || (role.is_portal() && r.status == StatusCode::NOT_FOUND),
+                                    "{user} {q}: {}",
+                                    r.status
+                                );
                                 let listed = r.status == StatusCode::OK
                                     && r.json()["cases"].as_array().unwrap().iter().any(|c| c["case_no"] == case_no.as_str());
                                 checked += 1;
@@ -311,6 +326,16 @@ async fn matrix<S: Store>(store: S) {
                             client.post_json(&format!("/api/v1/cases/{path}/events"), json!({"on": day.to_string(), "type": "document_published", "withheld": "矩阵测试，不上网"})).await
                         }
                         Endpoint::DocumentPage => client.get(&format!("/cases/{path}/documents/1")).await,
+                        Endpoint::PortalCase => client.get(&format!("/portal/cases/{path}")).await,
+                        Endpoint::PortalEvidence => {
+                            client
+                                .post_multipart(
+                                    &format!("/portal/cases/{path}/evidence"),
+                                    &[("media_type", "text/plain")],
+                                    ("借条.txt", "今借到张三人民币壹万元整。"),
+                                )
+                                .await
+                        }
                         Endpoint::SimilarPage => {
                             let i = cases.iter().position(|c| &c.1 == case_no).unwrap();
                             client.get(&format!("/similar?q={}", words[i])).await
@@ -321,9 +346,33 @@ async fn matrix<S: Store>(store: S) {
                         }
                     };
                     let got = match e {
+                        Endpoint::PortalCase => {
+                            assert!(
+                                matches!(r.status, StatusCode::OK | StatusCode::NOT_FOUND),
+                                "{user} {case_no} {e:?}: {}",
+                                r.status
+                            );
+                            // Never another party's ID number, never a sealed case's other party.
+                            if r.status == StatusCode::OK {
+                                assert!(
+                                    !r.body.contains("李四") || !*sealed,
+                                    "{user} {case_no}: a sealed case's other party"
+                                );
+                            }
+                            r.status == StatusCode::OK
+                        }
+                        Endpoint::PortalEvidence => {
+                            assert!(
+                                matches!(r.status, StatusCode::SEE_OTHER | StatusCode::NOT_FOUND),
+                                "{user} {case_no} {e:?}: {} {}",
+                                r.status,
+                                r.body
+                            );
+                            r.status == StatusCode::SEE_OTHER
+                        }
                         Endpoint::SimilarPage => {
                             assert!(
-                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN),
+                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
                                 "{user} {e:?}: {}",
                                 r.status
                             );
@@ -356,7 +405,8 @@ async fn matrix<S: Store>(store: S) {
                         }
                         Endpoint::Queues => {
                             assert!(
-                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN),
+                                matches!(r.status, StatusCode::OK | StatusCode::FORBIDDEN)
+                                    || (role.is_portal() && r.status == StatusCode::NOT_FOUND),
                                 "{user} due: {}",
                                 r.status
                             );
@@ -563,6 +613,8 @@ async fn account_and_audit_screens<S: Store>(store: S) {
             checked += 1;
             let want = if matches!(role, Role::DivisionHead | Role::President) {
                 StatusCode::OK
+            } else if role.is_portal() {
+                StatusCode::NOT_FOUND
             } else {
                 StatusCode::FORBIDDEN
             };
@@ -578,7 +630,7 @@ async fn account_and_audit_screens<S: Store>(store: S) {
                     manages,
                     client.post_form(&format!("/admin/users/{target}/end-sessions"), &[]).await.status,
                 ),
-                ("/account", true, client.get("/account").await.status),
+                ("/account", !role.is_portal(), client.get("/account").await.status),
             ];
             for (what, allowed, status) in cells {
                 checked += 1;

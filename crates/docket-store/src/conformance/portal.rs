@@ -121,7 +121,6 @@ pub async fn portal_accounts_read_back_with_their_link_consent_and_second_factor
 /// 待邮寄送达's candidates: open cases whose latest electronic service failed — not one that
 /// reached the party, not a closed case.
 pub async fn the_cases_whose_last_electronic_service_failed_are_read<S: Store>(store: S) {
-    use crate::QueueStore;
     let service = |on: &str, delivered: bool| Event {
         on: date(on),
         kind: EventKind::ServiceAttempted {

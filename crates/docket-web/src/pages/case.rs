@@ -80,6 +80,10 @@ struct CasePage {
     document_errors: Vec<FieldError>,
     doc_kinds: Vec<(&'static str, &'static str)>,
     similar_href: String,
+    /// 电子送达: the parties a document may be served to (index, role and name), when the account
+    /// may record service.
+    serve_parties: Vec<(usize, String)>,
+    serve_href: String,
 }
 
 /// One evidence file on the case page.
@@ -94,6 +98,8 @@ pub struct EvidenceLine {
     pub stored: String,
     pub download_href: String,
     pub bundle_href: String,
+    /// Submitted by a party in the portal (shown apart from the court's).
+    pub from_party: bool,
 }
 
 /// The form of the case page that was refused, if any, with its errors (shown at that form).
@@ -235,6 +241,7 @@ async fn case_page<S: Store>(
                 ),
                 download_href: format!("{api}/evidence/{}", e.number),
                 bundle_href: format!("{api}/evidence/{}/bundle", e.number),
+                from_party: e.method == docket_app::portal::PARTY_METHOD,
             })
             .collect(),
         evidence_form: user.account.principal().may(Action::Evidence, &case.scope()),
@@ -252,6 +259,16 @@ async fn case_page<S: Store>(
         document_errors,
         doc_kinds: super::documents::doc_kinds(lang),
         similar_href: format!("/similar?case={}", percent_encode(&r.case_no.to_string())),
+        serve_parties: if user.account.principal().may(Action::Service, &case.scope()) {
+            view.parties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, format!("{}：{}", lang.t(p.role.label()), p.name)))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        serve_href: format!("{}/serve", href(&r.case_no)),
     })
 }
 

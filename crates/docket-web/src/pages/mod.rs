@@ -24,7 +24,7 @@ mod users;
 
 pub use account::{account, change_password};
 pub(crate) use actions::stamp_who;
-pub use audit::{audit, export as audit_export};
+pub use audit::{audit, beijing_time, export as audit_export};
 pub use calendar::calendar;
 pub use case::{Refused, case, case_event, case_page_with_evidence};
 pub use documents::document;

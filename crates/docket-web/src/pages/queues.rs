@@ -98,6 +98,7 @@ pub async fn queue_page<S: Store>(
             Queue::Fees => ["期限", "倒计时"],
             Queue::Reading => ["提交日期", "已等待"],
             Queue::Publication => ["应上网日期", "倒计时"],
+            Queue::Postal => ["电子送达失败日期", "已等待"],
         }
         .map(|c| lang.t(c)),
         rows,
@@ -114,7 +115,7 @@ fn row<S: Store>(web: &Web<S>, queue: Queue, e: &Entry, lang: Lang) -> Row {
     let r = &e.row;
     let en = lang.is_en();
     let (detail, class) = match queue {
-        Queue::ToAssign | Queue::Reading => {
+        Queue::ToAssign | Queue::Reading | Queue::Postal => {
             let waited = -e.days_left.unwrap_or(0);
             let text = if en { format!("{waited} days") } else { format!("{waited} 天") };
             (text, if waited > 7 { "warn" } else { "" })

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::unix_now;
 use docket_store::Store;
 
-use super::frame::{CheckedForm, FormFields, field, render, render_status};
+use super::frame::{FormFields, field, render, render_status};
 use crate::Web;
 use crate::auth::{ClientAddr, clear_cookie, session_cookie};
 use crate::error::PageError;
@@ -56,10 +56,17 @@ pub async fn login<S: Store>(
     let refused = |status, error: String, username: String| {
         render_status(status, &LoginPage { username, error: Some(lang.t_owned(&error)), lang })
     };
-    match web.sign_in(&addr, &username, field(&form, "password")).await {
+    let code = Some(field(&form, "code").trim()).filter(|c| !c.is_empty());
+    match web.sign_in(&addr, &username, field(&form, "password"), code).await {
         Ok(opened) => {
             let cookie = session_cookie(&opened.token, docket_app::SESSION_SECONDS, web.options.secure_cookies);
-            let home = if opened.account.judge.is_some() { "/my" } else { "/" };
+            let home = if opened.account.role.is_portal() {
+                "/portal"
+            } else if opened.account.judge.is_some() {
+                "/my"
+            } else {
+                "/"
+            };
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response())
         }
         Err(e) => refused(e.status(), e.message(), username),
@@ -68,7 +75,7 @@ pub async fn login<S: Store>(
 
 pub async fn logout<S: Store>(
     State(web): State<Arc<Web<S>>>,
-    CheckedForm { user, fields: _form }: CheckedForm,
+    crate::form::AnyForm { user, fields: _form }: crate::form::AnyForm,
 ) -> Result<Response, PageError> {
     web.docket.sign_out(&user.token, &user.account, unix_now()).await?;
     Ok(([(header::SET_COOKIE, clear_cookie())], Redirect::to("/login")).into_response())

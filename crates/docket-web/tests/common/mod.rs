@@ -16,6 +16,8 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = "test-password";
+/// 张三's ID number: the first party of every case `case_line` writes.
+pub const PARTY_ID: &str = "150203199001011232";
 pub const COURTS: [&str; 4] = ["内", "内02", "内0203", "内0204"];
 
 pub fn today() -> NaiveDate {
@@ -76,7 +78,8 @@ pub fn assign_line(case_no: &str, judge: &str) -> String {
 }
 
 /// Loads the courts and judges, the given extra lines, and one account per role per court
-/// (`{court}-{role}`, judges linked to J2; `{court}-judge-own` linked to J1).
+/// (`{court}-{role}`, judges linked to J2; `{court}-judge-own` linked to J1; the portal's
+/// `{court}-party`, 张三, and `{court}-lawyer`, on no case).
 pub async fn system<S: Store>(store: S, extra: &[String]) -> Arc<Web<S>> {
     system_with(store, extra, 10_000).await
 }
@@ -97,8 +100,27 @@ pub async fn system_with_options<S: Store>(
     all.extend(extra.iter().cloned());
     docket.import(std::io::Cursor::new(all.join("\n")), &Quiet).await.unwrap();
     let mut accounts = Vec::new();
+    let mut portal = Vec::new();
     for (i, c) in COURTS.iter().enumerate() {
-        for role in Role::ALL {
+        // The portal's two accounts of each court: a party linked to 张三's ID number (a party of
+        // every case of `case_line`), a lawyer whose licence no case records.
+        portal.push(docket_app::NewPortalAccount {
+            username: format!("c{i}-party"),
+            court: (*c).to_owned(),
+            lawyer: false,
+            name: "张三".into(),
+            identity: PARTY_ID.into(),
+            password: String::new(),
+        });
+        portal.push(docket_app::NewPortalAccount {
+            username: format!("c{i}-lawyer"),
+            court: (*c).to_owned(),
+            lawyer: true,
+            name: "无案律师".into(),
+            identity: "11502201899999999".into(),
+            password: String::new(),
+        });
+        for role in Role::STAFF {
             let judge = match role {
                 Role::Judge => Some("J2".to_owned()),
                 Role::DivisionHead => Some("J3".to_owned()),
@@ -124,6 +146,7 @@ pub async fn system_with_options<S: Store>(
         });
     }
     docket.add_accounts_with_password(accounts, PASSWORD).await.unwrap();
+    docket.add_portal_accounts_with_password(portal, PASSWORD).await.unwrap();
     let signer = docket_tlog::SignerKey::from_seed("docket.test/log", [3; 32]).unwrap();
     let mut options = Options {
         today: Some(today()),
@@ -223,6 +246,22 @@ impl Client {
     /// Posts a raw body (an evidence file) with its content type.
     pub async fn post_raw(&self, uri: &str, content_type: &str, body: &str) -> Reply {
         self.send("POST", uri, Some(content_type), body.to_owned()).await
+    }
+
+    /// Posts a multipart form with the session's CSRF token, the given text fields and one file
+    /// (`file`).
+    pub async fn post_multipart(&self, uri: &str, fields: &[(&str, &str)], file: (&str, &str)) -> Reply {
+        let boundary = "docket-test-boundary";
+        let mut body = String::new();
+        let csrf = self.csrf.clone();
+        for (k, v) in [("csrf", csrf.as_str())].iter().chain(fields) {
+            body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"));
+        }
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: application/octet-stream\r\n\r\n{}\r\n--{boundary}--\r\n",
+            file.0, file.1
+        ));
+        self.send("POST", uri, Some(&format!("multipart/form-data; boundary={boundary}")), body).await
     }
 
     pub async fn post_form(&self, uri: &str, fields: &[(&str, &str)]) -> Reply {
