@@ -194,3 +194,57 @@ async fn an_upload_whose_content_is_not_its_declared_type_is_refused_and_nothing
     assert_eq!(d.store().tree_size().await.unwrap(), size);
     assert_eq!(d.store().case_evidence("内0203", &case_no).await.unwrap().len(), 2);
 }
+
+/// An electronic-service receipt (电子送达凭证): the service reaching the party's account and
+/// their view of the document are entries whose bundles verify offline; editing the stored
+/// receipt (the moment it was viewed) is named by `verify_ledger`, and a bundle whose receipt is
+/// edited does not verify.
+async fn receipts<S: Store + RawSql>(store: S) {
+    let d = Docket::new(store);
+    let case_no = setup(&d).await;
+    let n = docket_domain::CaseNumber::parse(&case_no).unwrap();
+    let sha = docket_app::portal::document_sha256("本院裁定如下：准许撤诉。");
+    let stored = d.store().case_entries(&n).await.unwrap().len();
+    let on = "2026-12-31";
+    import(
+        &d,
+        &format!(
+            "{{\"kind\":\"event\",\"case_no\":\"{case_no}\",\"on\":\"{on}\",\"type\":\"service_attempted\",\"channel\":\"electronic\",\"delivered\":true,\"document\":\"{sha}\",\"receipt_at\":\"2026-12-31T10:15:00+08:00\",\"party\":\"张三\"}}\n\
+             {{\"kind\":\"event\",\"case_no\":\"{case_no}\",\"on\":\"{on}\",\"type\":\"service_viewed\",\"document\":\"{sha}\",\"viewed_at\":\"2026-12-31T11:02:07+08:00\",\"party\":\"张三\"}}"
+        ),
+    )
+    .await
+    .unwrap();
+    let s = signer();
+    d.issue_checkpoint(&s).await.unwrap();
+    let (service, view) = (u32::try_from(stored).unwrap(), u32::try_from(stored + 1).unwrap());
+    let receipt = d.entry_bundle(&n, service, &s).await.unwrap();
+    receipt.verify(Some(&s.verifier())).unwrap();
+    assert!(receipt.leaf.contains(&sha) && receipt.leaf.contains("2026-12-31T10:15:00+08:00"));
+    let viewed = d.entry_bundle(&n, view, &s).await.unwrap();
+    viewed.verify(Some(&s.verifier())).unwrap();
+    assert!(viewed.leaf.contains("\"viewed_at\":\"2026-12-31T11:02:07+08:00\""), "{}", viewed.leaf);
+    // A receipt shown with another view time is not the one the log holds.
+    let mut forged = viewed.clone();
+    forged.leaf = forged.leaf.replace("11:02:07", "09:02:07");
+    assert!(forged.verify(None).is_err());
+
+    let key = s.verifier();
+    assert!(d.verify_ledger(Some(&key), &Quiet).await.unwrap().is_intact());
+    d.store().exec("UPDATE log SET body = REPLACE(body, '11:02:07', '09:02:07') WHERE event_type = 'service_viewed'").await;
+    let report = d.verify_ledger(Some(&key), &Quiet).await.unwrap();
+    assert!(report.problems.iter().any(|p| p.contains("记录被修改")), "{:?}", report.problems);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_electronic_service_receipt_verifies_offline_and_its_tampering_is_detected_on_sqlite() {
+    receipts(docket_store::test_support::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_electronic_service_receipt_verifies_offline_and_its_tampering_is_detected_on_postgres() {
+    match docket_store::test_support::postgres().await {
+        Some(store) => receipts(store).await,
+        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+    }
+}
