@@ -16,7 +16,6 @@ use chrono::{DateTime, FixedOffset};
 use docket_domain::portal::{self, Link};
 use docket_domain::{CaseNumber, CaseState, Event, EventKind, Role, ServiceChannel};
 use docket_store::{AccountRow, PortalAccountRow, Store, StoredCase};
-use sha2::{Digest, Sha256};
 
 use crate::accounts::{audit_by, hash_password, now_stamp, on_hashing_pool};
 use crate::{Account, AppError, Docket, FieldError};
@@ -169,10 +168,7 @@ pub struct PortalCaseView {
     pub evidence: Vec<docket_store::EvidenceRow>,
 }
 
-/// The SHA-256 of a document's text, as served and recorded.
-pub fn document_sha256(text: &str) -> String {
-    docket_domain::chain::hex(&Sha256::digest(text.as_bytes()))
-}
+pub use docket_domain::portal::document_sha256;
 
 /// The documents served to the parties `mine` (or to the case without naming a party), each with
 /// its first view.
@@ -278,18 +274,23 @@ impl<S: Store> Docket<S> {
     }
 
     /// Opens many portal accounts sharing one password, hashed once (the demo's, whose password
-    /// is published anyway, and the tests'). All or nothing.
+    /// is published anyway, and the tests'), with electronic service confirmed when `consent`.
+    /// All or nothing.
     pub async fn add_portal_accounts_with_password(
         &self,
         accounts: Vec<NewPortalAccount>,
         password: &str,
+        consent: bool,
     ) -> Result<u64, AppError> {
         let hash = hash_password(password)?;
         let courts = self.store.courts().await?;
         let rows = accounts
             .iter()
-            .map(|new| portal_rows(new, &courts, hash.clone()).map_err(AppError::Fields))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|new| {
+                let (row, portal) = portal_rows(new, &courts, hash.clone()).map_err(AppError::Fields)?;
+                Ok((row, PortalAccountRow { consent_at: consent.then(now_stamp), ..portal }))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
         let n = rows.len() as u64;
         self.store.add_portal_accounts(rows, vec![]).await?;
         Ok(n)

@@ -231,7 +231,9 @@ async fn receipts<S: Store + RawSql>(store: S) {
 
     let key = s.verifier();
     assert!(d.verify_ledger(Some(&key), &Quiet).await.unwrap().is_intact());
-    d.store().exec("UPDATE log SET body = REPLACE(body, '11:02:07', '09:02:07') WHERE event_type = 'service_viewed'").await;
+    d.store()
+        .exec("UPDATE log SET body = REPLACE(body, '11:02:07', '09:02:07') WHERE event_type = 'service_viewed'")
+        .await;
     let report = d.verify_ledger(Some(&key), &Quiet).await.unwrap();
     assert!(report.problems.iter().any(|p| p.contains("记录被修改")), "{:?}", report.problems);
 }

@@ -217,6 +217,8 @@ struct Generator<'a> {
     superv: Rng,
     /// A seventh for 裁判文书 and their publication.
     docs: Rng,
+    /// An eighth for the electronic service of documents and its views.
+    eserv: Rng,
     lawyers: Vec<documents::Lawyer>,
     courts: Vec<CourtInfo>,
     start: NaiveDate,
@@ -264,12 +266,85 @@ pub struct StaffAccount {
 /// with `docket user add`.
 pub const DEMO_PASSWORD: &str = "docket-demo";
 
+/// A portal account of the demo (诉讼服务账户): a party by the ID number their cases record, or
+/// a lawyer by the licence number. They share [`DEMO_PASSWORD`] and have confirmed electronic
+/// service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortalAccount {
+    pub username: String,
+    pub name: String,
+    pub court: CourtCode,
+    pub lawyer: bool,
+    /// The ID number or licence number.
+    pub identity: String,
+}
+
 /// Everything the generator makes.
 pub struct Generated {
     /// Interchange records: courts, departments, judges, then cases, then events.
     pub records: Vec<Record>,
     pub planted: Vec<Planted>,
     pub staff: Vec<StaffAccount>,
+    pub portal: Vec<PortalAccount>,
+}
+
+/// The demo's portal accounts: in the first basic court, the plaintiffs (persons with an ID
+/// number) of its three latest judged cases, and the two lawyers who act in most of its cases.
+fn portal_accounts(records: &[Record]) -> Vec<PortalAccount> {
+    use std::collections::BTreeMap;
+    let Some(court) = records.iter().find_map(|r| match r {
+        Record::Court(c) if c.level == CourtLevel::Basic => Some(c.code.clone()),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let cases: Vec<&docket_domain::CaseRecord> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Case(c) if c.court == court && !c.sealed && c.case_no.type_code() == "民初" => Some(c),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for c in cases.iter().rev() {
+        let Some(p) = c.parties.iter().find(|p| p.kind == docket_domain::PartyKind::Person && p.id.is_some()) else {
+            continue;
+        };
+        let id = p.id.as_ref().map(|i| i.number().to_owned()).unwrap_or_default();
+        if seen.insert(id.clone()) {
+            out.push(PortalAccount {
+                username: format!("party{}", out.len() + 1),
+                name: p.name.clone(),
+                court: court.clone(),
+                lawyer: false,
+                identity: id,
+            });
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    let mut lawyers: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for c in &cases {
+        for a in c.parties.iter().flat_map(|p| &p.agents) {
+            if let (docket_domain::AgentKind::Lawyer, Some(l)) = (a.kind, &a.licence_no) {
+                *lawyers.entry((l.clone(), a.name.clone())).or_default() += 1;
+            }
+        }
+    }
+    let mut busiest: Vec<_> = lawyers.into_iter().collect();
+    busiest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (i, ((licence, name), _)) in busiest.into_iter().take(2).enumerate() {
+        out.push(PortalAccount {
+            username: format!("lawyer{}", i + 1),
+            name,
+            court: court.clone(),
+            lawyer: true,
+            identity: licence,
+        });
+    }
+    out
 }
 
 /// Generates the court system's interchange records.
@@ -289,6 +364,7 @@ pub fn generate_all(cfg: &Config) -> Generated {
         fees: Rng::new(cfg.seed.rotate_left(53) ^ 0xFEE5_0000_0000_0053),
         superv: Rng::new(cfg.seed.rotate_left(11) ^ 0x5E7E_0000_0000_0011),
         docs: Rng::new(cfg.seed.rotate_left(23) ^ 0xD0C5_0000_0000_0023),
+        eserv: Rng::new(cfg.seed.rotate_left(47) ^ 0xE5E7_0000_0000_0047),
         lawyers: documents::lawyers(&mut Rng::new(cfg.seed.rotate_left(37) ^ 0x1A3E_0000_0000_0037)),
         courts: Vec::new(),
         start: cfg.until.checked_sub_days(Days::new(365 * u64::from(cfg.years.max(1)) - 1)).unwrap_or(cfg.until),
@@ -304,7 +380,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
     records.extend(management);
     let reviews = review::generate(cfg.seed, cfg.until, &records);
     records.extend(reviews);
-    Generated { records, planted, staff: g.staff }
+    let portal = portal_accounts(&records);
+    Generated { records, planted, staff: g.staff, portal }
 }
 
 impl Generator<'_> {

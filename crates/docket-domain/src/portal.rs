@@ -13,6 +13,13 @@ use crate::case::{AgentKind, Party, PartyRole};
 use crate::event::{EventKind, ServiceChannel};
 use crate::lifecycle::CaseState;
 
+/// The SHA-256 of a document's text (UTF-8), in lowercase hex: what electronic service records
+/// as `document` and what the party's receipt names.
+pub fn document_sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    crate::chain::hex(&Sha256::digest(text.as_bytes()))
+}
+
 /// How a portal account is linked to cases, as verified when the account was opened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Link {

@@ -38,8 +38,7 @@ async fn the_topic_report_names_a_sealed_cases_organisation_only_to_who_may_read
             let own = account_court == "内0203";
             let staff = role != Role::Admin && !role.is_portal();
             let views = staff && (own || "内0203".starts_with(account_court));
-            let reads_sealed =
-                staff && own && (handles_j1 || matches!(role, Role::President | Role::DivisionHead));
+            let reads_sealed = staff && own && (handles_j1 || matches!(role, Role::President | Role::DivisionHead));
             for format in ["", "&format=csv", "&format=html"] {
                 let r =
                     client.get(&format!("/reports?kind=topic&tag=minor&court=%E5%86%850203&period=2025{format}")).await;

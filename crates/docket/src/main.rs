@@ -469,7 +469,7 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
         until: args.until.unwrap_or_else(|| today() - chrono::Days::new(1)),
     };
     let started = Instant::now();
-    let docket_demo::Generated { records, staff, .. } = docket_demo::generate_all(&config);
+    let docket_demo::Generated { records, staff, portal, .. } = docket_demo::generate_all(&config);
     if let Some(path) = &args.export {
         let file = std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
@@ -520,6 +520,19 @@ async fn demo<S: Store>(docket: Docket<S>, args: DemoArgs, url: &str, key_file: 
         .collect();
     docket.add_accounts_with_password(accounts, docket_demo::DEMO_PASSWORD).await?;
     print!("{}", output::demo_accounts(&staff, docket_demo::DEMO_PASSWORD));
+    let parties: Vec<docket_app::NewPortalAccount> = portal
+        .iter()
+        .map(|p| docket_app::NewPortalAccount {
+            username: p.username.clone(),
+            court: p.court.to_string(),
+            lawyer: p.lawyer,
+            name: p.name.clone(),
+            identity: p.identity.clone(),
+            password: String::new(),
+        })
+        .collect();
+    docket.add_portal_accounts_with_password(parties, docket_demo::DEMO_PASSWORD, true).await?;
+    print!("{}", output::demo_portal_accounts(&portal));
     let signer = ledger::signer(key_file)?;
     let checkpoint = docket.issue_checkpoint(&signer).await?;
     println!("默克尔日志：{} 个叶子，已签发检查点；公钥 {}", checkpoint.size, signer.verifier());

@@ -202,13 +202,23 @@ pub fn due_list(due: &[docket_app::DueCase], as_of: chrono::NaiveDate, within: i
 pub fn demo_accounts(staff: &[docket_demo::StaffAccount], password: &str) -> String {
     let mut out = String::from("\n演示账户（共 ");
     let _ = writeln!(out, "{} 个，密码均为 {password}）：", staff.len());
-    for role in docket_domain::Role::ALL {
+    for role in docket_domain::Role::STAFF {
         let pick = staff.iter().filter(|s| s.role == role).min_by_key(|s| {
             (s.court.level() != docket_domain::CourtLevel::Basic, s.court.to_string(), s.username.clone())
         });
         if let Some(s) = pick {
             let _ = writeln!(out, "  {:<10} {:<28} {}（{}）", role.label(), s.username, s.name, s.court);
         }
+    }
+    out
+}
+
+/// The demo's portal accounts (诉讼服务), with the same password.
+pub fn demo_portal_accounts(portal: &[docket_demo::PortalAccount]) -> String {
+    let mut out = String::from("诉讼服务账户（/portal，已确认电子送达）：\n");
+    for p in portal {
+        let kind = if p.lawyer { "律师" } else { "当事人" };
+        let _ = writeln!(out, "  {kind:<10} {:<28} {}（{}）", p.username, p.name, p.court);
     }
     out
 }

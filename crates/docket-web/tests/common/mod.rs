@@ -146,7 +146,7 @@ pub async fn system_with_options<S: Store>(
         });
     }
     docket.add_accounts_with_password(accounts, PASSWORD).await.unwrap();
-    docket.add_portal_accounts_with_password(portal, PASSWORD).await.unwrap();
+    docket.add_portal_accounts_with_password(portal, PASSWORD, false).await.unwrap();
     let signer = docket_tlog::SignerKey::from_seed("docket.test/log", [3; 32]).unwrap();
     let mut options = Options {
         today: Some(today()),
