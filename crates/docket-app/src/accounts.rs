@@ -18,6 +18,10 @@ use crate::{AppError, Docket};
 pub const LOCKOUT_FAILURES: i64 = 5;
 /// How long a lock lasts, in seconds.
 pub const LOCKOUT_SECONDS: i64 = 15 * 60;
+/// Failed sign-ins that lock a portal account (stricter than staff's five).
+pub const PORTAL_LOCKOUT_FAILURES: i64 = 3;
+/// How long a portal account's lock lasts, in seconds.
+pub const PORTAL_LOCKOUT_SECONDS: i64 = 30 * 60;
 /// How long a session lasts, in seconds (one working day).
 pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
 /// A session unused this long ends (the account signs in again).
@@ -310,7 +314,7 @@ impl<S: Store> Docket<S> {
 
     /// [`Docket::sign_in`] with the TOTP code a portal account that turned the second factor on
     /// must give. A portal account locks sooner and for longer
-    /// ([`crate::portal::PORTAL_LOCKOUT_FAILURES`]); a wrong or missing code counts as a failure,
+    /// ([`PORTAL_LOCKOUT_FAILURES`]); a wrong or missing code counts as a failure,
     /// and a code is good once.
     pub async fn sign_in_with_code(
         &self,
@@ -325,7 +329,7 @@ impl<S: Store> Docket<S> {
             return Err(AppError::SignIn(SignInError::BadCredentials));
         };
         let (failures, seconds) = if row.role.is_portal() {
-            (crate::portal::PORTAL_LOCKOUT_FAILURES, crate::portal::PORTAL_LOCKOUT_SECONDS)
+            (PORTAL_LOCKOUT_FAILURES, PORTAL_LOCKOUT_SECONDS)
         } else {
             (LOCKOUT_FAILURES, LOCKOUT_SECONDS)
         };
@@ -375,6 +379,19 @@ impl<S: Store> Docket<S> {
             .await?;
         self.audit_row(row.court.as_str(), username, "login", username, "").await?;
         Ok(OpenedSession { token, csrf, account, expires_at })
+    }
+
+    /// Whether `code` is the current TOTP code of `secret` (base32) and of a later step than the
+    /// account last signed in with; the step is then kept.
+    fn totp_code_fresh(&self, username: &str, secret: &str, code: &str, now: i64) -> bool {
+        let Some(secret) = crate::totp::from_base32(secret) else { return false };
+        let Some(step) = crate::totp::verify(&secret, code, u64::try_from(now).unwrap_or(0)) else { return false };
+        let Ok(mut steps) = self.totp_steps.lock() else { return false };
+        if steps.get(username).is_some_and(|last| *last >= step) {
+            return false;
+        }
+        steps.insert(username.to_owned(), step);
+        true
     }
 
     /// The account and CSRF token of a live session: not past its 12 hours, and used within the

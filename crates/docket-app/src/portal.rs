@@ -20,10 +20,7 @@ use docket_store::{AccountRow, PortalAccountRow, Store, StoredCase};
 use crate::accounts::{audit_by, hash_password, now_stamp, on_hashing_pool};
 use crate::{Account, AppError, Docket, FieldError};
 
-/// Failed sign-ins that lock a portal account (stricter than staff's five).
-pub const PORTAL_LOCKOUT_FAILURES: i64 = 3;
-/// How long a portal account's lock lasts, in seconds.
-pub const PORTAL_LOCKOUT_SECONDS: i64 = 30 * 60;
+pub use crate::accounts::{PORTAL_LOCKOUT_FAILURES, PORTAL_LOCKOUT_SECONDS};
 /// What marks evidence a party submitted in the portal (`method` of its provenance); staff may
 /// not record evidence under it.
 pub const PARTY_METHOD: &str = "当事人在线提交";
@@ -224,19 +221,6 @@ pub enum ServiceOutcome {
 }
 
 impl<S: Store> Docket<S> {
-    /// Whether `code` is the current TOTP code of `secret` (base32) and of a later step than the
-    /// account last signed in with; the step is then kept.
-    pub(crate) fn totp_code_fresh(&self, username: &str, secret: &str, code: &str, now: i64) -> bool {
-        let Some(secret) = crate::totp::from_base32(secret) else { return false };
-        let Some(step) = crate::totp::verify(&secret, code, u64::try_from(now).unwrap_or(0)) else { return false };
-        let Ok(mut steps) = self.totp_steps.lock() else { return false };
-        if steps.get(username).is_some_and(|last| *last >= step) {
-            return false;
-        }
-        steps.insert(username.to_owned(), step);
-        true
-    }
-
     /// Opens a portal account after the holder was verified, audited as `by`'s act. Refusals
     /// name the field.
     pub async fn add_portal_account(&self, new: NewPortalAccount, by: Option<&Account>) -> Result<Account, AppError> {

@@ -490,14 +490,7 @@ impl CaseState {
                 }
             }
             EventKind::ServiceAttempted { .. } => {}
-            EventKind::ServiceViewed { document, .. } => {
-                let served = self.events.iter().any(|e| {
-                    matches!(&e.kind, EventKind::ServiceAttempted { delivered: true, document: Some(d), .. } if d == document)
-                });
-                if !served {
-                    return Err(LifecycleError::ViewOfUnservedDocument);
-                }
-            }
+            EventKind::ServiceViewed { document, .. } => self.check_view(document)?,
             EventKind::MediationDelegated { org, mode, .. } => {
                 if org.trim().is_empty() {
                     return Err(LifecycleError::EmptyMediationOrg);

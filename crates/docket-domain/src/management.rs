@@ -12,8 +12,11 @@ use chrono::NaiveDate;
 
 use crate::{CaseNumber, CloseMethod, CourtCode, PartyKind};
 
+mod filing;
 mod register;
 mod review;
+
+pub use filing::{Applicant, ApplicationRecord, FilingApplication, FilingApplicationEvent};
 
 pub use register::{CampaignState, LedgerState, PetitionState, RecordError, Register, SuggestionState};
 pub use review::{
@@ -37,6 +40,9 @@ pub enum Management {
     CaseReview(CaseReview),
     AppraisalScheme(AppraisalScheme),
     ManualScore(ManualScore),
+    /// 网上立案申请.
+    FilingApplication(FilingApplication),
+    FilingApplicationEvent(FilingApplicationEvent),
 }
 
 impl Management {
@@ -56,6 +62,8 @@ impl Management {
             Self::CaseReview(_) => "case_review",
             Self::AppraisalScheme(_) => "appraisal_scheme",
             Self::ManualScore(_) => "manual_score",
+            Self::FilingApplication(_) => "filing_application",
+            Self::FilingApplicationEvent(_) => "filing_application_event",
         }
     }
 
@@ -75,6 +83,8 @@ impl Management {
             Self::CaseReview(r) => &r.court,
             Self::AppraisalScheme(r) => &r.court,
             Self::ManualScore(r) => &r.court,
+            Self::FilingApplication(r) => &r.court,
+            Self::FilingApplicationEvent(r) => &r.court,
         }
     }
 
@@ -97,6 +107,8 @@ impl Management {
             // A scheme is dated by the first day of its year, a manual score by the first day of
             // its period.
             Self::AppraisalScheme(r) => NaiveDate::from_ymd_opt(r.year, 1, 1).unwrap_or_default(),
+            Self::FilingApplication(r) => r.received_on,
+            Self::FilingApplicationEvent(r) => r.on,
             Self::ManualScore(r) => {
                 let (y, m) = r.period.split_once('-').unwrap_or((&r.period, "01"));
                 NaiveDate::from_ymd_opt(y.parse().unwrap_or(2000), m.parse().unwrap_or(1), 1).unwrap_or_default()
@@ -116,6 +128,7 @@ impl Management {
                 | Self::MediationOrg(_)
                 | Self::ReviewBatch(_)
                 | Self::AppraisalScheme(_)
+                | Self::FilingApplication(_)
         )
     }
 
@@ -126,6 +139,10 @@ impl Management {
             Self::Suggestion(r) => r.case_no.as_ref(),
             Self::Petition(r) => r.case_no.as_ref(),
             Self::CaseReview(r) => Some(&r.case_no),
+            Self::FilingApplicationEvent(FilingApplicationEvent {
+                step: crate::online_filing::Step::Accepted { case_no },
+                ..
+            }) => Some(case_no),
             _ => None,
         }
     }

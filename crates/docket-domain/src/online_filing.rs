@@ -106,6 +106,46 @@ pub enum Step {
     Withdrawn,
 }
 
+impl Step {
+    /// The step's `type` in `filing_application_event`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Step::CorrectionRequested { .. } => "correction_requested",
+            Step::Corrected => "corrected",
+            Step::Accepted { .. } => "accepted",
+            Step::Refused { .. } => "refused",
+            Step::Returned => "returned",
+            Step::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The step in a sentence for the applicant and the 立案员.
+    pub fn describe(&self) -> String {
+        match self {
+            Step::CorrectionRequested { missing, by } => format!("法院要求补正：{missing}（请于 {by} 前补正）"),
+            Step::Corrected => "申请人已补正材料".to_owned(),
+            Step::Accepted { case_no } => format!("已立案，案号为{case_no}"),
+            Step::Refused { reason } => format!("不予立案：{reason}"),
+            Step::Returned => "逾期未补正，申请已退回".to_owned(),
+            Step::Withdrawn => "申请人撤回申请".to_owned(),
+        }
+    }
+}
+
+impl Stage {
+    /// Where the application stands, in a few words.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Stage::Waiting { .. } => "待审查",
+            Stage::Correcting { .. } => "待补正",
+            Stage::Accepted { .. } => "已立案",
+            Stage::Refused { .. } => "不予立案",
+            Stage::Returned { .. } => "已退回",
+            Stage::Withdrawn { .. } => "已撤回",
+        }
+    }
+}
+
 /// Where an application stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {

@@ -15,6 +15,7 @@ use docket_domain::publication::DocKind;
 use crate::{CaseEvent, LineError, Record};
 
 mod fees;
+mod filing;
 mod management;
 mod parties;
 mod review;

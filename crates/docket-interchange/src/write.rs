@@ -65,9 +65,9 @@ pub fn write_record_value(record: &Record) -> Value {
     }
 }
 
-fn case_value(c: &CaseRecord) -> Value {
-    let parties: Vec<Value> = c
-        .parties
+/// A case's (or an application's) parties as the interchange writes them.
+pub(crate) fn parties_value(parties: &[docket_domain::Party]) -> Vec<Value> {
+    parties
         .iter()
         .map(|p| {
             let mut m = Map::new();
@@ -108,7 +108,11 @@ fn case_value(c: &CaseRecord) -> Value {
             }
             Value::Object(m)
         })
-        .collect();
+        .collect()
+}
+
+fn case_value(c: &CaseRecord) -> Value {
+    let parties = parties_value(&c.parties);
     let mut v = json!({
         "kind": "case",
         "court": c.court.as_str(),

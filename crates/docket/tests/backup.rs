@@ -48,7 +48,7 @@ async fn a_database_made_by_the_previous_release_announces_its_upgrade_and_verif
     let out = docket(&dir, &["--db", &db, "verify"]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
-        err.contains("升级数据库结构：将执行 8 项迁移")
+        err.contains("升级数据库结构：将执行 9 项迁移")
             && err.contains("0007")
             && err.contains("0008")
             && err.contains("0009")
@@ -56,7 +56,8 @@ async fn a_database_made_by_the_previous_release_announces_its_upgrade_and_verif
             && err.contains("0011")
             && err.contains("0012")
             && err.contains("0013")
-            && err.contains("0014"),
+            && err.contains("0014")
+            && err.contains("0015"),
         "{err}"
     );
     // 0008's columns (the next hearing, the pending extension) and 0009's search terms and

@@ -12,6 +12,14 @@ pub const MAX_DOCUMENT_CHARS: usize = 200_000;
 
 impl CaseState {
     /// The case's issued documents in order, each with its publication.
+    /// A view (`service_viewed`) opens a document served to the case's party before.
+    pub(super) fn check_view(&self, document: &str) -> Result<(), super::LifecycleError> {
+        let served = self.events.iter().any(|e| {
+            matches!(&e.kind, EventKind::ServiceAttempted { delivered: true, document: Some(d), .. } if d == document)
+        });
+        if served { Ok(()) } else { Err(super::LifecycleError::ViewOfUnservedDocument) }
+    }
+
     pub fn documents(&self) -> Vec<IssuedDocument> {
         let mut docs: Vec<IssuedDocument> = Vec::new();
         for e in &self.events {

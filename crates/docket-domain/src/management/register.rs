@@ -172,6 +172,8 @@ pub struct Register {
     pub petitions: BTreeMap<(CourtCode, String), PetitionState>,
     /// 案件评查 and 绩效考核.
     pub reviews: super::ReviewRegister,
+    /// 网上立案 applications by (court, number).
+    pub applications: BTreeMap<(CourtCode, String), super::ApplicationRecord>,
 }
 
 impl Register {
@@ -191,7 +193,46 @@ impl Register {
             Management::CaseReview(r) => self.reviews.review(r),
             Management::AppraisalScheme(s) => self.reviews.scheme(s),
             Management::ManualScore(m) => self.reviews.manual_score(m),
+            Management::FilingApplication(a) => self.application(a),
+            Management::FilingApplicationEvent(e) => self.application_event(e),
         }
+    }
+
+    fn application(&mut self, a: &super::FilingApplication) -> Result<(), RecordError> {
+        let key = (a.court.clone(), a.no.clone());
+        if self.applications.contains_key(&key) {
+            return refuse("no", format!("网上立案申请 {} 已存在于 {}", a.no, a.court));
+        }
+        if a.parties.is_empty() {
+            return refuse("parties", "至少应有一名当事人");
+        }
+        let state = crate::online_filing::ApplicationState::received(a.claim, a.received_on);
+        self.applications.insert(key, super::ApplicationRecord { application: a.clone(), state, steps: Vec::new() });
+        Ok(())
+    }
+
+    fn application_event(&mut self, e: &super::FilingApplicationEvent) -> Result<(), RecordError> {
+        use crate::online_filing::{ApplicationError as E, Step};
+        let Some(record) = self.applications.get_mut(&(e.court.clone(), e.no.clone())) else {
+            return refuse("no", format!("网上立案申请 {} 不存在于 {}", e.no, e.court));
+        };
+        if let Step::Accepted { case_no } = &e.step
+            && case_no.court() != &e.court
+        {
+            return refuse("case_no", format!("案件 {case_no} 不是 {} 的案件", e.court));
+        }
+        if let Err(why) = record.state.apply(e.on, e.step.clone()) {
+            let field = match why {
+                E::BeforeLastStep { .. } => "on",
+                E::NothingMissing => "missing",
+                E::CorrectionDueTooEarly { .. } => "by",
+                E::RefusedWithoutReason => "reason",
+                E::AlreadyDecided(..) | E::NoCorrectionAsked | E::CorrectionStillOpen(_) => "type",
+            };
+            return refuse(field, why.to_string());
+        }
+        record.steps.push((e.on, e.step.clone()));
+        Ok(())
     }
 
     fn campaign(&mut self, c: &Campaign) -> Result<(), RecordError> {

@@ -25,7 +25,7 @@ impl Fields<'_> {
             "petition" => self.petition().map(Management::Petition),
             "petition_event" => self.petition_event().map(Management::PetitionEvent),
             "mediation_org" => self.mediation_org().map(Management::MediationOrg),
-            other => return self.review_record(other),
+            other => return self.review_record(other).or_else(|| self.filing_record(other)),
         })
     }
 

@@ -172,6 +172,36 @@ pub(crate) fn management_value(r: &Management) -> Value {
                 put(&mut m, "score", f64::from(s.score_centi) / 100.0);
             }
         }
+        Management::FilingApplication(a) => {
+            put(&mut m, "no", a.no.as_str());
+            put(&mut m, "received_on", a.received_on.to_string());
+            put(&mut m, "claim", a.claim.as_str());
+            put(&mut m, "type", a.case_type.as_str());
+            put(&mut m, "cause", a.cause.as_str());
+            put_opt(&mut m, "claim_amount", a.claim_amount.map(|x| x.to_string()));
+            let mut who = Map::new();
+            put(&mut who, "kind", if a.applicant.lawyer { "lawyer" } else { "party" });
+            put(&mut who, "name", a.applicant.name.as_str());
+            put(&mut who, if a.applicant.lawyer { "licence_no" } else { "id_number" }, a.applicant.id.as_str());
+            put(&mut m, "applicant", Value::Object(who));
+            put(&mut m, "parties", crate::write::parties_value(&a.parties));
+            put(&mut m, "requests", a.requests.as_str());
+        }
+        Management::FilingApplicationEvent(e) => {
+            use docket_domain::online_filing::Step;
+            put(&mut m, "no", e.no.as_str());
+            put(&mut m, "on", e.on.to_string());
+            put(&mut m, "type", e.step.type_name());
+            match &e.step {
+                Step::CorrectionRequested { missing, by } => {
+                    put(&mut m, "missing", missing.as_str());
+                    put(&mut m, "by", by.to_string());
+                }
+                Step::Accepted { case_no } => put(&mut m, "case_no", case_no.to_string()),
+                Step::Refused { reason } => put(&mut m, "reason", reason.as_str()),
+                Step::Corrected | Step::Returned | Step::Withdrawn => {}
+            }
+        }
     }
     Value::Object(m)
 }
@@ -202,6 +232,12 @@ mod tests {
         r#"{"kind":"appraisal_scheme","court":"内0203","id":"2025-法官","subject":"judge","year":2025,"items":[{"category":"审判质效","indicator":"closure_rate","weight":40,"better":"higher"},{"category":"审判质效","indicator":"avg_duration_days","weight":20,"better":"lower"},{"category":"精品创建","manual":"精品案例","weight":15},{"category":"队伍建设","manual":"队伍建设","weight":25}]}"#,
         r#"{"kind":"manual_score","court":"内0203","scheme":"2025-法官","subject":"J0007","period":"2025","item":"精品案例","score":80}"#,
         r#"{"kind":"manual_score","court":"内0203","scheme":"2025-法官","subject":"J0007","period":"2025-03","item":"精品案例","score":82.5}"#,
+        r#"{"kind":"filing_application","court":"内0203","no":"2026-网立-17","received_on":"2026-12-01","claim":"civil","type":"民初","cause":"民间借贷纠纷","claim_amount":"50000.00","applicant":{"kind":"lawyer","name":"李律师","licence_no":"11502201810012345"},"parties":[{"role":"plaintiff","kind":"person","name":"张三","id_number":"150203199001011232","agents":[{"name":"李律师","kind":"lawyer","licence_no":"11502201810012345"}]},{"role":"defendant","kind":"person","name":"李四"}],"requests":"请求判令被告偿还借款五万元。"}"#,
+        r#"{"kind":"filing_application","court":"内0203","no":"2026-网立-18","received_on":"2026-12-02","claim":"civil","type":"民初","cause":"买卖合同纠纷","applicant":{"kind":"party","name":"张三","id_number":"150203199001011232"},"parties":[{"role":"plaintiff","kind":"person","name":"张三","id_number":"150203199001011232"}],"requests":"请求判令被告支付货款。"}"#,
+        r#"{"kind":"filing_application_event","court":"内0203","no":"2026-网立-17","on":"2026-12-02","type":"correction_requested","missing":"原告身份证明","by":"2026-12-09"}"#,
+        r#"{"kind":"filing_application_event","court":"内0203","no":"2026-网立-17","on":"2026-12-04","type":"corrected"}"#,
+        r#"{"kind":"filing_application_event","court":"内0203","no":"2026-网立-17","on":"2026-12-05","type":"accepted","case_no":"（2026）内0203民初88号"}"#,
+        r#"{"kind":"filing_application_event","court":"内0203","no":"2026-网立-18","on":"2026-12-05","type":"refused","reason":"不属于本院管辖"}"#,
     ];
 
     #[test]
