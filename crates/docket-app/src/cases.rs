@@ -25,6 +25,8 @@ pub struct FilingParty {
     pub id_number: String,
     /// An organisation's `org_type` (`government`, `soe`, `private`); may be empty.
     pub org_type: String,
+    /// 诉讼代理人, as an application to file gave them.
+    pub agents: Vec<docket_domain::Agent>,
 }
 
 /// A filing (立案) as a form gives it.
@@ -48,6 +50,9 @@ pub struct Filing {
     pub parties: Vec<FilingParty>,
     /// The 承办法官 to assign at filing, may be empty.
     pub judge: String,
+    /// The 网上立案 application (its number in the court) this filing accepts: its `accepted`
+    /// step, with the new 案号, is written in the filing's own transaction.
+    pub application: Option<String>,
 }
 
 impl<S: Store> Docket<S> {
@@ -172,7 +177,7 @@ impl<S: Store> Docket<S> {
                 },
             };
             if let (Some(role), Some(kind)) = (role, kind) {
-                parties.push(Party { id, org_type, ..Party::new(role, kind, p.name.trim()) });
+                parties.push(Party { id, org_type, agents: p.agents.clone(), ..Party::new(role, kind, p.name.trim()) });
             }
         }
         if parties.is_empty() && !errors.iter().any(|e| e.field.starts_with("parties")) {
@@ -246,6 +251,7 @@ impl<S: Store> Docket<S> {
             format!("繁简分流建议：{}（{}）；立案程序：{}", t.procedure.label(), t.team, procedure.label())
         });
         let audit = by.map(|a| audit_by(a, "file_case", "", &detail));
+        let application = filing.application.clone();
         let (seq, _) = self
             .store
             .file_case(&court, case_type.code, filed_on.year(), move |seq| {
@@ -253,6 +259,20 @@ impl<S: Store> Docket<S> {
                 if let (Some(mut line), Some(case)) = (audit, batch.cases.first()) {
                     line.target = case.state.record.case_no.to_string();
                     batch.audit.push(line);
+                }
+                if let (Some(no), Some(case)) = (&application, batch.cases.first()) {
+                    let accepted = docket_domain::management::Management::FilingApplicationEvent(
+                        docket_domain::management::FilingApplicationEvent {
+                            court: case.state.record.court.clone(),
+                            no: no.clone(),
+                            on: filed_on,
+                            step: docket_domain::online_filing::Step::Accepted {
+                                case_no: case.state.record.case_no.clone(),
+                            },
+                        },
+                    );
+                    let body = write_record(&Record::Management(accepted.clone()));
+                    batch.entries.push(crate::import::management_entry(&accepted, body));
                 }
                 Ok(batch)
             })

@@ -5,6 +5,7 @@
 
 mod account_admin;
 mod accounts;
+pub mod applications;
 mod appraisal;
 pub mod backup;
 mod cases;
@@ -78,6 +79,8 @@ pub struct Docket<S: Store> {
     histories: integrity::SharedHistories,
     /// The last TOTP step each portal account signed in with, so a code is good once.
     totp_steps: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, u64>>>,
+    /// One 网上立案 acceptance at a time in this process, so an application is filed once.
+    accepting: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl<S: Store> Docket<S> {
@@ -88,6 +91,7 @@ impl<S: Store> Docket<S> {
             confirmation_rule: Default::default(),
             histories: Default::default(),
             totp_steps: Default::default(),
+            accepting: Default::default(),
         }
     }
 

@@ -318,9 +318,11 @@ pub async fn file_case<S: Store>(
                 name: p.name,
                 id_number: p.id_number.unwrap_or_default(),
                 org_type: p.org_type.unwrap_or_default(),
+                agents: Vec::new(),
             })
             .collect(),
         judge: f.judge.unwrap_or_default(),
+        application: None,
     };
     let case_no = web.docket.file_case(filing, web.today(), Some(&user.account)).await?;
     web.refresh_case(&case_no).await?;

@@ -238,6 +238,11 @@ impl<S: Store> Web<S> {
         self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
+    /// Every court of the deployment, in the order the log lists them.
+    pub fn all_courts(&self) -> &[Court] {
+        &self.courts
+    }
+
     pub fn court(&self, code: &CourtCode) -> Option<&Court> {
         self.courts.iter().find(|c| &c.code == code)
     }

@@ -28,7 +28,11 @@ use crate::i18n::Lang;
 use crate::pages::{percent_encode, render, render_status};
 use crate::query::PageQuery;
 
+mod applications;
 mod eservice;
+pub use applications::{
+    application, application_step, applications, apply, apply_form, portal_application, portal_application_step,
+};
 pub use eservice::{add_portal_account, portal_accounts_page, serve};
 
 /// What every portal page's frame shows.
@@ -51,6 +55,11 @@ impl Frame {
 
     pub fn t(&self, zh: &'static str) -> &'static str {
         self.lang.t(zh)
+    }
+
+    /// `t` for words that are data (a party's role label).
+    pub fn t_owned(&self, zh: &str) -> String {
+        self.lang.t_owned(zh)
     }
 }
 
@@ -79,6 +88,7 @@ struct CaseLine {
 struct HomePage {
     f: Frame,
     cases: Vec<CaseLine>,
+    applications: Vec<applications::ApplicationView>,
     consent: bool,
     lawyer: bool,
 }
@@ -90,6 +100,14 @@ pub async fn home<S: Store>(
 ) -> Result<Response, PageError> {
     let who = who(&web, &user).await?;
     let rows = web.docket.portal_cases(&who).await?;
+    let applications = web
+        .docket
+        .applications_of(&who)
+        .await?
+        .iter()
+        .filter(|r| !matches!(r.state.stage, docket_domain::online_filing::Stage::Accepted { .. }))
+        .map(|r| applications::view(&web, r, false, true))
+        .collect();
     let lang = user.lang;
     let cases = rows
         .into_iter()
@@ -109,6 +127,7 @@ pub async fn home<S: Store>(
         lawyer: who.account.role == docket_domain::Role::Lawyer,
         f: Frame::of(&user),
         cases,
+        applications,
     })
 }
 

@@ -108,6 +108,13 @@ pub fn router<S: Store>(web: Arc<Web<S>>) -> Router {
         .route("/portal/cases/{case_no}/entries/{seq}/bundle", get(portal::entry_bundle::<S>))
         .route("/portal/cases/{case_no}/evidence", post(portal::upload::<S>).layer(upload_limit()))
         .route("/portal/cases/{case_no}/evidence/{number}/bundle", get(portal::evidence_bundle::<S>))
+        .route("/portal/apply", get(portal::apply_form::<S>).post(portal::apply::<S>))
+        .route(
+            "/portal/applications/{court}/{no}",
+            get(portal::portal_application::<S>).post(portal::portal_application_step::<S>),
+        )
+        .route("/applications", get(portal::applications::<S>))
+        .route("/applications/{court}/{no}", get(portal::application::<S>).post(portal::application_step::<S>))
         .route("/portal-accounts", get(portal::portal_accounts_page::<S>).post(portal::add_portal_account::<S>))
         .route("/cases/{case_no}/serve", post(portal::serve::<S>))
         .route("/healthz", get(ops::healthz::<S>))

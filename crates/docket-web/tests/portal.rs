@@ -236,3 +236,92 @@ async fn a_party_is_served_opens_the_document_and_submits_evidence_on_postgres()
         None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
     }
 }
+
+/// 网上立案: a lawyer applies for a client; the 立案员 asks for 补正; the lawyer corrects; the
+/// 立案员 files it — online, received on the day of the correction, the client with the lawyer as
+/// agent, so the case is in the lawyer's portal; nobody else sees the application.
+async fn online_filing<S: Store>(store: S) {
+    let web = system(store, &[]).await;
+    let mut lawyer = Client::new(&web);
+    lawyer.sign_in(&username("内0203", "lawyer"), PASSWORD).await;
+    assert_eq!(lawyer.get("/portal/apply").await.status, StatusCode::OK);
+    let form = [
+        ("court", "内0203"),
+        ("claim", "civil"),
+        ("cause", "民间借贷纠纷"),
+        ("claim_amount", "50000"),
+        ("plaintiff_kind", "person"),
+        ("plaintiff_name", "王小明"),
+        ("plaintiff_id", "150203198001011238"),
+        ("defendant_kind", "person"),
+        ("defendant_name", "赵六"),
+        ("defendant_id", ""),
+        ("requests", "请求判令被告偿还借款五万元。"),
+    ];
+    let bad = lawyer.post_form("/portal/apply", &[("court", "内0203"), ("claim", "civil")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("cause") && bad.body.contains("requests"), "each field at fault is named");
+    let r = lawyer.post_form("/portal/apply", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let portal_page = r.location.unwrap();
+    let no = "2027-网立-1";
+    assert!(portal_page.ends_with(&enc(no)), "{portal_page}");
+    let staff_page = format!("/applications/{}/{}", enc("内0203"), enc(no));
+
+    // Nobody else's: another party, another court's 立案员, a judge.
+    let mut party = Client::new(&web);
+    party.sign_in(&username("内0203", "party"), PASSWORD).await;
+    assert_eq!(party.get(&portal_page).await.status, StatusCode::NOT_FOUND);
+    for other in [username("内0204", "filing_clerk"), username("内0203", "judge")] {
+        let mut c = Client::new(&web);
+        c.sign_in(&other, PASSWORD).await;
+        assert_eq!(c.get(&staff_page).await.status, StatusCode::NOT_FOUND, "{other}");
+    }
+
+    let mut clerk = Client::new(&web);
+    clerk.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    assert!(clerk.get("/applications").await.body.contains(no));
+    let refused = clerk.post_form(&staff_page, &[("step", "refused"), ("reason", "")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a refusal needs its reason");
+    let r = clerk
+        .post_form(&staff_page, &[("step", "correction_requested"), ("missing", "借条原件照片"), ("by", "2027-07-07")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = lawyer.get(&portal_page).await.body;
+    assert!(page.contains("借条原件照片") && page.contains("correct-form"), "{page}");
+    // The 立案员 cannot file while the correction is awaited.
+    let early = clerk.post_form(&staff_page, &[("step", "accepted"), ("procedure", "simple")]).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = lawyer.post_form(&portal_page, &[("step", "corrected")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = clerk.post_form(&staff_page, &[("step", "accepted"), ("procedure", "simple")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let case_href = r.location.unwrap();
+    let case_no = "（2027）内0203民初1号";
+    assert!(case_href.starts_with(&format!("/cases/{}", enc(case_no))), "{case_href}");
+    let case = clerk.get(&format!("/api/v1/cases/{}", enc(case_no))).await.json();
+    assert_eq!(case["online"], true);
+    assert_eq!(case["received_on"], "2027-06-30", "received when the corrected materials arrived");
+    // Filed once: the application is decided.
+    let again = clerk.post_form(&staff_page, &[("step", "accepted"), ("procedure", "simple")]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!clerk.get("/applications").await.body.contains(no));
+    // The lawyer's portal: the application filed, the case theirs.
+    let page = lawyer.get(&portal_page).await.body;
+    assert!(page.contains("application-case") && page.contains(case_no), "{page}");
+    assert!(lawyer.get("/portal").await.body.contains(case_no));
+    assert_eq!(lawyer.get(&format!("/portal/cases/{}", enc(case_no))).await.status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lawyer_applies_the_clerk_asks_for_correction_and_files_it_on_sqlite() {
+    online_filing(docket_store::test_support::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lawyer_applies_the_clerk_asks_for_correction_and_files_it_on_postgres() {
+    match docket_store::test_support::postgres().await {
+        Some(store) => online_filing(store).await,
+        None => eprintln!("skipped: DOCKET_TEST_PG_URL is not set"),
+    }
+}

@@ -362,9 +362,11 @@ pub async fn file<S: Store>(
                 name: field(&form, &format!("p{i}_name")).to_owned(),
                 id_number: field(&form, &format!("p{i}_id")).to_owned(),
                 org_type: field(&form, &format!("p{i}_org")).to_owned(),
+                agents: Vec::new(),
             })
             .collect(),
         judge: field(&form, "judge").to_owned(),
+        application: None,
     };
     match web.docket.file_case(filing, web.today(), Some(&user.account)).await {
         Ok(case_no) => {
