@@ -621,7 +621,7 @@ async fn account_and_audit_screens<S: Store>(store: S) {
             if reading != want {
                 unexpected.push(format!("{user} ({role:?}) 待阅核: got {reading}, rules say {want}"));
             }
-            let cells: [(&str, bool, StatusCode); 5] = [
+            let cells: [(&str, bool, StatusCode); 8] = [
                 ("/audit", audits, client.get("/audit").await.status),
                 ("/audit/export.csv", audits, client.get("/audit/export.csv").await.status),
                 ("/admin/users", role == Role::Admin, client.get("/admin/users").await.status),
@@ -631,6 +631,19 @@ async fn account_and_audit_screens<S: Store>(store: S) {
                     client.post_form(&format!("/admin/users/{target}/end-sessions"), &[]).await.status,
                 ),
                 ("/account", !role.is_portal(), client.get("/account").await.status),
+                // 诉讼服务: the portal for parties and lawyers; 网上立案 for those who file; opening
+                // portal accounts for the 立案员 and the administrator.
+                ("/portal", role.is_portal(), client.get("/portal").await.status),
+                (
+                    "/applications",
+                    matches!(role, Role::FilingClerk | Role::DivisionHead | Role::President),
+                    client.get("/applications").await.status,
+                ),
+                (
+                    "/portal-accounts",
+                    matches!(role, Role::FilingClerk | Role::Admin),
+                    client.get("/portal-accounts").await.status,
+                ),
             ];
             for (what, allowed, status) in cells {
                 checked += 1;
@@ -641,7 +654,7 @@ async fn account_and_audit_screens<S: Store>(store: S) {
             }
         }
     }
-    assert_eq!(checked, COURTS.len() * Role::ALL.len() * 13);
+    assert_eq!(checked, COURTS.len() * Role::ALL.len() * 16);
     eprintln!("screens: {checked} cells checked, {} unexpected", unexpected.len());
     assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
 }
