@@ -144,7 +144,14 @@ impl<S: Store> Docket<S> {
         let register = self.register().await?;
         let year = chrono::Datelike::year(&today);
         let prefix = format!("{year}-网立-");
-        let n = register.applications.keys().filter(|(c, no)| c == &court && no.starts_with(&prefix)).count() + 1;
+        let n = register
+            .applications
+            .keys()
+            .filter(|(c, _)| c == &court)
+            .filter_map(|(_, no)| no.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()))
+            .max()
+            .unwrap_or(0)
+            + 1;
         let no = format!("{prefix}{n}");
         let application = FilingApplication {
             court: court.clone(),

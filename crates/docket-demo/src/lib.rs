@@ -14,6 +14,7 @@
 //! suspensions started days before expiry, the year-end filing dip, withdrawals refiled.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod applications;
 mod cases;
 mod documents;
 mod fees;
@@ -380,6 +381,8 @@ pub fn generate_all(cfg: &Config) -> Generated {
     records.extend(management);
     let reviews = review::generate(cfg.seed, cfg.until, &records);
     records.extend(reviews);
+    let applications = applications::generate(cfg.seed, cfg.until, &records);
+    records.extend(applications);
     let portal = portal_accounts(&records);
     Generated { records, planted, staff: g.staff, portal }
 }

@@ -236,3 +236,59 @@ fn issued_documents_are_served_electronically_and_mostly_opened_and_portal_accou
         assert!(reached >= 1, "{} reaches no case", p.username);
     }
 }
+
+#[test]
+fn recent_online_filings_come_from_applications_received_when_their_materials_were_complete() {
+    use docket_domain::management::{Management, Register};
+    use docket_domain::online_filing::Stage;
+    let cfg = Config { cases: 4000, ..Config::default() };
+    let records = generate(&cfg);
+    let mut register = Register::default();
+    let mut ordered: Vec<&Management> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Management(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    ordered.sort_by_key(|m| (!m.opens(), if m.opens() { None } else { Some(m.on()) }));
+    for m in ordered {
+        register.apply(m).unwrap_or_else(|e| panic!("{}: {e}", m.kind()));
+    }
+    let cases: HashMap<String, &docket_domain::CaseRecord> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Case(c) => Some((c.case_no.to_string(), c)),
+            _ => None,
+        })
+        .collect();
+    let (mut accepted, mut corrected, mut open, mut overdue, mut refused) = (0, 0, 0, 0, 0);
+    for a in register.applications.values() {
+        match &a.state.stage {
+            Stage::Accepted { case_no, on } => {
+                accepted += 1;
+                let c = cases[&case_no.to_string()];
+                assert!(c.online, "{case_no} was filed online");
+                assert_eq!(c.received_on, Some(a.complete_on()), "{case_no}: received when complete");
+                assert_eq!(*on, c.filed_on.max(a.complete_on()));
+                corrected += usize::from(a.state.corrections > 0);
+            }
+            Stage::Waiting { .. } | Stage::Correcting { .. } => {
+                open += 1;
+                overdue += usize::from(a.state.must_file_first(cfg.until));
+            }
+            Stage::Refused { reason, .. } => {
+                refused += 1;
+                assert!(!reason.is_empty());
+            }
+            _ => {}
+        }
+    }
+    assert!(accepted > 50, "{accepted}");
+    let share = corrected as f64 / accepted as f64;
+    assert!((0.1..0.4).contains(&share), "corrected {share}");
+    assert!(
+        open > 0 && refused > 0 && overdue > 0 && overdue < open,
+        "{open} open, {overdue} overdue, {refused} refused"
+    );
+}
