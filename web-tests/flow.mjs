@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 const base = process.env.DOCKET_URL ?? 'http://127.0.0.1:18089';
 const artifacts = process.env.ARTIFACTS ?? 'artifacts/browser';
@@ -17,6 +18,8 @@ const divisionHead = process.env.DIVISION_HEAD_USER ?? 'nm0203-j003';
 const president = process.env.PRESIDENT_USER ?? 'nm0203-j001';
 const courtClerk = process.env.CLERK_USER ?? 'nm0203-clerk';
 const higherViewer = process.env.HIGHER_VIEWER_USER ?? 'nm-higher_court_viewer';
+const lawyerUser = process.env.LAWYER_USER ?? 'lawyer1';
+const docketBin = process.env.DOCKET_BIN ?? 'target/debug/docket';
 mkdirSync(artifacts, { recursive: true });
 
 function check(ok, what) {
@@ -607,6 +610,106 @@ try {
     await phone.screenshot({ path: `${artifacts}/15-phone-${name}.png` });
     check(width <= 390, `${path} fits 390 px (scroll width ${width})`);
   }
+
+  // 诉讼服务 on a phone, 390 px: a lawyer applies to file; the 立案员 asks for 补正; the lawyer
+  // corrects; the case is filed. The court serves a document, which the lawyer opens, and the
+  // receipt shows the view time; the lawyer uploads evidence and downloads its bundle; both
+  // bundles pass `docket verify --bundle` offline.
+  const mobile = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  const fits = async (what) => {
+    const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `${what} fits 390 px (scroll width ${width})`);
+  };
+  await mobile.goto(`${base}/login`);
+  await mobile.fill('#username', lawyerUser);
+  await mobile.fill('#password', password);
+  await Promise.all([mobile.waitForURL(/\/portal$/), mobile.click('#sign-in')]);
+  check((await mobile.textContent('#who')).includes('律师'), 'the lawyer lands on the portal');
+  await fits('/portal');
+  await mobile.screenshot({ path: `${artifacts}/40-portal-home.png`, fullPage: true });
+  check((await mobile.goto(`${base}/cases`)).status() === 404, 'a staff page is not found for the lawyer');
+  await mobile.goto(`${base}/portal/apply`);
+  await fits('/portal/apply');
+  await mobile.selectOption('#apply-court', '内0203');
+  await mobile.selectOption('#apply-claim', 'civil');
+  await mobile.fill('#apply-cause', '民间借贷纠纷');
+  await mobile.fill('#apply-amount', '50000');
+  await mobile.fill('#apply-plaintiff', '王小明');
+  await mobile.fill('#apply-plaintiff-id', '150203198001011238');
+  await mobile.fill('#apply-defendant', '赵某某');
+  await mobile.fill('#apply-requests', '请求判令被告偿还借款五万元及利息。事实与理由：被告于2025年向原告借款五万元，到期未还。');
+  await Promise.all([mobile.waitForURL(/\/portal\/applications\//), mobile.click('#apply-submit')]);
+  const applicationUrl = mobile.url();
+  check((await mobile.textContent('#application-stage')).includes('待审查'), 'the application waits for the court');
+  await fits('the application');
+
+  await signIn(clerk);
+  await page.goto(`${base}/applications`);
+  const staffLink = `/applications/${applicationUrl.split('/portal/applications/')[1]}`;
+  check((await page.textContent('#applications')).includes(decodeURIComponent(staffLink.split('/').pop())), 'the 立案员 finds it in 网上立案');
+  await page.goto(`${base}${staffLink}`);
+  await page.fill('#correction-missing', '借条原件照片；被告的送达地址');
+  await Promise.all([page.waitForURL(u => u.pathname.startsWith('/applications/')), page.click('#correction-submit')]);
+  check((await page.textContent('#application-stage')).includes('待补正'), 'the 立案员 asks for 补正');
+  await shot('41-application-correction');
+
+  await mobile.goto(applicationUrl);
+  check((await mobile.textContent('#application-stage')).includes('借条原件照片'), 'the lawyer sees what is missing');
+  await mobile.screenshot({ path: `${artifacts}/42-portal-correction.png`, fullPage: true });
+  await Promise.all([mobile.waitForURL(applicationUrl), mobile.click('#correct-submit')]);
+  check((await mobile.textContent('#application-stage')).includes('待审查'), 'corrected, it waits for the decision again');
+
+  await page.goto(`${base}${staffLink}`);
+  await page.selectOption('#accept-procedure', 'simple');
+  await Promise.all([page.waitForURL(/\/cases\/.*done=/), page.click('#accept-submit')]);
+  const filedNo = decodeURIComponent(new URL(page.url()).pathname.split('/cases/')[1]);
+  check(filedNo.includes('民初'), `the case is filed: ${filedNo}`);
+  await shot('43-filed-from-application');
+  await mobile.goto(applicationUrl);
+  check((await mobile.textContent('#application-case')).includes(filedNo), 'the lawyer sees the case number');
+
+  // The court's clerk records a ruling and serves it to the client, whose lawyer has an account.
+  await signIn(courtClerk);
+  await page.goto(`${base}/cases/${encodeURIComponent(filedNo)}`);
+  await page.selectOption('#document-form select[name=doc]', 'ruling');
+  await page.fill('#document-form textarea[name=text]', `包头市昆都仑区人民法院\n民事裁定书\n${filedNo}\n本院裁定如下：准许原告王小明撤回起诉。`);
+  await Promise.all([page.waitForURL(/done=/), page.click('#document-form button[type=submit]')]);
+  await page.selectOption('#serve-document', '1');
+  await page.selectOption('#serve-party', '0');
+  await Promise.all([page.waitForURL(/done=/), page.click('#serve-submit')]);
+  check(decodeURIComponent(page.url()).includes('已送达'), 'the ruling reaches the lawyer\'s account');
+
+  await mobile.goto(`${base}/portal/cases/${encodeURIComponent(filedNo)}`);
+  await fits('the portal case page');
+  check((await mobile.textContent('#served')).includes('未查阅'), 'served, not yet opened');
+  await mobile.screenshot({ path: `${artifacts}/44-portal-case.png`, fullPage: true });
+  await Promise.all([mobile.waitForURL(/\/served\//), mobile.click('#served a.served-open')]);
+  const viewedAt = (await mobile.textContent('#viewed-at')).trim();
+  check(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(viewedAt), `the receipt shows the view time ${viewedAt}`);
+  check((await mobile.textContent('#document-text')).includes('准许原告王小明撤回起诉'), 'the ruling opens');
+  await fits('the served document');
+  await mobile.screenshot({ path: `${artifacts}/45-portal-receipt.png`, fullPage: true });
+  const verify = (file) => execFileSync(docketBin, ['verify', '--bundle', file], { encoding: 'utf8' });
+  const [receipt] = await Promise.all([mobile.waitForEvent('download'), mobile.click('#view-bundle')]);
+  const receiptPath = `${artifacts}/送达查阅记录.bundle.json`;
+  await receipt.saveAs(receiptPath);
+  check(readFileSync(receiptPath, 'utf8').includes('service_viewed'), 'the view\'s bundle holds its line');
+  console.log(verify(receiptPath).trim());
+  check(true, 'docket verify --bundle accepts the receipt offline');
+
+  await mobile.goto(`${base}/portal/cases/${encodeURIComponent(filedNo)}`);
+  await mobile.setInputFiles('#portal-evidence-file', { name: '借条.txt', mimeType: 'text/plain', buffer: Buffer.from('今借到王小明人民币伍万元整。借款人：赵某某') });
+  await mobile.selectOption('#portal-evidence-form select[name=media_type]', 'text/plain');
+  await Promise.all([mobile.waitForURL(/done=/), mobile.click('#portal-evidence-form button[type=submit]')]);
+  check((await mobile.textContent('#my-evidence')).includes('借条.txt'), 'the evidence is listed as submitted');
+  const [evidence] = await Promise.all([mobile.waitForEvent('download'), mobile.click('#notice-bundle')]);
+  const evidencePath = `${artifacts}/当事人证据.bundle.json`;
+  await evidence.saveAs(evidencePath);
+  console.log(verify(evidencePath).trim());
+  check(true, 'docket verify --bundle accepts the evidence bundle offline');
+  await mobile.screenshot({ path: `${artifacts}/46-portal-evidence.png`, fullPage: true });
+  await page.goto(`${base}/cases/${encodeURIComponent(filedNo)}`);
+  check((await page.textContent('#party-evidence')).includes('借条.txt'), "the court sees it among the parties' evidence");
   console.log('browser flow passed');
 } catch (e) {
   await shot('failure').catch(() => {});

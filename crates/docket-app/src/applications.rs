@@ -5,7 +5,9 @@
 //! step is a record of the court's chain (`filing_application`, `filing_application_event`).
 
 use chrono::NaiveDate;
-use docket_domain::management::{Applicant, ApplicationRecord, FilingApplication, FilingApplicationEvent, Management};
+use docket_domain::management::{
+    Applicant, ApplicationRecord, FilingApplication, FilingApplicationEvent, Management, Register,
+};
 use docket_domain::online_filing::{Claim, Stage, Step};
 use docket_domain::portal::Link;
 use docket_domain::{Agent, AgentKind, CaseNumber, CourtCode, Party, PartyKind, PartyRole, Role};
@@ -169,67 +171,6 @@ impl<S: Store> Docket<S> {
         Ok((court, no))
     }
 
-    /// The applications the portal account made or whose parties it stands for, newest first.
-    pub async fn applications_of(&self, who: &PortalAccount) -> Result<Vec<ApplicationRecord>, AppError> {
-        let register = self.register().await?;
-        let mut out: Vec<ApplicationRecord> = register
-            .applications
-            .values()
-            .filter(|r| {
-                r.application.applicant.link() == who.link
-                    || !docket_domain::portal::standing(&who.link, &r.application.parties).is_empty()
-            })
-            .cloned()
-            .collect();
-        out.sort_by(|a, b| {
-            b.application.received_on.cmp(&a.application.received_on).then(b.application.no.cmp(&a.application.no))
-        });
-        Ok(out)
-    }
-
-    /// One application, for the portal account it concerns ("not found" otherwise).
-    pub async fn application_for(
-        &self,
-        who: &PortalAccount,
-        court: &str,
-        no: &str,
-    ) -> Result<ApplicationRecord, AppError> {
-        self.applications_of(who)
-            .await?
-            .into_iter()
-            .find(|r| r.application.court.as_str() == court && r.application.no == no)
-            .ok_or_else(|| AppError::NotFound(format!("网上立案申请 {no}")))
-    }
-
-    /// The court's applications waiting for the 立案员 or for a correction, the earliest due
-    /// first.
-    pub async fn applications_waiting(&self, court: &CourtCode) -> Result<Vec<ApplicationRecord>, AppError> {
-        let register = self.register().await?;
-        let mut out: Vec<ApplicationRecord> = register
-            .applications
-            .values()
-            .filter(|r| &r.application.court == court)
-            .filter(|r| matches!(r.state.stage, Stage::Waiting { .. } | Stage::Correcting { .. }))
-            .cloned()
-            .collect();
-        out.sort_by_key(|r| match &r.state.stage {
-            Stage::Waiting { decide_by } => (0, *decide_by),
-            Stage::Correcting { by, .. } => (1, *by),
-            _ => (2, r.application.received_on),
-        });
-        Ok(out)
-    }
-
-    /// One application of a court, for its staff.
-    pub async fn application(&self, court: &CourtCode, no: &str) -> Result<ApplicationRecord, AppError> {
-        self.register()
-            .await?
-            .applications
-            .get(&(court.clone(), no.to_owned()))
-            .cloned()
-            .ok_or_else(|| AppError::NotFound(format!("网上立案申请 {no}")))
-    }
-
     /// A step of an application: the 立案员's 补正 or refusal (`by` staff), the applicant's
     /// correction or withdrawal (`by` the portal account). Filing is [`Docket::accept_application`].
     pub async fn application_step(
@@ -266,7 +207,7 @@ impl<S: Store> Docket<S> {
         today: NaiveDate,
     ) -> Result<CaseNumber, AppError> {
         let _one_at_a_time = self.accepting.lock().await;
-        let record = self.application(court, no).await?;
+        let record = application(&self.register().await?, court, no)?;
         if !matches!(record.state.stage, Stage::Waiting { .. }) {
             return Err(AppError::Fields(vec![FieldError::new(
                 "type",
@@ -303,6 +244,63 @@ impl<S: Store> Docket<S> {
         };
         self.file_case(filing, today, Some(by)).await
     }
+}
+
+/// The applications the portal account made or whose parties it stands for, newest first (from a
+/// register the caller holds: the web keeps one current).
+pub fn applications_of(register: &Register, who: &PortalAccount) -> Vec<ApplicationRecord> {
+    let mut out: Vec<ApplicationRecord> = register
+        .applications
+        .values()
+        .filter(|r| {
+            r.application.applicant.link() == who.link
+                || !docket_domain::portal::standing(&who.link, &r.application.parties).is_empty()
+        })
+        .cloned()
+        .collect();
+    out.sort_by(|a, b| {
+        b.application.received_on.cmp(&a.application.received_on).then(b.application.no.cmp(&a.application.no))
+    });
+    out
+}
+
+/// One application, for the portal account it concerns ("not found" otherwise).
+pub fn application_for(
+    register: &Register,
+    who: &PortalAccount,
+    court: &str,
+    no: &str,
+) -> Result<ApplicationRecord, AppError> {
+    applications_of(register, who)
+        .into_iter()
+        .find(|r| r.application.court.as_str() == court && r.application.no == no)
+        .ok_or_else(|| AppError::NotFound(format!("网上立案申请 {no}")))
+}
+
+/// The court's applications waiting for the 立案员 or for a correction, the earliest due first.
+pub fn applications_waiting(register: &Register, court: &CourtCode) -> Vec<ApplicationRecord> {
+    let mut out: Vec<ApplicationRecord> = register
+        .applications
+        .values()
+        .filter(|r| &r.application.court == court)
+        .filter(|r| matches!(r.state.stage, Stage::Waiting { .. } | Stage::Correcting { .. }))
+        .cloned()
+        .collect();
+    out.sort_by_key(|r| match &r.state.stage {
+        Stage::Waiting { decide_by } => (0, *decide_by),
+        Stage::Correcting { by, .. } => (1, *by),
+        _ => (2, r.application.received_on),
+    });
+    out
+}
+
+/// One application of a court, for its staff.
+pub fn application(register: &Register, court: &CourtCode, no: &str) -> Result<ApplicationRecord, AppError> {
+    register
+        .applications
+        .get(&(court.clone(), no.to_owned()))
+        .cloned()
+        .ok_or_else(|| AppError::NotFound(format!("网上立案申请 {no}")))
 }
 
 /// Whether the account may work a court's applications (the 立案员 and those who file).

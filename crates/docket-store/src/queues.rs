@@ -218,7 +218,7 @@ macro_rules! impl_queue_store {
                 }
                 let mut q = Self::queue_query(courts, "status <> 'closed' AND eservice_log LIKE '%-'");
                 q.push(" ORDER BY court, case_no LIMIT ").push_bind($crate::queues::ENFORCEMENT_LIMIT);
-                Ok($crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)?)
+                $crate::projection::cases(q.build_query_as().fetch_all(self.reader()).await?)
             }
 
             async fn unassigned_cases(&self, courts: &[String]) -> Result<Vec<$crate::StoredCase>, $crate::StoreError> {

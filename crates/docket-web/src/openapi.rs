@@ -109,7 +109,7 @@ fn ledger_paths() -> Json_ {
             "responses": { "200": { "description": "核验包（下载）" }, "401": error_ref(), "404": error_ref() } } },
         "/api/v1/queues/{queue}": { "get": { "summary": "工作队列：待分案、待审批、近期开庭（14 天）、审限预警、诉讼费、待阅核；只含本账户可阅的案件", "operationId": "workQueue",
             "parameters": [{ "name": "queue", "in": "path", "required": true,
-                "schema": { "type": "string", "enum": ["to_assign", "approvals", "hearings", "due", "fees", "reading"] } }],
+                "schema": { "type": "string", "enum": ["to_assign", "approvals", "hearings", "due", "fees", "reading", "publication", "postal"] } }],
             "responses": { "200": { "description": "{queue, total, cases: [{case_no, court, type, cause, filed_on, status, judge, department, sealed, on, days_left, warnings, hearing_on, room, extension}]}",
                 "content": { "application/json": { "schema": { "type": "object", "required": ["queue", "total", "cases"], "properties": {
                     "queue": { "type": "string" }, "total": { "type": "integer" },

@@ -100,10 +100,7 @@ pub async fn home<S: Store>(
 ) -> Result<Response, PageError> {
     let who = who(&web, &user).await?;
     let rows = web.docket.portal_cases(&who).await?;
-    let applications = web
-        .docket
-        .applications_of(&who)
-        .await?
+    let applications = docket_app::applications::applications_of(&*web.register().await?, &who)
         .iter()
         .filter(|r| !matches!(r.state.stage, docket_domain::online_filing::Stage::Accepted { .. }))
         .map(|r| applications::view(&web, r, false, true))
@@ -232,7 +229,7 @@ fn case_page(
             .map(|e| EvidenceLine {
                 number: e.number,
                 name: e.name.clone(),
-                recorded_at: e.recorded_at.clone(),
+                recorded_at: crate::pages::beijing_time(&e.recorded_at),
                 sha256: docket_domain::chain::hex(&e.sha256),
                 bundle_href: format!("{href}/evidence/{}/bundle", e.number),
             })

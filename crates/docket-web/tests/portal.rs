@@ -194,7 +194,7 @@ async fn story<S: Store>(store: S) {
     let r = party.post_form("/portal/account", &[("action", "totp_on"), ("secret", &secret), ("code", &code)]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let page_sign_in = |code: &str| {
-        let fields = vec![
+        let fields = [
             ("username".to_owned(), username("内0203", "party")),
             ("password".to_owned(), PASSWORD.to_owned()),
             ("code".to_owned(), code.to_owned()),

@@ -426,6 +426,26 @@ pub enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// 开设诉讼服务账户（当事人按证件号码、律师按执业证号关联案件），须先核验身份；密码从标准输入读取（一行）
+    AddPortal {
+        /// 用户名（小写字母、数字、- _ .）
+        username: String,
+        /// 核验身份的法院代字
+        #[arg(long)]
+        court: String,
+        /// 当事人的公民身份号码或统一社会信用代码；律师的执业证号（与 --lawyer 同用）
+        #[arg(long)]
+        identity: String,
+        /// 姓名或单位名称
+        #[arg(long)]
+        name: String,
+        /// 律师账户
+        #[arg(long)]
+        lawyer: bool,
+        /// 已签署送达地址确认书，同意电子送达
+        #[arg(long)]
+        consent: bool,
+    },
     /// 列出一个法院的用户及其状态（停用、锁定、在线会话、最近改密时间）
     List {
         /// 法院代字

@@ -270,6 +270,19 @@ async fn execute<S: Store>(
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::User(UserCommand::AddPortal { username, court, identity, name, lawyer, consent }) => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password).context("读取密码")?;
+            let password = password.trim_end_matches(['\r', '\n']).to_owned();
+            let new = docket_app::NewPortalAccount { username, court, lawyer, name, identity, password };
+            if let Some(problem) = docket_app::password_problem(&new.password, &new.username) {
+                anyhow::bail!("密码：{problem}");
+            }
+            let account = new.username.clone();
+            docket.add_portal_accounts_with_password(vec![new.clone()], &new.password, consent).await?;
+            println!("已开设诉讼服务账户 {account}（{}）", if lawyer { "律师" } else { "当事人" });
+            Ok(ExitCode::SUCCESS)
+        }
         Command::User(UserCommand::List { court }) => {
             let court = docket_domain::CourtCode::parse(&court).map_err(|e| anyhow::anyhow!("法院：{e}"))?;
             let statuses = docket.account_statuses(&court, docket_app::unix_now()).await?;

@@ -179,7 +179,16 @@ fn the_demo_loads_a_court_system_and_summarises_it() {
     // Its documents (full texts, published or withheld) and the parties' contacts and agents
     // export, import into a new database and export again unchanged.
     let exported = stdout(&docket(&dir, &["--db", "docket-demo.db", "export"]));
-    for needle in ["\"document_issued\"", "\"document_published\"", "\"agents\":[{", "\"phone\":\"1"] {
+    for needle in [
+        "\"document_issued\"",
+        "\"document_published\"",
+        "\"agents\":[{",
+        "\"phone\":\"1",
+        "\"service_viewed\"",
+        "\"receipt_at\"",
+        "\"filing_application\"",
+        "\"filing_application_event\"",
+    ] {
         assert!(exported.contains(needle), "the demo's export holds {needle}");
     }
     std::fs::write(dir.join("demo.jsonl"), &exported).unwrap();
@@ -188,6 +197,62 @@ fn the_demo_loads_a_court_system_and_summarises_it() {
     assert!(imported.status.success(), "{}", stderr(&imported));
     assert_eq!(stdout(&docket(&dir, &["--db", &copy, "export"])), exported);
     assert!(docket(&dir, &["--db", &copy, "verify"]).status.success());
+}
+
+/// `docket user add-portal`: a party's account by a checked ID number, a lawyer's by a licence;
+/// a number whose check digit is wrong is refused, naming the field; staff roles cannot be given
+/// to a portal account through `user add` either.
+#[test]
+fn portal_accounts_are_opened_from_the_command_line_with_a_checked_identity() {
+    use std::io::Write as _;
+    let dir = temp_dir("portal");
+    std::fs::write(dir.join("good.jsonl"), GOOD).unwrap();
+    assert!(docket(&dir, &["--db", "p.db", "import", "good.jsonl"]).status.success());
+    let add = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
+            .current_dir(&dir)
+            .env_remove("DOCKET_DB")
+            .args(["--db", "p.db", "user"])
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "a-long-portal-secret").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let ok = add(&[
+        "add-portal",
+        "zhangsan",
+        "--court",
+        "内0203",
+        "--identity",
+        "150203199001011232",
+        "--name",
+        "张三",
+        "--consent",
+    ]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("当事人"));
+    let lawyer = add(&[
+        "add-portal",
+        "lawyer-li",
+        "--court",
+        "内0203",
+        "--identity",
+        "11502201810012345",
+        "--name",
+        "李律师",
+        "--lawyer",
+    ]);
+    assert!(lawyer.status.success(), "{}", stderr(&lawyer));
+    let bad = add(&["add-portal", "wrong", "--court", "内0203", "--identity", "150203199001011233", "--name", "王五"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("identity"), "{}", stderr(&bad));
+    let staff_way = add(&["add", "sneaky", "--court", "内0203", "--role", "party"]);
+    assert!(!staff_way.status.success());
+    assert!(stderr(&staff_way).contains("诉讼服务账户"), "{}", stderr(&staff_way));
 }
 
 #[test]

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use docket_app::applications::{NewApplication, may_work_applications};
+use docket_app::applications::{
+    NewApplication, application as find_application, application_for, applications_waiting, may_work_applications,
+};
 use docket_app::{AppError, FieldError};
 use docket_domain::management::ApplicationRecord;
 use docket_domain::online_filing::{Claim, Stage, Step};
@@ -175,7 +177,7 @@ pub async fn portal_application<S: Store>(
     Path((court, no)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let who = who(&web, &user).await?;
-    let r = web.docket.application_for(&who, &court, &no).await?;
+    let r = application_for(&*web.register().await?, &who, &court, &no)?;
     render(&PortalApplicationPage { a: view(&web, &r, false, true), errors: Vec::new(), f: Frame::of(&user) })
 }
 
@@ -186,7 +188,7 @@ pub async fn portal_application_step<S: Store>(
     PortalForm { user, fields }: PortalForm,
 ) -> Result<Response, PageError> {
     let who = who(&web, &user).await?;
-    let r = web.docket.application_for(&who, &court, &no).await?;
+    let r = application_for(&*web.register().await?, &who, &court, &no)?;
     let step = match field(&fields, "step") {
         "corrected" => Step::Corrected,
         "withdrawn" => Step::Withdrawn,
@@ -229,7 +231,8 @@ pub async fn applications<S: Store>(
     PageUser(user): PageUser,
 ) -> Result<Response, PageError> {
     let court = staff_court(&user)?;
-    let rows = web.docket.applications_waiting(&court).await?.iter().map(|r| view(&web, r, true, false)).collect();
+    let rows =
+        applications_waiting(&*web.register().await?, &court).iter().map(|r| view(&web, r, true, false)).collect();
     render(&ApplicationsPage { nav: Nav::load(&web, &user, "applications").await?, rows })
 }
 
@@ -271,7 +274,7 @@ pub async fn application<S: Store>(
     if own.as_str() != court {
         return Err(WebError::NotFound.into());
     }
-    let r = web.docket.application(&own, &no).await?;
+    let r = find_application(&*web.register().await?, &own, &no)?;
     render(&application_page(&web, &user, &r, Vec::new()).await?)
 }
 
@@ -286,7 +289,7 @@ pub async fn application_step<S: Store>(
     if own.as_str() != court {
         return Err(WebError::NotFound.into());
     }
-    let r = web.docket.application(&own, &no).await?;
+    let r = find_application(&*web.register().await?, &own, &no)?;
     let today = web.today();
     let result = match field(&fields, "step") {
         "correction_requested" => match field(&fields, "by").parse::<chrono::NaiveDate>() {
