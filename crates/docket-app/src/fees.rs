@@ -38,9 +38,9 @@ mod tests {
         let mut s = CaseState::filed(s.record);
         let on = |d: &str| d.parse().unwrap();
         for (d, kind) in [
-            ("2025-03-05", EventKind::FeePaid { amount: Amount::yuan(1150), online: true }),
+            ("2025-03-05", EventKind::FeePaid { amount: Amount::yuan(1150), online: true, reference: None }),
             ("2025-04-01", EventKind::ProcedureChanged { procedure: Procedure::Ordinary }),
-            ("2025-04-03", EventKind::FeePaid { amount: Amount::yuan(1150), online: false }),
+            ("2025-04-03", EventKind::FeePaid { amount: Amount::yuan(1150), online: false, reference: None }),
             ("2025-05-06", EventKind::Closed { method: CloseMethod::Mediation, outcome: None }),
             ("2025-05-12", EventKind::FeeRefunded { amount: Amount::yuan(500), online: false }),
         ] {

@@ -82,7 +82,7 @@ impl Generator<'_> {
             ev.push((at(0), 1, EventKind::FeeRelief { relief: Relief::Defer, amount: None }));
         } else {
             let on = at(r.range(0, 6) as u64).min(close_day);
-            ev.push((on, 1, EventKind::FeePaid { amount: filed.total, online: online(r) }));
+            ev.push((on, 1, EventKind::FeePaid { amount: filed.total, online: online(r), reference: None }));
             held = filed.total.fen();
         }
         let converted = ev.iter().find_map(|(d, _, k)| match k {
@@ -98,7 +98,7 @@ impl Generator<'_> {
                 ev.push((
                     (on + Days::new(r.range(1, 6) as u64)).min(close_day),
                     12,
-                    EventKind::FeePaid { amount: top, online: online(r) },
+                    EventKind::FeePaid { amount: top, online: online(r), reference: None },
                 ));
                 held = full;
             }

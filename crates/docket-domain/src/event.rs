@@ -398,7 +398,13 @@ pub enum EventKind {
     /// 司法确认 decided (民诉法 §206): the agreement confirmed, or the application refused.
     ConfirmationDecided { confirmed: bool },
     /// 诉讼费 paid in (预交, 补交), online or at the window.
-    FeePaid { amount: Amount, online: bool },
+    FeePaid {
+        amount: Amount,
+        online: bool,
+        /// The payment's reference (缴费凭证号, 支付流水号) as the court's finance system
+        /// confirmed it (`reference`, a field Docket adds).
+        reference: Option<String>,
+    },
     /// 司法救助 granted (诉讼费用交纳办法 §44–§51), with the amount reduced for 减交.
     FeeRelief { relief: Relief, amount: Option<Amount> },
     /// 退费.
@@ -533,8 +539,10 @@ impl EventKind {
                 "司法确认：裁定驳回申请"
             }
             .to_owned(),
-            Self::FeePaid { amount, online } => {
-                format!("交纳诉讼费 {amount} 元{}", if *online { "（网上交费）" } else { "" })
+            Self::FeePaid { amount, online, reference } => {
+                let via = if *online { "（网上交费）" } else { "" };
+                let r = reference.as_deref().map(|r| format!("，凭证号 {r}")).unwrap_or_default();
+                format!("交纳诉讼费 {amount} 元{via}{r}")
             }
             Self::FeeRelief { relief, amount } => match amount {
                 Some(a) => format!("司法救助：准予{} {a} 元", relief.label()),

@@ -49,7 +49,10 @@ pub fn timeline(state: &CaseState) -> Vec<Line> {
             EventKind::MediationDelegated { .. } => "案件已交调解组织调解。".to_owned(),
             EventKind::ConfirmationDecided { confirmed: true } => "调解协议已经法院确认有效。".to_owned(),
             EventKind::ConfirmationDecided { confirmed: false } => "法院裁定驳回司法确认申请。".to_owned(),
-            EventKind::FeePaid { amount, .. } => format!("已交纳诉讼费 {amount} 元。"),
+            EventKind::FeePaid { amount, reference, .. } => match reference {
+                Some(r) => format!("已交纳诉讼费 {amount} 元（凭证号 {r}）。"),
+                None => format!("已交纳诉讼费 {amount} 元。"),
+            },
             EventKind::FeeRelief { .. } => "诉讼费缓交、减交或免交的申请已获准许。".to_owned(),
             EventKind::FeeRefunded { amount, .. } => format!("法院已退还诉讼费 {amount} 元。"),
             EventKind::Performed { amount } => format!("被执行人履行了 {amount} 元。"),

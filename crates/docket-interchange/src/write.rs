@@ -238,7 +238,14 @@ fn event_fields(m: &mut Map<String, Value>, kind: &EventKind) {
         EventKind::ConfirmationDecided { confirmed } => {
             m.insert("result".into(), if *confirmed { "confirmed" } else { "refused" }.into());
         }
-        EventKind::FeePaid { amount, online } | EventKind::FeeRefunded { amount, online } => {
+        EventKind::FeePaid { amount, online, reference } => {
+            m.insert("amount".into(), amount.to_string().into());
+            m.insert("online".into(), (*online).into());
+            if let Some(r) = reference {
+                m.insert("reference".into(), r.clone().into());
+            }
+        }
+        EventKind::FeeRefunded { amount, online } => {
             m.insert("amount".into(), amount.to_string().into());
             m.insert("online".into(), (*online).into());
         }

@@ -1,5 +1,6 @@
-//! Electronic service in the interchange: the party a service names and the view of a served
-//! document (`service_viewed`), read, checked and written back unchanged.
+//! Electronic service and fee payments in the interchange: the party a service names, the view
+//! of a served document (`service_viewed`) and a payment's reference, read, checked and written
+//! back unchanged.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use docket_domain::EventKind;
@@ -43,4 +44,18 @@ fn a_view_keeps_its_document_and_moment_and_needs_both() {
     assert!(errors(&no_time).iter().any(|e| e.starts_with("line 3: viewed_at:")), "{:?}", errors(&no_time));
     let no_zone = format!(r#"{base},"document":"{HASH}","viewed_at":"2025-05-02 09:03"}}"#);
     assert!(errors(&no_zone).iter().any(|e| e.contains("viewed_at") && e.contains("时区")), "{:?}", errors(&no_zone));
+}
+
+#[test]
+fn a_fee_payment_keeps_the_finance_offices_reference() {
+    let base = r#"{"kind":"event","case_no":"（2025）内0203民初1号","on":"2025-05-02","type":"fee_paid","amount":"525.00","online":true"#;
+    let line = format!(r#"{base},"reference":"NM2025050200017"}}"#);
+    let record = parse_line(1, &line).unwrap();
+    let Record::Event(e) = &record else { panic!("an event") };
+    let EventKind::FeePaid { reference, .. } = &e.event.kind else { panic!("a payment") };
+    assert_eq!(reference.as_deref(), Some("NM2025050200017"));
+    assert_eq!(write_record(&record), line, "written back byte for byte");
+    assert!(!write_record(&parse_line(1, &format!("{base}}}")).unwrap()).contains("reference"));
+    let long = format!(r#"{base},"reference":"{}"}}"#, "9".repeat(65));
+    assert!(errors(&long).iter().any(|e| e.starts_with("line 3: reference:")), "{:?}", errors(&long));
 }

@@ -182,6 +182,19 @@ async fn story<S: Store>(store: S) {
         clerk.post_raw(&format!("/api/v1/cases/{}/evidence?{q}", enc(&open)), "application/octet-stream", "笔录").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
 
+    // A payment the finance office confirmed, with its reference, is on the party's page.
+    let mut cashier = Client::new(&web);
+    cashier.sign_in(&username("内0203", "filing_clerk"), PASSWORD).await;
+    let r = cashier
+        .post_json(
+            &format!("/api/v1/cases/{}/events", enc(&open)),
+            json!({"on": "2027-06-30", "type": "fee_paid", "amount": "100.00", "online": true, "reference": "NM2027063000017"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let page = party.get(&format!("/portal/cases/{}", enc(&open))).await.body;
+    assert!(page.contains("NM2027063000017") && page.contains("100.00"), "{page}");
+
     // The second factor: on with a code from the secret, then sign-in needs a fresh code.
     let account = party.get("/portal/account").await.body;
     let secret = {

@@ -30,9 +30,10 @@ impl Fields<'_> {
             "fee_paid" | "fee_refunded" => {
                 let amount = self.req_str("amount").and_then(|s| self.amount("amount", s));
                 let online = self.opt_bool("online");
-                let (amount, online) = (amount?, online?.unwrap_or(false));
+                let reference = if kind == "fee_paid" { self.opt_text("reference", 64) } else { Some(None) };
+                let (amount, online, reference) = (amount?, online?.unwrap_or(false), reference?);
                 if kind == "fee_paid" {
-                    EventKind::FeePaid { amount, online }
+                    EventKind::FeePaid { amount, online, reference }
                 } else {
                     EventKind::FeeRefunded { amount, online }
                 }

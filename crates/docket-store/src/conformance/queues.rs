@@ -200,7 +200,11 @@ pub async fn the_enforcement_lists_read_exactly_their_cases<S: Store>(store: S) 
 pub async fn the_cases_holding_a_fee_are_read_from_their_closing<S: Store>(store: S) {
     use docket_domain::{Amount, CloseMethod};
     let paid = |s: &mut CaseState, on: &str| {
-        s.apply(Event { on: date(on), kind: EventKind::FeePaid { amount: Amount::yuan(1150), online: true } }).unwrap();
+        s.apply(Event {
+            on: date(on),
+            kind: EventKind::FeePaid { amount: Amount::yuan(1150), online: true, reference: None },
+        })
+        .unwrap();
     };
     let close = |s: &mut CaseState, on: &str| {
         s.apply(Event { on: date(on), kind: EventKind::Closed { method: CloseMethod::Mediation, outcome: None } })

@@ -130,7 +130,7 @@ pub fn enforcement_facts(s: &docket_domain::CaseState) -> Vec<DatedFact> {
             EventKind::Performed { amount } => Some(EnforcementFact::Performed(*amount)),
             EventKind::MediationDelegated { org, mode, .. } => Some(EnforcementFact::Mediated(*mode, org.clone())),
             EventKind::ConfirmationDecided { confirmed } => Some(EnforcementFact::Confirmation(*confirmed)),
-            EventKind::FeePaid { online, amount } => Some(EnforcementFact::FeePaid(*online, *amount)),
+            EventKind::FeePaid { online, amount, .. } => Some(EnforcementFact::FeePaid(*online, *amount)),
             // A refund before the case closed (a claim reduced, §21) is not late.
             EventKind::FeeRefunded { amount, .. } => {
                 Some(EnforcementFact::Refund(refund_due_by.is_none_or(|by| e.on <= by), *amount))

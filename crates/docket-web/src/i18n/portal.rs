@@ -131,4 +131,5 @@ pub(super) static PORTAL: &[(&str, &str)] = &[
     ("行政起诉", "Administrative action"),
     ("刑事自诉", "Private prosecution"),
     ("执行异议之诉", "Enforcement objection action"),
+    ("缴费凭证号（财务系统确认）", "Payment reference (confirmed by the finance office)"),
 ];

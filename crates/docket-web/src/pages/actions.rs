@@ -368,7 +368,14 @@ pub(super) fn action_forms<S: Store>(
         "fee_paid",
         "交纳诉讼费",
         true,
-        vec![money("金额（元）"), FormField::select("online", l("方式"), online())],
+        vec![
+            money("金额（元）"),
+            FormField::select("online", l("方式"), online()),
+            FormField {
+                max_length: Some(64),
+                ..FormField::new(Input::Text, "reference", l("缴费凭证号（财务系统确认）"))
+            },
+        ],
     );
     add(
         Action::Fee,

@@ -328,7 +328,7 @@ fn event_object(form: &FormFields, case_no: &str) -> Json {
             "type" | "on" | "judge" | "department" | "procedure" | "hearing_on" | "reason" | "approver" | "method"
             | "outcome" | "amount" | "channel" | "room" | "measure" | "note" | "notice" | "org" | "mediator"
             | "mode" | "result" | "relief" | "category" | "by" | "reviewer" | "body" | "honour" | "level" | "doc"
-            | "withheld" => {
+            | "withheld" | "reference" => {
                 m.insert(k.clone(), json!(v));
             }
             // A document's text keeps its lines (a browser posts them as CRLF).
