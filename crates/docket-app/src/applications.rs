@@ -253,8 +253,12 @@ pub fn applications_of(register: &Register, who: &PortalAccount) -> Vec<Applicat
         .applications
         .values()
         .filter(|r| {
-            r.application.applicant.link() == who.link
-                || !docket_domain::portal::standing(&who.link, &r.application.parties).is_empty()
+            let a = &r.application.applicant;
+            let applied = match &who.link {
+                Link::Identity(n) => !a.lawyer && a.id == *n,
+                Link::Licence(l) => a.lawyer && a.id == *l,
+            };
+            applied || docket_domain::portal::reaches(&who.link, &r.application.parties)
         })
         .cloned()
         .collect();

@@ -58,6 +58,18 @@ impl Link {
     }
 }
 
+/// Whether the link reaches any of these parties (a quick test, without allocating: lists of
+/// many records ask it of each).
+pub fn reaches(link: &Link, parties: &[Party]) -> bool {
+    parties.iter().any(|p| match link {
+        Link::Identity(n) => p.id.as_ref().is_some_and(|id| id.number().eq_ignore_ascii_case(n.trim())),
+        Link::Licence(l) => p
+            .agents
+            .iter()
+            .any(|a| a.kind == AgentKind::Lawyer && a.licence_no.as_deref().is_some_and(|x| x.trim() == l.trim())),
+    })
+}
+
 /// The parties of a case the account stands for (their indexes), empty when the case is not
 /// its.
 pub fn standing(link: &Link, parties: &[Party]) -> Vec<usize> {
@@ -156,6 +168,16 @@ mod tests {
         assert!(standing(&Link::Identity("11502201810012345".into()), &parties).is_empty(), "a licence is no ID");
         assert!(standing(&Link::Licence("150203199001011232".into()), &parties).is_empty(), "an ID is no licence");
         assert!(standing(&Link::Identity("150203199001011240".into()), &parties).is_empty());
+        // The quick test agrees.
+        for link in [
+            Link::Identity("150203199001011232".into()),
+            Link::Identity("150203198001011238".into()),
+            Link::Licence("11502201810012345".into()),
+            Link::Identity("11502201810012345".into()),
+            Link::Licence("150203199001011232".into()),
+        ] {
+            assert_eq!(reaches(&link, &parties), !standing(&link, &parties).is_empty(), "{link:?}");
+        }
     }
 
     #[test]
