@@ -87,6 +87,9 @@ pub struct Web<S: Store> {
     /// after this server or another writer adds a record: the 审管台账 pages read it without
     /// folding tens of thousands of lines (a province's monthly appraisal marks) per request.
     register: RwLock<Arc<docket_domain::management::Register>>,
+    /// One refresh of the register at a time: a slow one started before a record was written
+    /// must not replace the register a later one read with it (`refresh_records`).
+    refreshing_records: tokio::sync::Mutex<()>,
     courts: Vec<Court>,
     judges: Vec<Judge>,
     departments: Vec<docket_domain::Department>,
@@ -208,6 +211,7 @@ impl<S: Store> Web<S> {
             engine: RwLock::new(engine),
             orgs: RwLock::new(orgs),
             register: RwLock::new(Arc::new(register)),
+            refreshing_records: tokio::sync::Mutex::new(()),
             courts,
             judges,
             departments,

@@ -125,6 +125,9 @@ impl<S: Store> Web<S> {
     /// Replaces the engine's records with the register as the log holds it, and lets every cached
     /// view be computed anew (`follow_log` calls it when another writer adds a record).
     pub(crate) async fn refresh_records(&self) -> Result<(), WebError> {
+        // Serialised: a refresh that began before a record was written finishes before the
+        // writer's own refresh reads the log, so it cannot put back a register without it.
+        let _one_at_a_time = self.refreshing_records.lock().await;
         let register = self.docket.register().await?;
         self.engine
             .write()
