@@ -10,7 +10,7 @@ use docket_domain::management::{
 };
 use docket_domain::online_filing::{Claim, Stage, Step};
 use docket_domain::portal::Link;
-use docket_domain::{Agent, AgentKind, CaseNumber, CourtCode, Party, PartyKind, PartyRole, Role};
+use docket_domain::{Agent, AgentKind, CaseNumber, CourtCode, Party, PartyKind, PartyRole};
 use docket_store::Store;
 
 use crate::{Account, AppError, Docket, FieldError, PortalAccount};
@@ -305,9 +305,4 @@ pub fn application(register: &Register, court: &CourtCode, no: &str) -> Result<A
         .get(&(court.clone(), no.to_owned()))
         .cloned()
         .ok_or_else(|| AppError::NotFound(format!("网上立案申请 {no}")))
-}
-
-/// Whether the account may work a court's applications (the 立案员 and those who file).
-pub fn may_work_applications(account: &Account, court: &CourtCode) -> bool {
-    &account.court == court && matches!(account.role, Role::FilingClerk | Role::DivisionHead | Role::President)
 }

@@ -423,7 +423,8 @@ impl<S: Store> Docket<S> {
     }
 
     /// The account opens a document served to it: the first opening is recorded
-    /// (`service_viewed`); the document's text is returned.
+    /// (`service_viewed`); the document's text is returned, and whether this opening was the
+    /// first (a new entry was written).
     pub async fn open_served(
         &self,
         who: &PortalAccount,
@@ -431,7 +432,7 @@ impl<S: Store> Docket<S> {
         sha256: &str,
         now: DateTime<chrono::Utc>,
         today: chrono::NaiveDate,
-    ) -> Result<(Served, String), AppError> {
+    ) -> Result<(Served, String, bool), AppError> {
         let view = self.portal_case(who, case_no).await?;
         let served = view
             .served
@@ -447,7 +448,7 @@ impl<S: Store> Docket<S> {
             .map(|d| d.text)
             .ok_or_else(|| AppError::NotFound(format!("文书 {sha256}")))?;
         if served.viewed.is_some() {
-            return Ok((served, text));
+            return Ok((served, text, false));
         }
         let at = cst(now);
         let today = today.max(view.state.last_on);
@@ -458,7 +459,7 @@ impl<S: Store> Docket<S> {
         let n = view.state.record.case_no.clone();
         self.append_event(&n, event, today, Some((&who.account, "查阅电子送达文书"))).await?;
         let seq = u32::try_from(view.state.events.len() + 1).unwrap_or(u32::MAX);
-        Ok((Served { viewed: Some((at, seq)), ..served }, text))
+        Ok((Served { viewed: Some((at, seq)), ..served }, text, true))
     }
 
     /// Stores evidence the party submits on their case, marked as theirs ([`PARTY_METHOD`]),

@@ -280,11 +280,9 @@ pub async fn served<S: Store>(
     Path((case_no, sha)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let who = who(&web, &user).await?;
-    let first = web.docket.portal_case(&who, &case_no).await?;
-    let viewed_before = first.served.iter().any(|s| s.sha256 == sha && s.viewed.is_some());
-    let (s, text) = web.docket.open_served(&who, &case_no, &sha, chrono::Utc::now(), web.today()).await?;
-    let n = first.state.record.case_no.clone();
-    if !viewed_before {
+    let (s, text, first_view) = web.docket.open_served(&who, &case_no, &sha, chrono::Utc::now(), web.today()).await?;
+    let n = docket_domain::CaseNumber::parse(&case_no).map_err(|_| WebError::NotFound)?;
+    if first_view {
         web.refresh_case(&n).await?;
     }
     let href = portal_href(&n);

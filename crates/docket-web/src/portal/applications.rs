@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use docket_app::applications::{
-    NewApplication, application as find_application, application_for, applications_waiting, may_work_applications,
+    NewApplication, application as find_application, application_for, applications_waiting,
 };
 use docket_app::{AppError, FieldError};
 use docket_domain::management::ApplicationRecord;
@@ -218,7 +218,8 @@ struct ApplicationsPage {
 }
 
 fn staff_court(user: &crate::auth::User) -> Result<CourtCode, WebError> {
-    if may_work_applications(&user.account, &user.account.court) {
+    // 网上立案 is worked by those who file (立案员, 庭长, 院长) in their own court.
+    if user.account.principal().may_file(&user.account.court) {
         Ok(user.account.court.clone())
     } else {
         Err(WebError::NotFound)
